@@ -1,0 +1,36 @@
+// `npm run bench [-- --json] [--only NAME] [--size small]`: prints a table (or one JSON
+// object) and writes bench/results/latest.json.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { tempDir } from '../db/testing.ts';
+import type { BenchReport } from './harness.ts';
+import { machine, table } from './harness.ts';
+import { demoSuite, querySuites } from './suites.ts';
+
+export function runBench(size: 'full' | 'small', only?: string): BenchReport {
+  const sizes = size === 'full' ? { villages: 30, households: 20_000 } : { villages: 3, households: 200 };
+  const dir = tempDir('relief-bench-');
+  try {
+    const { figures, archive } = demoSuite(dir, sizes);
+    try {
+      figures.push(...querySuites(archive));
+    } finally {
+      archive.close();
+    }
+    const picked = only ? figures.filter((f) => f.name.startsWith(only)) : figures;
+    return { machine: machine(), size, at: new Date().toISOString(), figures: picked };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' }, size: { type: 'string' } } });
+  const size = values.size === 'small' ? 'small' : 'full';
+  const report = runBench(size, values.only);
+  const out = join(import.meta.dirname, 'results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`${values.json ? JSON.stringify(report) : table(report)}\n`);
+}

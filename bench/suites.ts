@@ -1,0 +1,69 @@
+// The benchmark suites. Baselines are the bare library doing the same work (better-sqlite3
+// inserting the same rows, one GROUP BY, one full read), measured in the same run.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { initArchive } from '../core/archive.ts';
+import type { Archive } from '../core/archive.ts';
+import { checkArchive } from '../core/check.ts';
+import { generateDemo } from '../core/demo/index.ts';
+import { townshipStats } from '../core/stats.ts';
+import { createArchiveFile } from '../db/open.ts';
+import type { Figure } from './harness.ts';
+import { bestOf, compare, timed } from './harness.ts';
+
+export interface Sizes {
+  villages: number;
+  households: number;
+}
+
+const AS_OF = '2026-11-24';
+const actor = { operator: '基准测试', now: () => new Date(`${AS_OF}T08:00:00Z`) };
+
+const COPY_TABLES = ['villages', 'village_years', 'households', 'members', 'incomes', 'assessments', 'helpers', 'pairings', 'measures', 'status_history'];
+
+/** Raw better-sqlite3: insert exactly the demo's rows into an empty archive, one transaction. */
+function rawInsert(source: Database.Database, target: Database.Database): number {
+  const rowsByTable = COPY_TABLES.map((t) => [t, source.prepare(`SELECT * FROM ${t}`).raw().all() as unknown[][]] as const);
+  target.exec("INSERT INTO townships SELECT * FROM src.townships");
+  const [, seconds] = timed(() =>
+    target.transaction(() => {
+      for (const [t, rows] of rowsByTable) {
+        if (rows.length === 0) continue;
+        const stmt = target.prepare(`INSERT INTO ${t} VALUES (${rows[0]!.map(() => '?').join(',')})`);
+        for (const r of rows) stmt.run(r);
+      }
+    })(),
+  );
+  return seconds;
+}
+
+export function demoSuite(dir: string, sizes: Sizes): { figures: Figure[]; archive: Archive } {
+  const archive = initArchive({ file: join(dir, 'bench.db'), name: '基准镇', code: '511922101000', county: '示例县', province: '四川省' }, actor);
+  const [result, seconds] = timed(() => generateDemo(archive, { ...sizes, seed: 'bench', asOf: AS_OF, actor }));
+  const target = createArchiveFile(join(dir, 'baseline.db'));
+  target.sqlite.exec(`ATTACH DATABASE '${archive.file.replaceAll("'", "''")}' AS src`);
+  const baseline = rawInsert(archive.sqlite, target.sqlite);
+  target.close();
+  return {
+    archive,
+    figures: [
+      compare(`demo-${Math.round(result.members / 1000)}k`, seconds, 's', 'better-sqlite3-bulk-insert-same-rows', baseline, '< 60 s'),
+    ],
+  };
+}
+
+export function querySuites(archive: Archive): Figure[] {
+  const sqlite = archive.sqlite;
+  const members = (sqlite.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;
+  const k = `${Math.round(members / 1000)}k`;
+  const stats = bestOf(3, () => townshipStats(archive, { asOf: AS_OF }));
+  const groupBy = bestOf(3, () => sqlite.prepare('SELECT h.village_id, h.status, count(*) FROM members m JOIN households h ON h.id = m.household_id GROUP BY 1, 2').all());
+  const check = bestOf(2, () => checkArchive(archive, { asOf: AS_OF }));
+  const readAll = bestOf(2, () => {
+    for (const t of ['households', 'members', 'incomes', 'measures', 'pairings', 'status_history', 'assessments']) sqlite.prepare(`SELECT * FROM ${t}`).all();
+  });
+  return [
+    compare(`stats-${k}`, stats * 1000, 'ms', 'sqlite-group-by-members', groupBy * 1000),
+    compare(`check-${k}`, check, 's', 'better-sqlite3-read-all-rows', readAll),
+  ];
+}

@@ -1,0 +1,57 @@
+// The command-line shell (../shared/spec/CLI.md): parses, calls the core, prints, and maps
+// outcomes to exit codes — 0 success, 1 refused (Chinese message on stderr), 2 wrong usage.
+import { translateDbError } from '../core/errors.ts';
+import { isUserError } from '../shared/errors.ts';
+import type { Command } from './command.ts';
+import { check } from './commands/check.ts';
+import { demo } from './commands/demo.ts';
+import { init } from './commands/init.ts';
+import { stats } from './commands/stats.ts';
+import { processIo } from './io.ts';
+
+export const COMMANDS: readonly Command[] = [init, demo, stats, check];
+
+function helpText(): string {
+  return [
+    '扶贫档案 relief-archive — 乡镇扶贫工作站建档立卡档案（命令行）',
+    '',
+    '用法：relief-archive <命令> --db 档案文件 [选项] [--json]',
+    '',
+    '命令：',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(10)}${c.summary}`),
+    '',
+    '通用选项：--db 档案文件  --json 输出一个 JSON 对象  --operator 操作员姓名  --help 帮助',
+    '每个命令的用法：relief-archive <命令> --help',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const json = rest.includes('--json');
+  const io = processIo(json);
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(helpText());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`未知命令“${name}”。\n\n${helpText()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`${command.summary}\n用法：${command.usage}`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (caught) {
+    const e = translateDbError(caught) ?? caught;
+    if (isUserError(e)) {
+      io.err(e.message);
+      for (const d of e.details) io.err(`  ${d}`);
+      return e.kind === 'usage' ? 2 : 1;
+    }
+    io.err(`程序内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n未完成的修改已全部撤销。请把这段信息告知技术支持。`);
+    return 1;
+  }
+}

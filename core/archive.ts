@@ -1,0 +1,115 @@
+// Creating and opening archives: the first use cases every shell calls.
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { createArchiveFile, openArchive } from '../db/open.ts';
+import type { Archive, OpenOptions } from '../db/open.ts';
+import { archiveInfo, codeLists, policyParameters, townships } from '../db/schema/index.ts';
+import { CODE_LISTS } from '../shared/code-lists/index.ts';
+import { UserError } from '../shared/errors.ts';
+import { DEFAULT_POLICY, POLICY_KINDS } from '../shared/policy.ts';
+import type { Actor } from './context.ts';
+import { stampOf } from './context.ts';
+
+export type ArchiveRole = 'township' | 'county';
+
+export interface InitInput {
+  file: string;
+  /** The township's name; for a county archive, the county's. */
+  name: string;
+  code?: string | null;
+  county?: string | null;
+  city?: string | null;
+  province?: string | null;
+  role?: ArchiveRole;
+}
+
+export interface ArchiveSummary {
+  file: string;
+  township: string;
+  role: ArchiveRole;
+  schemaVersion: number;
+}
+
+function validateInit(input: InitInput): void {
+  if (!input.name.trim()) throw new UserError('请填写乡镇名称（县级档案填写县名）。', { kind: 'usage' });
+  if (input.code != null && !/^\d{12}$/.test(input.code)) {
+    throw new UserError(`区划代码“${input.code}”无效：应为12位数字的统计用区划代码，例如 511922101000。`, { kind: 'usage' });
+  }
+}
+
+/** Seeds a new archive: what it is, its township, the value lists and the policy defaults. */
+function seed(archive: Archive, input: InitInput, actor: Actor): void {
+  const { db } = archive;
+  const role = input.role ?? 'township';
+  const stamp = stampOf(actor);
+  db.transaction((tx) => {
+    let townshipId: string | null = null;
+    if (role === 'township') {
+      townshipId = randomUUID();
+      tx.insert(townships)
+        .values({
+          id: townshipId,
+          ...stamp,
+          name: input.name.trim(),
+          code: input.code ?? null,
+          county: input.county ?? null,
+          city: input.city ?? null,
+          province: input.province ?? null,
+        })
+        .run();
+    }
+    tx.insert(archiveInfo)
+      .values({
+        id: 1,
+        role,
+        townshipId,
+        name: input.name.trim(),
+        county: input.county ?? null,
+        province: input.province ?? null,
+        createdAt: stamp.updatedAt,
+      })
+      .run();
+    for (const list of Object.values(CODE_LISTS)) {
+      list.entries.forEach((e, i) => {
+        tx.insert(codeLists)
+          .values({
+            category: list.category,
+            code: e.code ?? null,
+            label: e.label,
+            aliases: [...(e.aliases ?? [])],
+            era: e.era ?? 'all',
+            sortOrder: i,
+          })
+          .run();
+      });
+    }
+    for (const p of DEFAULT_POLICY) {
+      tx.insert(policyParameters)
+        .values({ id: randomUUID(), ...stamp, ...p, unit: POLICY_KINDS[p.kind].unit })
+        .run();
+    }
+  });
+}
+
+export function initArchive(input: InitInput, actor: Actor, options: OpenOptions = {}): Archive {
+  validateInit(input);
+  const archive = createArchiveFile(input.file, options);
+  try {
+    seed(archive, input, actor);
+    return archive;
+  } catch (e) {
+    // Never leave a half-made archive behind.
+    archive.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(input.file + suffix, { force: true });
+    throw e;
+  }
+}
+
+export { openArchive };
+export type { Archive };
+
+export function summarize(archive: Archive): ArchiveSummary {
+  const info = archive.db.select().from(archiveInfo).get();
+  if (!info) throw new UserError(`档案 ${archive.file} 缺少基本信息（可能未初始化完成），请用备份恢复或重新新建。`);
+  return { file: archive.file, township: info.name, role: info.role, schemaVersion: archive.schemaVersion };
+}

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { UserError } from '../shared/errors.ts';
+import { readMigrations } from './migrate.ts';
+import type { Migration } from './migrate.ts';
+import { APPLICATION_ID, createArchiveFile, openArchive } from './open.ts';
+import { tempDir } from './testing.ts';
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const cleanup: (() => void)[] = [];
+afterEach(() => {
+  for (const f of cleanup.splice(0)) f();
+});
+
+function newArchive(migrations?: Migration[]) {
+  const dir = tempDir();
+  const file = join(dir, 'a.db');
+  const archive = createArchiveFile(file, migrations ? { migrations } : {});
+  return { dir, file, archive };
+}
+
+function expectRefusal(fn: () => unknown, pattern: RegExp): void {
+  let err: unknown;
+  try {
+    fn();
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(UserError);
+  expect((err as UserError).message).toMatch(pattern);
+}
+
+describe('opening an archive', () => {
+  it('opens with WAL, foreign keys and a busy timeout', () => {
+    const { file, archive } = newArchive();
+    archive.close();
+    const again = openArchive(file);
+    cleanup.push(() => again.close());
+    expect(again.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(again.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(again.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(again.sqlite.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(again.schemaVersion).toBe(readMigrations().length);
+    expect(again.backupFile).toBeNull();
+  });
+
+  it('refuses to create over an existing file and leaves it alone', () => {
+    const { file, archive } = newArchive();
+    archive.close();
+    const before = sha(file);
+    expectRefusal(() => createArchiveFile(file), /文件已存在/);
+    expect(sha(file)).toBe(before);
+  });
+
+  it('refuses a file that is not a database, byte for byte unchanged', () => {
+    const dir = tempDir();
+    const file = join(dir, 'roster.xlsx');
+    writeFileSync(file, Buffer.from('PK\u0003\u0004 this is a workbook, not an archive'.repeat(10)));
+    const before = sha(file);
+    expectRefusal(() => openArchive(file), /不是扶贫档案文件/);
+    expect(sha(file)).toBe(before);
+    expect(readdirSync(dir)).toEqual(['roster.xlsx']);
+  });
+
+  it('refuses another program’s SQLite database without changing it', () => {
+    const dir = tempDir();
+    const file = join(dir, 'other.db');
+    const other = new Database(file);
+    other.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1);');
+    other.close();
+    const before = sha(file);
+    expectRefusal(() => openArchive(file), /不是扶贫档案/);
+    expect(sha(file)).toBe(before);
+  });
+
+  it('refuses a missing file with a hint', () => {
+    expectRefusal(() => openArchive(join(tempDir(), 'nope.db')), /找不到档案文件.*init/);
+  });
+
+  it('refuses an archive written by a newer version, unchanged', () => {
+    const known = readMigrations();
+    const future: Migration = { tag: '9999_future', when: Date.now(), sql: 'CREATE TABLE future_thing (id integer);', hash: 'f' };
+    const { file, archive } = newArchive([...known, future]);
+    archive.close();
+    const before = sha(file);
+    expectRefusal(() => openArchive(file), /更新版本/);
+    expect(sha(file)).toBe(before);
+  });
+
+  it('backs up the file before applying pending migrations, then migrates', () => {
+    const known = readMigrations();
+    const { dir, file, archive } = newArchive(known);
+    archive.sqlite.exec("INSERT INTO archive_info (id, role, name, created_at) VALUES (1, 'township', '青山镇', 'x')");
+    archive.close();
+    const next: Migration = { tag: '9000_next', when: Date.now(), sql: 'ALTER TABLE households ADD `nickname` text;', hash: 'n' };
+    const upgraded = openArchive(file, { migrations: [...known, next], now: () => new Date('2026-11-24T08:00:00Z') });
+    cleanup.push(() => upgraded.close());
+    expect(upgraded.backupFile).not.toBeNull();
+    expect(existsSync(upgraded.backupFile!)).toBe(true);
+    expect(upgraded.backupFile!.startsWith(join(dir, '备份'))).toBe(true);
+    const backup = new Database(upgraded.backupFile!, { readonly: true });
+    cleanup.push(() => backup.close());
+    expect(backup.prepare('SELECT name FROM archive_info').get()).toEqual({ name: '青山镇' });
+    const cols = backup.prepare('PRAGMA table_info(households)').all() as { name: string }[];
+    expect(cols.map((c) => c.name)).not.toContain('nickname');
+    const newCols = upgraded.sqlite.prepare('PRAGMA table_info(households)').all() as { name: string }[];
+    expect(newCols.map((c) => c.name)).toContain('nickname');
+    expect(upgraded.schemaVersion).toBe(known.length + 1);
+  });
+});

@@ -1,0 +1,162 @@
+// Opening an archive: check what the file is before writing a single byte to it, then
+// pragmas → refuse a newer schema → back up if migrations are pending → migrate → ready.
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { UserError } from '../shared/errors.ts';
+import { applyMigrations, ForeignKeyViolation, readMigrations, schemaState } from './migrate.ts';
+import type { Migration } from './migrate.ts';
+import * as schema from './schema/index.ts';
+
+/** Written into the SQLite header (PRAGMA application_id) so we know our own files: "RELF". */
+export const APPLICATION_ID = 0x52454c46;
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export interface Archive {
+  file: string;
+  db: Db;
+  sqlite: Database.Database;
+  schemaVersion: number;
+  /** The backup taken before migrating, if any. */
+  backupFile: string | null;
+  close(): void;
+}
+
+export interface OpenOptions {
+  migrations?: Migration[];
+  /** Where pre-migration backups go; default: a `备份` folder beside the archive. */
+  backupDir?: string;
+  now?: () => Date;
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+function readHeader(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(100);
+    const n = readSync(fd, buf, 0, 100, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Refuses anything that is not one of our archives, reading only the 100-byte header. */
+function checkIsArchive(file: string): void {
+  if (!existsSync(file)) {
+    throw new UserError(`找不到档案文件：${file}。请检查路径，或先用 init 新建档案。`);
+  }
+  if (!statSync(file).isFile()) throw new UserError(`${file} 不是文件，请选择扶贫档案文件（.db）。`);
+  const header = readHeader(file);
+  if (header.length < 100 || header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) {
+    throw new UserError(`${file} 不是扶贫档案文件（不是 SQLite 数据库）。请选择由本程序创建的档案文件，文件未作任何改动。`);
+  }
+  if (header.readUInt32BE(68) !== APPLICATION_ID) {
+    throw new UserError(`${file} 是 SQLite 数据库，但不是扶贫档案。请选择由本程序创建的档案文件，文件未作任何改动。`);
+  }
+}
+
+function nowIso(now: () => Date): string {
+  return now().toISOString();
+}
+
+function stamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+}
+
+/** A consistent copy of a live archive (VACUUM INTO): safe while the archive is open. */
+export function backupTo(sqlite: Database.Database, outFile: string): void {
+  if (existsSync(outFile)) throw new UserError(`备份文件已存在：${outFile}。请换一个文件名。`);
+  mkdirSync(dirname(outFile), { recursive: true });
+  sqlite.prepare('VACUUM INTO ?').run(outFile);
+}
+
+function configure(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a clerk's last save must survive a power cut.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+function wrap(file: string, sqlite: Database.Database, backupFile: string | null): Archive {
+  const db = drizzle(sqlite, { schema }) as Db;
+  return {
+    file,
+    db,
+    sqlite,
+    schemaVersion: sqlite.pragma('user_version', { simple: true }) as number,
+    backupFile,
+    close: () => sqlite.close(),
+  };
+}
+
+function migrateOrExplain(sqlite: Database.Database, migrations: Migration[], now: string, file: string): void {
+  try {
+    applyMigrations(sqlite, migrations, now);
+  } catch (e) {
+    const why = e instanceof ForeignKeyViolation ? e.message : String(e);
+    throw new UserError(`档案升级失败，已撤销，档案保持原样：${file}（${why}）。请把此消息告知技术支持。`, { cause: e });
+  }
+}
+
+export function openArchive(file: string, options: OpenOptions = {}): Archive {
+  const migrations = options.migrations ?? readMigrations();
+  const now = options.now ?? (() => new Date());
+  checkIsArchive(file);
+
+  // Look before writing: a read-only connection cannot change the file.
+  const peek = new Database(file, { readonly: true, fileMustExist: true });
+  let state;
+  try {
+    state = schemaState(peek, migrations);
+  } finally {
+    peek.close();
+  }
+  if (state.unknown.length > 0 || state.userVersion > migrations.length) {
+    throw new UserError(
+      `此档案由更新版本的扶贫档案程序写入（档案结构 ${state.userVersion} 版，本程序只认识到 ${migrations.length} 版）。` +
+        '请先把程序升级到最新版本再打开；档案未作任何改动。',
+    );
+  }
+
+  const sqlite = new Database(file, { fileMustExist: true });
+  try {
+    configure(sqlite);
+    let backupFile: string | null = null;
+    if (state.pending.length > 0 && state.applied.length > 0) {
+      const dir = options.backupDir ?? join(dirname(file), '备份');
+      backupFile = join(dir, `${basename(file).replace(/\.[^.]+$/, '')}-升级前-${stamp(now())}.db`);
+      backupTo(sqlite, backupFile);
+    }
+    migrateOrExplain(sqlite, migrations, nowIso(now), file);
+    return wrap(file, sqlite, backupFile);
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+}
+
+/** Creates a new, empty archive file with the full schema. Refuses to touch an existing file. */
+export function createArchiveFile(file: string, options: OpenOptions = {}): Archive {
+  if (existsSync(file)) {
+    throw new UserError(`文件已存在：${file}。新建档案不会覆盖已有文件；请换一个文件名，或直接打开这个档案。`);
+  }
+  const dir = dirname(file);
+  if (!existsSync(dir)) throw new UserError(`文件夹不存在：${dir}。请先建好文件夹或换一个保存位置。`);
+  const migrations = options.migrations ?? readMigrations();
+  const sqlite = new Database(file);
+  try {
+    sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+    configure(sqlite);
+    migrateOrExplain(sqlite, migrations, nowIso(options.now ?? (() => new Date())), file);
+    return wrap(file, sqlite, null);
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+}

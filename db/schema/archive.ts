@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { flag, travelling } from './columns.ts';
+
+/** One row: what this archive file is. */
+export const archiveInfo = sqliteTable(
+  'archive_info',
+  {
+    id: integer('id').primaryKey(),
+    role: text('role', { enum: ['township', 'county'] }).notNull(),
+    /** The township this archive belongs to (township role), or null for a county archive. */
+    townshipId: text('township_id'),
+    /** Display name: the township's, or the county's for a county archive. */
+    name: text('name').notNull(),
+    county: text('county'),
+    province: text('province'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [check('archive_info_single_row', sql`${t.id} = 1`)],
+);
+
+export const townships = sqliteTable(
+  'townships',
+  {
+    ...travelling(),
+    name: text('name').notNull(),
+    /** 12-digit statistical division code (统计用区划代码). */
+    code: text('code'),
+    county: text('county'),
+    city: text('city'),
+    province: text('province'),
+  },
+  (t) => [uniqueIndex('townships_code_unique').on(t.code)],
+);
+
+export const villages = sqliteTable(
+  'villages',
+  {
+    ...travelling(),
+    townshipId: text('township_id')
+      .notNull()
+      .references(() => townships.id, { onDelete: 'restrict' }),
+    /** 12-digit division code of the administrative village. */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    isPoorVillage: flag('is_poor_village').notNull().default(false),
+    exitYear: integer('exit_year'),
+    workTeam: text('work_team'),
+    firstSecretary: text('first_secretary'),
+    firstSecretaryPhone: text('first_secretary_phone'),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [uniqueIndex('villages_code_unique').on(t.code), index('villages_township_idx').on(t.townshipId)],
+);
+
+/** Yearly figures of a village; money in fen. The checklist is a JSON object of item → met. */
+export const villageYears = sqliteTable(
+  'village_years',
+  {
+    ...travelling(),
+    villageId: text('village_id')
+      .notNull()
+      .references(() => villages.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    ruralHouseholds: integer('rural_households'),
+    ruralPopulation: integer('rural_population'),
+    perCapitaIncomeFen: integer('per_capita_income_fen'),
+    collectiveIncomeFen: integer('collective_income_fen'),
+    checklist: text('checklist', { mode: 'json' }).$type<Record<string, boolean>>(),
+  },
+  (t) => [uniqueIndex('village_years_village_year_unique').on(t.villageId, t.year)],
+);

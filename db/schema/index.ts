@@ -1,0 +1,6 @@
+export * from './archive.ts';
+export * from './households.ts';
+export * from './help.ts';
+export * from './reference.ts';
+export * from './records.ts';
+export * from './workflows.ts';

@@ -1,0 +1,144 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { HouseholdStatus } from '../../shared/status.ts';
+import { HOUSEHOLD_STATUSES } from '../../shared/status.ts';
+import { villages } from './archive.ts';
+import { flag, travelling } from './columns.ts';
+import { households } from './households.ts';
+
+// Workflow records (申请 → 民主评议 → 核实 → 公示 → 审核 → 公告). The kinds and their steps are
+// data in shared/; these tables hold one run of a kind ("batch") and what happened at each step.
+
+export const batches = sqliteTable(
+  'batches',
+  {
+    ...travelling(),
+    kind: text('kind').notNull(), // identification / edge / exit / return / monitoring / risk-removal
+    year: integer('year').notNull(),
+    /** Null for a township-wide batch. */
+    villageId: text('village_id').references(() => villages.id, { onDelete: 'restrict' }),
+    title: text('title').notNull(),
+    status: text('status', { enum: ['open', 'closed', 'cancelled'] }).notNull().default('open'),
+    createdOn: text('created_on').notNull(),
+    closedOn: text('closed_on'),
+  },
+  (t) => [index('batches_kind_year_idx').on(t.kind, t.year), index('batches_village_idx').on(t.villageId)],
+);
+
+export const batchSteps = sqliteTable(
+  'batch_steps',
+  {
+    ...travelling(),
+    batchId: text('batch_id')
+      .notNull()
+      .references(() => batches.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    step: text('step').notNull(), // step code from the kind's definition
+    isPublicity: flag('is_publicity').notNull().default(false),
+    minDays: integer('min_days'),
+    status: text('status', { enum: ['pending', 'open', 'closed'] }).notNull().default('pending'),
+    startedOn: text('started_on'),
+    endsOn: text('ends_on'),
+    closedOn: text('closed_on'),
+    closedBy: text('closed_by'),
+    postedAt: text('posted_at'), // where a notice was posted
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('batch_steps_batch_seq_unique').on(t.batchId, t.seq)],
+);
+
+export const batchHouseholds = sqliteTable(
+  'batch_households',
+  {
+    ...travelling(),
+    batchId: text('batch_id')
+      .notNull()
+      .references(() => batches.id, { onDelete: 'cascade' }),
+    householdId: text('household_id')
+      .notNull()
+      .references(() => households.id, { onDelete: 'restrict' }),
+    category: text('category'), // e.g. the monitoring category proposed
+    addedOn: text('added_on').notNull(),
+    removedOn: text('removed_on'),
+  },
+  (t) => [
+    uniqueIndex('batch_households_batch_household_unique').on(t.batchId, t.householdId),
+    index('batch_households_household_idx').on(t.householdId),
+  ],
+);
+
+/** Per household and step: 通过 / 不通过 / 退回 with reason, who, when. */
+export const stepOutcomes = sqliteTable(
+  'step_outcomes',
+  {
+    ...travelling(),
+    stepId: text('step_id')
+      .notNull()
+      .references(() => batchSteps.id, { onDelete: 'cascade' }),
+    batchHouseholdId: text('batch_household_id')
+      .notNull()
+      .references(() => batchHouseholds.id, { onDelete: 'cascade' }),
+    outcome: text('outcome', { enum: ['pass', 'fail', 'return'] }).notNull(),
+    reason: text('reason'),
+    decidedOn: text('decided_on').notNull(),
+  },
+  (t) => [uniqueIndex('step_outcomes_step_household_unique').on(t.stepId, t.batchHouseholdId)],
+);
+
+/** 异议 raised during a publicity period, and how it was settled. */
+export const objections = sqliteTable(
+  'objections',
+  {
+    ...travelling(),
+    stepId: text('step_id')
+      .notNull()
+      .references(() => batchSteps.id, { onDelete: 'cascade' }),
+    householdId: text('household_id').references(() => households.id, { onDelete: 'set null' }),
+    raisedBy: text('raised_by'),
+    raisedOn: text('raised_on').notNull(),
+    content: text('content').notNull(),
+    handling: text('handling'),
+    result: text('result'),
+    settledOn: text('settled_on'),
+  },
+  (t) => [index('objections_step_idx').on(t.stepId)],
+);
+
+/** 民主评议 meeting record. */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    ...travelling(),
+    batchId: text('batch_id')
+      .notNull()
+      .references(() => batches.id, { onDelete: 'cascade' }),
+    stepId: text('step_id').references(() => batchSteps.id, { onDelete: 'set null' }),
+    heldOn: text('held_on').notNull(),
+    place: text('place'),
+    host: text('host'),
+    recorder: text('recorder'),
+    attendeesCount: integer('attendees_count'),
+    entitledCount: integer('entitled_count'),
+    attendees: text('attendees'),
+    minutes: text('minutes'),
+    result: text('result'),
+  },
+  (t) => [index('meetings_batch_idx').on(t.batchId)],
+);
+
+/** Every status change, dated, with what caused it (a workflow batch or a recorded decision). */
+export const statusHistory = sqliteTable(
+  'status_history',
+  {
+    ...travelling(),
+    householdId: text('household_id')
+      .notNull()
+      .references(() => households.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: HOUSEHOLD_STATUSES }).$type<HouseholdStatus>().notNull(),
+    year: integer('year'),
+    effectiveOn: text('effective_on').notNull(),
+    batchId: text('batch_id').references(() => batches.id, { onDelete: 'restrict' }),
+    decision: text('decision'), // 文号 or description of the recorded decision
+    reason: text('reason'),
+  },
+  (t) => [index('status_history_household_idx').on(t.householdId, t.effectiveOn)],
+);

@@ -1,0 +1,56 @@
+// Lint, including the layer map: which folder may import which (ARCHITECTURE.md rule 3).
+import js from '@eslint/js';
+import importPlugin from 'eslint-plugin-import';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'url', 'stream', 'worker_threads', 'util', 'zlib'];
+const layer = (from, forbidden, message) => ({
+  files: [`${from}/**/*.ts`, `${from}/**/*.tsx`],
+  ignores: ['**/*.test.ts', '**/*.test.tsx'],
+  rules: {
+    'import/no-restricted-paths': ['error', { zones: forbidden.map((target) => ({ target: `./${from}`, from: `./${target}`, message })) }],
+  },
+});
+const noNode = (from) => ({
+  files: [`${from}/**/*.ts`, `${from}/**/*.tsx`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { group: NODE_BUILTINS, message: `${from}/ must not use Node built-ins.` },
+          { group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'electron', 'exceljs', 'pdfkit'], message: `${from}/ must stay pure.` },
+        ],
+      },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'db/migrations/**', 'dist/**', 'out/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { import: importPlugin },
+    settings: { 'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unnecessary-condition': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  { files: ['**/*.js', 'bin/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  layer('shared', ['db', 'core', 'cli', 'electron', 'renderer', 'templates', 'bench'], 'shared/ imports nothing outside itself.'),
+  layer('db', ['core', 'cli', 'electron', 'renderer', 'templates', 'bench'], 'db/ may import only shared/.'),
+  layer('templates', ['db', 'core', 'cli', 'electron', 'renderer', 'bench'], 'templates/ may import only shared/.'),
+  layer('renderer', ['db', 'core', 'cli', 'electron', 'templates', 'bench'], 'renderer/ may import only shared/.'),
+  layer('core', ['cli', 'electron', 'renderer', 'bench'], 'core/ must not import its shells.'),
+  layer('cli', ['db', 'templates', 'electron', 'renderer', 'bench'], 'cli/ is a shell: it calls core/ (and shared/), never db/ or templates/.'),
+  noNode('shared'),
+  noNode('renderer'),
+);

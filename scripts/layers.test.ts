@@ -1,0 +1,40 @@
+// The layer map (ARCHITECTURE.md rule 3) is enforced by eslint in `npm test`; this proves the
+// rules really fire, so a broken config cannot silently let a bad import through.
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+// Type information is not needed for import rules, and the linted files do not exist on disk.
+const eslint = new ESLint({ cwd: root, overrideConfig: [tseslint.configs.disableTypeChecked] });
+
+async function messages(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(root, file) });
+  const all = result?.messages ?? [];
+  expect(all.filter((m) => m.fatal)).toEqual([]);
+  return all.map((m) => `${m.ruleId ?? ''}: ${m.message}`);
+}
+
+describe('import direction', () => {
+  it.each([
+    ['shared/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", /no-restricted-imports/],
+    ['shared/x.ts', "import Database from 'better-sqlite3';\nexport const x = Database;\n", /no-restricted-imports/],
+    ['shared/x.ts', "import { households } from '../db/schema/index.ts';\nexport const x = households;\n", /no-restricted-paths/],
+    ['db/x.ts', "import { initArchive } from '../core/archive.ts';\nexport const x = initArchive;\n", /no-restricted-paths/],
+    ['templates/x.ts', "import { openArchive } from '../db/open.ts';\nexport const x = openArchive;\n", /no-restricted-paths/],
+    ['renderer/x.ts', "import { openArchive } from '../db/open.ts';\nexport const x = openArchive;\n", /no-restricted-paths/],
+    ['renderer/x.ts', "import { join } from 'path';\nexport const x = join;\n", /no-restricted-imports/],
+    ['cli/x.ts', "import { openArchive } from '../db/open.ts';\nexport const x = openArchive;\n", /no-restricted-paths/],
+  ])('%s may not: %s', async (file, code, rule) => {
+    expect((await messages(file, code)).join('\n')).toMatch(rule);
+  });
+
+  it.each([
+    ['db/x.ts', "import { parseIdNumber } from '../shared/id-number.ts';\nexport const x = parseIdNumber;\n"],
+    ['core/x.ts', "import { openArchive } from '../db/open.ts';\nexport const x = openArchive;\n"],
+    ['shared/x.ts', "import { pinyin } from 'pinyin-pro';\nexport const x = pinyin;\n"],
+  ])('%s may: %s', async (file, code) => {
+    expect((await messages(file, code)).filter((m) => /restricted/.test(m))).toEqual([]);
+  });
+});

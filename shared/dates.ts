@@ -1,0 +1,62 @@
+// Calendar dates are plain 'YYYY-MM-DD' strings, computed in UTC so no time zone shifts a day.
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(s: string): boolean {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const dt = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return dt.toISOString().slice(0, 10) === s;
+}
+
+function toUtc(s: string): Date {
+  if (!isIsoDate(s)) throw new RangeError(`不是有效日期：${s}`);
+  return new Date(`${s}T00:00:00Z`);
+}
+
+export function addDays(date: string, days: number): string {
+  const dt = toUtc(date);
+  dt.setUTCDate(dt.getUTCDate() + days);
+  return dt.toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+}
+
+/** Age in whole years on a given date. */
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+export function chineseDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${y}年${m}月${d}日`;
+}
+
+export interface PublicityPeriod {
+  start: string;
+  /** Last day of the period (inclusive): a 7-day period starting on the 1st ends on the 7th. */
+  end: string;
+  /** First day the step may be closed: the day after the period ends. */
+  closableFrom: string;
+  days: number;
+}
+
+export function publicityPeriod(start: string, days: number): PublicityPeriod {
+  if (!Number.isInteger(days) || days < 1) throw new RangeError('公示天数必须是正整数');
+  const end = addDays(start, days - 1);
+  return { start, end, closableFrom: addDays(end, 1), days };
+}
+
+/** Whether a period is still running on a given day (inclusive of the end day). */
+export function publicityRunning(period: PublicityPeriod, today: string): boolean {
+  return today >= period.start && today <= period.end;
+}
+
+export function todayIso(now: Date = new Date()): string {
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}

@@ -1,0 +1,70 @@
+// The data-quality rule engine's contract. Rules are pure functions over one household's
+// facts; db/quality.ts gathers the facts (and runs the few rules that need the whole archive).
+import type { PolicyParameter } from '../policy.ts';
+import type {
+  AssessmentRecord,
+  HouseholdRecord,
+  IncomeRecord,
+  MeasureRecord,
+  MemberRecord,
+  PairingRecord,
+  StatusHistoryRecord,
+} from '../records.ts';
+
+export type Severity = 'error' | 'warning';
+
+export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '疑点' };
+
+export interface HouseholdFacts {
+  household: HouseholdRecord;
+  villageName: string;
+  /** All members, including those who left (leftReason set); most rules look at current ones. */
+  members: MemberRecord[];
+  incomes: IncomeRecord[];
+  assessments: AssessmentRecord[];
+  measures: MeasureRecord[];
+  pairings: PairingRecord[];
+  /** Oldest first. */
+  history: StatusHistoryRecord[];
+}
+
+export interface QualityContext {
+  /** The day ages and periods are computed on (YYYY-MM-DD). */
+  today: string;
+  /** The income year checked: normally the latest year with incomes in the archive. */
+  year: number;
+  /** The archive's province, for province-specific policy figures. */
+  province: string;
+  policy: readonly PolicyParameter[];
+}
+
+export interface Finding {
+  message: string;
+  memberId?: string;
+  field?: string;
+}
+
+export interface Rule {
+  /** Stable number, e.g. 'Q201'; listed in docs/quality-rules.md. */
+  code: string;
+  severity: Severity;
+  /** Short Chinese title shown in lists and filters. */
+  title: string;
+  check(facts: HouseholdFacts, ctx: QualityContext): Finding[];
+}
+
+/** One problem as reported to the user and by `check --json`. */
+export interface Problem {
+  code: string;
+  severity: Severity;
+  title: string;
+  householdId: string;
+  /** 户编号 */
+  household: string;
+  village: string;
+  /** Member's name, when the problem concerns one person. */
+  member: string | null;
+  memberId: string | null;
+  field: string | null;
+  message: string;
+}
