@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { households, incomes, members, statusHistory, townships, villages } from '../db/schema/index.ts';
+import type { TempArchive } from '../db/testing.ts';
+import { freshArchive } from '../db/testing.ts';
+import { makeIdNumber } from '../shared/id-number.ts';
+import { checkArchive } from './check.ts';
+
+const stamp = { version: 1, updatedAt: '2024-01-01T00:00:00.000Z', updatedBy: '测试' };
+const ID = makeIdNumber('510722', '1975-03-10', 101, '男');
+
+let archive: TempArchive;
+
+beforeEach(() => {
+  archive = freshArchive();
+  const { db } = archive;
+  db.insert(townships).values({ id: 't1', ...stamp, name: '青山镇', province: '四川省' }).run();
+  db.insert(villages)
+    .values([
+      { id: 'v2', ...stamp, townshipId: 't1', code: '510722101002', name: '二村', sortOrder: 2 },
+      { id: 'v1', ...stamp, townshipId: 't1', code: '510722101001', name: '一村', sortOrder: 1 },
+    ])
+    .run();
+  db.insert(households)
+    .values([
+      { id: 'hb', ...stamp, villageId: 'v2', no: '0001' },
+      { id: 'ha2', ...stamp, villageId: 'v1', no: '0009', farmlandMu: 500 },
+      { id: 'ha1', ...stamp, villageId: 'v1', no: '0002', status: 'poor', mainCause: '因病', attribute: '一般贫困户' },
+    ])
+    .run();
+  db.insert(members)
+    .values([
+      { id: 'b1', ...stamp, householdId: 'hb', seq: 1, name: '张建国', relation: '户主', idNumber: ID, gender: '男' },
+      { id: 'a21', ...stamp, householdId: 'ha2', seq: 1, name: '王五', relation: '户主', idNumber: makeIdNumber('510722', '1980-01-01', 11, '男') },
+      { id: 'a11', ...stamp, householdId: 'ha1', seq: 1, name: '张建国', relation: '户主', idNumber: ID, gender: '女' },
+    ])
+    .run();
+  db.insert(statusHistory).values({ id: 's1', ...stamp, householdId: 'ha1', status: 'poor', effectiveOn: '2014-10-01' }).run();
+});
+afterEach(() => {
+  archive.dispose();
+});
+
+describe('checkArchive', () => {
+  it('without incomes: year null, the check-year rules silent, everything else reported in village order', () => {
+    const r = checkArchive(archive, { asOf: '2024-06-30' });
+    expect(r.year).toBeNull();
+    expect(r.asOf).toBe('2024-06-30');
+    expect(r.problems.map((p) => [p.village, p.household, p.code])).toEqual([
+      ['一村', '0002', 'Q103'],
+      ['一村', '0002', 'Q105'],
+      ['一村', '0002', 'Q501'],
+      ['一村', '0002', 'Q705'],
+      ['一村', '0009', 'Q601'],
+      ['二村', '0001', 'Q105'],
+    ]);
+    expect(r.counts).toEqual({ error: 3, warning: 3 });
+  });
+
+  it('with incomes the latest year is checked and Q403 speaks for the registered household', () => {
+    archive.db.insert(incomes).values({ id: 'i1', ...stamp, householdId: 'ha2', year: 2023, householdSize: 1, wageFen: 1_000_000 }).run();
+    const r = checkArchive(archive, { asOf: '2024-06-30' });
+    expect(r.year).toBe(2023);
+    expect(r.problems.filter((p) => p.code === 'Q403').map((p) => p.household)).toEqual(['0002']);
+    expect(checkArchive(archive, { asOf: '2024-06-30', year: 2022 }).year).toBe(2022);
+  });
+
+  it('restricts to one village, keeping Q105 for its households only', () => {
+    const r = checkArchive(archive, { asOf: '2024-06-30', villageId: 'v2' });
+    expect(r.problems.map((p) => [p.household, p.code])).toEqual([['0001', 'Q105']]);
+  });
+
+  it('refuses a malformed date', () => {
+    expect(() => checkArchive(archive, { asOf: '2024-13-01' })).toThrow(/检查日期/);
+  });
+});

@@ -1,0 +1,51 @@
+// The data-quality check (`relief-archive check`, the app's 数据检查): every rule over every
+// household, plus the archive-wide ones, in the order a clerk works through a village.
+import type { Archive } from '../db/open.ts';
+import { duplicateIdProblems, gatherFacts, loadQualityContextParts } from '../db/quality.ts';
+import { isIsoDate, todayIso } from '../shared/dates.ts';
+import { UserError } from '../shared/errors.ts';
+import { rulesFor, runRules } from '../shared/quality/index.ts';
+import type { Problem, QualityContext } from '../shared/quality/index.ts';
+
+export interface CheckOptions {
+  /** The day ages and periods are computed on; default today. */
+  asOf?: string;
+  /** The income year checked; default the latest year with incomes. */
+  year?: number;
+  villageId?: string;
+}
+
+export interface CheckResult {
+  /** The check year; null when the archive has no incomes (the check-year rules were skipped). */
+  year: number | null;
+  asOf: string;
+  problems: Problem[];
+  counts: { error: number; warning: number };
+}
+
+export function checkArchive(archive: Archive, opts: CheckOptions = {}): CheckResult {
+  const asOf = opts.asOf ?? todayIso();
+  if (!isIsoDate(asOf)) throw new UserError(`检查日期“${asOf}”无效，应为 YYYY-MM-DD 格式，例如 2024-12-31。`, { kind: 'usage' });
+  if (opts.year !== undefined && !Number.isInteger(opts.year)) {
+    throw new UserError(`收入年度“${String(opts.year)}”无效，应为四位年份，例如 2024。`, { kind: 'usage' });
+  }
+
+  const parts = loadQualityContextParts(archive.db);
+  const year = opts.year ?? parts.latestIncomeYear;
+  const ctx: QualityContext = { today: asOf, year: year ?? Number(asOf.slice(0, 4)), province: parts.province, policy: parts.policy };
+  const rules = rulesFor(year != null);
+
+  const facts = gatherFacts(archive.db, opts.villageId == null ? {} : { villageId: opts.villageId });
+  // gatherFacts returns households in village order, then 户编号: that order is the sort key.
+  const position = new Map(facts.map((f, i) => [f.household.id, i]));
+  const problems = facts.flatMap((f) => runRules(f, ctx, rules));
+  problems.push(...duplicateIdProblems(archive.db).filter((p) => position.has(p.householdId)));
+
+  const at = (p: Problem): number => position.get(p.householdId) ?? Number.MAX_SAFE_INTEGER;
+  // Stable sort: within one household and code, the rule's own order (members by 户内序号) stays.
+  problems.sort((a, b) => at(a) - at(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+
+  const counts = { error: 0, warning: 0 };
+  for (const p of problems) counts[p.severity] += 1;
+  return { year, asOf, problems, counts };
+}

@@ -1,0 +1,132 @@
+// Helpers the rules share: who is a current member, a member's age and gender, the head,
+// the check year's per-capita income and policy figures. Pure; no I/O.
+import { ageOn, isIsoDate } from '../dates.ts';
+import { parseIdNumber } from '../id-number.ts';
+import type { IdResult } from '../id-number.ts';
+import { computeIncome } from '../income.ts';
+import { formatYuan } from '../money.ts';
+import { resolvePolicy } from '../policy.ts';
+import type { PolicyKind } from '../policy.ts';
+import type { IncomeRecord, MemberRecord } from '../records.ts';
+import { MONITORED_STATUSES, REGISTERED_STATUSES } from '../status.ts';
+import type { HouseholdStatus } from '../status.ts';
+import type { Finding, HouseholdFacts, QualityContext } from './types.ts';
+
+/** Empty or whitespace-only counts as not filled in. */
+export function blank(s: string | null | undefined): boolean {
+  return s == null || s.trim() === '';
+}
+
+export function isCurrent(m: MemberRecord): boolean {
+  return blank(m.leftReason);
+}
+
+/** Current members in household order (户内序号). */
+export function currentMembers(facts: HouseholdFacts): MemberRecord[] {
+  const current = facts.members.filter(isCurrent);
+  // gatherFacts already orders by seq; sort only when a caller built them otherwise.
+  for (let i = 1; i < current.length; i++) {
+    if (current[i - 1]!.seq > current[i]!.seq) return current.sort((a, b) => a.seq - b.seq);
+  }
+  return current;
+}
+
+export const HEAD = '户主';
+
+export function heads(facts: HouseholdFacts): MemberRecord[] {
+  return currentMembers(facts).filter((m) => m.relation === HEAD);
+}
+
+/** The head the relation rules compare against: the first current 户主, if any. */
+export function headOf(facts: HouseholdFacts): MemberRecord | null {
+  return heads(facts)[0] ?? null;
+}
+
+interface Derived {
+  today: string;
+  raw: string | null;
+  recordedBirth: string | null;
+  id: IdResult;
+  age: number | null;
+}
+
+// Several rules need the same member's parsed ID and age; derive them once per check date.
+// Keyed on the inputs too, so a record changed in place is derived again.
+const derivedCache = new WeakMap<MemberRecord, Derived>();
+
+function derived(m: MemberRecord, today: string): Derived {
+  const hit = derivedCache.get(m);
+  if (hit && hit.today === today && hit.raw === m.idNumber && hit.recordedBirth === m.birthDate) return hit;
+  const id = parseIdNumber(m.idNumber, new Date(`${today}T00:00:00Z`));
+  const birth = id.ok ? id.info.birthDate : m.birthDate != null && isIsoDate(m.birthDate) ? m.birthDate : null;
+  const d = { today, raw: m.idNumber, recordedBirth: m.birthDate, id, age: birth == null ? null : ageOn(birth, today) };
+  derivedCache.set(m, d);
+  return d;
+}
+
+/** The member's ID parsed as of the check date (a birth date after it is invalid). */
+export function idOf(m: MemberRecord, today: string): IdResult {
+  return derived(m, today).id;
+}
+
+/** Whole years on the check date, from the ID's birth date when valid, else the recorded one. */
+export function ageOf(m: MemberRecord, today: string): number | null {
+  return derived(m, today).age;
+}
+
+/** The ID's gender when the ID is valid, else the recorded 男/女; null when unknown. */
+export function genderOf(m: MemberRecord, today: string): '男' | '女' | null {
+  const id = idOf(m, today);
+  if (id.ok) return id.info.gender;
+  return m.gender === '男' || m.gender === '女' ? m.gender : null;
+}
+
+/** "张三（之女，9岁）" — names the member the way a clerk finds them on the form. */
+export function who(m: MemberRecord, today: string): string {
+  const age = ageOf(m, today);
+  return `${m.name}（${m.relation}${age == null ? '' : `，${age}岁`}）`;
+}
+
+export function memberFinding(m: MemberRecord, field: string, message: string): Finding {
+  return { memberId: m.id, field, message };
+}
+
+export function isRegistered(status: HouseholdStatus): boolean {
+  return REGISTERED_STATUSES.includes(status);
+}
+
+export function isMonitored(status: HouseholdStatus): boolean {
+  return MONITORED_STATUSES.includes(status);
+}
+
+export function incomeOf(facts: HouseholdFacts, year: number): IncomeRecord | null {
+  return facts.incomes.find((i) => i.year === year) ?? null;
+}
+
+/** 人均纯收入 (fen) of a year's income row; null without a row or a usable household size. */
+export function perCapitaOf(facts: HouseholdFacts, year: number): number | null {
+  const row = incomeOf(facts, year);
+  return row == null ? null : computeIncome(row, row.householdSize).perCapitaFen;
+}
+
+/** The policy figure in force for the check year and the archive's province; null if none. */
+export function policyValue(ctx: QualityContext, kind: PolicyKind, year: number = ctx.year): number | null {
+  return resolvePolicy(ctx.policy, kind, year, ctx.province)?.value ?? null;
+}
+
+export function yuan(fen: number): string {
+  return `${formatYuan(fen)}元`;
+}
+
+/** Months between two 'YYYYMM' strings (end − start); null when either is not a valid month. */
+export function monthsBetween(start: string | null, end: string | null): number | null {
+  const parse = (s: string | null): number | null => {
+    const m = s == null ? null : /^(\d{4})(\d{2})$/.exec(s.trim());
+    if (!m) return null;
+    const month = Number(m[2]);
+    return month >= 1 && month <= 12 ? Number(m[1]) * 12 + month - 1 : null;
+  };
+  const a = parse(start);
+  const b = parse(end);
+  return a == null || b == null ? null : b - a;
+}
