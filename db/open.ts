@@ -15,6 +15,11 @@ export const APPLICATION_ID = 0x52454c46;
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** A transaction handle, as passed to `db.transaction((tx) => …)`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** What a repository write needs: the database or an open transaction on it. */
+export type DbOrTx = Db | Tx;
+
 export interface Archive {
   file: string;
   db: Db;
