@@ -1,7 +1,7 @@
 // The benchmark suites. Baselines are the bare library doing the same work (better-sqlite3
 // inserting the same rows, one GROUP BY, one full read), measured in the same run.
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { initArchive } from '../core/archive.ts';
 import type { Archive } from '../core/archive.ts';
 import { checkArchive } from '../core/check.ts';

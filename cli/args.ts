@@ -20,7 +20,7 @@ export interface Parsed {
 export function parse(argv: string[], options: OptionSpec, usage: string): Parsed {
   try {
     const { values, positionals } = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
-    return { values: values as Parsed['values'], positionals };
+    return { values: values, positionals };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     throw new UserError(`命令参数有误：${msg}\n用法：${usage}`, { kind: 'usage' });

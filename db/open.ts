@@ -89,7 +89,7 @@ function configure(sqlite: Database.Database): void {
 }
 
 function wrap(file: string, sqlite: Database.Database, backupFile: string | null): Archive {
-  const db = drizzle(sqlite, { schema }) as Db;
+  const db: Db = drizzle(sqlite, { schema });
   return {
     file,
     db,

@@ -68,7 +68,7 @@ export function normalizeIdInput(raw: string): string {
 export function parseIdNumber(raw: string | null | undefined, today: Date = new Date()): IdResult {
   const fail = (problem: IdProblem): IdResult => ({ ok: false, problem, message: MESSAGES[problem] });
   if (raw == null) return fail('empty');
-  let id = normalizeIdInput(String(raw));
+  let id = normalizeIdInput(raw);
   if (id === '') return fail('empty');
   if (id.length === 15) {
     if (!/^\d{15}$/.test(id)) return fail('characters');

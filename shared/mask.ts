@@ -23,7 +23,7 @@ export function maskBankAccount(account: string | null | undefined): string {
 
 /** A 4-character name keeps its first and last character; shorter ones keep the first. */
 export function maskName(name: string): string {
-  const chars = [...name];
+  const chars = Array.from(name); // code points, so rare Ext-B surname characters stay whole
   if (chars.length <= 1) return name;
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
