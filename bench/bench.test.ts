@@ -1,0 +1,20 @@
+// Checks the harness itself on the small size (never the speed: timings are for npm run bench).
+import { describe, expect, it } from 'vitest';
+import { table } from './harness.ts';
+import { runBench } from './run.ts';
+
+describe('benchmark harness', () => {
+  it('measures every figure with its same-run baseline and prints a table', () => {
+    const report = runBench('small');
+    expect(report.size).toBe('small');
+    expect(report.figures.map((f) => f.name.replace(/-\d+k$/, ''))).toEqual(['demo', 'stats', 'check']);
+    for (const f of report.figures) {
+      expect(f.value).toBeGreaterThan(0);
+      expect(f.baselineValue).toBeGreaterThan(0);
+      // The ratio is computed before rounding: within 5 % of the rounded figures' ratio.
+      expect(Math.abs(f.ratio! - f.value / f.baselineValue!) / f.ratio!).toBeLessThan(0.05);
+    }
+    expect(table(report)).toMatch(/^machine: .*\nfigure/);
+    expect(runBench('small', 'stats').figures.map((f) => f.name)).toEqual([expect.stringMatching(/^stats-/) as unknown]);
+  });
+});
