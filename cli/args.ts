@@ -58,3 +58,12 @@ export function dateOption(p: Parsed, name: string): string | undefined {
   }
   return v;
 }
+
+/** The options that say which year and day a report is about: --year Y and --as-of DATE. */
+export const PERIOD_OPTIONS = { year: { type: 'string' }, 'as-of': { type: 'string' } } as const satisfies OptionSpec;
+
+export function periodOptions(p: Parsed): { year?: number; asOf?: string } {
+  const year = p.values.year === undefined ? undefined : intOption(p, 'year', 0, [2000, 2100]);
+  const asOf = dateOption(p, 'as-of');
+  return { ...(year === undefined ? {} : { year }), ...(asOf === undefined ? {} : { asOf }) };
+}

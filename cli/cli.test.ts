@@ -124,4 +124,17 @@ describe('relief-archive CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/个村/);
   });
+
+  it('backup and restore round-trip through the command line', () => {
+    const out = join(dir, '青山镇-备份.db');
+    const b = run('backup', '--db', db, '--out', out, '--json');
+    expect(b.code).toBe(0);
+    expect(json(b.stdout)).toEqual({ file: out });
+    expect(run('backup', '--db', db, '--out', out).code).toBe(1);
+    const r = run('restore', out, '--db', db, '--json');
+    expect(r.code).toBe(0);
+    expect(json(r.stdout)).toMatchObject({ file: db, previous: expect.stringContaining('备份') as unknown });
+    expect(json(run('stats', '--db', db, '--json').stdout)).toMatchObject({ households: 120 });
+    expect(run('restore', '--db', db).code).toBe(2);
+  });
 });

@@ -3,13 +3,14 @@
 import { translateDbError } from '../core/errors.ts';
 import { isUserError } from '../shared/errors.ts';
 import type { Command } from './command.ts';
+import { backup, restore } from './commands/backup.ts';
 import { check } from './commands/check.ts';
 import { demo } from './commands/demo.ts';
 import { init } from './commands/init.ts';
 import { stats } from './commands/stats.ts';
 import { processIo } from './io.ts';
 
-export const COMMANDS: readonly Command[] = [init, demo, stats, check];
+export const COMMANDS: readonly Command[] = [init, demo, stats, check, backup, restore];
 
 function helpText(): string {
   return [

@@ -1,6 +1,6 @@
 import { checkArchive } from '../../core/check.ts';
 import { SEVERITY_LABELS } from '../../shared/quality/index.ts';
-import { dateOption, intOption, parse, requireString } from '../args.ts';
+import { PERIOD_OPTIONS, parse, periodOptions, requireString } from '../args.ts';
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
@@ -12,12 +12,11 @@ export const check: Command = {
   summary: '数据质量检查：列出错误和疑点数据（报县前自查）',
   usage,
   run(argv, io) {
-    const p = parse(argv, { year: { type: 'string' }, 'as-of': { type: 'string' } }, usage);
+    const p = parse(argv, PERIOD_OPTIONS, usage);
     const file = requireString(p, 'db', usage);
-    const year = p.values.year === undefined ? undefined : intOption(p, 'year', 0, [2000, 2100]);
-    const asOf = dateOption(p, 'as-of');
+    const period = periodOptions(p);
     return withArchive(file, (archive) => {
-      const r = checkArchive(archive, { ...(year === undefined ? {} : { year }), ...(asOf === undefined ? {} : { asOf }) });
+      const r = checkArchive(archive, period);
       emit(io, r, () => {
         if (r.problems.length === 0) return '数据质量检查完成：未发现问题。';
         const lines = r.problems.map(

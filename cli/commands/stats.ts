@@ -1,5 +1,5 @@
 import { townshipStats } from '../../core/stats.ts';
-import { dateOption, intOption, parse, requireString } from '../args.ts';
+import { PERIOD_OPTIONS, parse, periodOptions, requireString } from '../args.ts';
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
@@ -11,12 +11,11 @@ export const stats: Command = {
   summary: '统计：村、户、人，按状态、致贫原因、各村（挂图数据）',
   usage,
   run(argv, io) {
-    const p = parse(argv, { year: { type: 'string' }, 'as-of': { type: 'string' } }, usage);
+    const p = parse(argv, PERIOD_OPTIONS, usage);
     const file = requireString(p, 'db', usage);
-    const year = p.values.year === undefined ? undefined : intOption(p, 'year', 0, [2000, 2100]);
-    const asOf = dateOption(p, 'as-of');
+    const period = periodOptions(p);
     return withArchive(file, (archive) => {
-      const s = townshipStats(archive, { ...(year === undefined ? {} : { year }), ...(asOf === undefined ? {} : { asOf }) });
+      const s = townshipStats(archive, period);
       emit(io, s, () => {
         const lines = [
           `${s.villages} 个村，${s.households} 户，${s.members} 人；建档及监测 ${s.registeredHouseholds} 户 ${s.registeredMembers} 人${s.year ? `（收入年度 ${s.year}）` : ''}`,

@@ -1,0 +1,35 @@
+import { backupArchive, restoreArchive } from '../../core/backup.ts';
+import { systemActor } from '../../core/context.ts';
+import { UserError } from '../../shared/errors.ts';
+import { optionalString, parse, requireString } from '../args.ts';
+import type { Command } from '../command.ts';
+import { emit } from '../io.ts';
+
+const backupUsage = 'relief-archive backup --db 文件 --out 备份文件';
+const restoreUsage = 'relief-archive restore 备份文件 --db 文件';
+
+export const backup: Command = {
+  name: 'backup',
+  summary: '备份：把档案完整复制为一个备份文件（可在使用中进行）',
+  usage: backupUsage,
+  run(argv, io) {
+    const p = parse(argv, { out: { type: 'string' } }, backupUsage);
+    const r = backupArchive(requireString(p, 'db', backupUsage), requireString(p, 'out', backupUsage));
+    emit(io, r, () => `已备份到：${r.file}`);
+    return 0;
+  },
+};
+
+export const restore: Command = {
+  name: 'restore',
+  summary: '恢复：用备份文件替换当前档案（当前档案先移到“备份”文件夹，不会删除）',
+  usage: restoreUsage,
+  run(argv, io) {
+    const p = parse(argv, {}, restoreUsage);
+    const [from, ...extra] = p.positionals;
+    if (!from || extra.length > 0) throw new UserError(`请给出一个备份文件。\n用法：${restoreUsage}`, { kind: 'usage' });
+    const r = restoreArchive(from, requireString(p, 'db', restoreUsage), systemActor(optionalString(p, 'operator') ?? '命令行'));
+    emit(io, r, () => `已恢复档案：${r.file}${r.previous ? `\n原档案已移到：${r.previous}` : ''}`);
+    return 0;
+  },
+};

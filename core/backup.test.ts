@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { householdByNo, listHouseholds, changeStatus } from '../db/repos/households.ts';
+import { tempDir } from '../db/testing.ts';
+import { initArchive, openArchive } from './archive.ts';
+import { backupArchive, restoreArchive } from './backup.ts';
+import { generateDemo } from './demo/index.ts';
+
+const actor = { operator: '李会计', now: () => new Date('2026-11-24T08:00:00Z') };
+const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+let dir: string;
+let file: string;
+let firstNo: string;
+
+function statusOf(no: string): string {
+  const a = openArchive(file);
+  try {
+    return householdByNo(a.db, no)!.status;
+  } finally {
+    a.close();
+  }
+}
+
+beforeEach(() => {
+  dir = tempDir();
+  file = join(dir, '青山镇.db');
+  const a = initArchive({ file, name: '青山镇', code: '511922101000', province: '四川省' }, actor);
+  generateDemo(a, { villages: 2, households: 40, seed: 'backup', asOf: '2026-11-24', actor });
+  firstNo = listHouseholds(a.db, { status: 'ordinary', limit: 1 })[0]!.no;
+  a.close();
+});
+
+describe('backup and restore', () => {
+  it('backs up a consistent, openable copy and refuses to overwrite', () => {
+    const out = join(dir, 'copy.db');
+    expect(backupArchive(file, out)).toEqual({ file: out });
+    const copy = openArchive(out);
+    expect(listHouseholds(copy.db, { limit: 1000 })).toHaveLength(40);
+    copy.close();
+    const before = sha(out);
+    expect(() => backupArchive(file, out)).toThrow(/已存在/);
+    expect(sha(out)).toBe(before);
+  });
+
+  it('restores a backup and keeps the replaced archive aside', () => {
+    const out = join(dir, 'before-change.db');
+    backupArchive(file, out);
+    const a = openArchive(file);
+    changeStatus(a.db, actor, { householdId: householdByNo(a.db, firstNo)!.id, status: 'edge', effectiveOn: '2026-11-24', decision: '测试决定' });
+    a.close();
+    expect(statusOf(firstNo)).toBe('edge');
+
+    const r = restoreArchive(out, file, actor);
+    expect(statusOf(firstNo)).toBe('ordinary');
+    expect(r.previous).not.toBeNull();
+    const previous = openArchive(r.previous!);
+    expect(householdByNo(previous.db, firstNo)!.status).toBe('edge');
+    previous.close();
+    expect(readdirSync(dir).filter((f) => f.includes('恢复中'))).toEqual([]);
+  });
+
+  it('refuses a file that is not an archive and leaves the current archive as it was', () => {
+    const bogus = join(dir, '花名册.xlsx');
+    writeFileSync(bogus, 'PK\u0003\u0004 a workbook');
+    const before = sha(file);
+    expect(() => restoreArchive(bogus, file, actor)).toThrow(/不是扶贫档案文件/);
+    expect(sha(file)).toBe(before);
+    expect(existsSync(join(dir, '备份'))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes('恢复中'))).toEqual([]);
+    expect(() => restoreArchive(join(dir, 'missing.db'), file, actor)).toThrow(/找不到备份文件/);
+  });
+});
