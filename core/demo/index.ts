@@ -28,7 +28,7 @@ import { DEFAULT_POLICY, resolvePolicy } from '../../shared/policy.ts';
 import type { Actor } from '../context.ts';
 import { buildHelp } from './help.ts';
 import { buildHousehold } from './households.ts';
-import { inserter } from './insert.ts';
+import { inserter } from '../../db/bulk-insert.ts';
 import { plantProblems } from './plant.ts';
 import { Rng } from './random.ts';
 import { statusPlan } from './registration.ts';
