@@ -42,6 +42,7 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-unnecessary-condition': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
     },
   },
@@ -51,8 +52,9 @@ export default tseslint.config(
   layer('db', ['core', 'cli', 'electron', 'renderer', 'templates', 'bench'], 'db/ may import only shared/.'),
   layer('templates', ['db', 'core', 'cli', 'electron', 'renderer', 'bench'], 'templates/ may import only shared/.'),
   layer('renderer', ['db', 'core', 'cli', 'electron', 'templates', 'bench'], 'renderer/ may import only shared/.'),
-  layer('core', ['cli', 'electron', 'renderer', 'bench'], 'core/ must not import its shells.'),
+  layer('core', ['cli', 'web', 'electron', 'renderer', 'bench'], 'core/ must not import its shells.'),
   layer('cli', ['db', 'templates', 'electron', 'renderer', 'bench'], 'cli/ is a shell: it calls core/ (and shared/), never db/ or templates/.'),
+  layer('web', ['db', 'templates', 'electron', 'renderer', 'bench', 'cli'], 'web/ is a shell: it calls core/ (and shared/), never db/ or templates/.'),
   noNode('shared'),
   noNode('renderer'),
 );

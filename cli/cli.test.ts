@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readMigrations } from '../db/migrate.ts';
 import { tempDir } from '../db/testing.ts';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'relief-archive.mjs');
@@ -36,7 +37,7 @@ describe('relief-archive CLI', () => {
     const file = join(dir, 'second.db');
     const r = run('init', '--db', file, '--township', '白马镇', '--json');
     expect(r.code).toBe(0);
-    expect(json(r.stdout)).toMatchObject({ township: '白马镇', role: 'township', schemaVersion: 1 });
+    expect(json(r.stdout)).toMatchObject({ township: '白马镇', role: 'township', schemaVersion: readMigrations().length });
     const county = run('init', '--db', join(dir, 'county.db'), '--township', '示例县', '--role', 'county', '--json');
     expect(json(county.stdout)).toMatchObject({ township: '示例县', role: 'county' });
   });

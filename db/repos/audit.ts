@@ -1,4 +1,6 @@
+import { desc, eq } from 'drizzle-orm';
 import type { Actor } from '../../shared/actor.ts';
+import type { AuditEntryView } from '../../shared/api/index.ts';
 import type { Db, DbOrTx } from '../open.ts';
 import { auditLog } from '../schema/index.ts';
 
@@ -10,6 +12,8 @@ export interface AuditEntry {
   before?: unknown;
   after?: unknown;
   note?: string | null;
+  /** For an undo: the audit entry it reversed. */
+  undoes?: number | null;
 }
 
 /** Appends to the audit log; call inside the transaction of the change it describes. */
@@ -25,12 +29,11 @@ export function recordAudit(db: DbOrTx, actor: Actor, e: AuditEntry): void {
       before: e.before ?? null,
       after: e.after ?? null,
       note: e.note ?? null,
+      undoes: e.undoes ?? null,
     })
     .run();
 }
 
-export function auditOfHousehold(db: Db, householdId: string) {
-  return db.$client
-    .prepare('SELECT * FROM audit_log WHERE household_id = ? ORDER BY id DESC')
-    .all(householdId) as Record<string, unknown>[];
+export function auditOfHousehold(db: Db, householdId: string): AuditEntryView[] {
+  return db.select().from(auditLog).where(eq(auditLog.householdId, householdId)).orderBy(desc(auditLog.id)).all();
 }

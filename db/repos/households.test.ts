@@ -39,15 +39,16 @@ afterEach(() => a.dispose());
 
 describe('household repository', () => {
   it('lists households with head and size, by village', () => {
-    expect(listHouseholds(a.db, { villageId: 'v1' })).toEqual([
+    expect(listHouseholds(a.db, { villageId: 'v1' }).items).toEqual([
       expect.objectContaining({ no: '5119220001000001', head: '张三', size: 2, status: 'ordinary' }),
       expect.objectContaining({ no: '5119220001000002', head: '王小明', size: 1 }),
     ]);
-    expect(listHouseholds(a.db)).toHaveLength(3);
+    expect(listHouseholds(a.db)).toMatchObject({ total: 3 });
+    expect(listHouseholds(a.db, { limit: 1, offset: 1 })).toMatchObject({ total: 3, items: [{ no: '5119220001000002', villageName: '青龙村' }] });
   });
 
   it('finds a household by name, pinyin initials, ID tail and 户编号', () => {
-    const nos = (search: string) => listHouseholds(a.db, { search }).map((h) => h.no);
+    const nos = (search: string) => listHouseholds(a.db, { search }).items.map((h) => h.no);
     expect(nos('zs')).toEqual(['5119220001000001', '5119220002000003']); // 张三 and 赵四
     expect(nos('zhangs')).toEqual([]);
     expect(nos('ZS')).toHaveLength(2);

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
+import type { HouseholdListItem } from '../../shared/api/households.ts';
 import type { HouseholdRecord, MemberRecord } from '../../shared/records.ts';
 import type { HouseholdStatus } from '../../shared/status.ts';
 import { STATUS_LABELS } from '../../shared/status.ts';
@@ -24,49 +25,73 @@ export function currentMembers(db: Db, householdId: string): MemberRecord[] {
     .all();
 }
 
-export interface HouseholdListItem {
-  id: string;
-  no: string;
-  villageId: string;
-  groupName: string | null;
-  status: HouseholdStatus;
-  head: string | null;
-  size: number;
-}
+export type { HouseholdListItem };
 
-export interface HouseholdFilter {
-  villageId?: string;
-  status?: HouseholdStatus;
+export interface HouseholdQuery {
+  villageId?: string | null;
+  groupName?: string | null;
+  status?: HouseholdStatus | null;
+  attribute?: string | null;
+  mainCause?: string | null;
+  monitoringCategory?: string | null;
   /** Name, pinyin initials (zs → 张三), ID-number tail or 户编号. */
   search?: string;
   limit?: number;
   offset?: number;
 }
 
-/** One query: households with their head's name and current size, filtered and paged. */
-export function listHouseholds(db: Db, f: HouseholdFilter = {}): HouseholdListItem[] {
+function whereOf(f: HouseholdQuery): { sql: string; args: (string | number)[] } {
   const where: string[] = [];
   const args: (string | number)[] = [];
-  if (f.villageId) {
-    where.push('h.village_id = ?');
-    args.push(f.villageId);
-  }
-  if (f.status) {
-    where.push('h.status = ?');
-    args.push(f.status);
+  const eqs: [keyof HouseholdQuery, string][] = [
+    ['villageId', 'h.village_id'],
+    ['groupName', 'h.group_name'],
+    ['status', 'h.status'],
+    ['attribute', 'h.attribute'],
+    ['mainCause', 'h.main_cause'],
+    ['monitoringCategory', 'h.monitoring_category'],
+  ];
+  for (const [key, column] of eqs) {
+    const v = f[key];
+    if (typeof v === 'string' && v !== '') {
+      where.push(`${column} = ?`);
+      args.push(v);
+    }
   }
   const q = f.search?.trim();
   if (q) {
-    where.push(`h.id IN (SELECT household_id FROM members WHERE left_reason IS NULL AND
-      (name LIKE ? OR name_initials LIKE ? OR id_number LIKE ?)) OR h.no LIKE ?`);
+    // Prefix searches use the name and initials indexes; an ID tail or a part of 户编号 scans.
+    where.push(`(h.id IN (SELECT household_id FROM members WHERE left_reason IS NULL AND
+      (name LIKE ? OR name_initials LIKE ? OR id_number LIKE ?)) OR h.no LIKE ?)`);
     args.push(`${q}%`, `${q.toLowerCase()}%`, `%${q.toUpperCase()}`, `%${q}%`);
   }
-  const sqlText = `SELECT h.id, h.no, h.village_id AS villageId, h.group_name AS groupName, h.status,
-      (SELECT name FROM members WHERE household_id = h.id AND relation = '户主' AND left_reason IS NULL ORDER BY seq LIMIT 1) AS head,
-      (SELECT count(*) FROM members WHERE household_id = h.id AND left_reason IS NULL) AS size
-    FROM households h ${where.length ? `WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : ''}
-    ORDER BY h.no LIMIT ? OFFSET ?`;
-  return db.$client.prepare(sqlText).all(...args, f.limit ?? 200, f.offset ?? 0) as HouseholdListItem[];
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
+}
+
+/** Households with village, head and current size, filtered and paged, plus the total count. */
+export function listHouseholds(db: Db, f: HouseholdQuery = {}): { total: number; items: HouseholdListItem[] } {
+  const { sql: where, args } = whereOf(f);
+  const total = (db.$client.prepare(`SELECT count(*) AS n FROM households h ${where}`).get(...args) as { n: number }).n;
+  const items = db.$client
+    .prepare(
+      `SELECT h.id, h.no, h.village_id AS villageId, v.name AS villageName, h.group_name AS groupName, h.status,
+          h.attribute, h.main_cause AS mainCause, h.monitoring_category AS monitoringCategory,
+          (SELECT name FROM members WHERE household_id = h.id AND relation = '户主' AND left_reason IS NULL ORDER BY seq LIMIT 1) AS head,
+          (SELECT count(*) FROM members WHERE household_id = h.id AND left_reason IS NULL) AS size
+        FROM households h JOIN villages v ON v.id = h.village_id ${where}
+        ORDER BY v.sort_order, v.code, h.no LIMIT ? OFFSET ?`,
+    )
+    .all(...args, f.limit ?? 200, f.offset ?? 0) as HouseholdListItem[];
+  return { total, items };
+}
+
+export function groupsOf(db: Db, villageId: string | null): string[] {
+  const rows = db.$client
+    .prepare(
+      `SELECT DISTINCT group_name AS g FROM households WHERE group_name IS NOT NULL ${villageId ? 'AND village_id = ?' : ''} ORDER BY group_name`,
+    )
+    .all(...(villageId ? [villageId] : [])) as { g: string }[];
+  return rows.map((r) => r.g);
 }
 
 export interface StatusChange {

@@ -41,6 +41,8 @@ export const auditLog = sqliteTable(
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' }),
     note: text('note'),
+    /** For an 'undo' entry: the id of the entry it reversed. */
+    undoes: integer('undoes'),
   },
   (t) => [index('audit_log_household_idx').on(t.householdId, t.id), index('audit_log_record_idx').on(t.tableName, t.recordId)],
 );

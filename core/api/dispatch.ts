@@ -1,0 +1,63 @@
+// The one path every call from a UI takes, whatever the shell: look the channel up in the
+// contract, validate the input with its schema, run the handler, wrap the result in an
+// envelope. Errors become Chinese messages; nothing is thrown across the shell boundary.
+import type { z } from 'zod';
+import { ENDPOINTS } from '../../shared/api/index.ts';
+import type { ApiErrorBody, Envelope } from '../../shared/api/index.ts';
+import { isUserError } from '../../shared/errors.ts';
+import { translateDbError } from '../errors.ts';
+import type { Session } from '../session.ts';
+import type { HandlerMap } from './handlers.ts';
+
+export type Dispatch = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
+
+function describePath(path: readonly PropertyKey[]): string {
+  const [head, index, ...rest] = path;
+  if (head === 'members' && typeof index === 'number') return `第${index + 1}名家庭成员${rest.length ? `（${rest.join('.')}）` : ''}：`;
+  if (head === 'incomes' && typeof index === 'number') return `第${index + 1}条收入记录${rest.length ? `（${rest.join('.')}）` : ''}：`;
+  return path.length ? `（${path.join('.')}）` : '';
+}
+
+export function validationError(error: z.ZodError): ApiErrorBody {
+  const issues = error.issues.map((i) => `${describePath(i.path)}${i.message}`);
+  const first = error.issues[0];
+  return {
+    message: `填写的内容有误：${issues[0] ?? '未知错误'}${issues.length > 1 ? `（另有 ${issues.length - 1} 处）` : ''}`,
+    kind: 'usage',
+    details: issues,
+    ...(first && first.path.length ? { field: first.path.join('.') } : {}),
+  };
+}
+
+export function errorBody(e: unknown): ApiErrorBody {
+  const user = translateDbError(e) ?? e;
+  if (isUserError(user)) {
+    return { message: user.message, kind: user.kind, details: [...user.details], ...(user.field ? { field: user.field } : {}) };
+  }
+  return {
+    message: '程序内部错误，这次操作没有保存（未完成的修改已全部撤销）。请重试；如果再次出现，请把“详细信息”告知技术支持。',
+    kind: 'internal',
+    details: [e instanceof Error ? (e.stack ?? e.message) : String(e)],
+  };
+}
+
+export function createDispatcher(session: Session, handlers: HandlerMap, log: (e: unknown) => void = () => undefined): Dispatch {
+  return async (channel, input) => {
+    const endpoint = ENDPOINTS.get(channel);
+    const handler = handlers.get(channel);
+    if (!endpoint || !handler) {
+      return { ok: false, error: { message: `未知的调用“${channel}”，已拒绝。`, kind: 'usage', details: [] } };
+    }
+    const parsed = endpoint.input.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+    try {
+      const value = await handler(parsed.data, session);
+      if (handler.writes) session.cache.clear();
+      return { ok: true, value };
+    } catch (e) {
+      const body = errorBody(e);
+      if (body.kind === 'internal') log(e);
+      return { ok: false, error: body };
+    }
+  };
+}

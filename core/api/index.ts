@@ -1,0 +1,67 @@
+// The core's answer to every contract endpoint. Shells call createCoreDispatch(session) and
+// carry (channel, input) → envelope; nothing else.
+import { auditOfHousehold } from '../../db/repos/audit.ts';
+import { groupsOf, listHouseholds } from '../../db/repos/households.ts';
+import { householdDetail } from '../households/detail.ts';
+import { saveHousehold } from '../households/save.ts';
+import { lastUndoable, undoLast } from '../households/undo.ts';
+import { cachedCheck, overview } from '../overview.ts';
+import type { Session } from '../session.ts';
+import { listVillages, villageById } from '../villages.ts';
+import { createDispatcher } from './dispatch.ts';
+import type { Dispatch } from './dispatch.ts';
+import { handlerMap } from './handlers.ts';
+import type { Handlers } from './handlers.ts';
+
+const handlers: Handlers = {
+  archive: {
+    session: (_i, s) => s.state(),
+    setOperator: ({ name }, s) => {
+      s.operator = name;
+      return s.state();
+    },
+    create: (input, s) => {
+      s.create(input);
+      return s.state();
+    },
+    open: ({ file }, s) => {
+      s.open(file);
+      return s.state();
+    },
+    close: (_i, s) => {
+      s.close();
+      return s.state();
+    },
+  },
+  households: {
+    list: (f, s) => listHouseholds(s.requireArchive().db, f),
+    get: ({ id }, s) => householdDetail(s.requireArchive(), id),
+    save: (draft, s) => {
+      const archive = s.requireArchive();
+      const id = saveHousehold(archive.db, s.actor(), draft);
+      return householdDetail(archive, id);
+    },
+    groups: ({ villageId }, s) => groupsOf(s.requireArchive().db, villageId),
+  },
+  villages: {
+    list: (_i, s) => listVillages(s.requireArchive().db),
+    get: ({ id }, s) => villageById(s.requireArchive().db, id),
+  },
+  overview: {
+    get: ({ year }, s) => overview(s, year),
+  },
+  audit: {
+    ofHousehold: ({ id }, s) => auditOfHousehold(s.requireArchive().db, id),
+    last: (_i, s) => lastUndoable(s.requireArchive().db),
+    undoLast: (_i, s) => undoLast(s.requireArchive().db, s.actor()),
+  },
+  quality: {
+    check: ({ villageId }, s) => cachedCheck(s, villageId),
+  },
+};
+
+const WRITES = new Set(['archive.create', 'archive.open', 'archive.close', 'households.save', 'audit.undoLast']);
+
+export function createCoreDispatch(session: Session, log?: (e: unknown) => void): Dispatch {
+  return createDispatcher(session, handlerMap(handlers, WRITES), log);
+}

@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditOfHousehold } from '../../db/repos/audit.ts';
+import { changeStatus } from '../../db/repos/households.ts';
+import { tempDir } from '../../db/testing.ts';
+import { householdDraft } from '../../shared/api/index.ts';
+import type { HouseholdDraft } from '../../shared/api/index.ts';
+import { UserError } from '../../shared/errors.ts';
+import { makeIdNumber } from '../../shared/id-number.ts';
+import { initArchive } from '../archive.ts';
+import type { Archive } from '../archive.ts';
+import { generateDemo } from '../demo/index.ts';
+import { householdDetail } from './detail.ts';
+import { saveHousehold } from './save.ts';
+import { lastUndoable, undoLast } from './undo.ts';
+
+const actor = { operator: '李会计', now: () => new Date('2026-11-24T08:00:00Z') };
+let archive: Archive;
+let villageId: string;
+
+const id = (birth: string, seq: number, g: '男' | '女') => makeIdNumber('511922', birth, seq, g);
+function draft(over: Partial<HouseholdDraft> = {}): HouseholdDraft {
+  return {
+    villageId,
+    no: '5119229999000001',
+    groupName: '三组',
+    members: [
+      { name: '周建国', relation: '户主', idNumber: id('1970-03-05', 11, '男') },
+      { name: '吴秀英', relation: '配偶', idNumber: id('1972-08-19', 22, '女') },
+      { name: '周小军', relation: '之子', idNumber: id('1996-01-30', 33, '男') },
+      { name: '周小丽', relation: '之女', idNumber: id('2012-06-01', 44, '女'), schoolStatus: '八年级' },
+    ],
+    incomes: [{ year: 2025, householdSize: 4, wageFen: 3_000_000, businessFen: 800_000, propertyFen: 0, familyPlanningFen: 0, dibaoFen: 0, tekunFen: 0, pensionFen: 0, ecoCompensationFen: 0, otherTransferFen: 0, businessExpenseFen: 200_000 }],
+    ...over,
+  };
+}
+const save = (d: HouseholdDraft) => saveHousehold(archive.db, actor, householdDraft.parse(d));
+const count = (t: string) => (archive.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+
+function refusal(fn: () => unknown): UserError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof UserError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+beforeEach(() => {
+  archive = initArchive({ file: `${tempDir()}/a.db`, name: '青山镇', code: '511922101000', province: '四川省' }, actor);
+  generateDemo(archive, { villages: 2, households: 30, seed: 'save', asOf: '2026-11-24', actor });
+  villageId = (archive.sqlite.prepare('SELECT id FROM villages ORDER BY code LIMIT 1').get() as { id: string }).id;
+});
+afterEach(() => archive.close());
+
+describe('saving a household', () => {
+  it('creates a household of four, fills gender and birth date from the IDs, and audits it', () => {
+    const hid = save(draft());
+    const d = householdDetail(archive, hid, '2026-11-24');
+    expect(d.members.map((m) => [m.name, m.gender, m.birthDate, m.nameInitials])).toEqual([
+      ['周建国', '男', '1970-03-05', 'zjg'],
+      ['吴秀英', '女', '1972-08-19', 'wxy'],
+      ['周小军', '男', '1996-01-30', 'zxj'],
+      ['周小丽', '女', '2012-06-01', 'zxl'],
+    ]);
+    expect(d.incomes[0]).toMatchObject({ grossFen: 3_800_000, netFen: 3_600_000, perCapitaFen: 900_000 });
+    expect(d.problems).toEqual([]);
+    expect(auditOfHousehold(archive.db, hid)).toEqual([expect.objectContaining({ action: 'insert', operator: '李会计', note: expect.stringContaining('新增农户 5119229999000001（户主周建国，4人）') as unknown })]);
+  });
+
+  it('updates members and incomes, and undo puts the previous state back', () => {
+    const membersBefore = count('members');
+    const hid = save(draft());
+    const before = householdDetail(archive, hid);
+    const members = before.members.map((m) => ({ id: m.id, name: m.name, relation: m.relation, idNumber: m.idNumber, schoolStatus: m.schoolStatus }));
+    members[2] = { ...members[2]!, name: '周晓军' };
+    save(draft({ id: hid, expectedVersion: before.household.version, members, incomes: [{ ...draft().incomes![0]!, wageFen: 1_000_000 }] }));
+    const after = householdDetail(archive, hid);
+    expect(after.members[2]!.name).toBe('周晓军');
+    expect(after.members[2]!.id).toBe(before.members[2]!.id);
+    expect(after.incomes[0]!.perCapitaFen).toBe(400_000);
+    expect(lastUndoable(archive.db)?.note).toMatch(/修改成员周晓军；修改收入/);
+
+    undoLast(archive.db, actor);
+    const undone = householdDetail(archive, hid);
+    expect(undone.members.map((m) => m.name)).toEqual(['周建国', '吴秀英', '周小军', '周小丽']);
+    expect(undone.incomes[0]!.perCapitaFen).toBe(900_000);
+    expect(undone.household.version).toBe(after.household.version + 1);
+    // the next undo reverses the creation itself
+    undoLast(archive.db, actor);
+    expect(() => householdDetail(archive, hid)).toThrow(/找不到这一户/);
+    expect(count('members')).toBe(membersBefore);
+    expect(() => undoLast(archive.db, actor)).toThrow(/没有可以撤销的修改/);
+  });
+
+  it('refuses a wrong check digit, naming the member and field, and writes nothing', () => {
+    const bad = id('1996-01-30', 33, '男').slice(0, 17) + 'X';
+    const members = [...draft().members];
+    members[2] = { ...members[2]!, idNumber: bad === id('1996-01-30', 33, '男') ? `${bad.slice(0, 17)}0` : bad };
+    const counts = ['households', 'members', 'incomes', 'audit_log'].map(count);
+    const e = refusal(() => save(draft({ members })));
+    expect(e.message).toMatch(/第3名家庭成员周小军的身份证号校验位错误/);
+    expect(e.field).toBe('members.2.idNumber');
+    expect(['households', 'members', 'incomes', 'audit_log'].map(count)).toEqual(counts);
+  });
+
+  it.each([
+    ['no head', (d: HouseholdDraft) => ({ ...d, members: d.members.map((m) => ({ ...m, relation: m.relation === '户主' ? '其他' : m.relation })) }), /没有户主/, 'members'],
+    ['two heads', (d: HouseholdDraft) => ({ ...d, members: d.members.map((m, i) => ({ ...m, relation: i === 1 ? '户主' : m.relation })) }), /2名户主/, 'members.1.relation'],
+    ['same ID twice', (d: HouseholdDraft) => ({ ...d, members: d.members.map((m, i) => (i === 3 ? { ...m, idNumber: d.members[2]!.idNumber } : m)) }), /第3名和第4名成员的身份证号相同/, 'members.3.idNumber'],
+    ['cause repeated', (d: HouseholdDraft) => ({ ...d, mainCause: '因病', otherCauses: ['因病'] }), /不能与主要致贫原因相同/, 'otherCauses'],
+  ])('refuses %s', (_name, change, message, field) => {
+    const before = count('households');
+    const e = refusal(() => save(change(draft())));
+    expect(e.message).toMatch(message);
+    expect(e.field).toBe(field);
+    expect(count('households')).toBe(before);
+  });
+
+  it('refuses a person already registered in another household, and a taken 户编号', () => {
+    const other = archive.sqlite.prepare("SELECT m.id_number AS idNumber, h.no FROM members m JOIN households h ON h.id = m.household_id WHERE m.left_reason IS NULL LIMIT 1").get() as { idNumber: string; no: string };
+    const members = [...draft().members];
+    members[3] = { ...members[3]!, idNumber: other.idNumber };
+    expect(refusal(() => save(draft({ members }))).message).toMatch(new RegExp(`已登记在户编号 ${other.no}`));
+    expect(refusal(() => save(draft({ no: other.no }))).message).toMatch(/已被另一户使用/);
+  });
+
+  it('refuses a save over someone else’s newer edit', () => {
+    const hid = save(draft());
+    const v = householdDetail(archive, hid).household.version;
+    save(draft({ id: hid, expectedVersion: v, groupName: '四组' }));
+    expect(refusal(() => save(draft({ id: hid, expectedVersion: v, groupName: '五组' }))).message).toMatch(/已被别人/);
+    expect(householdDetail(archive, hid).household.groupName).toBe('四组');
+  });
+
+  it('refuses to undo a save when the household changed after it (e.g. a status decision)', () => {
+    const hid = save(draft());
+    changeStatus(archive.db, actor, { householdId: hid, status: 'edge', effectiveOn: '2026-11-24', decision: '镇〔2026〕3号' });
+    expect(refusal(() => undoLast(archive.db, actor)).message).toMatch(/又被修改过/);
+    expect(householdDetail(archive, hid).household.status).toBe('edge');
+  });
+});

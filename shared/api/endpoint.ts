@@ -1,0 +1,32 @@
+// One contract object per call the renderer may make: its channel, the zod schema of its
+// input (validated by every shell before the core sees it) and, as a type only, its output.
+// The preload allow-list, the renderer client and the handler registration all derive from it.
+import type { z } from 'zod';
+
+export interface Endpoint<I extends z.ZodType = z.ZodType, O = unknown> {
+  readonly channel: string;
+  readonly input: I;
+  /** Phantom: carries the output type, never read at run time. */
+  readonly output?: O;
+}
+
+/** `endpoint<Output>()('group.name', inputSchema)` */
+export function endpoint<O>() {
+  return <I extends z.ZodType>(channel: string, input: I): Endpoint<I, O> => ({ channel, input });
+}
+
+export type InputOf<E> = E extends Endpoint<infer I> ? z.input<I> : never;
+export type ParsedInputOf<E> = E extends Endpoint<infer I> ? z.output<I> : never;
+export type OutputOf<E> = E extends Endpoint<z.ZodType, infer O> ? O : never;
+
+export interface ApiErrorBody {
+  /** Chinese, says what, where and what to do. */
+  message: string;
+  kind: 'refused' | 'usage' | 'internal';
+  details: string[];
+  /** The input field the error is about, when there is one (e.g. 'members.2.idNumber'). */
+  field?: string;
+}
+
+/** What crosses IPC or HTTP: Electron keeps only `message` of a thrown error, so we never throw across. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };

@@ -1,0 +1,65 @@
+// The whole API the renderer may call: one object, grouped by domain.
+import { archiveApi } from './archive.ts';
+import type { Endpoint, Envelope, InputOf, OutputOf } from './endpoint.ts';
+import { householdsApi } from './households.ts';
+import { auditApi, overviewApi, qualityApi, villagesApi } from './other.ts';
+
+export const API = {
+  archive: archiveApi,
+  households: householdsApi,
+  villages: villagesApi,
+  overview: overviewApi,
+  audit: auditApi,
+  quality: qualityApi,
+} as const;
+
+export type Api = typeof API;
+
+/** Every endpoint by channel name ('households.list' …): the allow-list of both shells. */
+export const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map(
+  Object.values(API).flatMap((group) => Object.values(group).map((e: Endpoint) => [e.channel, e] as const)),
+);
+export const CHANNELS: readonly string[] = [...ENDPOINTS.keys()];
+
+/** What the renderer holds: api.households.list(input) → Promise<output>. */
+export type Client = {
+  [G in keyof Api]: { [N in keyof Api[G]]: (input: InputOf<Api[G][N]>) => Promise<OutputOf<Api[G][N]>> };
+};
+
+/** How a shell carries one call: IPC in Electron, HTTP in the browser shell. */
+export type Transport = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
+
+export class ApiError extends Error {
+  readonly kind: string;
+  readonly details: string[];
+  readonly field: string | undefined;
+  constructor(body: { message: string; kind: string; details: string[]; field?: string }) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.kind = body.kind;
+    this.details = body.details;
+    this.field = body.field;
+  }
+}
+
+/** Builds the typed client over a transport; errors arrive as ApiError with the Chinese message. */
+export function createClient(transport: Transport): Client {
+  const client: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
+  for (const [group, endpoints] of Object.entries(API)) {
+    client[group] = {};
+    for (const [name, e] of Object.entries(endpoints)) {
+      client[group][name] = async (input) => {
+        const r = await transport((e as Endpoint).channel, input);
+        if (!r.ok) throw new ApiError(r.error);
+        return r.value;
+      };
+    }
+  }
+  return client as unknown as Client;
+}
+
+export type { ApiErrorBody, Endpoint, Envelope, InputOf, OutputOf, ParsedInputOf } from './endpoint.ts';
+export type * from './archive.ts';
+export type * from './households.ts';
+export type * from './other.ts';
+export { householdDraft, householdFilter, incomeDraft, memberDraft } from './households.ts';

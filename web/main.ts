@@ -1,0 +1,25 @@
+// `npm run web [-- --db FILE] [--port N] [--operator NAME] [--data-dir DIR]`
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startWebShell } from './server.ts';
+
+const { values } = parseArgs({
+  options: { db: { type: 'string' }, port: { type: 'string' }, operator: { type: 'string' }, 'data-dir': { type: 'string' } },
+});
+try {
+  const shell = await startWebShell({
+    ...(values.db ? { db: values.db } : {}),
+    ...(values.port ? { port: Number(values.port) } : {}),
+    ...(values.operator ? { operator: values.operator } : {}),
+    dataDir: values['data-dir'] ?? join(homedir(), '扶贫档案'),
+    log: (l) => process.stderr.write(`${l}\n`),
+  });
+  process.stdout.write(`扶贫档案（浏览器外壳）已启动，只接受本机访问。请在浏览器中打开：\n${shell.url}\n按 Ctrl+C 退出。\n`);
+  const stop = () => void shell.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (e) {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+}

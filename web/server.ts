@@ -1,0 +1,150 @@
+// The browser shell: the same UI and the same contract over HTTP on 127.0.0.1 only, for
+// machines without an Electron binary (tests here) and as a fallback. Every API call needs
+// the per-run token; the Host header must name this loopback server (no DNS rebinding).
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCoreDispatch } from '../core/api/index.ts';
+import { createSession } from '../core/session.ts';
+import type { Session } from '../core/session.ts';
+
+export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+const MAX_BODY = 20 * 1024 * 1024;
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface WebShellOptions {
+  db?: string;
+  port?: number;
+  operator?: string;
+  dataDir: string;
+  staticDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface WebShell {
+  url: string;
+  token: string;
+  port: number;
+  session: Session;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8'): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': CSP });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given || given.length !== token.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+}
+
+interface Reply {
+  status: number;
+  body: string | Buffer;
+  type?: string;
+}
+
+const json = (status: number, value: unknown): Reply => ({ status, body: JSON.stringify(value) });
+
+function serveStatic(staticDir: string, urlPath: string): Reply {
+  const rel = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  const file = join(staticDir, rel);
+  if (!file.startsWith(staticDir + sep) && file !== staticDir) return json(404, {});
+  const target = existsSync(file) && statSync(file).isFile() ? file : join(staticDir, 'index.html');
+  if (!existsSync(target)) {
+    return { status: 503, body: '界面还没有构建：请先运行 npm run build:renderer（npm run web 会自动构建）。', type: 'text/plain; charset=utf-8' };
+  }
+  return { status: 200, body: readFileSync(target), type: TYPES[extname(target)] ?? 'application/octet-stream' };
+}
+
+export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
+  const session = createSession({ dataDir: opts.dataDir, operator: opts.operator ?? null });
+  if (opts.db) session.open(opts.db);
+  const dispatch = createCoreDispatch(session, (e) => opts.log?.(`内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+  const token = randomBytes(24).toString('hex');
+  const staticDir = opts.staticDir ?? DEFAULT_STATIC_DIR;
+  let port = 0;
+
+  async function route(req: IncomingMessage): Promise<Reply> {
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return json(403, { error: '拒绝：Host 不是本机地址' });
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return json(405, {});
+      return serveStatic(staticDir, url.pathname);
+    }
+    if (req.method !== 'POST') return json(405, {});
+    const origin = req.headers.origin;
+    if (origin && origin !== `http://${host}`) return json(403, { error: '拒绝：请求来自其他网页' });
+    const given = req.headers['x-relief-token'];
+    if (!sameToken(typeof given === 'string' ? given : undefined, token)) return json(401, { error: '拒绝：缺少或错误的访问令牌' });
+    let input: unknown;
+    try {
+      const body = await readBody(req);
+      input = body ? JSON.parse(body) : {};
+    } catch {
+      return json(400, { ok: false, error: { message: '请求内容不是有效的 JSON，已拒绝。', kind: 'usage', details: [] } });
+    }
+    return json(200, await dispatch(url.pathname.slice('/api/'.length), input));
+  }
+
+  const server = createServer((req, res) => {
+    route(req).then(
+      (r) => {
+        send(res, r.status, r.body, r.type);
+      },
+      (e: unknown) => {
+        opts.log?.(`内部错误：${String(e)}`);
+        send(res, 500, JSON.stringify({ ok: false, error: { message: '程序内部错误，请重试。', kind: 'internal', details: [] } }));
+      },
+    );
+  });
+
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    port,
+    session,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          session.close();
+          resolve();
+        });
+      }),
+  };
+}
