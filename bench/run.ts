@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { tempDir } from '../db/testing.ts';
 import type { BenchReport } from './harness.ts';
 import { machine, table } from './harness.ts';
-import { demoSuite, querySuites } from './suites.ts';
+import { demoSuite, querySuites, searchSuite } from './suites.ts';
 
 export function runBench(size: 'full' | 'small', only?: string): BenchReport {
   const sizes = size === 'full' ? { villages: 30, households: 20_000 } : { villages: 3, households: 200 };
@@ -14,7 +14,7 @@ export function runBench(size: 'full' | 'small', only?: string): BenchReport {
   try {
     const { figures, archive } = demoSuite(dir, sizes);
     try {
-      figures.push(...querySuites(archive));
+      figures.push(...querySuites(archive), ...searchSuite(archive));
     } finally {
       archive.close();
     }

@@ -7,7 +7,9 @@ import type { Archive } from '../core/archive.ts';
 import { checkArchive } from '../core/check.ts';
 import { generateDemo } from '../core/demo/index.ts';
 import { townshipStats } from '../core/stats.ts';
+import { SearchIndex } from '../core/search-index.ts';
 import { createArchiveFile } from '../db/open.ts';
+import { listHouseholds } from '../db/repos/households.ts';
 import type { Figure } from './harness.ts';
 import { bestOf, compare, timed } from './harness.ts';
 
@@ -65,5 +67,31 @@ export function querySuites(archive: Archive): Figure[] {
   return [
     compare(`stats-${k}`, stats * 1000, 'ms', 'sqlite-group-by-members', groupBy * 1000),
     compare(`check-${k}`, check, 's', 'better-sqlite3-read-all-rows', readAll),
+  ];
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+}
+
+/**
+ * The household search box: p50/p95 of one search (index match + the first page of 50),
+ * over names, pinyin initials, ID tails and 户编号 drawn from the archive. Baseline: the same
+ * page query without a search.
+ */
+export function searchSuite(archive: Archive): Figure[] {
+  const { db, sqlite } = archive;
+  const [index, buildSeconds] = timed(() => SearchIndex.build(db));
+  const people = sqlite.prepare('SELECT name, name_initials AS i, id_number AS id FROM members ORDER BY rowid LIMIT 2000').all() as { name: string; i: string; id: string }[];
+  const nos = sqlite.prepare('SELECT no FROM households ORDER BY rowid LIMIT 500').all() as { no: string }[];
+  const queries = people.filter((_, k) => k % 10 === 0).flatMap((p) => [p.name.slice(0, 2), p.i.slice(0, 2), p.id.slice(-6)]);
+  queries.push(...nos.filter((_, k) => k % 10 === 0).map((n) => n.no.slice(-6)));
+  const times = queries.map((q) => timed(() => listHouseholds(db, { limit: 50 }, index.match(q)))[1] * 1000).sort((a, b) => a - b);
+  const plain = Array.from({ length: 50 }, () => timed(() => listHouseholds(db, { limit: 50 }))[1] * 1000).sort((a, b) => a - b);
+  const k = `${Math.round(people.length ? (sqlite.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n / 1000 : 0)}k`;
+  return [
+    compare(`search-p50-${k}`, percentile(times, 0.5), 'ms', 'household-page-without-search-p50', percentile(plain, 0.5)),
+    compare(`search-p95-${k}`, percentile(times, 0.95), 'ms', 'household-page-without-search-p95', percentile(plain, 0.95), '<= 30 ms'),
+    { name: `search-index-build-${k}`, value: Math.round(buildSeconds * 1000), unit: 'ms', note: 'once per session, again after a save' },
   ];
 }

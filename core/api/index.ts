@@ -6,6 +6,7 @@ import { householdDetail } from '../households/detail.ts';
 import { saveHousehold } from '../households/save.ts';
 import { lastUndoable, undoLast } from '../households/undo.ts';
 import { cachedCheck, overview } from '../overview.ts';
+import { searchIndexOf } from '../search-index.ts';
 import type { Session } from '../session.ts';
 import { listVillages, villageById } from '../villages.ts';
 import { createDispatcher } from './dispatch.ts';
@@ -34,7 +35,7 @@ const handlers: Handlers = {
     },
   },
   households: {
-    list: (f, s) => listHouseholds(s.requireArchive().db, f),
+    list: (f, s) => listHouseholds(s.requireArchive().db, f, f.search ? searchIndexOf(s).match(f.search) : null),
     get: ({ id }, s) => householdDetail(s.requireArchive(), id),
     save: (draft, s) => {
       const archive = s.requireArchive();

@@ -6,7 +6,7 @@ import { households, members, townships, villages } from '../schema/index.ts';
 import { freshArchive } from '../testing.ts';
 import type { TempArchive } from '../testing.ts';
 import { auditOfHousehold } from './audit.ts';
-import { changeStatus, currentMembers, householdByNo, listHouseholds } from './households.ts';
+import { changeStatus, householdByNo, listHouseholds } from './households.ts';
 
 const actor = { operator: '李会计', now: () => new Date('2026-11-24T08:00:00Z') };
 const stamp = { version: 1, updatedAt: '2026-11-24T08:00:00Z', updatedBy: 'test' };
@@ -47,24 +47,10 @@ describe('household repository', () => {
     expect(listHouseholds(a.db, { limit: 1, offset: 1 })).toMatchObject({ total: 3, items: [{ no: '5119220001000002', villageName: '青龙村' }] });
   });
 
-  it('finds a household by name, pinyin initials, ID tail and 户编号', () => {
-    const nos = (search: string) => listHouseholds(a.db, { search }).items.map((h) => h.no);
-    expect(nos('zs')).toEqual(['5119220001000001', '5119220002000003']); // 张三 and 赵四
-    expect(nos('zhangs')).toEqual([]);
-    expect(nos('ZS')).toHaveLength(2);
-    expect(nos('赵')).toEqual(['5119220002000003']);
-    expect(nos('zxh')).toEqual(['5119220002000003']);
-    const tail = currentMembers(a.db, householdByNo(a.db, '5119220001000002')!.id)[0]!.idNumber!.slice(-6);
-    expect(nos(tail)).toEqual(['5119220001000002']);
-    expect(nos('0002000003')).toEqual(['5119220002000003']);
-    expect(nos('nobody')).toEqual([]);
-  });
-
-  it('uses indexes for the village list and the name search', () => {
+  it('uses indexes for the village list and a household’s members', () => {
     const plan = (sql: string, ...args: string[]) =>
       (a.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join('\n');
     expect(plan('SELECT * FROM households WHERE village_id = ?', 'v1')).toMatch(/USING INDEX households_village_idx/);
-    expect(plan('SELECT household_id FROM members WHERE name_initials = ?', 'zs')).toMatch(/USING INDEX members_initials_idx/);
     expect(plan('SELECT * FROM members WHERE household_id = ? ORDER BY seq', 'x')).toMatch(/USING INDEX members_household_idx/);
     expect(plan('SELECT * FROM households WHERE no = ?', 'x')).toMatch(/USING INDEX households_no_unique/);
   });

@@ -34,13 +34,11 @@ export interface HouseholdQuery {
   attribute?: string | null;
   mainCause?: string | null;
   monitoringCategory?: string | null;
-  /** Name, pinyin initials (zs → 张三), ID-number tail or 户编号. */
-  search?: string;
   limit?: number;
   offset?: number;
 }
 
-function whereOf(f: HouseholdQuery): { sql: string; args: (string | number)[] } {
+function whereOf(f: HouseholdQuery, ids: readonly string[] | null): { sql: string; args: (string | number)[] } {
   const where: string[] = [];
   const args: (string | number)[] = [];
   const eqs: [keyof HouseholdQuery, string][] = [
@@ -58,31 +56,48 @@ function whereOf(f: HouseholdQuery): { sql: string; args: (string | number)[] } 
       args.push(v);
     }
   }
-  const q = f.search?.trim();
-  if (q) {
-    // Prefix searches use the name and initials indexes; an ID tail or a part of 户编号 scans.
-    where.push(`(h.id IN (SELECT household_id FROM members WHERE left_reason IS NULL AND
-      (name LIKE ? OR name_initials LIKE ? OR id_number LIKE ?)) OR h.no LIKE ?)`);
-    args.push(`${q}%`, `${q.toLowerCase()}%`, `%${q.toUpperCase()}`, `%${q}%`);
+  if (ids) {
+    where.push('h.id IN (SELECT value FROM json_each(?))');
+    args.push(JSON.stringify(ids));
   }
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
 }
 
-/** Households with village, head and current size, filtered and paged, plus the total count. */
-export function listHouseholds(db: Db, f: HouseholdQuery = {}): { total: number; items: HouseholdListItem[] } {
-  const { sql: where, args } = whereOf(f);
+/**
+ * Households with village, head and current size, filtered and paged, plus the total count.
+ * `ids` restricts the list to a search result (see core/search-index.ts).
+ */
+export function listHouseholds(db: Db, f: HouseholdQuery = {}, ids: readonly string[] | null = null): { total: number; items: HouseholdListItem[] } {
+  const { sql: where, args } = whereOf(f, ids);
   const total = (db.$client.prepare(`SELECT count(*) AS n FROM households h ${where}`).get(...args) as { n: number }).n;
+  // The page is chosen first, so head and size are looked up for its rows only.
   const items = db.$client
     .prepare(
-      `SELECT h.id, h.no, h.village_id AS villageId, v.name AS villageName, h.group_name AS groupName, h.status,
+      `WITH page AS (
+         SELECT h.id FROM households h JOIN villages v ON v.id = h.village_id ${where}
+          ORDER BY v.sort_order, v.code, h.no LIMIT ? OFFSET ?)
+       SELECT h.id, h.no, h.village_id AS villageId, v.name AS villageName, h.group_name AS groupName, h.status,
           h.attribute, h.main_cause AS mainCause, h.monitoring_category AS monitoringCategory,
           (SELECT name FROM members WHERE household_id = h.id AND relation = '户主' AND left_reason IS NULL ORDER BY seq LIMIT 1) AS head,
           (SELECT count(*) FROM members WHERE household_id = h.id AND left_reason IS NULL) AS size
-        FROM households h JOIN villages v ON v.id = h.village_id ${where}
-        ORDER BY v.sort_order, v.code, h.no LIMIT ? OFFSET ?`,
+        FROM page JOIN households h ON h.id = page.id JOIN villages v ON v.id = h.village_id
+        ORDER BY v.sort_order, v.code, h.no`,
     )
     .all(...args, f.limit ?? 200, f.offset ?? 0) as HouseholdListItem[];
   return { total, items };
+}
+
+/** What the search index is built from: current members' names, initials and IDs, and 户编号. */
+export function searchRows(db: Db): {
+  members: { householdId: string; name: string; nameInitials: string; idNumber: string | null }[];
+  households: { id: string; no: string }[];
+} {
+  return {
+    members: db.$client
+      .prepare('SELECT household_id AS householdId, name, name_initials AS nameInitials, id_number AS idNumber FROM members WHERE left_reason IS NULL')
+      .all() as { householdId: string; name: string; nameInitials: string; idNumber: string | null }[],
+    households: db.$client.prepare('SELECT id, no FROM households').all() as { id: string; no: string }[],
+  };
 }
 
 export function groupsOf(db: Db, villageId: string | null): string[] {

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { households, members, townships, villages } from '../db/schema/index.ts';
+import { freshArchive } from '../db/testing.ts';
+import type { TempArchive } from '../db/testing.ts';
+import { makeIdNumber } from '../shared/id-number.ts';
+import { nameInitials } from '../shared/pinyin.ts';
+import { SearchIndex } from './search-index.ts';
+
+const stamp = { version: 1, updatedAt: '2026-11-24T08:00:00Z', updatedBy: 'test' };
+let a: TempArchive;
+const ids: Record<string, string> = {};
+
+function add(no: string, people: [string, string, string | null][]): void {
+  const id = randomUUID();
+  ids[no] = id;
+  a.db.insert(households).values({ id, ...stamp, villageId: 'v1', no }).run();
+  people.forEach(([name, relation, left], i) =>
+    a.db.insert(members).values({ id: randomUUID(), ...stamp, householdId: id, seq: i + 1, name, nameInitials: nameInitials(name), relation, leftReason: left, idNumber: makeIdNumber('511922', '1980-05-0' + String(i + 1), Number(no.slice(-1)) * 10 + i, '男') }).run(),
+  );
+}
+
+beforeEach(() => {
+  a = freshArchive();
+  a.db.insert(townships).values({ id: 't', ...stamp, name: '青山镇' }).run();
+  a.db.insert(villages).values({ id: 'v1', ...stamp, townshipId: 't', code: '511922101001', name: '青龙村' }).run();
+  add('5119220001000001', [['张三', '户主', null], ['李梅', '配偶', null]]);
+  add('5119220001000002', [['王小明', '户主', null], ['赵六', '之父', '死亡']]);
+  add('5119220002000003', [['赵四', '户主', null], ['赵小花', '之女', null]]);
+});
+afterEach(() => a.dispose());
+
+describe('household search', () => {
+  it('finds by pinyin initials, part of a name, ID tail and 户编号', () => {
+    const index = SearchIndex.build(a.db);
+    const find = (q: string) => index.match(q).map((id) => Object.keys(ids).find((no) => ids[no] === id)).sort();
+    expect(find('zs')).toEqual(['5119220001000001', '5119220002000003']); // 张三 and 赵四
+    expect(find('ZXH')).toEqual(['5119220002000003']);
+    expect(find('小')).toEqual(['5119220001000002', '5119220002000003']);
+    expect(find('赵六')).toEqual([]); // left the household
+    const tail = (a.sqlite.prepare("SELECT id_number AS t FROM members WHERE name = '王小明'").get() as { t: string }).t.slice(-6);
+    expect(find(tail)).toEqual(['5119220001000002']);
+    expect(find('0002000003')).toEqual(['5119220002000003']);
+    expect(find('123')).toEqual([]); // too short for an ID tail, in no 户编号
+    expect(find('  ')).toEqual([]);
+  });
+});
