@@ -54,6 +54,7 @@ export default tseslint.config(
   layer('renderer', ['db', 'core', 'cli', 'electron', 'templates', 'bench'], 'renderer/ may import only shared/.'),
   layer('core', ['cli', 'web', 'electron', 'renderer', 'bench'], 'core/ must not import its shells.'),
   layer('cli', ['db', 'templates', 'electron', 'renderer', 'bench'], 'cli/ is a shell: it calls core/ (and shared/), never db/ or templates/.'),
+  layer('electron', ['db', 'templates', 'renderer', 'cli', 'web', 'bench'], 'electron/ is a shell: it calls core/ (and shared/), never db/ or templates/.'),
   layer('web', ['db', 'templates', 'electron', 'renderer', 'bench', 'cli'], 'web/ is a shell: it calls core/ (and shared/), never db/ or templates/.'),
   noNode('shared'),
   noNode('renderer'),

@@ -1,7 +1,7 @@
 // `npm run web [-- --db FILE] [--port N] [--operator NAME] [--data-dir DIR]`
 import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../core/paths.ts';
 import { startWebShell } from './server.ts';
 
 const { values } = parseArgs({
@@ -12,7 +12,7 @@ try {
     ...(values.db ? { db: values.db } : {}),
     ...(values.port ? { port: Number(values.port) } : {}),
     ...(values.operator ? { operator: values.operator } : {}),
-    dataDir: values['data-dir'] ?? join(homedir(), '扶贫档案'),
+    dataDir: values['data-dir'] ?? defaultDataDir(process.env, process.platform, homedir()),
     log: (l) => process.stderr.write(`${l}\n`),
   });
   process.stdout.write(`扶贫档案（浏览器外壳）已启动，只接受本机访问。请在浏览器中打开：\n${shell.url}\n按 Ctrl+C 退出。\n`);

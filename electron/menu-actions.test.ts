@@ -1,0 +1,130 @@
+// 打开档案 / 备份 / 关于 with faked dialogs over the real core (temp session, real archives).
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createCoreDispatch } from '../core/api/index.ts';
+import { createSession } from '../core/session.ts';
+import type { Session } from '../core/session.ts';
+import { tempDir } from '../db/testing.ts';
+import { menuActions } from './menu-actions.ts';
+import type { Dialogs } from './menu-actions.ts';
+
+vi.mock('electron', () => {
+  throw new Error('electron must not be imported by these tests');
+});
+
+let dir: string;
+let archiveFile: string;
+let session: Session;
+
+beforeAll(() => {
+  dir = tempDir();
+  // Made by one session, opened through the menu by another, as after a restart.
+  const maker = createSession({ dataDir: dir, operator: '测试' });
+  maker.create({ name: '青山镇', code: null, county: null, province: null, role: 'township', file: join(dir, '青山镇.db') });
+  archiveFile = maker.archive!.file;
+  maker.close();
+  session = createSession({ dataDir: join(dir, 'data') });
+});
+afterAll(() => {
+  session.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function setup(answers: { open?: string | null; save?: string | null } = {}) {
+  const messages: Parameters<Dialogs['message']>[0][] = [];
+  const open = vi.fn((_o: Parameters<Dialogs['open']>[0]) => Promise.resolve(answers.open ?? null));
+  const save = vi.fn((_o: Parameters<Dialogs['save']>[0]) => Promise.resolve(answers.save ?? null));
+  const dialogs: Dialogs = {
+    open,
+    save,
+    message: vi.fn((o: Parameters<Dialogs['message']>[0]) => {
+      messages.push(o);
+      return Promise.resolve();
+    }),
+  };
+  const notify = vi.fn();
+  const actions = menuActions({
+    dialogs,
+    dispatch: createCoreDispatch(session),
+    session,
+    notify,
+    documentsDir: dir,
+    appVersion: '0.1.0',
+    now: () => new Date(2026, 0, 2, 3, 4),
+  });
+  return { actions, open, save, notify, messages };
+}
+
+describe('文件 → 新建档案', () => {
+  it('asks the page to show its form', () => {
+    const { actions, notify } = setup();
+    void actions.newArchive();
+    expect(notify).toHaveBeenCalledWith('menu.newArchive');
+  });
+});
+
+describe('文件 → 备份…', () => {
+  it('says so when no archive is open', async () => {
+    const { actions, save, messages } = setup({ save: join(dir, 'x.db') });
+    await actions.backup();
+    expect(save).not.toHaveBeenCalled();
+    expect(messages[0]).toMatchObject({ type: 'warning', message: '还没有打开档案。' });
+  });
+});
+
+describe('文件 → 打开档案…', () => {
+  it('does nothing when the dialog is cancelled', async () => {
+    const { actions, notify, messages } = setup({ open: null });
+    await actions.openArchive();
+    expect(notify).not.toHaveBeenCalled();
+    expect(messages).toEqual([]);
+    expect(session.archive).toBeNull();
+  });
+
+  it('refuses a file that is not an archive, in Chinese, and changes nothing', async () => {
+    const bogus = join(dir, '不是档案.db');
+    writeFileSync(bogus, 'hello');
+    const { actions, notify, messages } = setup({ open: bogus });
+    await actions.openArchive();
+    expect(notify).not.toHaveBeenCalled();
+    expect(messages[0]!.type).toBe('error');
+    expect(messages[0]!.detail).toMatch(/[\u4e00-\u9fff]/);
+    expect(session.archive).toBeNull();
+  });
+
+  it('opens the chosen archive through the core and tells the page', async () => {
+    const { actions, open, notify } = setup({ open: archiveFile });
+    await actions.openArchive();
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ title: '打开档案', defaultPath: session.dataDir }));
+    expect(session.archive?.file).toBe(archiveFile);
+    expect(notify).toHaveBeenCalledWith('session.changed');
+  });
+});
+
+describe('文件 → 备份… with an open archive', () => {
+  it('proposes a dated name in the documents folder and writes a checked copy', async () => {
+    const out = join(dir, '备份1.db');
+    const { actions, save, messages } = setup({ save: out });
+    await actions.backup();
+    expect(save).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: join(dir, '青山镇-备份-20260102-0304.db') }));
+    expect(existsSync(out)).toBe(true);
+    expect(messages.at(-1)).toMatchObject({ type: 'info', detail: out });
+  });
+
+  it('refuses to overwrite an existing file, in Chinese', async () => {
+    const out = join(dir, '备份1.db');
+    const { actions, messages } = setup({ save: out });
+    await actions.backup();
+    expect(messages.at(-1)).toMatchObject({ type: 'error', message: '备份没有完成。', detail: expect.stringMatching(/已存在/) as string });
+  });
+});
+
+describe('帮助 → 关于', () => {
+  it('names the version and says the app stays offline', async () => {
+    const { actions, messages } = setup();
+    await actions.about();
+    expect(messages[0]!.message).toBe('扶贫档案 0.1.0');
+    expect(messages[0]!.detail).toMatch(/不联网/);
+  });
+});
