@@ -1,0 +1,176 @@
+// The clerk's day in the browser shell (Debian Chromium via playwright-core): enter a household
+// of four by keyboard only, find it by pinyin initials, change an income and watch per-capita
+// change, type a bad ID and see it refused with nothing saved, undo an edit, and see it all in
+// the household's change log. Assertions read the archive file itself, not just the screen.
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIdNumber } from '../shared/id-number.ts';
+import { demoShell, launchBrowser, screenshot } from './browser.ts';
+import type { DemoShell } from './browser.ts';
+
+const NO = '5119220001999001';
+const PEOPLE: [string, string, string][] = [
+  ['周建国', '户主', makeIdNumber('511922', '1970-03-05', 11, '男')],
+  ['吴秀英', '配偶', makeIdNumber('511922', '1972-08-19', 22, '女')],
+  ['周小军', '之子', makeIdNumber('511922', '1996-01-30', 33, '男')],
+  ['周小丽', '之女', makeIdNumber('511922', '2012-06-01', 44, '女')],
+];
+
+let shell: DemoShell;
+let browser: Browser;
+let page: Page;
+
+function query<T>(sql: string, ...args: unknown[]): T[] {
+  const db = new Database(shell.db, { readonly: true });
+  try {
+    return db.prepare(sql).all(...args) as T[];
+  } finally {
+    db.close();
+  }
+}
+const focusedField = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('[data-field]')?.getAttribute('data-field') ?? '');
+
+async function enterUntil(field: string): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    if ((await focusedField()) === field) return;
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(30);
+  }
+  throw new Error(`Enter never reached ${field}; focus is on ${await focusedField()}`);
+}
+
+async function openHousehold(search: string): Promise<void> {
+  await page.getByTestId('menu-households').click();
+  await page.getByTestId('household-search').fill(search);
+  await page.waitForTimeout(400);
+  await page.getByTestId('household-search').press('Enter');
+  await page.getByTestId('household-page').waitFor();
+}
+
+beforeAll(async () => {
+  shell = await demoShell({ households: 90 });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
+  await page.goto(shell.url);
+  await page.getByTestId('township-name').waitFor();
+});
+afterAll(async () => {
+  await browser.close();
+  await shell.close();
+});
+
+describe('household editing in the browser shell', () => {
+  it('shows the overview of the demo township', async () => {
+    await page.getByText('青山镇概览').waitFor();
+    await page.getByTestId('status-exited').waitFor();
+    await screenshot(page, '01-overview');
+  });
+
+  it('enters a household of four without the mouse and saves it with Ctrl+S', async () => {
+    await page.getByTestId('menu-households').click();
+    await page.getByTestId('new-household').click();
+    await page.waitForFunction(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field') === 'villageId');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await focusedField()).toBe('no');
+    await page.keyboard.type(NO);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('一组');
+    await enterUntil('members.0.name');
+    for (const [i, [name, relation, id]] of PEOPLE.entries()) {
+      await enterUntil(`members.${i}.name`);
+      await page.keyboard.type(name);
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(relation);
+      await page.waitForTimeout(80);
+      await page.keyboard.press('Enter');
+      expect(await focusedField()).toBe(`members.${i}.idNumber`);
+      await page.keyboard.type(id);
+      await page.keyboard.press('Enter');
+    }
+    await expect.poll(() => page.getByTestId('member-age-3').innerText()).toBe('14');
+    await screenshot(page, '02-new-household-members');
+    await page.keyboard.press('Control+s');
+    await page.getByText('已保存').waitFor();
+    const rows = query<{ name: string; relation: string; gender: string; birth_date: string }>(
+      'SELECT m.name, m.relation, m.gender, m.birth_date FROM members m JOIN households h ON h.id = m.household_id WHERE h.no = ? ORDER BY m.seq',
+      NO,
+    );
+    expect(rows).toEqual([
+      { name: '周建国', relation: '户主', gender: '男', birth_date: '1970-03-05' },
+      { name: '吴秀英', relation: '配偶', gender: '女', birth_date: '1972-08-19' },
+      { name: '周小军', relation: '之子', gender: '男', birth_date: '1996-01-30' },
+      { name: '周小丽', relation: '之女', gender: '女', birth_date: '2012-06-01' },
+    ]);
+    expect(query('SELECT group_name AS g FROM households WHERE no = ?', NO)).toEqual([{ g: '一组' }]);
+    await screenshot(page, '03-household-saved');
+  });
+
+  it('finds the new household by pinyin initials', async () => {
+    await page.getByTestId('menu-households').click();
+    await page.getByTestId('household-search').fill('zjg');
+    await expect.poll(async () => (await page.getByTestId('household-row').allInnerTexts()).join('\n')).toContain('周建国');
+    await screenshot(page, '04-search-pinyin');
+  });
+
+  it('recomputes per-capita income live as an income is typed, and saves it', async () => {
+    await openHousehold('zjg');
+    await page.getByRole('tab', { name: '收入' }).click();
+    if ((await page.getByTestId('income-2025').count()) === 0) {
+      await page.getByLabel('添加收入年度').fill('2025');
+      await page.getByTestId('add-income-year').click();
+    }
+    await page.getByLabel('2025年家庭人口数').fill('4');
+    await page.getByLabel('2025年工资性收入').fill('24000');
+    await expect.poll(() => page.getByTestId('income-totals-2025').innerText()).toMatch(/6,000\.00/);
+    await page.getByLabel('2025年工资性收入').fill('36000');
+    await expect.poll(() => page.getByTestId('income-totals-2025').innerText()).toMatch(/9,000\.00/);
+    await screenshot(page, '05-income-live');
+    await page.keyboard.press('Control+s');
+    await expect
+      .poll(() => query('SELECT i.wage_fen AS w FROM incomes i JOIN households h ON h.id = i.household_id WHERE h.no = ? AND i.year = 2025', NO))
+      .toEqual([{ w: 3_600_000 }]);
+  });
+
+  it('flags a wrong check digit at once and refuses to save it, changing nothing', async () => {
+    const before = query('SELECT version, updated_at FROM households WHERE no = ?', NO);
+    const members = query('SELECT * FROM members m JOIN households h ON h.id = m.household_id WHERE h.no = ? ORDER BY m.seq', NO);
+    await page.getByRole('tab', { name: '家庭成员' }).click();
+    const id = PEOPLE[2]![2];
+    const wrong = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+    await page.getByLabel('第3名成员身份证号').fill(wrong);
+    await page.getByText('身份证号校验位错误').first().waitFor();
+    await screenshot(page, '06-bad-id');
+    await page.keyboard.press('Control+s');
+    await page.getByText(/需要改正：周小军：身份证号校验位错误/).waitFor();
+    await screenshot(page, '06-bad-id-refused');
+    expect(query('SELECT version, updated_at FROM households WHERE no = ?', NO)).toEqual(before);
+    expect(query('SELECT * FROM members m JOIN households h ON h.id = m.household_id WHERE h.no = ? ORDER BY m.seq', NO)).toEqual(members);
+    await page.getByLabel('第3名成员身份证号').fill(id);
+  });
+
+  it('undoes the last edit and shows both in the change log', async () => {
+    await page.getByLabel('第4名成员姓名').fill('周晓丽');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => query<{ n: number }>("SELECT count(*) AS n FROM members WHERE name = '周晓丽'")[0]!.n).toBe(1);
+    await page.getByTestId('undo-last').click();
+    await page.getByRole('button', { name: /撤\s*销/ }).last().click();
+    await expect.poll(() => query<{ n: number }>("SELECT count(*) AS n FROM members WHERE name = '周晓丽'")[0]!.n).toBe(0);
+    expect(query("SELECT count(*) AS n FROM members WHERE name = '周小丽'")).toEqual([{ n: 1 }]);
+    await page.getByRole('tab', { name: '修改记录' }).click();
+    const log = page.getByRole('tabpanel');
+    await expect.poll(() => log.innerText()).toMatch(/撤销：修改农户 5119220001999001/);
+    expect(await log.innerText()).toMatch(/李会计/);
+    expect(await log.innerText()).toMatch(/新增农户 5119220001999001/);
+    await screenshot(page, '08-audit-after-undo');
+  });
+
+  it('has a screenshot of every other screen', async () => {
+    for (const [menu, name] of [['villages', '09-villages'], ['quality', '10-data-check'], ['households', '11-household-list']] as const) {
+      await page.getByTestId(`menu-${menu}`).click();
+      await page.waitForTimeout(700);
+      await screenshot(page, name);
+    }
+  });
+});

@@ -1,0 +1,60 @@
+// Providers (Chinese locale everywhere: antd texts, dayjs dates) and the top-level decision:
+// no connection yet → loading; no operator → ask; no archive → start screen; else the shell.
+import { App as AntApp, Button, ConfigProvider, Modal, Result, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useCallback, useEffect, useState } from 'react';
+import AppShell from './components/AppShell.tsx';
+import OperatorDialog from './components/OperatorDialog.tsx';
+import { useShellEvents } from './hooks/use-shell-events.ts';
+import NewArchiveForm from './screens/NewArchiveForm.tsx';
+import StartScreen from './screens/StartScreen.tsx';
+import { useStore } from './store/index.ts';
+
+dayjs.locale('zh-cn');
+
+function Root() {
+  const session = useStore((s) => s.session);
+  const sessionError = useStore((s) => s.sessionError);
+  const loadSession = useStore((s) => s.loadSession);
+  const [newArchive, setNewArchive] = useState(false);
+  useShellEvents({ newArchive: useCallback(() => setNewArchive(true), []) });
+  const file = session?.archive?.file;
+  useEffect(() => setNewArchive(false), [file]);
+
+  useEffect(() => {
+    void loadSession();
+  }, [loadSession]);
+
+  if (sessionError && !session) {
+    return (
+      <Result
+        status="error"
+        title="连接不上档案服务"
+        subTitle={sessionError}
+        extra={<Button type="primary" onClick={() => void loadSession()}>重试</Button>}
+      />
+    );
+  }
+  if (!session) return <Spin size="large" description="正在连接档案…" fullscreen />;
+  return (
+    <>
+      {session.operator == null && <OperatorDialog open required onClose={() => undefined} />}
+      {session.archive ? <AppShell /> : <StartScreen />}
+      <Modal open={newArchive && !!session.archive} title="新建档案" footer={null} onCancel={() => setNewArchive(false)} destroyOnHidden>
+        <NewArchiveForm />
+      </Modal>
+    </>
+  );
+}
+
+export default function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 14 } }} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <Root />
+      </AntApp>
+    </ConfigProvider>
+  );
+}

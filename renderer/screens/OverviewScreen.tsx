@@ -1,0 +1,95 @@
+// 概览: households by status, per village, data-quality problems, things to do.
+import { Button, Card, Col, Empty, Row, Space, Statistic, Table, Typography } from 'antd';
+import { HOUSEHOLD_STATUSES } from '../../shared/status.ts';
+import { api } from '../api.ts';
+import QueryState from '../components/QueryState.tsx';
+import { useQuery } from '../hooks/use-query.ts';
+import { useStore } from '../store/index.ts';
+
+export default function OverviewScreen() {
+  const query = useQuery(() => api.overview.get({ year: null }), []);
+  const navigate = useStore((s) => s.navigate);
+  const villages = useStore((s) => s.villages);
+  const setFilter = useStore((s) => s.setFilter);
+
+  const openVillageList = (code: string): void => {
+    const v = villages.find((x) => x.code === code);
+    if (!v) return;
+    void setFilter({ villageId: v.id });
+    navigate({ name: 'households' });
+  };
+
+  return (
+    <QueryState query={query}>
+      {(o) => (
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Space align="baseline" wrap>
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {o.township}概览
+            </Typography.Title>
+            <Typography.Text type="secondary">
+              {o.year != null ? `收入年度 ${o.year} · ` : ''}
+              {o.villages} 个行政村 · {o.households} 户 {o.members} 人
+            </Typography.Text>
+            <Button size="small" onClick={query.reload}>
+              刷新
+            </Button>
+          </Space>
+          <Row gutter={[12, 12]}>
+            {HOUSEHOLD_STATUSES.filter((s) => o.byStatus[s]).map((s) => (
+              <Col key={s} xs={12} sm={8} lg={6} xl={3}>
+                <Card size="small" hoverable data-testid={`status-${s}`}>
+                  <Statistic title={o.byStatus[s]!.label} value={o.byStatus[s]!.households} suffix="户" />
+                  <Typography.Text type="secondary">{o.byStatus[s]!.members} 人</Typography.Text>
+                </Card>
+              </Col>
+            ))}
+          </Row>
+          <Row gutter={16}>
+            <Col xs={24} lg={16}>
+              <Card title="各村情况" size="small">
+                <Table
+                  size="small"
+                  rowKey="code"
+                  pagination={false}
+                  dataSource={o.perVillage}
+                  onRow={(r) => ({ onClick: () => openVillageList(r.code), style: { cursor: 'pointer' } })}
+                  columns={[
+                    { title: '行政村', dataIndex: 'name' },
+                    { title: '户数', dataIndex: 'households', align: 'right' },
+                    { title: '人数', dataIndex: 'members', align: 'right' },
+                    { title: '未脱贫户', dataIndex: 'poorHouseholds', align: 'right' },
+                    { title: '已脱贫户', dataIndex: 'exitedHouseholds', align: 'right' },
+                    { title: '监测户', dataIndex: 'monitoredHouseholds', align: 'right' },
+                    { title: '贫困发生率', dataIndex: 'incidence', align: 'right', render: (v: number) => `${v.toFixed(2)}%` },
+                  ]}
+                />
+              </Card>
+            </Col>
+            <Col xs={24} lg={8}>
+              <Card title="数据质量" size="small" style={{ marginBottom: 16 }} extra={<a onClick={() => navigate({ name: 'quality' })}>查看</a>}>
+                <Row>
+                  <Col span={12}>
+                    <Statistic title="错误" value={o.problems.error} styles={{ content: { color: o.problems.error ? '#cf1322' : undefined } }} />
+                  </Col>
+                  <Col span={12}>
+                    <Statistic title="疑点" value={o.problems.warning} styles={{ content: { color: o.problems.warning ? '#d48806' : undefined } }} />
+                  </Col>
+                </Row>
+              </Card>
+              <Card title="待办" size="small">
+                {o.due.length === 0 ? <Empty description="暂无待办事项" /> : (
+                  <ul style={{ margin: 0, paddingLeft: 20, lineHeight: 2 }} data-testid="due-list">
+                    {o.due.map((d) => (
+                      <li key={d}>{d}</li>
+                    ))}
+                  </ul>
+                )}
+              </Card>
+            </Col>
+          </Row>
+        </Space>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { hashOf, menuKeyOf, sameScreen, screenOfHash } from './screens.ts';
+import type { Screen } from './screens.ts';
+
+describe('screen addresses', () => {
+  it('round-trip through the hash', () => {
+    const all: Screen[] = [
+      { name: 'overview' },
+      { name: 'villages' },
+      { name: 'village', id: 'v 1' },
+      { name: 'households' },
+      { name: 'household', id: 'abc-123' },
+      { name: 'household', id: null },
+      { name: 'quality' },
+    ];
+    for (const s of all) expect(screenOfHash(hashOf(s))).toEqual(s);
+  });
+  it('falls back to the overview and names the menu entry', () => {
+    expect(screenOfHash('')).toEqual({ name: 'overview' });
+    expect(screenOfHash('#/nonsense')).toEqual({ name: 'overview' });
+    expect(menuKeyOf({ name: 'household', id: null })).toBe('households');
+    expect(sameScreen({ name: 'household', id: 'a' }, { name: 'household', id: 'b' })).toBe(false);
+  });
+});
