@@ -166,8 +166,23 @@ describe('household editing in the browser shell', () => {
     await screenshot(page, '08-audit-after-undo');
   });
 
+  it('attaches a photo to the household and shows it', async () => {
+    await page.getByRole('tab', { name: '档案资料' }).click();
+    await page.getByLabel('资料说明').fill('入户核实照片');
+    // A real 1×1 PNG, made for this test.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    await page.locator('input[type=file]').setInputFiles({ name: '入户照片.png', mimeType: 'image/png', buffer: png });
+    await page.getByTestId('attachment-row').first().waitFor();
+    expect(await page.getByTestId('attachment-row').first().innerText()).toMatch(/入户照片\.png[\s\S]*入户核实照片/);
+    expect(query('SELECT a.original_name AS n, a.mime AS m, b.size AS s FROM attachments a JOIN blobs b ON b.sha256 = a.sha256')).toEqual([{ n: '入户照片.png', m: 'image/png', s: png.length }]);
+    await page.locator('input[type=file]').setInputFiles({ name: '伪装.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not really a photo') });
+    await page.getByText(/不是可以存档的类型/).waitFor();
+    expect(query('SELECT count(*) AS n FROM attachments')).toEqual([{ n: 1 }]);
+    await screenshot(page, '09-attachments');
+  });
+
   it('has a screenshot of every other screen', async () => {
-    for (const [menu, name] of [['villages', '09-villages'], ['quality', '10-data-check'], ['households', '11-household-list']] as const) {
+    for (const [menu, name] of [['villages', '10-villages'], ['quality', '11-data-check'], ['households', '12-household-list']] as const) {
       await page.getByTestId(`menu-${menu}`).click();
       await page.waitForTimeout(700);
       await screenshot(page, name);

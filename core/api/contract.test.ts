@@ -15,6 +15,8 @@ let session: Session;
 let dispatch: Dispatch;
 let householdId: string;
 let villageId: string;
+// The 8-byte PNG signature plus a little: enough for the type check.
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]).toString('base64');
 
 const samples: Record<string, () => unknown> = {
   'archive.session': () => ({}),
@@ -33,6 +35,9 @@ const samples: Record<string, () => unknown> = {
   'audit.last': () => ({}),
   'audit.undoLast': () => ({}),
   'quality.check': () => ({ villageId }),
+  'attachments.list': () => ({ ownerTable: 'households', ownerId: householdId }),
+  'attachments.add': () => ({ ownerTable: 'households', ownerId: householdId, originalName: '入户照片.png', dataBase64: PNG }),
+  'attachments.content': () => ({ id: 'no-such-attachment' }),
 };
 
 beforeAll(async () => {

@@ -2,6 +2,7 @@
 // carry (channel, input) → envelope; nothing else.
 import { auditOfHousehold } from '../../db/repos/audit.ts';
 import { groupsOf, listHouseholds } from '../../db/repos/households.ts';
+import { addAttachment, attachmentContent, listAttachments } from '../attachments.ts';
 import { householdDetail } from '../households/detail.ts';
 import { saveHousehold } from '../households/save.ts';
 import { lastUndoable, undoLast } from '../households/undo.ts';
@@ -59,9 +60,14 @@ const handlers: Handlers = {
   quality: {
     check: ({ villageId }, s) => cachedCheck(s, villageId),
   },
+  attachments: {
+    list: ({ ownerTable, ownerId }, s) => listAttachments(s.requireArchive().db, ownerTable, ownerId),
+    add: (input, s) => addAttachment(s.requireArchive().db, s.actor(), input),
+    content: ({ id }, s) => attachmentContent(s.requireArchive().db, id),
+  },
 };
 
-const WRITES = new Set(['archive.create', 'archive.open', 'archive.close', 'households.save', 'audit.undoLast']);
+const WRITES = new Set(['archive.create', 'archive.open', 'archive.close', 'households.save', 'audit.undoLast', 'attachments.add']);
 
 export function createCoreDispatch(session: Session, log?: (e: unknown) => void): Dispatch {
   return createDispatcher(session, handlerMap(handlers, WRITES), log);

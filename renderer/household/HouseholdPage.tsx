@@ -1,5 +1,5 @@
 // One household: tabs for its data, Save (Ctrl+S), Esc to leave (asking if unsaved), Enter
-// to move through the form, Alt+1…7 for the tabs, and the offer to restore an unsaved draft.
+// to move through the form, Alt+1…8 for the tabs, and the offer to restore an unsaved draft.
 import { Alert, Badge, Button, Modal, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
@@ -7,6 +7,7 @@ import { addMember } from '../editor/draft-ops.ts';
 import { StatusTag } from '../components/status-tag.tsx';
 import type { EditorTab } from '../store/editor-slice.ts';
 import { selectDirty, useStore } from '../store/index.ts';
+import { AttachmentsTab } from './AttachmentsTab.tsx';
 import AuditTab from './AuditTab.tsx';
 import BasicTab from './BasicTab.tsx';
 import IncomeTab from './IncomeTab.tsx';
@@ -22,6 +23,7 @@ const TABS: { key: EditorTab; label: string; editable: boolean }[] = [
   { key: 'help', label: '帮扶', editable: false },
   { key: 'history', label: '状态记录', editable: false },
   { key: 'problems', label: '问题', editable: false },
+  { key: 'files', label: '档案资料', editable: false },
   { key: 'audit', label: '修改记录', editable: false },
 ];
 
@@ -34,7 +36,7 @@ function useGlobalKeys(save: () => Promise<boolean>): void {
         if (!dialogOpen()) void save();
         return;
       }
-      if (e.altKey && /^[1-7]$/.test(e.key)) {
+      if (e.altKey && /^[1-8]$/.test(e.key)) {
         const tab = TABS[Number(e.key) - 1]!;
         if (tab.editable || st.editor.detail) {
           e.preventDefault();
@@ -226,6 +228,8 @@ export default function HouseholdPage({ id }: { id: string | null }) {
           return detail && <HistoryTab detail={detail} />;
         case 'problems':
           return detail && <ProblemsTab detail={detail} />;
+        case 'files':
+          return detail && <AttachmentsTab householdId={detail.household.id} />;
         case 'audit':
           return <AuditTab />;
       }

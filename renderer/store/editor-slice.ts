@@ -11,7 +11,7 @@ import { editorField, tabOfField, toHouseholdDraft } from '../editor/to-draft.ts
 import type { EditorDraft, FieldError } from '../editor/types.ts';
 import type { Slice } from './types.ts';
 
-export type EditorTab = 'basic' | 'members' | 'incomes' | 'help' | 'history' | 'problems' | 'audit';
+export type EditorTab = 'basic' | 'members' | 'incomes' | 'help' | 'history' | 'problems' | 'files' | 'audit';
 
 export interface EditorState {
   /** The household shown (null: a new one); undefined when nothing is open. */

@@ -1,5 +1,6 @@
 // The whole API the renderer may call: one object, grouped by domain.
 import { archiveApi } from './archive.ts';
+import { attachmentsApi } from './attachments.ts';
 import type { Endpoint, Envelope, InputOf, OutputOf } from './endpoint.ts';
 import { householdsApi } from './households.ts';
 import { auditApi, overviewApi, qualityApi, villagesApi } from './other.ts';
@@ -11,6 +12,7 @@ export const API = {
   overview: overviewApi,
   audit: auditApi,
   quality: qualityApi,
+  attachments: attachmentsApi,
 } as const;
 
 export type Api = typeof API;
@@ -60,6 +62,8 @@ export function createClient(transport: Transport): Client {
 
 export type { ApiErrorBody, Endpoint, Envelope, InputOf, OutputOf, ParsedInputOf } from './endpoint.ts';
 export type * from './archive.ts';
+export type * from './attachments.ts';
+export { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './attachments.ts';
 export type * from './households.ts';
 export type * from './other.ts';
 export { householdDraft, householdFilter, incomeDraft, memberDraft } from './households.ts';
