@@ -4,8 +4,8 @@ import { table } from './harness.ts';
 import { runBench } from './run.ts';
 
 describe('benchmark harness', () => {
-  it('measures every figure with its same-run baseline and prints a table', () => {
-    const report = runBench('small');
+  it('measures every figure with its same-run baseline and prints a table', async () => {
+    const report = await runBench('small');
     expect(report.size).toBe('small');
     expect(report.figures.map((f) => f.name.replace(/-\d+k$/, ''))).toEqual(['demo', 'stats', 'check', 'search-p50', 'search-p95', 'search-index-build']);
     for (const f of report.figures.filter((x) => x.baseline)) {
@@ -15,6 +15,6 @@ describe('benchmark harness', () => {
       expect(f.baseline).toMatch(/^[a-z0-9-]+$/);
     }
     expect(table(report)).toMatch(/^machine: .*\nfigure/);
-    expect(runBench('small', 'stats').figures.map((f) => f.name)).toEqual([expect.stringMatching(/^stats-/) as unknown]);
+    expect((await runBench('small', 'stats')).figures.map((f) => f.name)).toEqual([expect.stringMatching(/^stats-/) as unknown]);
   });
 });

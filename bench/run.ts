@@ -7,8 +7,9 @@ import { tempDir } from '../db/testing.ts';
 import type { BenchReport } from './harness.ts';
 import { machine, table } from './harness.ts';
 import { demoSuite, querySuites, searchSuite } from './suites.ts';
+import { uiSuite } from './ui.ts';
 
-export function runBench(size: 'full' | 'small', only?: string): BenchReport {
+export async function runBench(size: 'full' | 'small', only?: string): Promise<BenchReport> {
   const sizes = size === 'full' ? { villages: 30, households: 20_000 } : { villages: 3, households: 200 };
   const dir = tempDir('relief-bench-');
   try {
@@ -17,6 +18,11 @@ export function runBench(size: 'full' | 'small', only?: string): BenchReport {
       figures.push(...querySuites(archive), ...searchSuite(archive));
     } finally {
       archive.close();
+    }
+    // The browser figures need Chromium and a built UI: full runs only (or --only ui).
+    if (size === 'full' || only?.startsWith('ui')) {
+      const members = figures.find((f) => f.name.startsWith('demo-'))?.name.replace(/^demo-(\d+)k$/, '$1') ?? '0';
+      figures.push(...(await uiSuite(join(dir, 'bench.db'), Number(members) * 1000)));
     }
     const picked = only ? figures.filter((f) => f.name.startsWith(only)) : figures;
     return { machine: machine(), size, at: new Date().toISOString(), figures: picked };
@@ -28,7 +34,7 @@ export function runBench(size: 'full' | 'small', only?: string): BenchReport {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' }, size: { type: 'string' } } });
   const size = values.size === 'small' ? 'small' : 'full';
-  const report = runBench(size, values.only);
+  const report = await runBench(size, values.only);
   const out = join(import.meta.dirname, 'results');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
