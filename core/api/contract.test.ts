@@ -38,6 +38,12 @@ const samples: Record<string, () => unknown> = {
   'attachments.list': () => ({ ownerTable: 'households', ownerId: householdId }),
   'attachments.add': () => ({ ownerTable: 'households', ownerId: householdId, originalName: '入户照片.png', dataBase64: PNG }),
   'attachments.content': () => ({ id: 'no-such-attachment' }),
+  'help.helpers': () => ({}),
+  'help.saveHelper': () => ({ name: '王干部', unit: '县农业农村局', phone: '13800000000' }),
+  'help.pair': () => ({ householdId, helperId: 'no-such-helper', startOn: '2026-11-24' }),
+  'help.endPairing': () => ({ pairingId: 'no-such-pairing', endOn: '2026-11-24' }),
+  'help.saveMeasure': () => ({ householdId, year: 2026, category: '产业帮扶', amountFen: 150000 }),
+  'help.deleteMeasure': () => ({ id: 'no-such-measure' }),
 };
 
 beforeAll(async () => {

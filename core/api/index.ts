@@ -3,6 +3,7 @@
 import { auditOfHousehold } from '../../db/repos/audit.ts';
 import { groupsOf, listHouseholds } from '../../db/repos/households.ts';
 import { addAttachment, attachmentContent, listAttachments } from '../attachments.ts';
+import { deleteMeasure, endPairing, listHelpers, pairHelper, saveHelper, saveMeasure } from '../help.ts';
 import { householdDetail } from '../households/detail.ts';
 import { saveHousehold } from '../households/save.ts';
 import { lastUndoable, undoLast } from '../households/undo.ts';
@@ -65,9 +66,17 @@ const handlers: Handlers = {
     add: (input, s) => addAttachment(s.requireArchive().db, s.actor(), input),
     content: ({ id }, s) => attachmentContent(s.requireArchive().db, id),
   },
+  help: {
+    helpers: (_i, s) => listHelpers(s.requireArchive().db),
+    saveHelper: (input, s) => saveHelper(s.requireArchive().db, s.actor(), input),
+    pair: (input, s) => pairHelper(s.requireArchive().db, s.actor(), input),
+    endPairing: (input, s) => endPairing(s.requireArchive().db, s.actor(), input),
+    saveMeasure: (input, s) => saveMeasure(s.requireArchive().db, s.actor(), input),
+    deleteMeasure: ({ id }, s) => deleteMeasure(s.requireArchive().db, s.actor(), id),
+  },
 };
 
-const WRITES = new Set(['archive.create', 'archive.open', 'archive.close', 'households.save', 'audit.undoLast', 'attachments.add']);
+const WRITES = new Set(['archive.create', 'archive.open', 'archive.close', 'households.save', 'audit.undoLast', 'attachments.add', 'help.saveHelper', 'help.pair', 'help.endPairing', 'help.saveMeasure', 'help.deleteMeasure']);
 
 export function createCoreDispatch(session: Session, log?: (e: unknown) => void): Dispatch {
   return createDispatcher(session, handlerMap(handlers, WRITES), log);

@@ -1,6 +1,7 @@
 // The whole API the renderer may call: one object, grouped by domain.
 import { archiveApi } from './archive.ts';
 import { attachmentsApi } from './attachments.ts';
+import { helpApi } from './help.ts';
 import type { Endpoint, Envelope, InputOf, OutputOf } from './endpoint.ts';
 import { householdsApi } from './households.ts';
 import { auditApi, overviewApi, qualityApi, villagesApi } from './other.ts';
@@ -13,6 +14,7 @@ export const API = {
   audit: auditApi,
   quality: qualityApi,
   attachments: attachmentsApi,
+  help: helpApi,
 } as const;
 
 export type Api = typeof API;
@@ -63,6 +65,7 @@ export function createClient(transport: Transport): Client {
 export type { ApiErrorBody, Endpoint, Envelope, InputOf, OutputOf, ParsedInputOf } from './endpoint.ts';
 export type * from './archive.ts';
 export type * from './attachments.ts';
+export type * from './help.ts';
 export { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './attachments.ts';
 export type * from './households.ts';
 export type * from './other.ts';
