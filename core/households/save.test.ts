@@ -86,6 +86,8 @@ describe('saving a household', () => {
     expect(undone.members.map((m) => m.name)).toEqual(['周建国', '吴秀英', '周小军', '周小丽']);
     expect(undone.incomes[0]!.perCapitaFen).toBe(900_000);
     expect(undone.household.version).toBe(after.household.version + 1);
+    // versions only go up, also for the restored member rows
+    expect(undone.members[2]!.version).toBeGreaterThan(after.members[2]!.version);
     // the next undo reverses the creation itself
     undoLast(archive.db, actor);
     expect(() => householdDetail(archive, hid)).toThrow(/找不到这一户/);
@@ -123,6 +125,19 @@ describe('saving a household', () => {
     members[3] = { ...members[3]!, idNumber: other.idNumber };
     expect(refusal(() => save(draft({ members }))).message).toMatch(new RegExp(`已登记在户编号 ${other.no}`));
     expect(refusal(() => save(draft({ no: other.no }))).message).toMatch(/已被另一户使用/);
+  });
+
+  it('leaves unchanged members and incomes alone (no new version), and says so in the log', () => {
+    const hid = save(draft());
+    const d = householdDetail(archive, hid);
+    const members = d.members.map((m) => ({ id: m.id, name: m.name, relation: m.relation, idNumber: m.idNumber, schoolStatus: m.schoolStatus }));
+    members[1] = { ...members[1]!, name: '吴秀瑛' };
+    save(draft({ id: hid, expectedVersion: d.household.version, members }));
+    const after = householdDetail(archive, hid);
+    expect(after.members.map((m) => m.version)).toEqual([1, 2, 1, 1]);
+    expect(after.incomes[0]!.version).toBe(1);
+    expect(after.household.otherCauses).toBeNull();
+    expect(auditOfHousehold(archive.db, hid)[0]!.note).toBe('修改农户 5119229999000001（户主周建国）：修改成员吴秀瑛');
   });
 
   it('refuses a save over someone else’s newer edit', () => {

@@ -14,6 +14,12 @@ import type { HouseholdSnapshot } from './snapshot.ts';
 import { checkDraft, normaliseMembers } from './validate.ts';
 import type { ParsedDraft } from './validate.ts';
 
+/** Whether any of `next`'s values differs from the stored row (stamps and order aside). */
+function differs(prev: object, next: object): boolean {
+  const ignore = new Set(['updatedAt', 'updatedBy', 'version', 'seq']);
+  return Object.entries(next).some(([k, v]) => !ignore.has(k) && JSON.stringify((prev as Record<string, unknown>)[k] ?? null) !== JSON.stringify(v ?? null));
+}
+
 function describeChange(before: HouseholdSnapshot | null, after: HouseholdSnapshot): string {
   const head = after.members.find((m) => m.relation === '户主' && !m.leftReason)?.name ?? '';
   if (!before) return `新增农户 ${after.household.no}（户主${head}，${after.members.length}人）`;
@@ -23,7 +29,7 @@ function describeChange(before: HouseholdSnapshot | null, after: HouseholdSnapsh
   const removed = before.members.filter((m) => !after.members.some((a) => a.id === m.id)).map((m) => m.name);
   const changed = after.members.filter((m) => {
     const b = beforeMembers.get(m.id);
-    return b && JSON.stringify({ ...b, version: 0, updatedAt: '', seq: 0 }) !== JSON.stringify({ ...m, version: 0, updatedAt: '', seq: 0 });
+    return b !== undefined && differs(b, m);
   });
   if (added.length) parts.push(`增加成员${added.join('、')}`);
   if (removed.length) parts.push(`删除成员${removed.join('、')}`);
@@ -49,7 +55,8 @@ export function saveHousehold(db: Db, actor: Actor, draft: ParsedDraft): string 
     checkDraft(tx, draft, people, existing?.id ?? null);
     const before = existing ? snapshotOf(tx, householdId) : null;
 
-    const { members: _m, incomes: _i, id: _id, expectedVersion: _v, ...fields } = draft;
+    const { members: _m, incomes: _i, id: _id, expectedVersion: _v, otherCauses, ...rest } = draft;
+    const fields = { ...rest, otherCauses: otherCauses.length ? otherCauses : null };
     if (existing) {
       tx.update(households).set({ ...fields, version: existing.version + 1, ...stamp }).where(eq(households.id, householdId)).run();
     } else {
@@ -64,7 +71,8 @@ export function saveHousehold(db: Db, actor: Actor, draft: ParsedDraft): string 
       const prev = memberId ? old.get(memberId) : undefined;
       if (prev) {
         keep.add(prev.id);
-        tx.update(members).set({ ...row, version: prev.version + 1 }).where(eq(members.id, prev.id)).run();
+        // Only rows that really changed get a new version (what exchange packages compare).
+        if (differs(prev, row)) tx.update(members).set({ ...row, version: prev.version + 1 }).where(eq(members.id, prev.id)).run();
       } else {
         tx.insert(members).values({ ...row, id: randomUUID(), version: 1 }).run();
       }
@@ -75,8 +83,9 @@ export function saveHousehold(db: Db, actor: Actor, draft: ParsedDraft): string 
     for (const r of draft.incomes) {
       const prev = oldIncomes.get(r.year);
       oldIncomes.delete(r.year);
-      if (prev) tx.update(incomes).set({ ...r, version: prev.version + 1, ...stamp }).where(eq(incomes.id, prev.id)).run();
-      else tx.insert(incomes).values({ ...r, id: randomUUID(), householdId, version: 1, ...stamp }).run();
+      if (prev) {
+        if (differs(prev, r)) tx.update(incomes).set({ ...r, version: prev.version + 1, ...stamp }).where(eq(incomes.id, prev.id)).run();
+      } else tx.insert(incomes).values({ ...r, id: randomUUID(), householdId, version: 1, ...stamp }).run();
     }
     for (const r of oldIncomes.values()) tx.delete(incomes).where(eq(incomes.id, r.id)).run();
 
