@@ -1,6 +1,6 @@
 // Household structure: exactly one head, and relations to the head that fit gender and age.
 import { ageOf, currentMembers, genderOf, headOf, heads, memberFinding, who } from '../facts.ts';
-import type { Finding, Rule } from '../types.ts';
+import type { Finding, HouseholdFacts, Rule } from '../types.ts';
 
 const SPOUSE = '配偶';
 const CHILDREN = new Set(['之子', '之女', '之儿媳', '之女婿']);
@@ -10,6 +10,31 @@ const FEMALE_RELATIONS = new Set(['之女', '之孙女', '之外孙女', '之母
 
 /** The youngest gap between generations the archive accepts without asking. */
 const MIN_GENERATION_GAP = 15;
+
+/**
+ * Members of the given relations whose age gap to the head (as `gapOf` measures it) is below
+ * one generation; `describe` words the gap for the message.
+ */
+function generationGap(
+  facts: HouseholdFacts,
+  today: string,
+  relations: ReadonlySet<string>,
+  gapOf: (headAge: number, age: number) => number,
+  describe: (gap: number, head: string, headAge: number) => string,
+): Finding[] {
+  const head = headOf(facts);
+  const headAge = head && ageOf(head, today);
+  if (!head || headAge == null) return [];
+  const out: Finding[] = [];
+  for (const m of currentMembers(facts)) {
+    const age = relations.has(m.relation) ? ageOf(m, today) : null;
+    if (age == null) continue;
+    const gap = gapOf(headAge, age);
+    if (gap >= MIN_GENERATION_GAP) continue;
+    out.push(memberFinding(m, 'relation', `成员${who(m, today)}${describe(gap, head.name, headAge)}，不足${MIN_GENERATION_GAP}岁，请核实与户主关系或出生日期`));
+  }
+  return out;
+}
 
 export const structureRules: Rule[] = [
   {
@@ -69,43 +94,17 @@ export const structureRules: Rule[] = [
     code: 'Q205',
     severity: 'warning',
     title: '子女与户主年龄不合',
-    check(facts, ctx) {
-      const head = headOf(facts);
-      const headAge = head && ageOf(head, ctx.today);
-      if (!head || headAge == null) return [];
-      const out: Finding[] = [];
-      for (const m of currentMembers(facts)) {
-        const age = CHILDREN.has(m.relation) ? ageOf(m, ctx.today) : null;
-        if (age == null || headAge - age >= MIN_GENERATION_GAP) continue;
-        out.push(
-          memberFinding(
-            m,
-            'relation',
-            `成员${who(m, ctx.today)}只比户主${head.name}（${headAge}岁）小${headAge - age}岁，不足${MIN_GENERATION_GAP}岁，请核实与户主关系或出生日期`,
-          ),
-        );
-      }
-      return out;
-    },
+    check: (facts, ctx) =>
+      generationGap(facts, ctx.today, CHILDREN, (headAge, age) => headAge - age, (gap, head, headAge) => `只比户主${head}（${headAge}岁）小${gap}岁`),
   },
   {
     code: 'Q206',
     severity: 'warning',
     title: '父母与户主年龄不合',
-    check(facts, ctx) {
-      const head = headOf(facts);
-      const headAge = head && ageOf(head, ctx.today);
-      if (!head || headAge == null) return [];
-      const out: Finding[] = [];
-      for (const m of currentMembers(facts)) {
-        const age = PARENTS.has(m.relation) ? ageOf(m, ctx.today) : null;
-        if (age == null || age - headAge >= MIN_GENERATION_GAP) continue;
-        const gap = age - headAge;
-        const diff = gap >= 0 ? `只比户主${head.name}（${headAge}岁）大${gap}岁` : `比户主${head.name}（${headAge}岁）还小${-gap}岁`;
-        out.push(memberFinding(m, 'relation', `成员${who(m, ctx.today)}${diff}，不足${MIN_GENERATION_GAP}岁，请核实与户主关系或出生日期`));
-      }
-      return out;
-    },
+    check: (facts, ctx) =>
+      generationGap(facts, ctx.today, PARENTS, (headAge, age) => age - headAge, (gap, head, headAge) =>
+        gap >= 0 ? `只比户主${head}（${headAge}岁）大${gap}岁` : `比户主${head}（${headAge}岁）还小${-gap}岁`,
+      ),
   },
   {
     code: 'Q207',
