@@ -181,6 +181,28 @@ describe('household editing in the browser shell', () => {
     await screenshot(page, '09-attachments');
   });
 
+  it('registers a helper, pairs the household and records a measure', async () => {
+    await page.getByRole('tab', { name: '帮扶' }).click();
+    await page.getByTestId('add-helper').click();
+    await page.getByLabel('帮扶责任人姓名').fill('王建军');
+    await page.getByLabel('帮扶责任人单位').fill('县农业农村局');
+    await page.getByTestId('helper-save').click();
+    await page.getByLabel('结对开始日期').fill('2026-11-24');
+    await page.getByTestId('pair-submit').click();
+    await expect.poll(() => query('SELECT p.start_on AS s, p.end_on AS e, x.name AS n FROM pairings p JOIN helpers x ON x.id = p.helper_id JOIN households h ON h.id = p.household_id WHERE h.no = ?', NO)).toEqual([{ s: '2026-11-24', e: null, n: '王建军' }]);
+    await page.getByTestId('add-measure').click();
+    await page.getByLabel('帮扶措施类别').click();
+    await page.keyboard.type('产业');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('帮扶内容').fill('发放鸡苗100只');
+    await page.getByLabel('帮扶金额').fill('1234.5');
+    await page.getByTestId('measure-save').click();
+    await expect.poll(() => query('SELECT m.category AS c, m.amount_fen AS a FROM measures m JOIN households h ON h.id = m.household_id WHERE h.no = ?', NO)).toEqual([{ c: '产业帮扶', a: 123_450 }]);
+    await page.getByText('1,234.50').waitFor();
+    await page.waitForTimeout(800); // let the dialog finish closing for the screenshot
+    await screenshot(page, '09b-help');
+  });
+
   it('has a screenshot of every other screen', async () => {
     for (const [menu, name] of [['villages', '10-villages'], ['quality', '11-data-check'], ['households', '12-household-list']] as const) {
       await page.getByTestId(`menu-${menu}`).click();

@@ -1,52 +1,24 @@
-// Read-only tabs of the household page: 帮扶, 状态记录, 问题.
-import { Alert, Card, Table, Tag } from 'antd';
-import type { HouseholdDetail, PairingView } from '../../shared/api/index.ts';
-import { formatYuan } from '../../shared/money.ts';
+// Tabs of the household page outside the draft: 帮扶 (saved straight to the archive), and the read-only 状态记录, 问题.
+import { Alert, Table, Tag } from 'antd';
+import type { HouseholdDetail } from '../../shared/api/index.ts';
 import type { Problem } from '../../shared/quality/types.ts';
 import { SEVERITY_LABELS } from '../../shared/quality/types.ts';
-import type { MeasureRecord, StatusHistoryRecord } from '../../shared/records.ts';
+import type { StatusHistoryRecord } from '../../shared/records.ts';
 import { StatusTag } from '../components/status-tag.tsx';
 import { useStore } from '../store/index.ts';
+import MeasuresCard from './MeasuresCard.tsx';
+import PairingCard from './PairingCard.tsx';
+import { useHelpAction, useHelpers } from './use-help.ts';
 
 const dash = (v: string | number | null | undefined): string | number => (v == null || v === '' ? '—' : v);
 
 export function HelpTab({ detail }: { detail: HouseholdDetail }) {
+  const run = useHelpAction();
+  const { helpers, reload } = useHelpers();
   return (
     <>
-      <Card size="small" title="结对帮扶" style={{ marginBottom: 12 }}>
-        <Table<PairingView>
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={detail.pairings}
-          locale={{ emptyText: '没有结对帮扶记录' }}
-          columns={[
-            { title: '帮扶责任人', dataIndex: 'helperName' },
-            { title: '单位', dataIndex: 'helperUnit', render: dash },
-            { title: '联系电话', dataIndex: 'helperPhone', render: dash },
-            { title: '开始日期', dataIndex: 'startOn' },
-            { title: '结束日期', dataIndex: 'endOn', render: dash },
-          ]}
-        />
-      </Card>
-      <Card size="small" title="帮扶措施">
-        <Table<MeasureRecord>
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={[...detail.measures].sort((a, b) => b.year - a.year)}
-          locale={{ emptyText: '没有帮扶措施记录' }}
-          columns={[
-            { title: '年度', dataIndex: 'year', width: 70 },
-            { title: '类别', dataIndex: 'category', width: 120 },
-            { title: '内容', dataIndex: 'content', render: dash },
-            { title: '开始', dataIndex: 'startOn', render: dash, width: 110 },
-            { title: '结束', dataIndex: 'endOn', render: dash, width: 110 },
-            { title: '金额（元）', dataIndex: 'amountFen', align: 'right', width: 120, render: (f: number | null) => (f == null ? '—' : formatYuan(f)) },
-            { title: '成效', dataIndex: 'result', render: dash },
-          ]}
-        />
-      </Card>
+      <PairingCard detail={detail} helpers={helpers} reloadHelpers={reload} run={run} />
+      <MeasuresCard detail={detail} helpers={helpers} run={run} />
     </>
   );
 }

@@ -47,6 +47,8 @@ export interface EditorSlice {
   acceptRestore: () => void;
   declineRestore: () => void;
   loadAudit: () => Promise<void>;
+  /** Re-fetches the shown household after a change made outside the draft (帮扶); the draft and its dirty state stay as they are. */
+  reloadDetail: () => Promise<void>;
   /** Drops unsaved edits (and their stored copy). */
   discardEditor: () => void;
   resetEditor: () => void;
@@ -189,6 +191,17 @@ export const createEditorSlice: Slice<EditorSlice> = (set, get) => {
       } catch (e) {
         patch({ auditError: e instanceof Error ? e.message : String(e) });
       }
+    },
+    async reloadDetail() {
+      const id = get().editor.householdId;
+      if (!id) return;
+      const seq = openSeq;
+      const detail = await api.households.get({ id });
+      if (seq !== openSeq || get().editor.householdId !== id) return;
+      patch({ detail, audit: null, auditError: null });
+      if (get().editor.tab === 'audit') void get().loadAudit();
+      get().markListStale();
+      void get().refreshLastAudit();
     },
     discardEditor() {
       clearTimeout(persistTimer);
