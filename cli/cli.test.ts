@@ -138,4 +138,23 @@ describe('relief-archive CLI', () => {
     expect(json(run('stats', '--db', db, '--json').stdout)).toMatchObject({ households: 120 });
     expect(run('restore', '--db', db).code).toBe(2);
   });
+
+  it('import: reads the sample roster, and refuses a bad file with exit 1 and the archive unchanged', () => {
+    const file = join(dir, '导入.db');
+    expect(run('init', '--db', file, '--township', '青山镇', '--code', '513722101000').code).toBe(0);
+    const sample = join(import.meta.dirname, '..', '..', 'shared', 'data', 'sample-roster-2019.xlsx');
+    const dry = run('import', sample, '--db', file, '--dry-run', '--json');
+    expect(dry.code).toBe(0);
+    expect(json(dry.stdout)).toMatchObject({ households: 300, members: 1078, applied: false, problems: [] });
+    const ok = run('import', sample, '--db', file, '--json');
+    expect(json(ok.stdout)).toMatchObject({ households: 300, members: 1078, applied: true });
+    const bogus = join(dir, 'bogus.xlsx');
+    writeFileSync(bogus, 'not a workbook');
+    const before = sha(file);
+    const bad = run('import', bogus, '--db', file, '--json');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/不是可以读取的 Excel 工作簿/);
+    expect(sha(file)).toBe(before);
+    expect(run('import', '--db', file).code).toBe(2);
+  });
 });

@@ -6,11 +6,12 @@ import type { Command } from './command.ts';
 import { backup, restore } from './commands/backup.ts';
 import { check } from './commands/check.ts';
 import { demo } from './commands/demo.ts';
+import { importCommand } from './commands/import.ts';
 import { init } from './commands/init.ts';
 import { stats } from './commands/stats.ts';
 import { processIo } from './io.ts';
 
-export const COMMANDS: readonly Command[] = [init, demo, stats, check, backup, restore];
+export const COMMANDS: readonly Command[] = [init, demo, stats, check, importCommand, backup, restore];
 
 function helpText(): string {
   return [

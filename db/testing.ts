@@ -1,7 +1,9 @@
 // Test helper: a fresh archive file in a temp folder, built from the real migrations.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import { createArchiveFile } from './open.ts';
 import type { Archive } from './open.ts';
 
@@ -25,4 +27,15 @@ export function freshArchive(): TempArchive {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A checksum of every row of every table: equal before and after means nothing was written. */
+export function archiveChecksum(sqlite: Database.Database): string {
+  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  const hash = createHash('sha256');
+  for (const t of tables) {
+    hash.update(t);
+    for (const row of sqlite.prepare(`SELECT * FROM "${t}" ORDER BY 1`).raw().all()) hash.update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v)));
+  }
+  return hash.digest('hex');
 }

@@ -1,0 +1,141 @@
+// From rows to households: every recognised cell read by its column, members grouped by
+// 户编号 (or, without one, by consecutive rows from each 户主), household values checked for
+// agreement across their rows, and every problem reported by sheet, row and column.
+import { parseIdNumber } from '../../shared/id-number.ts';
+import { maskIdNumber } from '../../shared/mask.ts';
+import type { HouseholdStatus } from '../../shared/status.ts';
+import { REQUIRED_KEYS } from './columns.ts';
+import type { ColumnDef } from './columns.ts';
+import type { ImportProblem, ParsedHousehold, ParsedMember, ParsedRoster } from './types.ts';
+import { readCell } from './values.ts';
+import type { CellValue } from './values.ts';
+import { findHeader } from './workbook.ts';
+import type { SheetRows } from './workbook.ts';
+
+function statusOf(v: Record<string, CellValue>): HouseholdStatus {
+  const category = v.monitoringCategory;
+  if (category === '脱贫不稳定户') return 'unstable';
+  if (category === '边缘易致贫户') return 'edge';
+  if (category === '突发严重困难户') return 'sudden';
+  const mark = typeof v.exitMark === 'string' ? v.exitMark : '';
+  if (/返贫/.test(mark)) return 'returned';
+  if (/未脱贫/.test(mark)) return 'poor';
+  if (/脱贫/.test(mark) || v.householdType === '脱贫户') return 'exited';
+  return v.attribute ? 'poor' : 'ordinary';
+}
+
+export function parseSheet(sheet: SheetRows, today: Date): ParsedRoster {
+  const problems: ImportProblem[] = [];
+  const add = (row: number, column: string, message: string, severity: ImportProblem['severity'] = 'error') =>
+    problems.push({ sheet: sheet.name, row, column, message, severity });
+  const header = findHeader(sheet);
+  if (!header) {
+    add(0, '', '找不到表头行：前15行里没有一行写着“姓名”“证件号码”“与户主关系”等列名。请确认这是国家系统导出的花名册，或把列名改成这样的写法。');
+    return { sheet: sheet.name, township: null, households: [], problems };
+  }
+  const keys = new Set([...header.columns.values()].map((c) => c.key));
+  const labelOf = new Map([...header.columns.entries()].map(([j]) => [j, sheet.rows[header.row]![j]!]));
+  for (const k of REQUIRED_KEYS) {
+    if (!keys.has(k)) add(header.row + 1, '', `缺少必需的列“${{ name: '姓名', idNumber: '证件号码', relation: '与户主关系' }[k]}”。请检查表头（第${header.row + 1}行）。`);
+  }
+  if (problems.length) return { sheet: sheet.name, township: null, households: [], problems };
+
+  const byNo = new Map<string, ParsedHousehold>();
+  const order: ParsedHousehold[] = [];
+  let current: ParsedHousehold | null = null;
+  let township: string | null = null;
+  for (let r = header.row + 1; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r] ?? [];
+    const rowNo = r + 1;
+    const v: Record<string, CellValue> = {};
+    for (const [j, def] of header.columns) {
+      const res = readCell(def, cells[j] ?? '');
+      v[def.key] = res.value;
+      if (res.warning) add(rowNo, labelOf.get(j)!, res.warning, 'warning');
+    }
+    if (!v.name && !v.idNumber) continue; // blank or totals row
+    if (!v.name) {
+      add(rowNo, '姓名', '姓名为空：每一行是一个人，请补上姓名。');
+      continue;
+    }
+    if (!v.relation) add(rowNo, '与户主关系', `${String(v.name)}的与户主关系为空，请补上。`);
+    township ??= typeof v.township === 'string' ? v.township : null;
+    const member = memberOf(v, rowNo, today, (column, message) => add(rowNo, column, message, 'warning'));
+    let h: ParsedHousehold | undefined;
+    if (keys.has('householdNo')) {
+      const no = typeof v.householdNo === 'string' ? v.householdNo : '';
+      if (!no) {
+        add(rowNo, '户编号', `${member.name}的户编号为空，不知道属于哪一户。请补上户编号。`);
+        continue;
+      }
+      h = byNo.get(no);
+    } else {
+      h = member.relation === '户主' || !current ? undefined : current;
+    }
+    if (!h) {
+      const no = keys.has('householdNo') ? String(v.householdNo) : `导入${String(rowNo).padStart(6, '0')}`;
+      h = { no, village: typeof v.village === 'string' ? v.village : '', groupName: typeof v.groupName === 'string' ? v.groupName : null, status: statusOf(v), values: householdValues(header.columns, v), members: [], firstRow: rowNo };
+      byNo.set(no, h);
+      order.push(h);
+    } else {
+      for (const def of header.columns.values()) {
+        if (def.level !== 'household' && def.key !== 'village') continue;
+        const first = def.key === 'village' ? h.village : def.key === 'groupName' ? h.groupName : h.values[def.key];
+        const here = v[def.key] ?? null;
+        if (here !== null && first !== null && first !== '' && here !== first) {
+          add(rowNo, def.label, `户编号${h.no}的“${def.label}”在第${h.firstRow}行为“${String(first)}”，这一行为“${String(here)}”：前后不一致，采用第${h.firstRow}行的值，请核实。`, 'warning');
+        }
+      }
+    }
+    current = h;
+    h.members.push(member);
+  }
+  checkHouseholds(order, add);
+  return { sheet: sheet.name, township, households: order, problems };
+}
+
+function householdValues(columns: Map<number, ColumnDef>, v: Record<string, CellValue>): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = {};
+  for (const def of columns.values()) {
+    if (def.level === 'household') out[def.key] = (v[def.key] as string | number | null) ?? null;
+  }
+  return out;
+}
+
+function memberOf(v: Record<string, CellValue>, row: number, today: Date, warn: (column: string, message: string) => void): ParsedMember {
+  const name = String(v.name);
+  let idNumber = typeof v.idNumber === 'string' ? v.idNumber.replace(/\s/g, '').toUpperCase() : null;
+  let gender = typeof v.gender === 'string' ? v.gender : null;
+  let birthDate: string | null = null;
+  if (!idNumber) warn('证件号码', `${name}没有证件号码，请补录（无证者需户籍部门证明）。`);
+  else {
+    const id = parseIdNumber(idNumber, today);
+    if (id.ok) {
+      if (gender && gender !== id.info.gender) warn('性别', `${name}的性别填为“${gender}”，但证件号码显示为“${id.info.gender}”，已按证件号码记录。`);
+      ({ normalized: idNumber, gender, birthDate } = id.info);
+    } else warn('证件号码', `${name}的${id.message}（${maskIdNumber(idNumber)}）。已按原样导入，请核对后改正。`);
+  }
+  return { row, name, idNumber, gender, birthDate, relation: typeof v.relation === 'string' ? v.relation : '', values: v };
+}
+
+function checkHouseholds(households: ParsedHousehold[], add: (row: number, column: string, message: string, severity?: ImportProblem['severity']) => void): void {
+  const idHome = new Map<string, { no: string; row: number }>();
+  for (const h of households) {
+    const heads = h.members.filter((m) => m.relation === '户主');
+    if (heads.length === 0) add(h.firstRow, '与户主关系', `户编号${h.no}没有户主（第${h.firstRow}行起的${h.members.length}人中没有“户主”）。请在与户主关系列中标出户主。`);
+    if (heads.length > 1) add(heads[1]!.row, '与户主关系', `户编号${h.no}有${heads.length}名户主（${heads.map((m) => `第${m.row}行${m.name}`).join('、')}）。一户只能有一个户主。`);
+    for (const m of h.members) {
+      if (!m.idNumber) continue;
+      const seen = idHome.get(m.idNumber);
+      if (seen && seen.no === h.no) add(m.row, '证件号码', `${m.name}在户编号${h.no}中出现了两次（第${seen.row}行和第${m.row}行，证件号码相同）。请删去重复的一行。`);
+      else if (seen) add(m.row, '证件号码', `证件号码${maskIdNumber(m.idNumber)}（${m.name}）同时出现在户编号${seen.no}（第${seen.row}行）和户编号${h.no}（第${m.row}行）。同一人只能属于一户，请核实。`);
+      else idHome.set(m.idNumber, { no: h.no, row: m.row });
+    }
+    const declared = h.values.size;
+    if (typeof declared === 'number' && declared !== h.members.length) {
+      add(h.firstRow, '人数', `户编号${h.no}的人数填为${declared}，但表中有${h.members.length}人，请核实。`, 'warning');
+    }
+    const workMonths = h.members.map((m) => m.values.workMonths).filter((x): x is number => typeof x === 'number');
+    if (workMonths.some((x) => x < 0 || x > 12)) add(h.firstRow, '务工时间（月）', `户编号${h.no}有成员的务工时间不在0到12个月之间，请核实。`, 'warning');
+  }
+}

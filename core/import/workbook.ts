@@ -1,0 +1,73 @@
+// Reading a roster workbook into plain rows of strings, streaming (80k rows in bounded
+// memory), and finding the header row under whatever title rows sit above it.
+import { createReadStream } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { UserError } from '../../shared/errors.ts';
+import { columnFor } from './columns.ts';
+import type { ColumnDef } from './columns.ts';
+
+export interface SheetRows {
+  name: string;
+  /** rows[i] is spreadsheet row i + 1; cells[j] is column j + 1, as text. */
+  rows: string[][];
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v == null) return '';
+  if (typeof v === 'object') {
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('result' in v) return cellText(v.result);
+    return '';
+  }
+  return String(v).trim();
+}
+
+export async function readSheets(file: string): Promise<SheetRows[]> {
+  const sheets: SheetRows[] = [];
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
+    for await (const ws of reader) {
+      const sheet: SheetRows = { name: (ws as unknown as { name: string }).name, rows: [] };
+      for await (const row of ws) {
+        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        sheet.rows[row.number - 1] = values;
+      }
+      for (let i = 0; i < sheet.rows.length; i++) sheet.rows[i] ??= [];
+      sheets.push(sheet);
+    }
+  } catch (e) {
+    throw new UserError(`无法读取“${file}”：这不是可以读取的 Excel 工作簿（.xlsx）。如果是 .xls 或 .et 文件，请先用 Excel 或 WPS 另存为 .xlsx 再导入。`, { cause: e });
+  }
+  return sheets;
+}
+
+export interface HeaderMatch {
+  /** 0-based index of the header row. */
+  row: number;
+  /** column index → definition, for recognised columns. */
+  columns: Map<number, ColumnDef>;
+  /** Headers that were not recognised (kept as they are written, for the clerk). */
+  unknown: string[];
+}
+
+/** The header is the row, among the first 15, that names the most known columns (at least 3). */
+export function findHeader(sheet: SheetRows): HeaderMatch | null {
+  let best: HeaderMatch | null = null;
+  for (let r = 0; r < Math.min(15, sheet.rows.length); r++) {
+    const columns = new Map<number, ColumnDef>();
+    const unknown: string[] = [];
+    const seen = new Set<string>();
+    (sheet.rows[r] ?? []).forEach((h, j) => {
+      if (!h) return;
+      const def = columnFor(h);
+      if (def && !seen.has(def.key)) {
+        columns.set(j, def);
+        seen.add(def.key);
+      } else if (!def) unknown.push(h);
+    });
+    if (columns.size >= 3 && (!best || columns.size > best.columns.size)) best = { row: r, columns, unknown };
+  }
+  return best;
+}
