@@ -6,12 +6,13 @@ import type { Command } from './command.ts';
 import { backup, restore } from './commands/backup.ts';
 import { check } from './commands/check.ts';
 import { demo } from './commands/demo.ts';
+import { exportXlsx } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { init } from './commands/init.ts';
 import { stats } from './commands/stats.ts';
 import { processIo } from './io.ts';
 
-export const COMMANDS: readonly Command[] = [init, demo, stats, check, importCommand, backup, restore];
+export const COMMANDS: readonly Command[] = [init, demo, stats, check, importCommand, exportXlsx, backup, restore];
 
 function helpText(): string {
   return [

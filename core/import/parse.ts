@@ -18,6 +18,7 @@ function statusOf(v: Record<string, CellValue>): HouseholdStatus {
   if (category === '边缘易致贫户') return 'edge';
   if (category === '突发严重困难户') return 'sudden';
   const mark = typeof v.exitMark === 'string' ? v.exitMark : '';
+  if (/销号/.test(mark)) return 'closed';
   if (/返贫/.test(mark)) return 'returned';
   if (/未脱贫/.test(mark)) return 'poor';
   if (/脱贫/.test(mark) || v.householdType === '脱贫户') return 'exited';

@@ -24,22 +24,52 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v).trim();
 }
 
-export async function readSheets(file: string): Promise<SheetRows[]> {
+function unreadable(file: string, cause: unknown): UserError {
+  return new UserError(`无法读取“${file}”：这不是可以读取的 Excel 工作簿（.xlsx）。如果是 .xls 或 .et 文件，请先用 Excel 或 WPS 另存为 .xlsx 再导入。`, { cause });
+}
+
+async function readStreaming(file: string): Promise<SheetRows[]> {
   const sheets: SheetRows[] = [];
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
-    for await (const ws of reader) {
-      const sheet: SheetRows = { name: (ws as unknown as { name: string }).name, rows: [] };
-      for await (const row of ws) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-        sheet.rows[row.number - 1] = values;
-      }
-      for (let i = 0; i < sheet.rows.length; i++) sheet.rows[i] ??= [];
-      sheets.push(sheet);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
+  for await (const ws of reader) {
+    const sheet: SheetRows = { name: (ws as unknown as { name: string }).name, rows: [] };
+    for await (const row of ws) {
+      sheet.rows[row.number - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
     }
-  } catch (e) {
-    throw new UserError(`无法读取“${file}”：这不是可以读取的 Excel 工作簿（.xlsx）。如果是 .xls 或 .et 文件，请先用 Excel 或 WPS 另存为 .xlsx 再导入。`, { cause: e });
+    sheets.push(sheet);
   }
+  return sheets;
+}
+
+async function readWhole(file: string): Promise<SheetRows[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb.worksheets.map((ws) => {
+    const sheet: SheetRows = { name: ws.name, rows: [] };
+    ws.eachRow({ includeEmpty: false }, (row, n) => {
+      sheet.rows[n - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+    });
+    return sheet;
+  });
+}
+
+const REPLACEMENT = '\uFFFD';
+
+/**
+ * Streaming keeps memory flat on 80k rows, but exceljs 4.4's streaming reader decodes each
+ * zip chunk on its own and can split a Chinese character into "�" (exceljs issues #2063,
+ * #2316; fixes unmerged). A national export never contains U+FFFD, so when one shows up the
+ * file is read again whole, which decodes every part at once.
+ */
+export async function readSheets(file: string): Promise<SheetRows[]> {
+  let sheets: SheetRows[];
+  try {
+    sheets = await readStreaming(file);
+    if (sheets.some((s) => s.rows.some((r) => r.some((c) => c.includes(REPLACEMENT))))) sheets = await readWhole(file);
+  } catch (e) {
+    throw unreadable(file, e);
+  }
+  for (const s of sheets) for (let i = 0; i < s.rows.length; i++) s.rows[i] ??= [];
   return sheets;
 }
 

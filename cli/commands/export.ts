@@ -1,0 +1,23 @@
+import { exportRoster } from '../../core/export.ts';
+import { optionalString, parse, requireString } from '../args.ts';
+import type { Command } from '../command.ts';
+import { emit } from '../io.ts';
+import { withArchive } from '../with-archive.ts';
+
+const usage = 'relief-archive export-xlsx --db 文件 --out 花名册.xlsx [--village 村区划代码]';
+
+export const exportXlsx: Command = {
+  name: 'export-xlsx',
+  summary: '把整个档案（或一个村）导出为花名册工作簿，可直接再导入',
+  usage,
+  run(argv, io) {
+    const p = parse(argv, { out: { type: 'string' }, village: { type: 'string' } }, usage);
+    const out = requireString(p, 'out', usage);
+    const villageCode = optionalString(p, 'village');
+    return withArchive(requireString(p, 'db', usage), async (archive) => {
+      const r = await exportRoster(archive, out, villageCode ? { villageCode } : {});
+      emit(io, r, () => `已导出 ${r.households} 户 ${r.members} 人到：${r.file}`);
+      return 0;
+    });
+  },
+};

@@ -1,0 +1,70 @@
+// export-xlsx → import is lossless for every field the roster layout carries, and the
+// workbook is set up for printing.
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../db/testing.ts';
+import { initArchive } from './archive.ts';
+import type { Archive } from './archive.ts';
+import { exportRoster } from './export.ts';
+import { importRoster } from './import/index.ts';
+
+const SAMPLE = join(import.meta.dirname, '..', '..', 'shared', 'data', 'sample-roster-2019.xlsx');
+const actor = { operator: '李会计', now: () => new Date('2026-11-24T08:00:00Z') };
+let dir: string;
+const opened: Archive[] = [];
+const archive = (name: string): Archive => {
+  const a = initArchive({ file: join(dir, name), name: '青山镇', code: '513722101000' }, actor);
+  opened.push(a);
+  return a;
+};
+const dump = (a: Archive) => ({
+  households: a.sqlite.prepare('SELECT h.no, v.name AS village, h.group_name, h.status, h.attribute, h.main_cause, h.household_type, h.monitoring_category, h.phone FROM households h JOIN villages v ON v.id = h.village_id ORDER BY h.no').all(),
+  members: a.sqlite
+    .prepare('SELECT h.no, m.seq, m.name, m.id_number, m.gender, m.birth_date, m.relation, m.ethnicity, m.education, m.school_status, m.health, m.labour_ability, m.work_status, m.work_months, m.medical_insurance, m.pension_insurance, m.serious_illness_insurance, m.phone FROM members m JOIN households h ON h.id = m.household_id ORDER BY h.no, m.seq')
+    .all(),
+});
+
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => {
+  for (const a of opened.splice(0)) a.close();
+});
+
+describe('export-xlsx', () => {
+  it('round-trips through import without loss', async () => {
+    const first = archive('first.db');
+    await importRoster(first, actor, SAMPLE);
+    const out = join(dir, '导出.xlsx');
+    expect(await exportRoster(first, out)).toMatchObject({ households: 300, members: 1078 });
+    const second = archive('second.db');
+    const r = await importRoster(second, actor, out);
+    expect(r.problems).toEqual([]);
+    expect(dump(second)).toEqual(dump(first));
+  });
+
+  it('sets up the sheet for printing: A4 landscape, fit to width, header repeated and frozen', async () => {
+    const a = archive('a.db');
+    await importRoster(a, actor, SAMPLE);
+    const out = join(dir, 'print.xlsx');
+    await exportRoster(a, out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0]!;
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, printTitlesRow: '3:3' });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(ws.getRow(3).getCell(1).value).toBe('县');
+    expect(ws.getRow(4).getCell(3).value).toBe('青龙村');
+  });
+
+  it('exports one village by its code, and refuses an unknown code or an existing file', async () => {
+    const a = archive('a.db');
+    await importRoster(a, actor, SAMPLE);
+    const code = (a.sqlite.prepare("SELECT code FROM villages WHERE name = '青龙村'").get() as { code: string }).code;
+    const one = await exportRoster(a, join(dir, 'one.xlsx'), { villageCode: code });
+    expect(one.households).toBeLessThan(300);
+    await expect(exportRoster(a, join(dir, 'x.xlsx'), { villageCode: '999999999999' })).rejects.toThrow(/没有区划代码为 999999999999 的行政村/);
+    await expect(exportRoster(a, join(dir, 'one.xlsx'))).rejects.toThrow(/文件已存在/);
+  });
+});
