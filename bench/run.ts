@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { tempDir } from '../db/testing.ts';
 import type { BenchReport } from './harness.ts';
 import { machine, table } from './harness.ts';
-import { demoSuite, querySuites, searchSuite } from './suites.ts';
+import { demoSuite, querySuites, searchSuite, xlsxSuite } from './suites.ts';
 import { uiSuite } from './ui.ts';
 
 export async function runBench(size: 'full' | 'small', only?: string): Promise<BenchReport> {
@@ -19,6 +19,7 @@ export async function runBench(size: 'full' | 'small', only?: string): Promise<B
     } finally {
       archive.close();
     }
+    figures.push(...(await xlsxSuite(dir, sizes)));
     // The browser figures need Chromium and a built UI: full runs only (or --only ui).
     if (size === 'full' || only?.startsWith('ui')) {
       const members = figures.find((f) => f.name.startsWith('demo-'))?.name.replace(/^demo-(\d+)k$/, '$1') ?? '0';

@@ -7,6 +7,9 @@ import type { Archive } from '../core/archive.ts';
 import { checkArchive } from '../core/check.ts';
 import { generateDemo } from '../core/demo/index.ts';
 import { townshipStats } from '../core/stats.ts';
+import ExcelJS from 'exceljs';
+import { exportRoster } from '../core/export.ts';
+import { importRoster } from '../core/import/index.ts';
 import { SearchIndex } from '../core/search-index.ts';
 import { createArchiveFile } from '../db/open.ts';
 import { listHouseholds } from '../db/repos/households.ts';
@@ -93,5 +96,45 @@ export function searchSuite(archive: Archive): Figure[] {
     compare(`search-p50-${k}`, percentile(times, 0.5), 'ms', 'household-page-without-search-p50', percentile(plain, 0.5)),
     compare(`search-p95-${k}`, percentile(times, 0.95), 'ms', 'household-page-without-search-p95', percentile(plain, 0.95), '<= 30 ms'),
     { name: `search-index-build-${k}`, value: Math.round(buildSeconds * 1000), unit: 'ms', note: 'once per session, again after a save' },
+  ];
+}
+
+/**
+ * Import and export of the whole township as a roster workbook (clean demo data), each against
+ * exceljs doing the bare streaming work on the same file and rows.
+ */
+export async function xlsxSuite(dir: string, sizes: Sizes): Promise<Figure[]> {
+  const source = initArchive({ file: join(dir, 'xlsx-source.db'), name: '基准镇', code: '511922101000', province: '四川省' }, actor);
+  generateDemo(source, { ...sizes, seed: 'xlsx', asOf: AS_OF, actor, plant: false });
+  const file = join(dir, 'roster.xlsx');
+  const t0 = process.hrtime.bigint();
+  const exported = await exportRoster(source, file);
+  const exportSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const rows = source.sqlite.prepare('SELECT * FROM members').raw().all() as unknown[][];
+  source.close();
+  const t1 = process.hrtime.bigint();
+  const bare = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: join(dir, 'bare.xlsx'), useSharedStrings: false });
+  const ws = bare.addWorksheet('花名册');
+  for (const r of rows) ws.addRow(r.slice(0, 24)).commit();
+  ws.commit();
+  await bare.commit();
+  const bareWrite = Number(process.hrtime.bigint() - t1) / 1e9;
+
+  const t2 = process.hrtime.bigint();
+  let cells = 0;
+  for await (const sheet of new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit' })) {
+    for await (const row of sheet) cells += row.cellCount;
+  }
+  const bareRead = Number(process.hrtime.bigint() - t2) / 1e9;
+  const target = initArchive({ file: join(dir, 'xlsx-target.db'), name: '基准镇', code: '511922101000', province: '四川省' }, actor);
+  const t3 = process.hrtime.bigint();
+  const imported = await importRoster(target, actor, file);
+  const importSeconds = Number(process.hrtime.bigint() - t3) / 1e9;
+  target.close();
+  if (imported.members !== exported.members || cells === 0) throw new Error('基准测试：导入的人数与导出的不一致');
+  const k = `${Math.round(exported.members / 1000)}k`;
+  return [
+    compare(`import-${k}`, importSeconds, 's', `exceljs-stream-read-${k}`, bareRead, '<= 1.3'),
+    compare(`export-${k}`, exportSeconds, 's', `exceljs-stream-write-${k}`, bareWrite, '<= 1.3'),
   ];
 }

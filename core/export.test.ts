@@ -8,6 +8,7 @@ import { initArchive } from './archive.ts';
 import type { Archive } from './archive.ts';
 import { exportRoster } from './export.ts';
 import { importRoster } from './import/index.ts';
+import { readStreaming } from './import/workbook.ts';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'shared', 'data', 'sample-roster-2019.xlsx');
 const actor = { operator: '李会计', now: () => new Date('2026-11-24T08:00:00Z') };
@@ -66,5 +67,16 @@ describe('export-xlsx', () => {
     expect(one.households).toBeLessThan(300);
     await expect(exportRoster(a, join(dir, 'x.xlsx'), { villageCode: '999999999999' })).rejects.toThrow(/没有区划代码为 999999999999 的行政村/);
     await expect(exportRoster(a, join(dir, 'one.xlsx'))).rejects.toThrow(/文件已存在/);
+  });
+
+  it('is read back by the streaming reader with every Chinese character whole (patched exceljs)', async () => {
+    const a = archive('a.db');
+    await importRoster(a, actor, SAMPLE);
+    const out = join(dir, 'stream.xlsx');
+    await exportRoster(a, out);
+    const [sheet] = await readStreaming(out);
+    const cells = sheet!.rows.flat();
+    expect(cells.length).toBeGreaterThan(20_000);
+    expect(cells.filter((c) => c.includes('\uFFFD'))).toEqual([]);
   });
 });

@@ -44,6 +44,8 @@ export interface DemoOptions {
   /** YYYY-MM-DD: ages, incomes (the three years before) and all stamps derive from it. */
   asOf: string;
   actor: Actor;
+  /** Plant the deliberate data problems (default true); off for a clean workbook to import. */
+  plant?: boolean;
 }
 
 export const NOT_EMPTY_MESSAGE = '档案中已有数据，演示数据只能生成到新建的空档案中：请先用 init 新建一个档案文件。';
@@ -163,7 +165,7 @@ function build(ctx: DemoContext, opts: DemoOptions) {
     for (let seq = 1; seq <= perVillage[vi]!; seq++) all.push(buildHousehold(ctx, v, seq, plan[all.length]!));
   });
   const helperRows = buildHelp(ctx, all, demoVillages.map((v) => v.name));
-  const planted = plantProblems(ctx, all);
+  const planted = opts.plant === false ? [] : plantProblems(ctx, all);
   return { villageRows, villageYears: buildVillageYears(ctx, villageRows, all), helpers: helperRows, households: all, planted };
 }
 

@@ -28,7 +28,7 @@ function unreadable(file: string, cause: unknown): UserError {
   return new UserError(`无法读取“${file}”：这不是可以读取的 Excel 工作簿（.xlsx）。如果是 .xls 或 .et 文件，请先用 Excel 或 WPS 另存为 .xlsx 再导入。`, { cause });
 }
 
-async function readStreaming(file: string): Promise<SheetRows[]> {
+export async function readStreaming(file: string): Promise<SheetRows[]> {
   const sheets: SheetRows[] = [];
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
   for await (const ws of reader) {
@@ -56,10 +56,11 @@ async function readWhole(file: string): Promise<SheetRows[]> {
 const REPLACEMENT = '\uFFFD';
 
 /**
- * Streaming keeps memory flat on 80k rows, but exceljs 4.4's streaming reader decodes each
- * zip chunk on its own and can split a Chinese character into "�" (exceljs issues #2063,
- * #2316; fixes unmerged). A national export never contains U+FFFD, so when one shows up the
- * file is read again whole, which decodes every part at once.
+ * Streaming keeps memory flat on 80k rows. exceljs 4.4's streaming reader decoded each zip
+ * chunk on its own and split Chinese characters into "�" (exceljs issues #2063, #2316);
+ * patches/exceljs+4.4.0.patch (applied by `npm install`) fixes that. Should the patch ever be
+ * missing, a U+FFFD — which no national export contains — makes us read the file again
+ * whole, so a clerk's data is never silently garbled.
  */
 export async function readSheets(file: string): Promise<SheetRows[]> {
   let sheets: SheetRows[];
