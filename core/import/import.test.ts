@@ -102,6 +102,10 @@ describe('importing a national roster export', () => {
     expect(archiveChecksum(archive.sqlite)).toBe(before);
   });
 
+  it('refuses a missing file with a Chinese message', async () => {
+    await expect(importRoster(archive, actor, join(dir, '没有这个文件.xlsx'))).rejects.toThrow(/找不到要导入的文件/);
+  });
+
   it('refuses a workbook without a header row', async () => {
     const r = await refused(await workbook('noheader.xlsx', [['说明'], ['甲', '乙', '丙'], [1, 2, 3]]));
     expect(r.problems[0]).toMatchObject({ row: 0, severity: 'error', message: expect.stringMatching(/找不到表头行/) as unknown });

@@ -1,7 +1,7 @@
 // `import FILE`: read the workbook, find each sheet's header, parse, refuse with every problem
 // listed — or write everything in one transaction. `dryRun` reports without writing.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Archive } from '../../db/open.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -36,6 +36,7 @@ export class ImportRefused extends UserError {
 }
 
 export async function importRoster(archive: Archive, actor: Actor, file: string, opts: { dryRun?: boolean; year?: number } = {}): Promise<ImportResult> {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`找不到要导入的文件：${file}。请检查路径和文件名。`);
   const sheets = (await readSheets(file)).filter((s) => s.rows.some((r) => r.some((c) => c !== '')));
   if (sheets.length === 0) throw new UserError(`“${basename(file)}”里没有任何有内容的工作表，请确认选对了文件。`);
   const parsed: ParsedRoster[] = sheets.map((s) => parseSheet(s, actor.now()));
