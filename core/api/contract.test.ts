@@ -44,6 +44,8 @@ const samples: Record<string, () => unknown> = {
   'help.endPairing': () => ({ pairingId: 'no-such-pairing', endOn: '2026-11-24' }),
   'help.saveMeasure': () => ({ householdId, year: 2026, category: '产业帮扶', amountFen: 150000 }),
   'help.deleteMeasure': () => ({ id: 'no-such-measure' }),
+  'imports.check': () => ({ fileName: '花名册.xlsx', dataBase64: Buffer.from('not a workbook').toString('base64') }),
+  'imports.apply': () => ({ fileName: '花名册.xlsx', dataBase64: Buffer.from('not a workbook').toString('base64') }),
 };
 
 beforeAll(async () => {

@@ -5,6 +5,7 @@ import { groupsOf, listHouseholds } from '../../db/repos/households.ts';
 import { addAttachment, attachmentContent, listAttachments } from '../attachments.ts';
 import { deleteMeasure, endPairing, listHelpers, pairHelper, saveHelper, saveMeasure } from '../help.ts';
 import { householdDetail } from '../households/detail.ts';
+import { applyUpload, checkUpload } from '../import/upload.ts';
 import { saveHousehold } from '../households/save.ts';
 import { lastUndoable, undoLast } from '../households/undo.ts';
 import { cachedCheck, overview } from '../overview.ts';
@@ -74,9 +75,13 @@ const handlers: Handlers = {
     saveMeasure: (input, s) => saveMeasure(s.requireArchive().db, s.actor(), input),
     deleteMeasure: ({ id }, s) => deleteMeasure(s.requireArchive().db, s.actor(), id),
   },
+  imports: {
+    check: (input, s) => checkUpload(s.requireArchive(), s.actor(), input),
+    apply: (input, s) => applyUpload(s.requireArchive(), s.actor(), input),
+  },
 };
 
-const WRITES = new Set(['archive.create', 'archive.open', 'archive.close', 'households.save', 'audit.undoLast', 'attachments.add', 'help.saveHelper', 'help.pair', 'help.endPairing', 'help.saveMeasure', 'help.deleteMeasure']);
+const WRITES = new Set(['archive.create', 'archive.open', 'archive.close', 'households.save', 'audit.undoLast', 'attachments.add', 'help.saveHelper', 'help.pair', 'help.endPairing', 'help.saveMeasure', 'help.deleteMeasure', 'imports.apply']);
 
 export function createCoreDispatch(session: Session, log?: (e: unknown) => void): Dispatch {
   return createDispatcher(session, handlerMap(handlers, WRITES), log);

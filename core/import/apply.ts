@@ -23,6 +23,16 @@ export interface ApplyInput {
   year: number;
 }
 
+/** The 户编号 among `nos` that the archive already holds. */
+export function existingNos(archive: Archive, nos: readonly string[]): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < nos.length; i += 500) {
+    const chunk = nos.slice(i, i + 500);
+    found.push(...archive.db.select({ no: households.no }).from(households).where(inArray(households.no, chunk)).all().map((r) => r.no));
+  }
+  return found;
+}
+
 export function applyRoster(archive: Archive, actor: Actor, input: ApplyInput): { households: number; members: number } {
   const { db, sqlite } = archive;
   const { roster } = input;
@@ -30,13 +40,10 @@ export function applyRoster(archive: Archive, actor: Actor, input: ApplyInput): 
   if (info?.role === 'county') throw new UserError('这是县级档案：乡镇花名册请导入到乡镇档案中（县级档案通过数据包接收乡镇数据）。');
   const townshipId = info?.townshipId ?? db.select({ id: townships.id }).from(townships).get()?.id;
   if (!townshipId) throw new UserError('档案中没有乡镇信息，无法导入。请先用 init 新建乡镇档案。');
-  const nos = roster.households.map((h) => h.no);
-  const existing = nos.length
-    ? db.select({ no: households.no }).from(households).where(inArray(households.no, nos.slice(0, 30000))).all()
-    : [];
+  const existing = existingNos(archive, roster.households.map((h) => h.no));
   if (existing.length) {
     throw new UserError(
-      `档案中已有 ${existing.length} 户与这个文件的户编号相同（例如 ${existing.slice(0, 3).map((e) => e.no).join('、')}）。本次导入不会覆盖已有的户，没有写入任何数据。请先核对是否重复导入了同一个文件。`,
+      `档案中已有 ${existing.length} 户与这个文件的户编号相同（例如 ${existing.slice(0, 3).join('、')}）。本次导入不会覆盖已有的户，没有写入任何数据。请先核对是否重复导入了同一个文件。`,
     );
   }
   const stamp = { version: 1, updatedAt: actor.now().toISOString(), updatedBy: actor.operator };

@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import type { Archive } from '../../db/open.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
-import { applyRoster } from './apply.ts';
+import { applyRoster, existingNos } from './apply.ts';
 import { parseSheet } from './parse.ts';
 import type { ImportProblem, ParsedRoster } from './types.ts';
 import { readSheets } from './workbook.ts';
@@ -52,6 +52,11 @@ export async function importRoster(archive: Archive, actor: Actor, file: string,
     members: roster.households.reduce((n, h) => n + h.members.length, 0),
     problems,
   };
+  const already = new Set(existingNos(archive, roster.households.map((h) => h.no)));
+  for (const h of roster.households.filter((x) => already.has(x.no)).slice(0, 20)) {
+    problems.push({ sheet: roster.sheet, row: h.firstRow, column: '户编号', message: `户编号${h.no}已在档案中：导入不会覆盖已有的户。请确认没有重复导入同一个文件。`, severity: 'error' });
+  }
+  if (already.size > 20) problems.push({ sheet: roster.sheet, row: 0, column: '户编号', message: `另有 ${already.size - 20} 户的户编号也已在档案中。`, severity: 'error' });
   if (problems.some((p) => p.severity === 'error') || roster.households.length === 0) {
     if (roster.households.length === 0 && !problems.some((p) => p.severity === 'error')) {
       problems.push({ sheet: roster.sheet, row: 0, column: '', message: '文件中没有找到任何家庭成员行。', severity: 'error' });

@@ -2,6 +2,7 @@
 import { archiveApi } from './archive.ts';
 import { attachmentsApi } from './attachments.ts';
 import { helpApi } from './help.ts';
+import { importsApi } from './imports.ts';
 import type { Endpoint, Envelope, InputOf, OutputOf } from './endpoint.ts';
 import { householdsApi } from './households.ts';
 import { auditApi, overviewApi, qualityApi, villagesApi } from './other.ts';
@@ -15,6 +16,7 @@ export const API = {
   quality: qualityApi,
   attachments: attachmentsApi,
   help: helpApi,
+  imports: importsApi,
 } as const;
 
 export type Api = typeof API;
@@ -66,6 +68,8 @@ export type { ApiErrorBody, Endpoint, Envelope, InputOf, OutputOf, ParsedInputOf
 export type * from './archive.ts';
 export type * from './attachments.ts';
 export type * from './help.ts';
+export type * from './imports.ts';
+export { MAX_IMPORT_BYTES } from './imports.ts';
 export { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './attachments.ts';
 export type * from './households.ts';
 export type * from './other.ts';
