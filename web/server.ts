@@ -13,7 +13,8 @@ import { createSession } from '../core/session.ts';
 import type { Session } from '../core/session.ts';
 
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
-const MAX_BODY = 20 * 1024 * 1024;
+// Large enough for the biggest upload the contract accepts (a 60 MB roster, base64-encoded).
+const MAX_BODY = 100 * 1024 * 1024;
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -6,15 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AttachmentView } from '../../shared/api/index.ts';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../../shared/api/index.ts';
 import { api } from '../api.ts';
-
-function toBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result.replace(/^data:[^,]*,/, '') : '');
-    reader.onerror = () => reject(new Error('读取文件失败，请重新选择。'));
-    reader.readAsDataURL(file);
-  });
-}
+import { toBase64 } from '../file-base64.ts';
 
 function blobUrl(mime: string, base64: string): string {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
