@@ -114,7 +114,10 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     try {
       const body = await readBody(req);
       input = body ? JSON.parse(body) : {};
-    } catch {
+    } catch (e) {
+      if (e instanceof Error && e.message === 'too large') {
+        return json(413, { ok: false, error: { message: '发送的内容太大（超过100MB），已拒绝。请分村导出后再分批导入。', kind: 'usage', details: [] } });
+      }
       return json(400, { ok: false, error: { message: '请求内容不是有效的 JSON，已拒绝。', kind: 'usage', details: [] } });
     }
     return json(200, await dispatch(url.pathname.slice('/api/'.length), input));

@@ -12,6 +12,7 @@ describe('screen addresses', () => {
       { name: 'household', id: 'abc-123' },
       { name: 'household', id: null },
       { name: 'quality' },
+      { name: 'import' },
     ];
     for (const s of all) expect(screenOfHash(hashOf(s))).toEqual(s);
   });

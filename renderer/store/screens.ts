@@ -6,9 +6,10 @@ export type Screen =
   | { name: 'village'; id: string }
   | { name: 'households' }
   | { name: 'household'; id: string | null }
-  | { name: 'quality' };
+  | { name: 'quality' }
+  | { name: 'import' };
 
-export type MenuKey = 'overview' | 'villages' | 'households' | 'quality';
+export type MenuKey = 'overview' | 'villages' | 'households' | 'quality' | 'import';
 
 export function menuKeyOf(s: Screen): MenuKey {
   if (s.name === 'village') return 'villages';
@@ -34,6 +35,7 @@ export function screenOfHash(hash: string): Screen {
     case 'villages':
     case 'households':
     case 'quality':
+    case 'import':
       return { name };
     case 'village':
       return id ? { name, id } : { name: 'villages' };
