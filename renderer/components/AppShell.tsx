@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import HouseholdPage from '../household/HouseholdPage.tsx';
 import { useHistorySync } from '../hooks/use-history-sync.ts';
 import HouseholdsScreen from '../screens/HouseholdsScreen.tsx';
+import ImportScreen from '../screens/ImportScreen.tsx';
 import OverviewScreen from '../screens/OverviewScreen.tsx';
 import QualityScreen from '../screens/QualityScreen.tsx';
 import VillagePage from '../screens/VillagePage.tsx';
@@ -20,6 +21,7 @@ const MENU: { key: MenuKey; label: string }[] = [
   { key: 'villages', label: '行政村' },
   { key: 'households', label: '农户档案' },
   { key: 'quality', label: '数据检查' },
+  { key: 'import', label: '导入花名册' },
 ];
 
 function Current({ screen }: { screen: Screen }) {
@@ -36,6 +38,8 @@ function Current({ screen }: { screen: Screen }) {
       return <HouseholdPage key={screen.id ?? 'new'} id={screen.id} />;
     case 'quality':
       return <QualityScreen />;
+    case 'import':
+      return <ImportScreen />;
   }
 }
 
