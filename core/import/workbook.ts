@@ -1,6 +1,7 @@
 // Reading a roster workbook into plain rows of strings, streaming (80k rows in bounded
 // memory), and finding the header row under whatever title rows sit above it.
 import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import { UserError } from '../../shared/errors.ts';
 import { columnFor } from './columns.ts';
@@ -25,7 +26,7 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 function unreadable(file: string, cause: unknown): UserError {
-  return new UserError(`无法读取“${file}”：这不是可以读取的 Excel 工作簿（.xlsx）。如果是 .xls 或 .et 文件，请先用 Excel 或 WPS 另存为 .xlsx 再导入。`, { cause });
+  return new UserError(`无法读取“${basename(file)}”：这不是可以读取的 Excel 工作簿（.xlsx）。如果是 .xls 或 .et 文件，请先用 Excel 或 WPS 另存为 .xlsx 再导入。`, { cause });
 }
 
 export async function readStreaming(file: string): Promise<SheetRows[]> {
