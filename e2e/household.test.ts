@@ -166,6 +166,23 @@ describe('household editing in the browser shell', () => {
     await screenshot(page, '08-audit-after-undo');
   });
 
+  it('edits the member fields behind 更多 (phone, work months, insurance) and saves them', async () => {
+    await page.getByRole('tab', { name: '家庭成员' }).click();
+    await page.getByLabel('第2名成员更多信息').click();
+    await page.getByLabel('第2名成员联系电话').fill('13912345678');
+    await page.getByLabel('第2名成员务工时间（月）').fill('6');
+    await page.getByLabel('第2名成员参加城乡居民基本医疗保险').click();
+    await page.getByTitle('是').last().click();
+    await page.waitForTimeout(300);
+    await screenshot(page, '08b-member-more');
+    await page.getByRole('button', { name: '完成' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await page.keyboard.press('Control+s');
+    await expect
+      .poll(() => query("SELECT phone, work_months AS w, medical_insurance AS mi FROM members WHERE name = '吴秀英'"))
+      .toEqual([{ phone: '13912345678', w: 6, mi: 1 }]);
+  });
+
   it('attaches a photo to the household and shows it', async () => {
     await page.getByRole('tab', { name: '档案资料' }).click();
     await page.getByLabel('资料说明').fill('入户核实照片');

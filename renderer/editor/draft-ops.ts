@@ -82,3 +82,9 @@ export function tidyIncomeAmount(d: EditorDraft, year: number, key: IncomeKey): 
 export function setIncomeSize(d: EditorDraft, year: number, value: string): EditorDraft {
   return { ...d, incomes: d.incomes.map((r) => (r.year === year ? { ...r, householdSize: value } : r)) };
 }
+
+export type MemberFlagField = 'medicalInsurance' | 'pensionInsurance' | 'isDibao' | 'isTekun';
+
+export function setMemberFlag(d: EditorDraft, index: number, field: MemberFlagField, value: Flag): EditorDraft {
+  return mapMember(d, index, (m) => ({ ...m, [field]: value }));
+}

@@ -3,7 +3,7 @@ import { householdDraft } from '../../shared/api/index.ts';
 import { makeIdNumber } from '../../shared/id-number.ts';
 import { draftsEqual, isDirty } from './dirty.ts';
 import { draftFromDetail, emptyDraft } from './draft.ts';
-import { addIncomeYear, addMember, moveMember, removeMember, setIncomeAmount, setMemberText, setOtherCauses, setText } from './draft-ops.ts';
+import { addIncomeYear, addMember, moveMember, removeMember, setIncomeAmount, setMemberFlag, setMemberText, setOtherCauses, setText } from './draft-ops.ts';
 import { detailFixture, HEAD_ID } from './fixture.ts';
 import { ageText, applyIdInput, idDerived, idFeedback, idMismatch } from './id-fill.ts';
 import { liveIncome } from './income-live.ts';
@@ -194,5 +194,18 @@ describe('draft → HouseholdDraft', () => {
     const x = makeIdNumber('110105', '1985-12-31', 3, '男');
     const typed = x.toLowerCase();
     expect(toHouseholdDraft(setMemberText(d, 0, 'idNumber', typed)).draft.members[0]!.idNumber).toBe(x);
+  });
+});
+
+describe('the member fields behind 更多', () => {
+  it('carries phone, work months and insurance flags into the saved draft, and checks them', () => {
+    let d = draftFromDetail(detailFixture());
+    d = setMemberText(d, 0, 'phone', '13812345678');
+    d = setMemberText(d, 0, 'workMonths', '8');
+    d = setMemberFlag(d, 0, 'medicalInsurance', false);
+    const c = toHouseholdDraft(d);
+    expect(c.errors).toEqual([]);
+    expect(c.draft.members[0]).toMatchObject({ phone: '13812345678', workMonths: 8, medicalInsurance: false });
+    expect(toHouseholdDraft(setMemberText(d, 0, 'workMonths', '13')).errors).toEqual([expect.objectContaining({ field: 'members.0.workMonths' })]);
   });
 });

@@ -10,6 +10,7 @@ import { useStore } from '../store/index.ts';
 import { codeOptions, codeSearch } from './fields.tsx';
 import type { CodeOption } from './fields.tsx';
 import { navProps } from './keyboard.ts';
+import { MemberMore } from './MemberMore.tsx';
 
 export const MEMBER_CODE_COLUMNS: { field: MemberTextField; label: string; category: CodeCategory; width: number }[] = [
   { field: 'ethnicity', label: '民族', category: 'ethnicity', width: 96 },
@@ -140,6 +141,7 @@ export default function MemberRowView({ index, count, isLastCurrent }: RowProps)
       ))}
       <td>
         <Space size={2}>
+          <MemberMore index={index} />
           <Button size="small" aria-label={`第${n}名成员上移`} disabled={index === 0} onClick={() => edit((d) => moveMember(d, index, -1))}>
             ↑
           </Button>
