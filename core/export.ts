@@ -1,57 +1,119 @@
 // The archive (or one village) as a roster workbook in the national export's shape — title
-// rows, one header row, one person per row grouped by 户编号 — which `import` reads back.
+// rows, one header row, one person per row grouped by 户编号 — which `import` reads back without
+// loss: every column of core/import/columns.ts that holds data in the archive is written, with
+// the income of one year (named in the title rows, which `import` reads as its default year).
 // Streaming writer (flat memory on 80k rows); A4 landscape, header repeated, frozen, widths.
 import { existsSync } from 'node:fs';
+import { getTableColumns } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import ExcelJS from 'exceljs';
 import type { Archive } from '../db/open.ts';
+import { households, incomes, members } from '../db/schema/index.ts';
 import { UserError } from '../shared/errors.ts';
+import { computeIncome } from '../shared/income.ts';
+import type { IncomeComponents } from '../shared/income.ts';
 import type { HouseholdStatus } from '../shared/status.ts';
-import { COLUMNS } from './import/columns.ts';
+import { COLUMNS, RISK_KEYS } from './import/columns.ts';
 import type { ColumnDef } from './import/columns.ts';
 
 const EXIT_MARK: Partial<Record<HouseholdStatus, string>> = { exited: '已脱贫', poor: '未脱贫', returned: '返贫', closed: '销号' };
-const SKIP = new Set(['seq', 'size']);
+/** Always written, even when empty: what a roster is read by. */
+const ALWAYS = new Set(['county', 'township', 'village', 'groupName', 'householdNo', 'size', 'name', 'gender', 'idNumber', 'relation', 'exitMark']);
 /** exceljs declares PaperSize as a const enum, which isolated modules cannot use: A4 is 9. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the enum's own value for A4
 const A4 = 9 as ExcelJS.PaperSize;
+export const INCOME_YEAR_NOTE = '收入年度';
 
-interface Row {
-  [k: string]: unknown;
+type Rec = Record<string, unknown>;
+interface Context {
+  place: { county: string | null; township: string; village: string };
+  household: Rec;
+  income: Rec | null;
+  size: number;
+  member: Rec;
 }
 
-function cell(def: ColumnDef, r: Row): string | number | null {
-  const v = r[def.key];
-  if (def.key === 'exitMark') return EXIT_MARK[r.status as HouseholdStatus] ?? null;
+/** Reads rows of a table by its drizzle properties (booleans and JSON decoded as drizzle would). */
+function decoder(table: SQLiteTable): (raw: Rec) => Rec {
+  const cols = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
+  return (raw) => {
+    const out: Rec = {};
+    for (const [prop, c] of cols) {
+      const v = raw[c.name];
+      out[prop] = v == null ? null : c.mapFromDriverValue(v);
+    }
+    return out;
+  };
+}
+
+function cellOf(def: ColumnDef, x: Context): string | number | null {
+  const risk = (RISK_KEYS as readonly string[]).indexOf(def.key);
+  let v: unknown;
+  if (def.level === 'place') v = x.place[def.key as keyof Context['place']];
+  else if (def.key === 'householdNo') v = x.household.no;
+  else if (def.key === 'exitMark') v = EXIT_MARK[x.household.status as HouseholdStatus] ?? null;
+  else if (def.key === 'size') v = x.size;
+  else if (def.key === 'seq') v = x.member.seq;
+  else if (def.key === 'perCapita') v = x.income ? computeIncome(x.income as unknown as IncomeComponents, x.income.householdSize as number).perCapitaFen : null;
+  else if (risk >= 0) v = (x.household.risks as string[] | null)?.[risk] ?? null;
+  else if (def.level === 'income') v = x.income?.[def.field!] ?? null;
+  else if (def.level === 'household') v = x.household[def.field!];
+  else if (def.field) v = x.member[def.field];
   if (v == null) return null;
-  if (def.kind === 'flag') return v === 1 || v === true ? '是' : '否';
+  if (def.kind === 'flag') return v === true ? '是' : '否';
   if (def.kind === 'money') return Number(v) / 100;
+  if (Array.isArray(v)) return v.join('、');
   return typeof v === 'number' || typeof v === 'string' ? v : null;
 }
 
-export async function exportRoster(archive: Archive, out: string, opts: { villageCode?: string } = {}): Promise<{ households: number; members: number; file: string }> {
+/** The columns worth writing: the roster's own, and every other that holds data somewhere. */
+function columnsWithData(archive: Archive, year: number | null): ColumnDef[] {
+  const has = (table: string, column: string, where = '') => archive.sqlite.prepare(`SELECT 1 FROM ${table} WHERE ${column} IS NOT NULL ${where} LIMIT 1`).get() !== undefined;
+  const colName = (table: SQLiteTable, prop: string) => (getTableColumns(table) as Record<string, SQLiteColumn>)[prop]!.name;
+  return COLUMNS.filter((c) => {
+    if (ALWAYS.has(c.key)) return true;
+    if (c.key === 'seq' || c.key === 'personNo') return false;
+    if (c.key === 'perCapita' || c.level === 'income') {
+      if (year === null) return false;
+      return c.key === 'perCapita' || c.key === 'householdSize' || has('incomes', colName(incomes, c.field!), `AND year = ${year} AND ${colName(incomes, c.field!)} <> 0`);
+    }
+    if ((RISK_KEYS as readonly string[]).includes(c.key)) return has('households', 'risks', `AND json_array_length(risks) >= ${Number(c.key.slice(-1))}`);
+    if (c.level === 'household') return has('households', colName(households, c.field!));
+    return c.field ? has('members', colName(members, c.field), 'AND left_reason IS NULL') : false;
+  });
+}
+
+export interface ExportOptions {
+  villageCode?: string;
+  /** The income year written (default: the latest year with incomes). */
+  year?: number;
+}
+
+export async function exportRoster(archive: Archive, out: string, opts: ExportOptions = {}): Promise<{ households: number; members: number; file: string; year: number | null }> {
   const { sqlite } = archive;
   const village = opts.villageCode ? (sqlite.prepare('SELECT id, name FROM villages WHERE code = ?').get(opts.villageCode) as { id: string; name: string } | undefined) : undefined;
   if (opts.villageCode && !village) throw new UserError(`档案中没有区划代码为 ${opts.villageCode} 的行政村，请核对代码（stats 命令可以列出各村代码）。`);
   if (existsSync(out)) throw new UserError(`文件已存在：${out}。为免覆盖，请换一个文件名。`);
   const info = sqlite.prepare('SELECT name, county FROM archive_info').get() as { name: string; county: string | null };
-  const count = sqlite.prepare(`SELECT count(*) AS n FROM members m JOIN households h ON h.id = m.household_id WHERE m.left_reason IS NULL ${village ? 'AND h.village_id = ?' : ''}`).get(...(village ? [village.id] : [])) as { n: number };
+  const where = `m.left_reason IS NULL ${village ? 'AND h.village_id = ?' : ''}`;
+  const params = village ? [village.id] : [];
+  const count = sqlite.prepare(`SELECT count(*) AS n FROM members m JOIN households h ON h.id = m.household_id WHERE ${where}`).get(...params) as { n: number };
   if (count.n === 0) throw new UserError(`${village ? village.name : '档案中'}没有可以导出的家庭成员。`);
-  const columns = COLUMNS.filter((c) => !SKIP.has(c.key));
+  const year = opts.year ?? (sqlite.prepare('SELECT max(year) AS y FROM incomes').get() as { y: number | null }).y;
+  const columns = columnsWithData(archive, year);
+
+  const decodeH = decoder(households);
+  const decodeM = decoder(members);
+  const decodeI = decoder(incomes);
+  const places = new Map(
+    (sqlite.prepare('SELECT v.id, v.name AS village, t.name AS township, t.county FROM villages v JOIN townships t ON t.id = v.township_id').all() as { id: string; village: string; township: string; county: string | null }[]).map((p) => [p.id, p]),
+  );
+  const incomeOf = new Map(year === null ? [] : (sqlite.prepare('SELECT * FROM incomes WHERE year = ?').all(year) as Rec[]).map((r) => [r.household_id as string, decodeI(r)]));
+  const sizeOf = new Map((sqlite.prepare('SELECT household_id AS id, count(*) AS n FROM members WHERE left_reason IS NULL GROUP BY household_id').all() as { id: string; n: number }[]).map((r) => [r.id, r.n]));
+  const householdStmt = sqlite.prepare('SELECT * FROM households WHERE id = ?');
   const rows = sqlite
-    .prepare(
-      `SELECT t.county, t.name AS township, v.name AS village, h.group_name AS groupName, h.no AS householdNo,
-              m.name, m.gender, m.id_number AS idNumber, m.relation, m.ethnicity, m.education, m.school_status AS schoolStatus,
-              m.health, m.labour_ability AS labourAbility, m.work_status AS workStatus, m.work_months AS workMonths,
-              m.medical_insurance AS medicalInsurance, m.pension_insurance AS pensionInsurance,
-              m.serious_illness_insurance AS seriousIllnessInsurance, m.phone AS memberPhone,
-              h.attribute, h.main_cause AS mainCause, h.status, h.household_type AS householdType,
-              h.monitoring_category AS monitoringCategory, h.phone
-         FROM members m JOIN households h ON h.id = m.household_id JOIN villages v ON v.id = h.village_id
-         JOIN townships t ON t.id = v.township_id
-        WHERE m.left_reason IS NULL ${village ? 'AND v.id = ?' : ''}
-        ORDER BY v.sort_order, v.code, h.no, m.seq`,
-    )
-    .iterate(...(village ? [village.id] : [])) as IterableIterator<Row>;
+    .prepare(`SELECT m.* FROM members m JOIN households h ON h.id = m.household_id JOIN villages v ON v.id = h.village_id WHERE ${where} ORDER BY v.sort_order, v.code, h.no, m.seq`)
+    .iterate(...params) as IterableIterator<Rec>;
 
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('花名册', {
@@ -59,23 +121,35 @@ export async function exportRoster(archive: Archive, out: string, opts: { villag
     pageSetup: { paperSize: A4, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
     headerFooter: { oddFooter: '第 &P 页 共 &N 页' },
   });
-  ws.columns = columns.map((c) => ({ key: c.key, width: c.key === 'idNumber' ? 21 : c.key === 'householdNo' ? 18 : Math.max(8, c.label.length * 2 + 2) }));
+  ws.columns = columns.map((c) => ({ key: c.key, width: c.key === 'idNumber' ? 21 : c.key === 'householdNo' ? 18 : Math.min(24, Math.max(8, c.label.length * 2 + 2)) }));
   ws.addRow([`${info.county ?? ''}${info.name}${village ? village.name : ''}建档立卡花名册`]).commit();
-  ws.addRow([`导出日期：${new Date().toISOString().slice(0, 10)}（由扶贫档案导出，可直接再导入）`]).commit();
+  ws.addRow([`导出日期：${new Date().toISOString().slice(0, 10)}${year === null ? '' : `；${INCOME_YEAR_NOTE}：${year}`}（由扶贫档案导出，可直接再导入）`]).commit();
   const head = ws.addRow(columns.map((c) => c.label));
   head.font = { bold: true };
   head.eachCell((c) => {
     c.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
   });
   head.commit();
-  const households = new Set<string>();
-  let members = 0;
-  for (const r of rows) {
-    ws.addRow(columns.map((c) => cell(c, r))).commit();
-    households.add(String(r.householdNo));
-    members++;
+  let householdCount = 0;
+  let memberCount = 0;
+  let current: Context | null = null;
+  let currentId = '';
+  for (const raw of rows) {
+    const member = decodeM(raw);
+    const hid = member.householdId as string;
+    if (!current || currentId !== hid) {
+      currentId = hid;
+      const household = decodeH(householdStmt.get(hid) as Rec);
+      const p = places.get(household.villageId as string)!;
+      current = { place: { county: p.county, township: p.township, village: p.village }, household, income: incomeOf.get(hid) ?? null, size: sizeOf.get(hid) ?? 0, member };
+      householdCount++;
+    }
+    current.member = member;
+    const x = current;
+    ws.addRow(columns.map((c) => cellOf(c, x))).commit();
+    memberCount++;
   }
   ws.commit();
   await wb.commit();
-  return { households: households.size, members, file: out };
+  return { households: householdCount, members: memberCount, file: out, year };
 }

@@ -6,6 +6,7 @@ import type { ArchiveSummary, SessionState } from '../shared/api/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { UserError } from '../shared/errors.ts';
 import { initArchive, openArchive } from './archive.ts';
+import { Jobs } from './jobs.ts';
 import type { Archive, InitInput } from './archive.ts';
 import { archiveInfo } from '../db/schema/index.ts';
 
@@ -17,6 +18,8 @@ export interface Session {
   operator: string | null;
   /** Results that are costly to compute (the quality check), dropped on every write. */
   cache: Map<string, unknown>;
+  /** Long work in progress, for progress bars and cancel. */
+  readonly jobs: Jobs;
   actor(): Actor;
   requireArchive(): Archive;
   state(): SessionState;
@@ -65,6 +68,7 @@ export function createSession(opts: { dataDir: string; operator?: string | null;
     archive: null,
     operator: opts.operator ?? null,
     cache: new Map(),
+    jobs: new Jobs(),
     actor() {
       if (!this.operator) throw new UserError('请先填写操作员姓名（谁签字谁负责：每次修改都记录操作员）。');
       return { operator: this.operator, now };

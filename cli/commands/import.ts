@@ -1,35 +1,93 @@
+import { writeFileSync } from 'node:fs';
 import { systemActor } from '../../core/context.ts';
-import { ImportRefused, importRoster } from '../../core/import/index.ts';
+import { ImportRefused, importRoster, mappingFromLabels } from '../../core/import/index.ts';
+import type { ImportProgress, ImportResult } from '../../core/import/index.ts';
 import { UserError } from '../../shared/errors.ts';
 import { intOption, optionalString, parse, requireString } from '../args.ts';
 import type { Command } from '../command.ts';
-import { emit } from '../io.ts';
+import { emit, progressPrinter } from '../io.ts';
+import type { Io } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
 
-const usage = 'relief-archive import 花名册.xlsx --db 文件 [--year 年度] [--dry-run]';
+const usage =
+  'relief-archive import 花名册.xlsx --db 文件 [--year 年度] [--dry-run] [--remove-missing] [--skip-rejected] [--rejected 待改正.xlsx] [--map "表头=列名;表头=忽略"]';
+
+const PHASES: Record<ImportProgress['phase'], string> = { read: '读取文件', check: '检查', backup: '备份档案', write: '写入档案' };
+
+function progress(io: Io): (p: ImportProgress) => void {
+  const printers = new Map<string, (done: number, total: number) => void>();
+  return (p) => {
+    const print = printers.get(p.phase) ?? progressPrinter(io, PHASES[p.phase]);
+    printers.set(p.phase, print);
+    print(Math.round(p.fraction * 100), 100);
+  };
+}
+
+function summary(r: ImportResult): string {
+  const v = r.preview;
+  const lines = [
+    `${r.dryRun ? '检查完成（未写入）' : '已导入'}：${r.households} 户 ${r.members} 人` +
+      (v ? `（新增 ${v.added} 户，有改动 ${v.updated} 户，未变 ${v.unchanged} 户；新增成员 ${v.membersAdded} 人，成员信息有改动 ${v.membersChanged} 人）` : ''),
+  ];
+  if (v?.membersMissing) lines.push(`有 ${v.membersMissing} 名成员已不在新名单中：${r.membersRemoved ? `已标记为转出 ${r.membersRemoved} 人` : '未移除（确认后加 --remove-missing 再导入）'}。`);
+  if (v?.notInFile.length) lines.push(`档案中有 ${v.notInFile.length} 户不在这个文件中（未删除；如需销号请走相应程序）。`);
+  if (r.rejected) lines.push(`有 ${r.rejected} 户因错误没有导入。`);
+  if (r.backupFile) lines.push(`导入前的备份：${r.backupFile}`);
+  if (r.problems.length) lines.push(`另有 ${r.problems.length} 条提示，请核实：`, ...r.problems.map((q) => `  ${q.sheet} ${q.row ? `第${q.row}行` : ''}${q.column ? `“${q.column}”列` : ''}：${q.message}`));
+  return lines.join('\n');
+}
+
+const forJson = ({ rejectedWorkbook: _w, ...r }: ImportResult) => r;
 
 export const importCommand: Command = {
   name: 'import',
-  summary: '导入国家系统导出的花名册（Excel），全部成功或全部不写入；--dry-run 只检查不写入',
+  summary: '导入国家系统导出的花名册（Excel），可重复导入更新的文件；全部成功或全部不写入；--dry-run 只检查不写入',
   usage,
   run(argv, io) {
-    const p = parse(argv, { year: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } }, usage);
+    const p = parse(
+      argv,
+      {
+        year: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'remove-missing': { type: 'boolean', default: false },
+        'skip-rejected': { type: 'boolean', default: false },
+        rejected: { type: 'string' },
+        map: { type: 'string' },
+      },
+      usage,
+    );
     const [file, ...extra] = p.positionals;
     if (!file || extra.length) throw new UserError(`请给出一个要导入的 .xlsx 文件。\n用法：${usage}`, { kind: 'usage' });
     const db = requireString(p, 'db', usage);
     const year = p.values.year === undefined ? undefined : intOption(p, 'year', 0, [2000, 2100]);
+    const rejectedOut = optionalString(p, 'rejected');
+    const map = optionalString(p, 'map');
     const actor = systemActor(optionalString(p, 'operator') ?? '命令行');
     return withArchive(db, async (archive) => {
+      const saveRejected = (r: ImportResult) => {
+        if (rejectedOut && r.rejectedWorkbook) {
+          writeFileSync(rejectedOut, r.rejectedWorkbook);
+          io.err(`有错误的行已另存为：${rejectedOut}（最后一列写明了问题，改正后可再导入）`);
+        }
+      };
       try {
-        const r = await importRoster(archive, actor, file, { dryRun: p.values['dry-run'] === true, ...(year === undefined ? {} : { year }) });
-        const warnings = r.problems.length;
-        emit(io, r, () =>
-          `${r.dryRun ? '检查完成（未写入）' : '已导入'}：${r.households} 户 ${r.members} 人${warnings ? `；另有 ${warnings} 条提示，请核实：` : '。'}\n` +
-            r.problems.map((q) => `  ${q.sheet} 第${q.row}行${q.column ? `“${q.column}”列` : ''}：${q.message}`).join('\n'),
-        );
+        const r = await importRoster(archive, actor, file, {
+          dryRun: p.values['dry-run'] === true,
+          removeMissing: p.values['remove-missing'] === true,
+          skipRejected: p.values['skip-rejected'] === true,
+          wantRejected: rejectedOut !== undefined,
+          onProgress: progress(io),
+          ...(year === undefined ? {} : { year }),
+          ...(map ? { mapping: mappingFromLabels(map) } : {}),
+        });
+        saveRejected(r);
+        emit(io, forJson(r), () => summary(r));
         return 0;
       } catch (e) {
-        if (e instanceof ImportRefused && io.json) io.out(JSON.stringify({ ...e.result, refused: true }, null, 2));
+        if (e instanceof ImportRefused) {
+          saveRejected(e.result);
+          if (io.json) io.out(JSON.stringify({ ...forJson(e.result), refused: true }, null, 2));
+        }
         throw e;
       }
     });

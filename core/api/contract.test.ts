@@ -44,6 +44,9 @@ const samples: Record<string, () => unknown> = {
   'help.endPairing': () => ({ pairingId: 'no-such-pairing', endOn: '2026-11-24' }),
   'help.saveMeasure': () => ({ householdId, year: 2026, category: '产业帮扶', amountFen: 150000 }),
   'help.deleteMeasure': () => ({ id: 'no-such-measure' }),
+  'imports.columns': () => ({}),
+  'jobs.status': () => ({ id: 'job-123456' }),
+  'jobs.cancel': () => ({ id: 'job-123456' }),
   'imports.check': () => ({ fileName: '花名册.xlsx', dataBase64: Buffer.from('not a workbook').toString('base64') }),
   'imports.apply': () => ({ fileName: '花名册.xlsx', dataBase64: Buffer.from('not a workbook').toString('base64') }),
 };

@@ -5,13 +5,14 @@ import { groupsOf, listHouseholds } from '../../db/repos/households.ts';
 import { addAttachment, attachmentContent, listAttachments } from '../attachments.ts';
 import { deleteMeasure, endPairing, listHelpers, pairHelper, saveHelper, saveMeasure } from '../help.ts';
 import { householdDetail } from '../households/detail.ts';
-import { applyUpload, checkUpload } from '../import/upload.ts';
+import { applyUpload, checkUpload, importableColumns } from '../import/upload.ts';
 import { saveHousehold } from '../households/save.ts';
 import { lastUndoable, undoLast } from '../households/undo.ts';
 import { cachedCheck, overview } from '../overview.ts';
 import { searchIndexOf } from '../search-index.ts';
 import type { Session } from '../session.ts';
 import { listVillages, villageById } from '../villages.ts';
+import { WORKFLOW_WRITES, monitoringHandlers, workflowHandlers } from '../workflows/handlers.ts';
 import { createDispatcher } from './dispatch.ts';
 import type { Dispatch } from './dispatch.ts';
 import { handlerMap } from './handlers.ts';
@@ -76,12 +77,19 @@ const handlers: Handlers = {
     deleteMeasure: ({ id }, s) => deleteMeasure(s.requireArchive().db, s.actor(), id),
   },
   imports: {
-    check: (input, s) => checkUpload(s.requireArchive(), s.actor(), input),
-    apply: (input, s) => applyUpload(s.requireArchive(), s.actor(), input),
+    columns: () => importableColumns(),
+    check: (input, s) => checkUpload(s.requireArchive(), s.actor(), s.jobs, input),
+    apply: (input, s) => applyUpload(s.requireArchive(), s.actor(), s.jobs, input),
   },
+  jobs: {
+    status: ({ id }, s) => s.jobs.status(id),
+    cancel: ({ id }, s) => s.jobs.cancel(id),
+  },
+  workflows: workflowHandlers,
+  monitoring: monitoringHandlers,
 };
 
-const WRITES = new Set(['archive.create', 'archive.open', 'archive.close', 'households.save', 'audit.undoLast', 'attachments.add', 'help.saveHelper', 'help.pair', 'help.endPairing', 'help.saveMeasure', 'help.deleteMeasure', 'imports.apply']);
+const WRITES = new Set(['archive.create', 'archive.open', 'archive.close', 'households.save', 'audit.undoLast', 'attachments.add', 'help.saveHelper', 'help.pair', 'help.endPairing', 'help.saveMeasure', 'help.deleteMeasure', 'imports.apply', ...WORKFLOW_WRITES]);
 
 export function createCoreDispatch(session: Session, log?: (e: unknown) => void): Dispatch {
   return createDispatcher(session, handlerMap(handlers, WRITES), log);

@@ -1,17 +1,51 @@
-// `import FILE`: read the workbook, find each sheet's header, parse, refuse with every problem
-// listed — or write everything in one transaction. `dryRun` reports without writing.
+// `import FILE`: read the workbook (streaming, with progress and cancel), find each sheet's
+// header (the clerk may correct the column matching; a correction is remembered for the same
+// header), parse, compare with the archive (re-import: added / changed / no longer listed) —
+// then refuse with every problem listed, or back up and write everything in one transaction.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { backupTo } from '../../db/open.ts';
 import type { Archive } from '../../db/open.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
-import { applyRoster, existingNos } from './apply.ts';
+import { applyPlan, ensureTownshipArchive } from './apply.ts';
+import { headerView, normalizeMapping, rememberedMapping, signatureOf } from './mapping.ts';
+import type { HeaderColumnView } from './mapping.ts';
 import { parseSheet } from './parse.ts';
-import type { ImportProblem, ParsedRoster } from './types.ts';
-import { readSheets } from './workbook.ts';
+import { planImport, planView } from './plan.ts';
+import type { PlanView } from './plan.ts';
+import { rejectedWorkbook, rejectionOf } from './rejected.ts';
+import type { ImportProblem, ParsedHousehold } from './types.ts';
+import { cancelled, findHeader, readSheets } from './workbook.ts';
+import type { ColumnMapping, SheetRows } from './workbook.ts';
 
 export type { ImportProblem } from './types.ts';
+export { mappingFromLabels } from './mapping.ts';
+export type { HeaderColumnView } from './mapping.ts';
+export type { PlanView } from './plan.ts';
+
+export interface ImportProgress {
+  phase: 'read' | 'check' | 'backup' | 'write';
+  /** 0…1 within the phase. */
+  fraction: number;
+}
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  year?: number;
+  /** Mark members the new file no longer lists as left; without it they are only reported. */
+  removeMissing?: boolean;
+  /** Corrections of the automatic column matching: header text → column key (null: ignore). */
+  mapping?: ColumnMapping;
+  /** Import the households without errors and leave the others out (listed in `rejected`). */
+  skipRejected?: boolean;
+  /** Also build the workbook of rejected rows (returned as `rejectedWorkbook`). */
+  wantRejected?: boolean;
+  backupDir?: string;
+  onProgress?: (p: ImportProgress) => void;
+  signal?: AbortSignal;
+}
 
 export interface ImportResult {
   file: string;
@@ -20,52 +54,146 @@ export interface ImportResult {
   households: number;
   members: number;
   problems: ImportProblem[];
+  /** How the columns of the main sheet were matched (for the mapping screen). */
+  columns: HeaderColumnView[];
+  /** What the import does to the archive (null when the file could not be read as a roster). */
+  preview: PlanView | null;
+  /** Households left out because of errors (only with `skipRejected`). */
+  rejected: number;
+  rejectedWorkbook: Buffer | null;
+  membersRemoved: number;
+  backupFile: string | null;
 }
 
 export class ImportRefused extends UserError {
   readonly result: ImportResult;
   constructor(result: ImportResult) {
     const errors = result.problems.filter((p) => p.severity === 'error');
-    super(
-      `导入被拒绝，档案没有任何改动：发现 ${errors.length} 个必须先改正的问题。` +
-        `第一个：${errors[0] ? `${errors[0].sheet} 第${errors[0].row}行${errors[0].column ? `“${errors[0].column}”列` : ''}：${errors[0].message}` : ''}`,
-      { details: errors.slice(0, 20).map((p) => `${p.sheet} 第${p.row}行${p.column ? `“${p.column}”列` : ''}：${p.message}`) },
-    );
+    const where = (p: ImportProblem) => `${p.sheet} ${p.row ? `第${p.row}行` : ''}${p.column ? `“${p.column}”列` : ''}：${p.message}`;
+    super(`导入被拒绝，档案没有任何改动：发现 ${errors.length} 个必须先改正的问题。第一个：${errors[0] ? where(errors[0]) : ''}`, { details: errors.slice(0, 20).map(where) });
     this.result = result;
   }
 }
 
-export async function importRoster(archive: Archive, actor: Actor, file: string, opts: { dryRun?: boolean; year?: number } = {}): Promise<ImportResult> {
+function sha256Of(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(file)
+      .on('data', (c) => hash.update(c))
+      .on('end', () => resolve(hash.digest('hex')))
+      .on('error', reject);
+  });
+}
+
+function stamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+}
+
+export async function importRoster(archive: Archive, actor: Actor, file: string, opts: ImportOptions = {}): Promise<ImportResult> {
   if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`找不到要导入的文件：${file}。请检查路径和文件名。`);
-  const sheets = (await readSheets(file)).filter((s) => s.rows.some((r) => r.some((c) => c !== '')));
+  ensureTownshipArchive(archive);
+  const progress = opts.onProgress ?? (() => undefined);
+  const check = () => {
+    if (opts.signal?.aborted) throw cancelled();
+  };
+  const sheets = (await readSheets(file, { signal: opts.signal, onBytes: (done, total) => progress({ phase: 'read', fraction: total ? done / total : 1 }) })).filter((s) =>
+    s.rows.some((r) => r.some((c) => c !== '')),
+  );
+  check();
   if (sheets.length === 0) throw new UserError(`“${basename(file)}”里没有任何有内容的工作表，请确认选对了文件。`);
-  const parsed: ParsedRoster[] = sheets.map((s) => parseSheet(s, actor.now()));
+  progress({ phase: 'check', fraction: 0 });
+  const given = opts.mapping ? normalizeMapping(opts.mapping) : undefined;
+  const mapping = given ?? rememberedMapping(archive, sheets);
+  const parsed = sheets.map((s) => ({ sheet: s, roster: parseSheet(s, actor.now(), mapping) }));
   // A workbook may carry other sheets (notes, a village table): use those with a roster header.
-  const rosters = parsed.filter((p) => p.households.length > 0 || p.problems.some((x) => x.severity === 'error' && x.row > 0));
-  const problems = (rosters.length ? rosters : parsed).flatMap((p) => p.problems);
-  const roster: ParsedRoster = { sheet: rosters.map((r) => r.sheet).join('、'), township: rosters[0]?.township ?? null, households: rosters.flatMap((r) => r.households), problems };
+  const rosters = parsed.filter((p) => p.roster.households.length > 0 || p.roster.problems.some((x) => x.severity === 'error' && x.row > 0));
+  const used = rosters.length ? rosters : parsed;
+  const problems = used.flatMap((p) => p.roster.problems);
+  const sheetOf = new Map<ParsedHousehold, string>(rosters.flatMap((r) => r.roster.households.map((h) => [h, r.sheet.name] as const)));
+  let households = rosters.flatMap((r) => r.roster.households);
+  const main = used[0]!.sheet;
   const result: ImportResult = {
     file,
     dryRun: opts.dryRun ?? false,
     applied: false,
-    households: roster.households.length,
-    members: roster.households.reduce((n, h) => n + h.members.length, 0),
+    households: households.length,
+    members: households.reduce((n, h) => n + h.members.length, 0),
     problems,
+    columns: headerView(main, mapping),
+    preview: null,
+    rejected: 0,
+    rejectedWorkbook: null,
+    membersRemoved: 0,
+    backupFile: null,
   };
-  const already = new Set(existingNos(archive, roster.households.map((h) => h.no)));
-  for (const h of roster.households.filter((x) => already.has(x.no)).slice(0, 20)) {
-    problems.push({ sheet: roster.sheet, row: h.firstRow, column: '户编号', message: `户编号${h.no}已在档案中：导入不会覆盖已有的户。请确认没有重复导入同一个文件。`, severity: 'error' });
-  }
-  if (already.size > 20) problems.push({ sheet: roster.sheet, row: 0, column: '户编号', message: `另有 ${already.size - 20} 户的户编号也已在档案中。`, severity: 'error' });
-  if (problems.some((p) => p.severity === 'error') || roster.households.length === 0) {
-    if (roster.households.length === 0 && !problems.some((p) => p.severity === 'error')) {
-      problems.push({ sheet: roster.sheet, row: 0, column: '', message: '文件中没有找到任何家庭成员行。', severity: 'error' });
+  checkAcrossSheets(households, sheetOf, problems);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length && (opts.wantRejected || opts.skipRejected)) {
+    const rejection = rejectionOf(households, sheetOf, problems);
+    if (opts.wantRejected) result.rejectedWorkbook = await rejectedWorkbook(sheets, rejection, problems, mapping);
+    // Problems of the whole sheet (no header, a column missing) leave nothing to import.
+    if (opts.skipRejected && !errors.some((p) => p.row === 0 || (p.row > 0 && !findHeader(sheets.find((s) => s.name === p.sheet)!, mapping)))) {
+      households = households.filter((h) => !rejection.households.has(h.no));
+      result.rejected = rejection.households.size;
+      for (const p of errors) p.severity = 'warning';
+      problems.push({ sheet: main.name, row: 0, column: '', message: `有 ${rejection.households.size} 户因上述问题没有导入，已另存为“待改正”工作簿；改正后可再导入。`, severity: 'warning' });
     }
-    throw new ImportRefused(result);
   }
-  if (opts.dryRun) return result;
-  const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
-  const year = opts.year ?? actor.now().getFullYear();
-  applyRoster(archive, actor, { roster, fileName: basename(file), sha256, year });
-  return { ...result, applied: true };
+  const year = opts.year ?? yearNamedAbove(main, mapping) ?? actor.now().getFullYear();
+  if (!problems.some((p) => p.severity === 'error') && households.length) {
+    const plan = planImport(archive, households, year);
+    result.preview = planView(plan);
+    result.households = households.length;
+    result.members = households.reduce((n, h) => n + h.members.length, 0);
+    progress({ phase: 'check', fraction: 1 });
+    if (opts.dryRun) return result;
+    check();
+    const hasData = archive.sqlite.prepare('SELECT 1 FROM households LIMIT 1').get() !== undefined;
+    if (hasData) {
+      progress({ phase: 'backup', fraction: 0 });
+      result.backupFile = join(opts.backupDir ?? join(dirname(archive.file), '备份'), `${basename(archive.file).replace(/\.[^.]+$/, '')}-导入前-${stamp(actor.now())}.db`);
+      backupTo(archive.sqlite, result.backupFile);
+    }
+    check();
+    progress({ phase: 'write', fraction: 0 });
+    const counts = applyPlan(archive, actor, {
+      plan,
+      sheet: used.map((p) => p.sheet.name).join('、'),
+      warnings: problems.length,
+      fileName: basename(file),
+      sha256: await sha256Of(file),
+      year,
+      removeMissing: opts.removeMissing ?? false,
+      signature: signatureOf(main, mapping),
+      mapping: given ?? null,
+    });
+    progress({ phase: 'write', fraction: 1 });
+    return { ...result, applied: true, membersRemoved: counts.membersRemoved };
+  }
+  if (households.length === 0 && !problems.some((p) => p.severity === 'error')) {
+    problems.push({ sheet: main.name, row: 0, column: '', message: '文件中没有找到任何家庭成员行。', severity: 'error' });
+  }
+  throw new ImportRefused(result);
+}
+
+/** One person may appear in only one household, even across sheets. */
+function checkAcrossSheets(households: ParsedHousehold[], sheetOf: Map<ParsedHousehold, string>, problems: ImportProblem[]): void {
+  const seenNo = new Map<string, ParsedHousehold>();
+  for (const h of households) {
+    const other = seenNo.get(h.no);
+    if (other && sheetOf.get(other) !== sheetOf.get(h)) {
+      problems.push({ sheet: sheetOf.get(h)!, row: h.firstRow, column: '户编号', message: `户编号${h.no}在工作表“${sheetOf.get(other)!}”中也有。同一户只能出现在一个工作表中。`, severity: 'error' });
+    }
+    seenNo.set(h.no, h);
+  }
+}
+
+/** Our own export names its income year in the title rows (收入年度：2025). */
+function yearNamedAbove(sheet: SheetRows, mapping: ColumnMapping | undefined): number | undefined {
+  const header = findHeader(sheet, mapping);
+  for (const row of sheet.rows.slice(0, header?.row ?? 0)) {
+    const m = row.map((c) => /收入年度[：:]\s*(\d{4})/.exec(c)).find(Boolean);
+    if (m) return Number(m[1]);
+  }
+  return undefined;
 }

@@ -4,15 +4,23 @@
 import { parseIdNumber } from '../../shared/id-number.ts';
 import { maskIdNumber } from '../../shared/mask.ts';
 import type { HouseholdStatus } from '../../shared/status.ts';
-import { REQUIRED_KEYS } from './columns.ts';
+import { computeIncome } from '../../shared/income.ts';
+import type { IncomeComponents } from '../../shared/income.ts';
+import { formatYuan } from '../../shared/money.ts';
+import { INCOME_COLUMNS, REQUIRED_KEYS } from './columns.ts';
 import type { ColumnDef } from './columns.ts';
+import type { ColumnMapping } from './workbook.ts';
 import type { ImportProblem, ParsedHousehold, ParsedMember, ParsedRoster } from './types.ts';
 import { readCell } from './values.ts';
 import type { CellValue } from './values.ts';
 import { findHeader } from './workbook.ts';
 import type { SheetRows } from './workbook.ts';
 
-function statusOf(v: Record<string, CellValue>): HouseholdStatus {
+const STATUS_KEYS = ['exitMark', 'attribute', 'monitoringCategory', 'householdType'];
+
+/** The household's status as the export shows it; null when the file has no column that says. */
+function statusOf(v: Record<string, CellValue>, keys: Set<string>): HouseholdStatus | null {
+  if (!STATUS_KEYS.some((k) => keys.has(k))) return null;
   const category = v.monitoringCategory;
   if (category === '脱贫不稳定户') return 'unstable';
   if (category === '边缘易致贫户') return 'edge';
@@ -25,11 +33,15 @@ function statusOf(v: Record<string, CellValue>): HouseholdStatus {
   return v.attribute ? 'poor' : 'ordinary';
 }
 
-export function parseSheet(sheet: SheetRows, today: Date): ParsedRoster {
+const isHouseholdLevel = (def: ColumnDef) => def.level === 'household' || def.level === 'income';
+const same = (a: CellValue, b: CellValue) => (Array.isArray(a) || Array.isArray(b) ? JSON.stringify(a) === JSON.stringify(b) : a === b);
+const shown = (v: CellValue) => (Array.isArray(v) ? v.join('、') : String(v));
+
+export function parseSheet(sheet: SheetRows, today: Date, mapping?: ColumnMapping): ParsedRoster {
   const problems: ImportProblem[] = [];
   const add = (row: number, column: string, message: string, severity: ImportProblem['severity'] = 'error') =>
     problems.push({ sheet: sheet.name, row, column, message, severity });
-  const header = findHeader(sheet);
+  const header = findHeader(sheet, mapping);
   if (!header) {
     add(0, '', '找不到表头行：前15行里没有一行写着“姓名”“证件号码”“与户主关系”等列名。请确认这是国家系统导出的花名册，或把列名改成这样的写法。');
     return { sheet: sheet.name, township: null, households: [], problems };
@@ -75,16 +87,19 @@ export function parseSheet(sheet: SheetRows, today: Date): ParsedRoster {
     }
     if (!h) {
       const no = keys.has('householdNo') ? String(v.householdNo) : `导入${String(rowNo).padStart(6, '0')}`;
-      h = { no, village: typeof v.village === 'string' ? v.village : '', groupName: typeof v.groupName === 'string' ? v.groupName : null, status: statusOf(v), values: householdValues(header.columns, v), members: [], firstRow: rowNo };
+      h = { no, village: typeof v.village === 'string' ? v.village : '', groupName: typeof v.groupName === 'string' ? v.groupName : null, status: statusOf(v, keys), values: householdValues(header.columns, v), members: [], firstRow: rowNo };
       byNo.set(no, h);
       order.push(h);
     } else {
-      for (const def of header.columns.values()) {
-        if (def.level !== 'household' && def.key !== 'village') continue;
-        const first = def.key === 'village' ? h.village : def.key === 'groupName' ? h.groupName : h.values[def.key];
+      for (const [j, def] of header.columns) {
+        if (!isHouseholdLevel(def) && def.key !== 'village') continue;
+        const first = def.key === 'village' ? h.village : def.key === 'groupName' ? h.groupName : (h.values[def.key] ?? null);
         const here = v[def.key] ?? null;
-        if (here !== null && first !== null && first !== '' && here !== first) {
-          add(rowNo, def.label, `户编号${h.no}的“${def.label}”在第${h.firstRow}行为“${String(first)}”，这一行为“${String(here)}”：前后不一致，采用第${h.firstRow}行的值，请核实。`, 'warning');
+        if (here === null || (Array.isArray(here) && here.length === 0)) continue;
+        if (first === null || first === '' || (Array.isArray(first) && first.length === 0)) {
+          if (def.key !== 'village' && def.key !== 'groupName') h.values[def.key] = here; // the head's row left it blank
+        } else if (!same(here, first)) {
+          add(rowNo, labelOf.get(j)!, `户编号${h.no}的“${labelOf.get(j)!}”在第${h.firstRow}行为“${shown(first)}”，这一行为“${shown(here)}”：前后不一致，采用第${h.firstRow}行的值，请核实。`, 'warning');
         }
       }
     }
@@ -95,10 +110,10 @@ export function parseSheet(sheet: SheetRows, today: Date): ParsedRoster {
   return { sheet: sheet.name, township, households: order, problems };
 }
 
-function householdValues(columns: Map<number, ColumnDef>, v: Record<string, CellValue>): Record<string, string | number | null> {
-  const out: Record<string, string | number | null> = {};
+function householdValues(columns: Map<number, ColumnDef>, v: Record<string, CellValue>): Record<string, CellValue> {
+  const out: Record<string, CellValue> = {};
   for (const def of columns.values()) {
-    if (def.level === 'household') out[def.key] = (v[def.key] as string | number | null) ?? null;
+    if (isHouseholdLevel(def)) out[def.key] = v[def.key] ?? null;
   }
   return out;
 }
@@ -107,7 +122,7 @@ function memberOf(v: Record<string, CellValue>, row: number, today: Date, warn: 
   const name = String(v.name);
   let idNumber = typeof v.idNumber === 'string' ? v.idNumber.replace(/\s/g, '').toUpperCase() : null;
   let gender = typeof v.gender === 'string' ? v.gender : null;
-  let birthDate: string | null = null;
+  let birthDate: string | null = typeof v.birthDate === 'string' ? v.birthDate : null;
   if (!idNumber) warn('证件号码', `${name}没有证件号码，请补录（无证者需户籍部门证明）。`);
   else {
     const id = parseIdNumber(idNumber, today);
@@ -136,7 +151,20 @@ function checkHouseholds(households: ParsedHousehold[], add: (row: number, colum
     if (typeof declared === 'number' && declared !== h.members.length) {
       add(h.firstRow, '人数', `户编号${h.no}的人数填为${declared}，但表中有${h.members.length}人，请核实。`, 'warning');
     }
-    const workMonths = h.members.map((m) => m.values.workMonths).filter((x): x is number => typeof x === 'number');
-    if (workMonths.some((x) => x < 0 || x > 12)) add(h.firstRow, '务工时间（月）', `户编号${h.no}有成员的务工时间不在0到12个月之间，请核实。`, 'warning');
+    checkPerCapita(h, add);
+  }
+}
+
+/** A file's 人均纯收入 is derived: when the components are there too, the two must agree. */
+function checkPerCapita(h: ParsedHousehold, add: (row: number, column: string, message: string, severity?: ImportProblem['severity']) => void): void {
+  const given = h.values.perCapita;
+  if (typeof given !== 'number') return;
+  const parts = INCOME_COLUMNS.filter((c) => c.kind === 'money' && c.key !== 'medicalOutOfPocketFen');
+  if (!parts.some((c) => typeof h.values[c.key] === 'number')) return;
+  const components = Object.fromEntries(parts.map((c) => [c.key, typeof h.values[c.key] === 'number' ? h.values[c.key] : 0])) as unknown as IncomeComponents;
+  const size = typeof h.values.householdSize === 'number' ? h.values.householdSize : h.members.length;
+  const computed = computeIncome(components, size).perCapitaFen;
+  if (computed !== null && Math.abs(computed - given) > 100) {
+    add(h.firstRow, '人均纯收入', `户编号${h.no}的人均纯收入填为${formatYuan(given)}元，按各项收入和${size}人计算为${formatYuan(computed)}元，请核实（档案按各项收入计算）。`, 'warning');
   }
 }

@@ -1,4 +1,5 @@
 import type { HouseholdStatus } from '../../shared/status.ts';
+import type { CellValue } from './values.ts';
 
 export interface ImportProblem {
   sheet: string;
@@ -17,15 +18,16 @@ export interface ParsedMember {
   gender: string | null;
   birthDate: string | null;
   relation: string;
-  values: Record<string, string | number | boolean | null>;
+  values: Record<string, CellValue>;
 }
 
 export interface ParsedHousehold {
   no: string;
   village: string;
   groupName: string | null;
-  status: HouseholdStatus;
-  values: Record<string, string | number | null>;
+  /** Null when the file has no column that tells the status. */
+  status: HouseholdStatus | null;
+  values: Record<string, CellValue>;
   members: ParsedMember[];
   firstRow: number;
 }

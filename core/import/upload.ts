@@ -1,13 +1,24 @@
 // The app's import: the workbook arrives as bytes (from the file picker), is written to a
-// private temp file for the streaming reader, checked or imported, and the temp file removed.
+// private temp file for the streaming reader, checked or imported as a job (progress, cancel),
+// and the temp file removed.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Archive } from '../../db/open.ts';
 import type { Actor } from '../../shared/actor.ts';
-import type { ImportResultView } from '../../shared/api/index.ts';
+import type { ImportableColumn, ImportResultView } from '../../shared/api/index.ts';
+import type { Job, Jobs } from '../jobs.ts';
+import { COLUMNS, REQUIRED_KEYS } from './columns.ts';
 import { ImportRefused, importRoster } from './index.ts';
-import type { ImportResult } from './index.ts';
+import type { ImportOptions, ImportProgress, ImportResult } from './index.ts';
+
+interface Upload {
+  fileName: string;
+  dataBase64: string;
+  mapping: Record<string, string | null> | null;
+  year: number | null;
+  jobId: string | null;
+}
 
 async function withTempFile<T>(fileName: string, dataBase64: string, fn: (file: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'relief-import-'));
@@ -27,22 +38,53 @@ const view = (fileName: string, r: ImportResult, refused: boolean): ImportResult
   households: r.households,
   members: r.members,
   problems: r.problems,
+  columns: r.columns,
+  preview: r.preview,
+  rejected: r.rejected,
+  rejectedBase64: r.rejectedWorkbook ? r.rejectedWorkbook.toString('base64') : null,
+  membersRemoved: r.membersRemoved,
+  backupFile: r.backupFile,
 });
 
-/** Checks without writing; a refusal is an answer here (with every problem), not an error. */
-export function checkUpload(archive: Archive, actor: Actor, input: { fileName: string; dataBase64: string }): Promise<ImportResultView> {
-  return withTempFile(input.fileName, input.dataBase64, async (file) => {
-    try {
-      return view(input.fileName, await importRoster(archive, actor, file, { dryRun: true }), false);
-    } catch (e) {
-      if (e instanceof ImportRefused) return view(input.fileName, e.result, true);
-      throw e;
-    }
-  });
+const PHASES: Record<ImportProgress['phase'], [string, number, number]> = {
+  read: ['读取文件', 0, 0.6],
+  check: ['检查数据', 0.6, 0.75],
+  backup: ['备份档案', 0.75, 0.85],
+  write: ['写入档案', 0.85, 1],
+};
+
+/** The phases as one bar: reading is most of the time. */
+function reporter(job: Job): (p: ImportProgress) => void {
+  return (p) => {
+    const [label, from, to] = PHASES[p.phase];
+    job.report(label, from + (to - from) * p.fraction);
+  };
 }
 
-export function applyUpload(archive: Archive, actor: Actor, input: { fileName: string; dataBase64: string; year: number | null }): Promise<ImportResultView> {
-  return withTempFile(input.fileName, input.dataBase64, async (file) =>
-    view(input.fileName, await importRoster(archive, actor, file, input.year == null ? {} : { year: input.year }), false),
+function run(archive: Archive, actor: Actor, jobs: Jobs, input: Upload, opts: ImportOptions): Promise<ImportResultView> {
+  return jobs.run(input.jobId, '导入花名册', (job) =>
+    withTempFile(input.fileName, input.dataBase64, async (file) => {
+      const options: ImportOptions = { ...opts, wantRejected: true, signal: job.signal, onProgress: reporter(job), ...(input.mapping ? { mapping: input.mapping } : {}), ...(input.year == null ? {} : { year: input.year }) };
+      try {
+        return view(input.fileName, await importRoster(archive, actor, file, options), false);
+      } catch (e) {
+        // A refusal is an answer (with every problem), not an error.
+        if (e instanceof ImportRefused) return view(input.fileName, e.result, true);
+        throw e;
+      }
+    }),
   );
+}
+
+/** Checks without writing. */
+export function checkUpload(archive: Archive, actor: Actor, jobs: Jobs, input: Upload): Promise<ImportResultView> {
+  return run(archive, actor, jobs, input, { dryRun: true });
+}
+
+export function applyUpload(archive: Archive, actor: Actor, jobs: Jobs, input: Upload & { removeMissing: boolean; skipRejected: boolean }): Promise<ImportResultView> {
+  return run(archive, actor, jobs, input, { removeMissing: input.removeMissing, skipRejected: input.skipRejected });
+}
+
+export function importableColumns(): ImportableColumn[] {
+  return COLUMNS.filter((c) => !c.derived || c.key === 'size').map((c) => ({ key: c.key, label: c.label, level: c.level, required: (REQUIRED_KEYS as readonly string[]).includes(c.key) }));
 }

@@ -1,38 +1,75 @@
 // Reading one cell by its column's kind: value lists by label (unknown labels kept as written,
-// with a warning), numbers, yes/no, money in 元 → 分.
-import { matchCode } from '../../shared/code-lists/index.ts';
-import { CODE_LISTS } from '../../shared/code-lists/index.ts';
+// with a warning), numbers (with a range check), yes/no, months, money in 元 → 分.
+import { CODE_LISTS, matchCode } from '../../shared/code-lists/index.ts';
+import type { CodeCategory } from '../../shared/code-lists/index.ts';
 import type { ColumnDef } from './columns.ts';
 
-export type CellValue = string | number | boolean | null;
+export type CellValue = string | number | boolean | string[] | null;
 
 export interface CellResult {
   value: CellValue;
   warning?: string;
 }
 
-const YES = new Set(['是', '有', 'Y', 'y', '1', '√', '参加', '已参加']);
-const NO = new Set(['否', '无', 'N', 'n', '0', '×', '未参加', '不参加']);
+const YES = new Set(['是', '有', 'Y', 'y', '1', '√', '参加', '已参加', '享受', '已消除']);
+const NO = new Set(['否', '无', 'N', 'n', '0', '×', '未参加', '不参加', '不享受', '未消除']);
+
+function code(category: CodeCategory, text: string): CellResult {
+  const hit = matchCode(category, text);
+  if (hit) return { value: hit.label };
+  return { value: text, warning: `“${text}”不在${CODE_LISTS[category].title}的值列表中，已按原样保留` };
+}
+
+/** YYYYMM from 202103, 2021-03, 2021/3, 2021年3月, 2021-03-15 (a date cell). */
+function month(text: string): CellResult {
+  const m = /^(\d{4})\s*(?:年|[-/.])?\s*(\d{1,2})(?:\s*月)?(?:[-/.]\d{1,2}(?:日)?)?$/.exec(text);
+  const mm = m ? Number(m[2]) : 0;
+  if (!m || mm < 1 || mm > 12) return { value: null, warning: `“${text}”不是年月（应写成 202103 或 2021年3月），已忽略` };
+  return { value: `${m[1]}${String(mm).padStart(2, '0')}` };
+}
+
+function day(text: string): CellResult {
+  const m = /^(\d{4})\s*(?:年|[-/.])?\s*(\d{1,2})\s*(?:月|[-/.])?\s*(\d{1,2})\s*日?$/.exec(text);
+  const iso = m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : '';
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (!m || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return { value: null, warning: `“${text}”不是日期（应写成 2021-03-15），已忽略` };
+  return { value: iso };
+}
+
+function number(text: string, def: ColumnDef, parse: (n: number) => number | null, what: string): CellResult {
+  const n = Number(text.replace(/[,，元亩\s]/g, ''));
+  const value = Number.isFinite(n) ? parse(n) : null;
+  if (value === null) return { value: null, warning: `“${text}”不是${what}，已忽略` };
+  if (def.range && (n < def.range[0] || n > def.range[1])) {
+    return { value, warning: `“${text}”超出了合理范围（${def.range[0]}～${def.range[1]}），已按原样导入，请核实` };
+  }
+  return { value };
+}
 
 export function readCell(def: ColumnDef, raw: string): CellResult {
   const text = raw.trim();
   if (text === '') return { value: null };
   const kind = def.kind;
   if (kind === 'text' || kind === 'id') return { value: text };
-  if (kind === 'int') {
-    const n = Number(text);
-    return Number.isInteger(n) ? { value: n } : { value: null, warning: `“${text}”不是整数，已忽略` };
-  }
-  if (kind === 'money') {
-    const n = Number(text.replace(/[,，元\s]/g, ''));
-    return Number.isFinite(n) ? { value: Math.round(n * 100) } : { value: null, warning: `“${text}”不是金额，已忽略` };
-  }
+  if (kind === 'int') return number(text, def, (n) => (Number.isInteger(n) ? n : null), '整数');
+  if (kind === 'decimal') return number(text, def, (n) => n, '数字');
+  if (kind === 'money') return number(text, def, (n) => Math.round(n * 100), '金额');
+  if (kind === 'month') return month(text);
+  if (kind === 'date') return day(text);
   if (kind === 'flag') {
     if (YES.has(text)) return { value: true };
     if (NO.has(text)) return { value: false };
     return { value: null, warning: `“${text}”应为“是”或“否”，已忽略` };
   }
-  const hit = matchCode(kind.code, text);
-  if (hit) return { value: hit.label };
-  return { value: text, warning: `“${text}”不在${CODE_LISTS[kind.code].title}的值列表中，已按原样保留` };
+  if ('code' in kind) return code(kind.code, text);
+  const parts = text.split(/[、，,;；\s]+/).filter(Boolean);
+  const labels: string[] = [];
+  const warnings: string[] = [];
+  for (const p of parts) {
+    const r = code(kind.codes, p);
+    if (typeof r.value === 'string' && !labels.includes(r.value)) labels.push(r.value);
+    if (r.warning) warnings.push(r.warning);
+  }
+  if (labels.length > kind.max) warnings.push(`最多只能填${kind.max}项，这里有${labels.length}项，已全部保留，请核实`);
+  return warnings.length ? { value: labels, warning: warnings.join('；') } : { value: labels };
 }

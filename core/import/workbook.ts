@@ -1,10 +1,10 @@
 // Reading a roster workbook into plain rows of strings, streaming (80k rows in bounded
 // memory), and finding the header row under whatever title rows sit above it.
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import { UserError } from '../../shared/errors.ts';
-import { columnFor } from './columns.ts';
+import { columnByKey, columnFor, headerKey } from './columns.ts';
 import type { ColumnDef } from './columns.ts';
 
 export interface SheetRows {
@@ -25,19 +25,50 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v).trim();
 }
 
+export function cancelled(): UserError {
+  return new UserError('导入已取消，档案没有任何改动。');
+}
+
 function unreadable(file: string, cause: unknown): UserError {
   return new UserError(`无法读取“${basename(file)}”：这不是可以读取的 Excel 工作簿（.xlsx）。如果是 .xls 或 .et 文件，请先用 Excel 或 WPS 另存为 .xlsx 再导入。`, { cause });
 }
 
-export async function readStreaming(file: string): Promise<SheetRows[]> {
+export interface ReadOptions {
+  /** Bytes of the file read so far, and its size. */
+  onBytes?: (done: number, total: number) => void;
+  signal?: AbortSignal | undefined;
+}
+
+export async function readStreaming(file: string, opts: ReadOptions = {}): Promise<SheetRows[]> {
   const sheets: SheetRows[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
-  for await (const ws of reader) {
-    const sheet: SheetRows = { name: (ws as unknown as { name: string }).name, rows: [] };
-    for await (const row of ws) {
-      sheet.rows[row.number - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+  const input = createReadStream(file);
+  const total = statSync(file).size;
+  if (opts.onBytes) input.on('data', () => opts.onBytes?.(input.bytesRead, total));
+  // When an entry of a damaged file fails to inflate, exceljs can wait forever for it: the
+  // error goes to the unzip stream, which it is not listening to at that moment (found by the
+  // import fuzz test, core/import/fuzz-sample.test.ts). So we listen to that stream ourselves.
+  const damaged = new Promise<never>((_resolve, reject) => {
+    const pipe = input.pipe.bind(input);
+    input.pipe = ((dest: NodeJS.WritableStream, o?: { end?: boolean }) => pipe(dest.on('error', reject), o)) as typeof input.pipe;
+  });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
+  const reading = (async () => {
+    for await (const ws of reader) {
+      const sheet: SheetRows = { name: (ws as unknown as { name: string }).name, rows: [] };
+      for await (const row of ws) {
+        if ((row.number & 1023) === 0) opts.signal?.throwIfAborted();
+        sheet.rows[row.number - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+      }
+      sheets.push(sheet);
     }
-    sheets.push(sheet);
+  })();
+  // Whichever settles first decides; the other must not become an unhandled rejection.
+  damaged.catch(() => undefined);
+  reading.catch(() => undefined);
+  try {
+    await Promise.race([reading, damaged]);
+  } finally {
+    input.destroy();
   }
   return sheets;
 }
@@ -63,17 +94,21 @@ const REPLACEMENT = '\uFFFD';
  * missing, a U+FFFD — which no national export contains — makes us read the file again
  * whole, so a clerk's data is never silently garbled.
  */
-export async function readSheets(file: string): Promise<SheetRows[]> {
+export async function readSheets(file: string, opts: ReadOptions = {}): Promise<SheetRows[]> {
   let sheets: SheetRows[];
   try {
-    sheets = await readStreaming(file);
+    sheets = await readStreaming(file, opts);
     if (sheets.some((s) => s.rows.some((r) => r.some((c) => c.includes(REPLACEMENT))))) sheets = await readWhole(file);
   } catch (e) {
+    if (opts.signal?.aborted) throw cancelled();
     throw unreadable(file, e);
   }
   for (const s of sheets) for (let i = 0; i < s.rows.length; i++) s.rows[i] ??= [];
   return sheets;
 }
+
+/** The clerk's corrections of the automatic matching: header text → column key, or null to ignore. */
+export type ColumnMapping = Readonly<Record<string, string | null>>;
 
 export interface HeaderMatch {
   /** 0-based index of the header row. */
@@ -84,8 +119,17 @@ export interface HeaderMatch {
   unknown: string[];
 }
 
+function columnOf(header: string, mapping: ColumnMapping | undefined): ColumnDef | undefined {
+  const key = headerKey(header);
+  if (mapping && key in mapping) {
+    const to = mapping[key];
+    return to == null ? undefined : columnByKey(to);
+  }
+  return columnFor(header);
+}
+
 /** The header is the row, among the first 15, that names the most known columns (at least 3). */
-export function findHeader(sheet: SheetRows): HeaderMatch | null {
+export function findHeader(sheet: SheetRows, mapping?: ColumnMapping): HeaderMatch | null {
   let best: HeaderMatch | null = null;
   for (let r = 0; r < Math.min(15, sheet.rows.length); r++) {
     const columns = new Map<number, ColumnDef>();
@@ -93,7 +137,7 @@ export function findHeader(sheet: SheetRows): HeaderMatch | null {
     const seen = new Set<string>();
     (sheet.rows[r] ?? []).forEach((h, j) => {
       if (!h) return;
-      const def = columnFor(h);
+      const def = columnOf(h, mapping);
       if (def && !seen.has(def.key)) {
         columns.set(j, def);
         seen.add(def.key);

@@ -13,6 +13,12 @@ const result: ImportResultView = {
     { sheet: 'Sheet1', row: 5, column: 'F', message: '缺少联系电话', severity: 'warning' },
     { sheet: 'Sheet1', row: 9, column: 'B', message: '户编号重复', severity: 'error' },
   ],
+  columns: [],
+  preview: null,
+  rejected: 0,
+  rejectedBase64: null,
+  membersRemoved: 0,
+  backupFile: null,
 };
 
 describe('import view', () => {

@@ -1,7 +1,10 @@
-// Importing a national roster export from the app: check first (nothing written, every
-// problem listed by sheet/row/column), then import (all or nothing).
+// Importing a national roster export from the app: pick a file → the columns as matched (the
+// clerk may correct them) → check (nothing written: every problem by sheet/row/column, and a
+// preview of what is added, changed field by field, no longer listed) → import (all or nothing,
+// after a backup), with a progress bar and cancel (jobs.status / jobs.cancel with `jobId`).
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
+import { jobId } from './jobs.ts';
 
 export const MAX_IMPORT_BYTES = 60 * 1024 * 1024;
 
@@ -13,6 +16,33 @@ export interface ImportProblemView {
   severity: 'error' | 'warning';
 }
 
+export interface ImportColumnView {
+  index: number;
+  header: string;
+  /** The archive column it is read as; null: ignored. */
+  key: string | null;
+  auto: string | null;
+}
+
+export interface FieldChangeView {
+  field: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+export interface ImportPreview {
+  added: number;
+  updated: number;
+  unchanged: number;
+  notInFile: { no: string; head: string }[];
+  membersAdded: number;
+  membersChanged: number;
+  membersMissing: number;
+  /** The first 500 changed households, field by field. */
+  changes: { no: string; head: string; fields: FieldChangeView[]; membersAdded: string[]; membersChanged: { name: string; changes: FieldChangeView[] }[]; membersMissing: string[] }[];
+}
+
 export interface ImportResultView {
   fileName: string;
   applied: boolean;
@@ -21,15 +51,44 @@ export interface ImportResultView {
   households: number;
   members: number;
   problems: ImportProblemView[];
+  columns: ImportColumnView[];
+  preview: ImportPreview | null;
+  /** Households left out because of errors (with skipRejected). */
+  rejected: number;
+  /** The rows with errors as a workbook to fix and import again (base64), when there are any. */
+  rejectedBase64: string | null;
+  membersRemoved: number;
+  backupFile: string | null;
+}
+
+/** An archive column a header can be matched to, for the column-matching screen. */
+export interface ImportableColumn {
+  key: string;
+  label: string;
+  level: 'place' | 'household' | 'member' | 'income';
+  required: boolean;
 }
 
 const upload = z.object({
   fileName: z.string().trim().min(1, '缺少文件名').max(200, '文件名过长'),
   /** The workbook's bytes, base64-encoded. */
   dataBase64: z.string().min(1, '文件是空的').max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, '文件太大：一次导入的文件不能超过60MB'),
+  /** Corrections of the automatic matching: header as written → column key, or null to ignore. */
+  mapping: z.record(z.string().max(100), z.string().max(40).nullable()).nullable().default(null),
+  year: z.number().int().min(2000).max(2100).nullable().default(null),
+  jobId: jobId.nullable().default(null),
 });
 
 export const importsApi = {
+  columns: endpoint<ImportableColumn[]>()('imports.columns', z.object({})),
   check: endpoint<ImportResultView>()('imports.check', upload),
-  apply: endpoint<ImportResultView>()('imports.apply', upload.extend({ year: z.number().int().min(2000).max(2100).nullable().default(null) })),
+  apply: endpoint<ImportResultView>()(
+    'imports.apply',
+    upload.extend({
+      /** Mark members the file no longer lists as 其他转出 (confirmed by the clerk). */
+      removeMissing: z.boolean().default(false),
+      /** Import the households without errors; leave out (and return) the others. */
+      skipRejected: z.boolean().default(false),
+    }),
+  ),
 };

@@ -3,6 +3,7 @@ import { archiveApi } from './archive.ts';
 import { attachmentsApi } from './attachments.ts';
 import { helpApi } from './help.ts';
 import { importsApi } from './imports.ts';
+import { jobsApi } from './jobs.ts';
 import type { Endpoint, Envelope, InputOf, OutputOf } from './endpoint.ts';
 import { householdsApi } from './households.ts';
 import { auditApi, overviewApi, qualityApi, villagesApi } from './other.ts';
@@ -17,6 +18,7 @@ export const API = {
   attachments: attachmentsApi,
   help: helpApi,
   imports: importsApi,
+  jobs: jobsApi,
 } as const;
 
 export type Api = typeof API;
@@ -69,6 +71,7 @@ export type * from './archive.ts';
 export type * from './attachments.ts';
 export type * from './help.ts';
 export type * from './imports.ts';
+export type * from './jobs.ts';
 export { MAX_IMPORT_BYTES } from './imports.ts';
 export { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './attachments.ts';
 export type * from './households.ts';

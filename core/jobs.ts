@@ -1,0 +1,64 @@
+// Long work from a UI (import, a batch of documents, a package): the UI names the job with an
+// id of its own, starts the long call, and meanwhile polls `jobs.status` for a progress bar and
+// may call `jobs.cancel`. The core work takes the job's signal and reports into it; the long
+// call itself answers with the result (or "已取消"). Works the same over IPC and HTTP.
+import type { JobView } from '../shared/api/jobs.ts';
+
+export interface Job {
+  readonly signal: AbortSignal;
+  report(label: string, fraction: number): void;
+}
+
+interface Entry {
+  view: JobView;
+  controller: AbortController;
+  finishedAt: number | null;
+}
+
+const KEEP_MS = 60_000;
+
+export class Jobs {
+  private readonly entries = new Map<string, Entry>();
+
+  /** Runs `work` as job `id` (or untracked when id is null). */
+  async run<T>(id: string | null | undefined, label: string, work: (job: Job) => Promise<T>): Promise<T> {
+    this.sweep();
+    const controller = new AbortController();
+    if (!id) return work({ signal: controller.signal, report: () => undefined });
+    const entry: Entry = { view: { id, state: 'running', label, fraction: 0 }, controller, finishedAt: null };
+    this.entries.set(id, entry);
+    try {
+      const result = await work({
+        signal: controller.signal,
+        report: (l, f) => {
+          entry.view = { ...entry.view, label: l, fraction: Math.max(0, Math.min(1, f)) };
+        },
+      });
+      entry.view = { ...entry.view, state: 'done', fraction: 1 };
+      return result;
+    } catch (e) {
+      entry.view = { ...entry.view, state: controller.signal.aborted ? 'cancelled' : 'failed' };
+      throw e;
+    } finally {
+      entry.finishedAt = Date.now();
+    }
+  }
+
+  status(id: string): JobView {
+    return this.entries.get(id)?.view ?? { id, state: 'unknown', label: '', fraction: 0 };
+  }
+
+  cancel(id: string): JobView {
+    const e = this.entries.get(id);
+    if (e && e.view.state === 'running') {
+      e.controller.abort();
+      e.view = { ...e.view, label: `${e.view.label}（正在取消…）` };
+    }
+    return this.status(id);
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const [id, e] of this.entries) if (e.finishedAt !== null && now - e.finishedAt > KEEP_MS) this.entries.delete(id);
+  }
+}
