@@ -25,6 +25,15 @@ const A4 = 9 as ExcelJS.PaperSize;
 export const INCOME_YEAR_NOTE = '收入年度';
 
 type Rec = Record<string, unknown>;
+
+/**
+ * Data cells share one style object: exceljs dedupes styles by object identity, and a fresh
+ * empty style per cell made it serialise and compare a style for each of 80k × 80 cells.
+ */
+const PLAIN: Partial<ExcelJS.Style> = Object.freeze({});
+const plain = (c: ExcelJS.Cell) => {
+  c.style = PLAIN;
+};
 interface Context {
   place: { county: string | null; township: string; village: string };
   household: Rec;
@@ -146,7 +155,9 @@ export async function exportRoster(archive: Archive, out: string, opts: ExportOp
     }
     current.member = member;
     const x = current;
-    ws.addRow(columns.map((c) => cellOf(c, x))).commit();
+    const row = ws.addRow(columns.map((c) => cellOf(c, x)));
+    row.eachCell(plain);
+    row.commit();
     memberCount++;
   }
   ws.commit();

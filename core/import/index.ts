@@ -12,12 +12,13 @@ import { UserError } from '../../shared/errors.ts';
 import { applyPlan, ensureTownshipArchive } from './apply.ts';
 import { headerView, normalizeMapping, rememberedMapping, signatureOf } from './mapping.ts';
 import type { HeaderColumnView } from './mapping.ts';
-import { parseSheet } from './parse.ts';
+import { sheetParser } from './parse.ts';
+import type { SheetParser } from './parse.ts';
 import { planImport, planView } from './plan.ts';
 import type { PlanView } from './plan.ts';
 import { rejectedWorkbook, rejectionOf } from './rejected.ts';
 import type { ImportProblem, ParsedHousehold } from './types.ts';
-import { cancelled, findHeader, readSheets } from './workbook.ts';
+import { cancelled, feedSheets, findHeader, readSheets } from './workbook.ts';
 import type { ColumnMapping, SheetRows } from './workbook.ts';
 
 export type { ImportProblem } from './types.ts';
@@ -96,15 +97,30 @@ export async function importRoster(archive: Archive, actor: Actor, file: string,
   const check = () => {
     if (opts.signal?.aborted) throw cancelled();
   };
-  const sheets = (await readSheets(file, { signal: opts.signal, onBytes: (done, total) => progress({ phase: 'read', fraction: total ? done / total : 1 }) })).filter((s) =>
-    s.rows.some((r) => r.some((c) => c !== '')),
+  const given = opts.mapping ? normalizeMapping(opts.mapping) : undefined;
+  // Without the clerk's matching, the one remembered for this header (looked up when found).
+  const resolve = given ?? ((head: SheetRows) => rememberedMapping(archive, [head]));
+  const parsers = new Map<string, SheetParser>();
+  const filled = new Set<string>();
+  await feedSheets(
+    file,
+    (name) => {
+      const p = sheetParser(name, actor.now(), resolve);
+      parsers.set(name, p);
+      filled.delete(name);
+      return {
+        push: (cells, n) => {
+          if (cells.some((c) => c !== '')) filled.add(name);
+          p.push(cells, n);
+        },
+      };
+    },
+    { signal: opts.signal, onBytes: (done, total) => progress({ phase: 'read', fraction: total ? done / total : 1 }) },
   );
   check();
-  if (sheets.length === 0) throw new UserError(`“${basename(file)}”里没有任何有内容的工作表，请确认选对了文件。`);
+  if (filled.size === 0) throw new UserError(`“${basename(file)}”里没有任何有内容的工作表，请确认选对了文件。`);
   progress({ phase: 'check', fraction: 0 });
-  const given = opts.mapping ? normalizeMapping(opts.mapping) : undefined;
-  const mapping = given ?? rememberedMapping(archive, sheets);
-  const parsed = sheets.map((s) => ({ sheet: s, roster: parseSheet(s, actor.now(), mapping) }));
+  const parsed = [...parsers].filter(([name]) => filled.has(name)).map(([, p]) => ({ sheet: p.head, roster: p.finish() }));
   // A workbook may carry other sheets (notes, a village table): use those with a roster header.
   const rosters = parsed.filter((p) => p.roster.households.length > 0 || p.roster.problems.some((x) => x.severity === 'error' && x.row > 0));
   const used = rosters.length ? rosters : parsed;
@@ -112,6 +128,7 @@ export async function importRoster(archive: Archive, actor: Actor, file: string,
   const sheetOf = new Map<ParsedHousehold, string>(rosters.flatMap((r) => r.roster.households.map((h) => [h, r.sheet.name] as const)));
   let households = rosters.flatMap((r) => r.roster.households);
   const main = used[0]!.sheet;
+  const mapping = given ?? parsers.get(main.name)?.mapping;
   const result: ImportResult = {
     file,
     dryRun: opts.dryRun ?? false,
@@ -130,9 +147,11 @@ export async function importRoster(archive: Archive, actor: Actor, file: string,
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length && (opts.wantRejected || opts.skipRejected)) {
     const rejection = rejectionOf(households, sheetOf, problems);
-    if (opts.wantRejected) result.rejectedWorkbook = await rejectedWorkbook(sheets, rejection, problems, mapping);
+    // The rows themselves were not kept while streaming: read them again for this rare case.
+    if (opts.wantRejected) result.rejectedWorkbook = await rejectedWorkbook(await readSheets(file, { signal: opts.signal }), rejection, problems, mapping);
     // Problems of the whole sheet (no header, a column missing) leave nothing to import.
-    if (opts.skipRejected && !errors.some((p) => p.row === 0 || (p.row > 0 && !findHeader(sheets.find((s) => s.name === p.sheet)!, mapping)))) {
+    const sheetWide = (p: ImportProblem) => p.row === 0 || parsed.some((x) => x.sheet.name === p.sheet && x.roster.households.length === 0);
+    if (opts.skipRejected && !errors.some(sheetWide)) {
       households = households.filter((h) => !rejection.households.has(h.no));
       result.rejected = rejection.households.size;
       for (const p of errors) p.severity = 'warning';
@@ -197,3 +216,4 @@ function yearNamedAbove(sheet: SheetRows, mapping: ColumnMapping | undefined): n
   }
   return undefined;
 }
+

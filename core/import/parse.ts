@@ -7,15 +7,17 @@ import type { HouseholdStatus } from '../../shared/status.ts';
 import { computeIncome } from '../../shared/income.ts';
 import type { IncomeComponents } from '../../shared/income.ts';
 import { formatYuan } from '../../shared/money.ts';
-import { INCOME_COLUMNS, REQUIRED_KEYS } from './columns.ts';
+import { INCOME_COLUMNS, MEMBER_COLUMNS, REQUIRED_KEYS } from './columns.ts';
 import type { ColumnDef } from './columns.ts';
 import type { ColumnMapping } from './workbook.ts';
 import type { ImportProblem, ParsedHousehold, ParsedMember, ParsedRoster } from './types.ts';
 import { readCell } from './values.ts';
 import type { CellValue } from './values.ts';
 import { findHeader } from './workbook.ts';
+import type { HeaderMatch } from './workbook.ts';
 import type { SheetRows } from './workbook.ts';
 
+const MEMBER_KEYS = new Set(MEMBER_COLUMNS.map((c) => c.key));
 const STATUS_KEYS = ['exitMark', 'attribute', 'monitoringCategory', 'householdType'];
 
 /** The household's status as the export shows it; null when the file has no column that says. */
@@ -37,39 +39,69 @@ const isHouseholdLevel = (def: ColumnDef) => def.level === 'household' || def.le
 const same = (a: CellValue, b: CellValue) => (Array.isArray(a) || Array.isArray(b) ? JSON.stringify(a) === JSON.stringify(b) : a === b);
 const shown = (v: CellValue) => (Array.isArray(v) ? v.join('、') : String(v));
 
-export function parseSheet(sheet: SheetRows, today: Date, mapping?: ColumnMapping): ParsedRoster {
-  const problems: ImportProblem[] = [];
-  const add = (row: number, column: string, message: string, severity: ImportProblem['severity'] = 'error') =>
-    problems.push({ sheet: sheet.name, row, column, message, severity });
-  const header = findHeader(sheet, mapping);
-  if (!header) {
-    add(0, '', '找不到表头行：前15行里没有一行写着“姓名”“证件号码”“与户主关系”等列名。请确认这是国家系统导出的花名册，或把列名改成这样的写法。');
-    return { sheet: sheet.name, township: null, households: [], problems };
-  }
-  const keys = new Set([...header.columns.values()].map((c) => c.key));
-  const labelOf = new Map([...header.columns.entries()].map(([j]) => [j, sheet.rows[header.row]![j]!]));
-  for (const k of REQUIRED_KEYS) {
-    if (!keys.has(k)) add(header.row + 1, '', `缺少必需的列“${{ name: '姓名', idNumber: '证件号码', relation: '与户主关系' }[k]}”。请检查表头（第${header.row + 1}行）。`);
-  }
-  if (problems.length) return { sheet: sheet.name, township: null, households: [], problems };
+const HEADER_SEARCH_ROWS = 15;
 
+export interface SheetParser {
+  /** One row of the sheet, in order; `rowNo` is the spreadsheet's 1-based row number. */
+  push(cells: string[], rowNo: number): void;
+  finish(): ParsedRoster;
+  /** The rows up to and including the header (for the column screen and the title rows). */
+  readonly head: SheetRows;
+  /** The column matching it used (known once the header is found). */
+  readonly mapping: ColumnMapping | undefined;
+}
+
+/**
+ * Parses a sheet row by row as the streaming reader delivers it (nothing but the households
+ * is kept): the first rows are held until the header is found among them.
+ */
+export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping | ((head: SheetRows) => ColumnMapping | undefined)): SheetParser {
+  const problems: ImportProblem[] = [];
+  const add = (row: number, column: string, message: string, severity: ImportProblem['severity'] = 'error') => problems.push({ sheet: name, row, column, message, severity });
+  const head: SheetRows = { name, rows: [] };
   const byNo = new Map<string, ParsedHousehold>();
   const order: ParsedHousehold[] = [];
   let current: ParsedHousehold | null = null;
   let township: string | null = null;
-  for (let r = header.row + 1; r < sheet.rows.length; r++) {
-    const cells = sheet.rows[r] ?? [];
-    const rowNo = r + 1;
+  let header: HeaderMatch | null = null;
+  let decided = false;
+  let usable = false;
+  let keys = new Set<string>();
+  let labelOf = new Map<number, string>();
+
+  let mapping: ColumnMapping | undefined;
+  const decide = () => {
+    decided = true;
+    mapping = typeof mappingOf === 'function' ? mappingOf(head) : mappingOf;
+    header = findHeader(head, mapping);
+    if (!header) {
+      add(0, '', '找不到表头行：前15行里没有一行写着“姓名”“证件号码”“与户主关系”等列名。请确认这是国家系统导出的花名册，或把列名改成这样的写法。');
+      return;
+    }
+    const h = header;
+    keys = new Set([...h.columns.values()].map((c) => c.key));
+    labelOf = new Map([...h.columns.entries()].map(([j]) => [j, head.rows[h.row]![j]!]));
+    for (const k of REQUIRED_KEYS) {
+      if (!keys.has(k)) add(h.row + 1, '', `缺少必需的列“${{ name: '姓名', idNumber: '证件号码', relation: '与户主关系' }[k]}”。请检查表头（第${h.row + 1}行）。`);
+    }
+    usable = problems.length === 0;
+    const held = head.rows.slice(h.row + 1);
+    head.rows.length = h.row + 1;
+    if (usable) held.forEach((cells, i) => row(cells, h.row + 2 + i));
+  };
+
+  const row = (cells: string[], rowNo: number) => {
+    const columns = header!.columns;
     const v: Record<string, CellValue> = {};
-    for (const [j, def] of header.columns) {
+    for (const [j, def] of columns) {
       const res = readCell(def, cells[j] ?? '');
       v[def.key] = res.value;
       if (res.warning) add(rowNo, labelOf.get(j)!, res.warning, 'warning');
     }
-    if (!v.name && !v.idNumber) continue; // blank or totals row
+    if (!v.name && !v.idNumber) return; // blank or totals row
     if (!v.name) {
       add(rowNo, '姓名', '姓名为空：每一行是一个人，请补上姓名。');
-      continue;
+      return;
     }
     if (!v.relation) add(rowNo, '与户主关系', `${String(v.name)}的与户主关系为空，请补上。`);
     township ??= typeof v.township === 'string' ? v.township : null;
@@ -79,7 +111,7 @@ export function parseSheet(sheet: SheetRows, today: Date, mapping?: ColumnMappin
       const no = typeof v.householdNo === 'string' ? v.householdNo : '';
       if (!no) {
         add(rowNo, '户编号', `${member.name}的户编号为空，不知道属于哪一户。请补上户编号。`);
-        continue;
+        return;
       }
       h = byNo.get(no);
     } else {
@@ -87,27 +119,63 @@ export function parseSheet(sheet: SheetRows, today: Date, mapping?: ColumnMappin
     }
     if (!h) {
       const no = keys.has('householdNo') ? String(v.householdNo) : `导入${String(rowNo).padStart(6, '0')}`;
-      h = { no, village: typeof v.village === 'string' ? v.village : '', groupName: typeof v.groupName === 'string' ? v.groupName : null, status: statusOf(v, keys), values: householdValues(header.columns, v), members: [], firstRow: rowNo };
+      h = { no, village: typeof v.village === 'string' ? v.village : '', groupName: typeof v.groupName === 'string' ? v.groupName : null, status: statusOf(v, keys), values: householdValues(columns, v), members: [], firstRow: rowNo };
       byNo.set(no, h);
       order.push(h);
     } else {
-      for (const [j, def] of header.columns) {
-        if (!isHouseholdLevel(def) && def.key !== 'village') continue;
-        const first = def.key === 'village' ? h.village : def.key === 'groupName' ? h.groupName : (h.values[def.key] ?? null);
-        const here = v[def.key] ?? null;
-        if (here === null || (Array.isArray(here) && here.length === 0)) continue;
-        if (first === null || first === '' || (Array.isArray(first) && first.length === 0)) {
-          if (def.key !== 'village' && def.key !== 'groupName') h.values[def.key] = here; // the head's row left it blank
-        } else if (!same(here, first)) {
-          add(rowNo, labelOf.get(j)!, `户编号${h.no}的“${labelOf.get(j)!}”在第${h.firstRow}行为“${shown(first)}”，这一行为“${shown(here)}”：前后不一致，采用第${h.firstRow}行的值，请核实。`, 'warning');
-        }
-      }
+      agree(h, v, rowNo, columns);
     }
     current = h;
     h.members.push(member);
-  }
-  checkHouseholds(order, add);
-  return { sheet: sheet.name, township, households: order, problems };
+  };
+
+  const agree = (h: ParsedHousehold, v: Record<string, CellValue>, rowNo: number, columns: Map<number, ColumnDef>) => {
+    for (const [j, def] of columns) {
+      if (!isHouseholdLevel(def) && def.key !== 'village') continue;
+      const first = def.key === 'village' ? h.village : def.key === 'groupName' ? h.groupName : (h.values[def.key] ?? null);
+      const here = v[def.key] ?? null;
+      if (here === null || (Array.isArray(here) && here.length === 0)) continue;
+      if (first === null || first === '' || (Array.isArray(first) && first.length === 0)) {
+        if (def.key !== 'village' && def.key !== 'groupName') h.values[def.key] = here; // the head's row left it blank
+      } else if (!same(here, first)) {
+        add(rowNo, labelOf.get(j)!, `户编号${h.no}的“${labelOf.get(j)!}”在第${h.firstRow}行为“${shown(first)}”，这一行为“${shown(here)}”：前后不一致，采用第${h.firstRow}行的值，请核实。`, 'warning');
+      }
+    }
+  };
+
+  return {
+    head,
+    get mapping() {
+      return mapping;
+    },
+    push(cells, rowNo) {
+      if (!decided) {
+        head.rows[rowNo - 1] = cells;
+        if (rowNo >= HEADER_SEARCH_ROWS) {
+          for (let i = 0; i < head.rows.length; i++) head.rows[i] ??= [];
+          decide();
+        }
+        return;
+      }
+      if (usable) row(cells, rowNo);
+    },
+    finish() {
+      if (!decided) {
+        for (let i = 0; i < head.rows.length; i++) head.rows[i] ??= [];
+        decide();
+      }
+      if (!usable) return { sheet: name, township: null, households: [], problems };
+      checkHouseholds(order, add);
+      return { sheet: name, township, households: order, problems };
+    },
+  };
+}
+
+/** A whole sheet already in memory (tests, the fallback reader). */
+export function parseSheet(sheet: SheetRows, today: Date, mapping?: ColumnMapping): ParsedRoster {
+  const p = sheetParser(sheet.name, today, mapping);
+  sheet.rows.forEach((cells, i) => p.push(cells ?? [], i + 1));
+  return p.finish();
 }
 
 function householdValues(columns: Map<number, ColumnDef>, v: Record<string, CellValue>): Record<string, CellValue> {
@@ -131,7 +199,10 @@ function memberOf(v: Record<string, CellValue>, row: number, today: Date, warn: 
       ({ normalized: idNumber, gender, birthDate } = id.info);
     } else warn('证件号码', `${name}的${id.message}（${maskIdNumber(idNumber)}）。已按原样导入，请核对后改正。`);
   }
-  return { row, name, idNumber, gender, birthDate, relation: typeof v.relation === 'string' ? v.relation : '', values: v };
+  // A member keeps its own columns only: household values live once, on the household.
+  const own: Record<string, CellValue> = {};
+  for (const k in v) if (MEMBER_KEYS.has(k)) own[k] = v[k]!;
+  return { row, name, idNumber, gender, birthDate, relation: typeof v.relation === 'string' ? v.relation : '', values: own };
 }
 
 function checkHouseholds(households: ParsedHousehold[], add: (row: number, column: string, message: string, severity?: ImportProblem['severity']) => void): void {

@@ -46,7 +46,23 @@ function number(text: string, def: ColumnDef, parse: (n: number) => number | nul
   return { value };
 }
 
+const CACHE_LIMIT = 5000;
+const cache = new WeakMap<ColumnDef, Map<string, CellResult>>();
+
+/** Value-list cells repeat a handful of labels thousands of times: each is matched once. */
 export function readCell(def: ColumnDef, raw: string): CellResult {
+  if (typeof def.kind !== 'object') return readCellUncached(def, raw);
+  let seen = cache.get(def);
+  if (!seen) cache.set(def, (seen = new Map()));
+  let r = seen.get(raw);
+  if (!r) {
+    r = readCellUncached(def, raw);
+    if (seen.size < CACHE_LIMIT) seen.set(raw, r);
+  }
+  return Array.isArray(r.value) ? { ...r, value: [...r.value] } : r;
+}
+
+function readCellUncached(def: ColumnDef, raw: string): CellResult {
   const text = raw.trim();
   if (text === '') return { value: null };
   const kind = def.kind;

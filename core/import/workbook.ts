@@ -13,6 +13,8 @@ export interface SheetRows {
   rows: string[][];
 }
 
+const REPLACEMENT = '\uFFFD';
+
 function cellText(v: ExcelJS.CellValue): string {
   if (v == null) return '';
   if (typeof v === 'object') {
@@ -39,8 +41,13 @@ export interface ReadOptions {
   signal?: AbortSignal | undefined;
 }
 
-export async function readStreaming(file: string, opts: ReadOptions = {}): Promise<SheetRows[]> {
-  const sheets: SheetRows[] = [];
+/** What receives a sheet's rows as they stream by (the parser, or a collector). */
+export interface RowSink {
+  push(cells: string[], rowNo: number): void;
+}
+
+/** Streams every sheet's rows into the sink `open(name)` gives; true when a "\uFFFD" was seen. */
+export async function streamSheets(file: string, open: (name: string) => RowSink, opts: ReadOptions = {}): Promise<boolean> {
   const input = createReadStream(file);
   const total = statSync(file).size;
   if (opts.onBytes) input.on('data', () => opts.onBytes?.(input.bytesRead, total));
@@ -52,14 +59,16 @@ export async function readStreaming(file: string, opts: ReadOptions = {}): Promi
     input.pipe = ((dest: NodeJS.WritableStream, o?: { end?: boolean }) => pipe(dest.on('error', reject), o)) as typeof input.pipe;
   });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
+  let garbled = false;
   const reading = (async () => {
     for await (const ws of reader) {
-      const sheet: SheetRows = { name: (ws as unknown as { name: string }).name, rows: [] };
+      const sink = open((ws as unknown as { name: string }).name);
       for await (const row of ws) {
         if ((row.number & 1023) === 0) opts.signal?.throwIfAborted();
-        sheet.rows[row.number - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        if (!garbled && cells.some((c) => c.includes(REPLACEMENT))) garbled = true;
+        sink.push(cells, row.number);
       }
-      sheets.push(sheet);
     }
   })();
   // Whichever settles first decides; the other must not become an unhandled rejection.
@@ -70,6 +79,20 @@ export async function readStreaming(file: string, opts: ReadOptions = {}): Promi
   } finally {
     input.destroy();
   }
+  return garbled;
+}
+
+export async function readStreaming(file: string, opts: ReadOptions = {}): Promise<SheetRows[]> {
+  const sheets: SheetRows[] = [];
+  await streamSheets(
+    file,
+    (name) => {
+      const sheet: SheetRows = { name, rows: [] };
+      sheets.push(sheet);
+      return { push: (cells, n) => (sheet.rows[n - 1] = cells) };
+    },
+    opts,
+  );
   return sheets;
 }
 
@@ -85,7 +108,6 @@ async function readWhole(file: string): Promise<SheetRows[]> {
   });
 }
 
-const REPLACEMENT = '\uFFFD';
 
 /**
  * Streaming keeps memory flat on 80k rows. exceljs 4.4's streaming reader decoded each zip
@@ -94,10 +116,43 @@ const REPLACEMENT = '\uFFFD';
  * missing, a U+FFFD — which no national export contains — makes us read the file again
  * whole, so a clerk's data is never silently garbled.
  */
+/**
+ * Streams the sheets into sinks (flat memory on 80k rows); should the exceljs patch be missing
+ * and a "\uFFFD" appear, the sinks are opened afresh and fed from a whole-file read.
+ */
+export async function feedSheets(file: string, open: (name: string) => RowSink, opts: ReadOptions = {}): Promise<void> {
+  try {
+    // exceljs's streaming reader sometimes loses the zip's last entry and then fails inside
+    // itself with a TypeError (exceljs issue #3064: xl/workbook.xml, which exceljs and some
+    // tools store last; ~1 read in 3 of a small uncompressed workbook here). The file is fine:
+    // read it whole (a damaged file fails there too, and is refused below).
+    const streamed = await streamSheets(file, open, opts).catch((e: unknown) => {
+      if (e instanceof TypeError && !opts.signal?.aborted) return true;
+      throw e;
+    });
+    if (streamed) {
+      for (const sheet of await readWhole(file)) {
+        const sink = open(sheet.name);
+        sheet.rows.forEach((cells, i) => sink.push(cells, i + 1));
+      }
+    }
+  } catch (e) {
+    if (opts.signal?.aborted) throw cancelled();
+    throw unreadable(file, e);
+  }
+}
+
 export async function readSheets(file: string, opts: ReadOptions = {}): Promise<SheetRows[]> {
   let sheets: SheetRows[];
   try {
-    sheets = await readStreaming(file, opts);
+    sheets = await readStreaming(file, opts).catch((e: unknown) => {
+      // exceljs's streaming reader sometimes loses the zip's last entry and then fails inside
+      // itself with a TypeError (exceljs issue #3064: xl/workbook.xml, which exceljs and some
+      // tools store last; ~1 read in 3 of a small uncompressed workbook here). The file is
+      // fine: read it whole. A damaged file fails there too, and is refused below.
+      if (e instanceof TypeError && !opts.signal?.aborted) return readWhole(file);
+      throw e;
+    });
     if (sheets.some((s) => s.rows.some((r) => r.some((c) => c.includes(REPLACEMENT))))) sheets = await readWhole(file);
   } catch (e) {
     if (opts.signal?.aborted) throw cancelled();
