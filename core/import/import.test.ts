@@ -150,4 +150,15 @@ describe('importing a national roster export', () => {
     expect(archive.sqlite.prepare("SELECT health FROM members WHERE health = '亚健康'").all()).toHaveLength(1);
   });
 
+  it('reads real date cells in month and date columns (the streaming reader gives day numbers)', async () => {
+    const rows = [
+      ['户编号', '姓名', '证件号码', '与户主关系', '监测对象类别', '识别监测时间', '出生日期'],
+      ['5137220001000001', '王五', '51372219800101001X', '户主', '边缘易致贫户', new Date(Date.UTC(2021, 2, 15)), null],
+      ['5137220001000001', '王小', '', '之子', '边缘易致贫户', new Date(Date.UTC(2021, 2, 15)), new Date(Date.UTC(2010, 5, 1))],
+    ];
+    const r = await importRoster(archive, actor, await workbook('dates.xlsx', rows));
+    expect(r.problems.filter((p) => /不是年月|不是日期/.test(p.message))).toEqual([]);
+    expect(archive.sqlite.prepare('SELECT monitoring_start AS m FROM households').get()).toEqual({ m: '202103' });
+    expect(archive.sqlite.prepare("SELECT birth_date AS b FROM members WHERE name = '王小'").get()).toEqual({ b: '2010-06-01' });
+  });
 });

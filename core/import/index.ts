@@ -30,6 +30,8 @@ export interface ImportProgress {
   phase: 'read' | 'check' | 'backup' | 'write';
   /** 0…1 within the phase. */
   fraction: number;
+  /** Rows read so far (while reading: the file's bytes run ahead of the rows parsed). */
+  rows?: number;
 }
 
 export interface ImportOptions {
@@ -94,9 +96,13 @@ export async function importRoster(archive: Archive, actor: Actor, file: string,
   if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`找不到要导入的文件：${file}。请检查路径和文件名。`);
   ensureTownshipArchive(archive);
   const progress = opts.onProgress ?? (() => undefined);
-  const check = () => {
+  /** Lets a poll or a cancel through between the long synchronous steps, then honours a cancel. */
+  const check = async () => {
+    await new Promise((r) => setImmediate(r));
     if (opts.signal?.aborted) throw cancelled();
   };
+  let rows = 0;
+  let bytes = 0;
   const given = opts.mapping ? normalizeMapping(opts.mapping) : undefined;
   // Without the clerk's matching, the one remembered for this header (looked up when found).
   const resolve = given ?? ((head: SheetRows) => rememberedMapping(archive, [head]));
@@ -112,12 +118,19 @@ export async function importRoster(archive: Archive, actor: Actor, file: string,
         push: (cells, n) => {
           if (cells.some((c) => c !== '')) filled.add(name);
           p.push(cells, n);
+          if ((++rows & 1023) === 0) progress({ phase: 'read', fraction: bytes, rows });
         },
       };
     },
-    { signal: opts.signal, onBytes: (done, total) => progress({ phase: 'read', fraction: total ? done / total : 1 }) },
+    {
+      signal: opts.signal,
+      onBytes: (done, total) => {
+        bytes = total ? done / total : 1;
+        progress({ phase: 'read', fraction: bytes, rows });
+      },
+    },
   );
-  check();
+  await check();
   if (filled.size === 0) throw new UserError(`“${basename(file)}”里没有任何有内容的工作表，请确认选对了文件。`);
   progress({ phase: 'check', fraction: 0 });
   const parsed = [...parsers].filter(([name]) => filled.has(name)).map(([, p]) => ({ sheet: p.head, roster: p.finish() }));
@@ -160,27 +173,31 @@ export async function importRoster(archive: Archive, actor: Actor, file: string,
   }
   const year = opts.year ?? yearNamedAbove(main, mapping) ?? actor.now().getFullYear();
   if (!problems.some((p) => p.severity === 'error') && households.length) {
+    progress({ phase: 'check', fraction: 0.5 });
+    await check();
     const plan = planImport(archive, households, year);
     result.preview = planView(plan);
     result.households = households.length;
     result.members = households.reduce((n, h) => n + h.members.length, 0);
     progress({ phase: 'check', fraction: 1 });
     if (opts.dryRun) return result;
-    check();
+    const sha256 = await sha256Of(file);
+    await check();
     const hasData = archive.sqlite.prepare('SELECT 1 FROM households LIMIT 1').get() !== undefined;
     if (hasData) {
       progress({ phase: 'backup', fraction: 0 });
       result.backupFile = join(opts.backupDir ?? join(dirname(archive.file), '备份'), `${basename(archive.file).replace(/\.[^.]+$/, '')}-导入前-${stamp(actor.now())}.db`);
       backupTo(archive.sqlite, result.backupFile);
     }
-    check();
+    progress({ phase: 'backup', fraction: 1 });
+    await check();
     progress({ phase: 'write', fraction: 0 });
     const counts = applyPlan(archive, actor, {
       plan,
       sheet: used.map((p) => p.sheet.name).join('、'),
       warnings: problems.length,
       fileName: basename(file),
-      sha256: await sha256Of(file),
+      sha256,
       year,
       removeMissing: opts.removeMissing ?? false,
       signature: signatureOf(main, mapping),

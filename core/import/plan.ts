@@ -161,6 +161,7 @@ export interface PlanView {
   membersAdded: number;
   membersChanged: number;
   membersMissing: number;
+  addedList: { no: string; head: string; village: string; members: number }[];
   changes: { no: string; head: string; fields: FieldChange[]; membersAdded: string[]; membersChanged: MemberChange[]; membersMissing: string[] }[];
 }
 
@@ -174,6 +175,7 @@ export function planView(plan: ImportPlan, limit = 500): PlanView {
     membersAdded: plan.added.reduce((n, h) => n + h.members.length, 0) + plan.updated.reduce((n, u) => n + u.membersAdded.length, 0),
     membersChanged: plan.updated.reduce((n, u) => n + u.membersChanged.filter((c) => c.change.changes.length).length, 0),
     membersMissing: plan.updated.reduce((n, u) => n + u.membersMissing.length, 0),
+    addedList: plan.added.slice(0, limit).map((h) => ({ no: h.no, head: headOf(h), village: h.village, members: h.members.length })),
     changes: plan.updated.slice(0, limit).map((u) => ({
       no: u.parsed.no,
       head: headOf(u.parsed),

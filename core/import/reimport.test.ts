@@ -99,6 +99,15 @@ describe('re-import', () => {
     expect(q('SELECT count(*) AS n FROM households')).toEqual([{ n: 300 }]);
   });
 
+  it('honours a cancel that arrives after reading (before the backup and the write)', async () => {
+    const before = archiveChecksum(archive.sqlite);
+    const controller = new AbortController();
+    const file = await edited('late-cancel.xlsx', (rows) => rows.splice(5, 1));
+    const run = importRoster(archive, actor, file, { removeMissing: true, signal: controller.signal, onProgress: (p) => p.phase === 'check' && controller.abort() });
+    await expect(run).rejects.toThrow('导入已取消，档案没有任何改动。');
+    expect(archiveChecksum(archive.sqlite)).toBe(before);
+  });
+
   it('records a status the newer file changes in the status history', async () => {
     let no = '';
     const file = await edited('exit.xlsx', (rows, col) => {

@@ -30,7 +30,8 @@ export function rejectionOf(households: ParsedHousehold[], sheetOf: Map<ParsedHo
   return rejection;
 }
 
-export async function rejectedWorkbook(sheets: SheetRows[], rejection: Rejection, problems: ImportProblem[], mapping?: ColumnMapping): Promise<Buffer> {
+/** Null when no row can be given back (no header found): a workbook without sheets is not one. */
+export async function rejectedWorkbook(sheets: SheetRows[], rejection: Rejection, problems: ImportProblem[], mapping?: ColumnMapping): Promise<Buffer | null> {
   const wb = new ExcelJS.Workbook();
   for (const sheet of sheets) {
     const rows = rejection.rows.get(sheet.name);
@@ -48,5 +49,6 @@ export async function rejectedWorkbook(sheets: SheetRows[], rejection: Rejection
     }
     ws.getColumn(head.length + 1).width = 60;
   }
+  if (!wb.worksheets.length) return null;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -21,6 +21,7 @@ const upload = (bytes: Buffer, extra: { mapping?: Record<string, string | null>;
   mapping: extra.mapping ?? null,
   year: null,
   jobId: extra.jobId ?? null,
+  skipRejected: false,
 });
 const apply = (bytes: Buffer, extra: Parameters<typeof upload>[1] = {}, more: { skipRejected?: boolean } = {}) =>
   applyUpload(archive, actor, jobs, { ...upload(bytes, extra), year: 2019, removeMissing: false, skipRejected: more.skipRejected ?? false });
@@ -90,11 +91,15 @@ describe('importing from the app (uploaded bytes)', () => {
     expect(refused.refused).toBe(true);
     expect(archiveChecksum(archive.sqlite)).toBe(before);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(refused.rejectedBase64!, 'base64'));
+    await wb.xlsx.load(Buffer.from(refused.rejectedBase64!, 'base64') as unknown as Parameters<typeof wb.xlsx.load>[0]);
     const ws = wb.worksheets[0]!;
     expect(ws.rowCount).toBe(4); // header + the household's 3 rows
     expect(ws.getRow(1).getCell(27).value).toBe('问题说明');
     expect(ws.getRow(3).getCell(27).text).toMatch(/【须改正】与户主关系：户编号5137220001000001有2名户主/);
+    const previewed = await checkUpload(archive, actor, jobs, { ...upload(bytes), skipRejected: true });
+    expect(previewed).toMatchObject({ refused: false, rejected: 1, preview: { added: 299 } });
+    expect(previewed.preview!.addedList[0]).toMatchObject({ head: expect.any(String) as unknown, village: expect.any(String) as unknown });
+    expect(archiveChecksum(archive.sqlite)).toBe(before);
     const partial = await apply(bytes, {}, { skipRejected: true });
     expect(partial).toMatchObject({ applied: true, households: 299, rejected: 1 });
     expect(archive.sqlite.prepare("SELECT count(*) AS n FROM households WHERE no = '5137220001000001'").get()).toEqual({ n: 0 });

@@ -57,7 +57,7 @@ const PHASES: Record<ImportProgress['phase'], [string, number, number]> = {
 function reporter(job: Job): (p: ImportProgress) => void {
   return (p) => {
     const [label, from, to] = PHASES[p.phase];
-    job.report(label, from + (to - from) * p.fraction);
+    job.report(p.rows ? `${label}（已读 ${p.rows.toLocaleString('zh-CN')} 行）` : label, from + (to - from) * p.fraction);
   };
 }
 
@@ -77,8 +77,8 @@ function run(archive: Archive, actor: Actor, jobs: Jobs, input: Upload, opts: Im
 }
 
 /** Checks without writing. */
-export function checkUpload(archive: Archive, actor: Actor, jobs: Jobs, input: Upload): Promise<ImportResultView> {
-  return run(archive, actor, jobs, input, { dryRun: true });
+export function checkUpload(archive: Archive, actor: Actor, jobs: Jobs, input: Upload & { skipRejected: boolean }): Promise<ImportResultView> {
+  return run(archive, actor, jobs, input, { dryRun: true, skipRejected: input.skipRejected });
 }
 
 export function applyUpload(archive: Archive, actor: Actor, jobs: Jobs, input: Upload & { removeMissing: boolean; skipRejected: boolean }): Promise<ImportResultView> {

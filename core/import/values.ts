@@ -20,15 +20,28 @@ function code(category: CodeCategory, text: string): CellResult {
   return { value: text, warning: `“${text}”不在${CODE_LISTS[category].title}的值列表中，已按原样保留` };
 }
 
-/** YYYYMM from 202103, 2021-03, 2021/3, 2021年3月, 2021-03-15 (a date cell). */
-function month(text: string): CellResult {
+/**
+ * A date cell arrives from the streaming reader (which skips styles) as Excel's day number:
+ * 44270 is 2021-03-15. Five-digit numbers in a date or month column are read that way.
+ */
+function fromSerial(text: string): string | null {
+  if (!/^\d{5}(\.\d+)?$/.test(text)) return null;
+  const n = Math.floor(Number(text));
+  if (n < 18264 || n > 73051) return null; // 1950 … 2100
+  return new Date(Date.UTC(1899, 11, 30) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** YYYYMM from 202103, 2021-03, 2021/3, 2021年3月, 2021-03-15 or a date cell. */
+function month(raw: string): CellResult {
+  const text = fromSerial(raw) ?? raw;
   const m = /^(\d{4})\s*(?:年|[-/.])?\s*(\d{1,2})(?:\s*月)?(?:[-/.]\d{1,2}(?:日)?)?$/.exec(text);
   const mm = m ? Number(m[2]) : 0;
   if (!m || mm < 1 || mm > 12) return { value: null, warning: `“${text}”不是年月（应写成 202103 或 2021年3月），已忽略` };
   return { value: `${m[1]}${String(mm).padStart(2, '0')}` };
 }
 
-function day(text: string): CellResult {
+function day(raw: string): CellResult {
+  const text = fromSerial(raw) ?? raw;
   const m = /^(\d{4})\s*(?:年|[-/.])?\s*(\d{1,2})\s*(?:月|[-/.])?\s*(\d{1,2})\s*日?$/.exec(text);
   const iso = m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : '';
   const d = new Date(`${iso}T00:00:00Z`);
@@ -53,7 +66,7 @@ const cache = new WeakMap<ColumnDef, Map<string, CellResult>>();
 export function readCell(def: ColumnDef, raw: string): CellResult {
   if (typeof def.kind !== 'object') return readCellUncached(def, raw);
   let seen = cache.get(def);
-  if (!seen) cache.set(def, (seen = new Map()));
+  if (!seen) cache.set(def, (seen = new Map<string, CellResult>()));
   let r = seen.get(raw);
   if (!r) {
     r = readCellUncached(def, raw);

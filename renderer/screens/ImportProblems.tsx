@@ -6,8 +6,8 @@ import type { ImportProblemView } from '../../shared/api/index.ts';
 import { LEVEL_TAGS, problemRows } from '../editor/import-view.ts';
 import type { ImportSummary, LevelFilter, ProblemRow } from '../editor/import-view.ts';
 
-export default function ImportProblems({ problems, summary }: { problems: ImportProblemView[]; summary: ImportSummary }) {
-  const [level, setLevel] = useState<LevelFilter>('all');
+export default function ImportProblems({ problems, summary, initialLevel = 'all' }: { problems: ImportProblemView[]; summary: ImportSummary; initialLevel?: LevelFilter }) {
+  const [level, setLevel] = useState<LevelFilter>(initialLevel);
   const rows = useMemo(() => problemRows(problems, level), [problems, level]);
   if (problems.length === 0) return null;
 

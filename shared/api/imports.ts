@@ -39,6 +39,8 @@ export interface ImportPreview {
   membersAdded: number;
   membersChanged: number;
   membersMissing: number;
+  /** The first 500 added households. */
+  addedList: { no: string; head: string; village: string; members: number }[];
   /** The first 500 changed households, field by field. */
   changes: { no: string; head: string; fields: FieldChangeView[]; membersAdded: string[]; membersChanged: { name: string; changes: FieldChangeView[] }[]; membersMissing: string[] }[];
 }
@@ -81,7 +83,11 @@ const upload = z.object({
 
 export const importsApi = {
   columns: endpoint<ImportableColumn[]>()('imports.columns', z.object({})),
-  check: endpoint<ImportResultView>()('imports.check', upload),
+  check: endpoint<ImportResultView>()(
+    'imports.check',
+    /** skipRejected: preview what "import only the households without errors" would do. */
+    upload.extend({ skipRejected: z.boolean().default(false) }),
+  ),
   apply: endpoint<ImportResultView>()(
     'imports.apply',
     upload.extend({

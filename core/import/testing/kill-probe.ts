@@ -1,0 +1,56 @@
+// Test helper, preloaded into the real CLI (`node --import tsx --import kill-probe.ts
+// bin/relief-archive.mjs import …`) by core/import/kill.test.ts, so a SIGKILL can be made to
+// land at a known moment of the import's transaction instead of by luck:
+//
+// - RELIEF_PROBE_AT=N: after the N-th member row written inside a transaction, print
+//   "PROBE mid-transaction members=N" on stderr (with RELIEF_PROBE_HOLD=1, then wait there);
+// - always: just before the COMMIT of the transaction that wrote members, print "PROBE commit"
+//   and wait there — so the kill can never come after the commit, whatever the machine's load;
+// - RELIEF_PROBE_CACHE=PAGES: a small page cache, so uncommitted pages spill into the -wal
+//   file while the transaction runs (better-sqlite3's default cache holds 16 MB) and the
+//   kill leaves real uncommitted frames on disk for the next open to discard.
+//
+// "Waiting" is a blocking read of stdin, which the test keeps open and never writes: only
+// the kill ends it. Nothing here changes what the importer writes.
+import { readSync, writeSync } from 'node:fs';
+import Database from 'better-sqlite3';
+
+type Run = (this: Database.Statement, ...params: unknown[]) => Database.RunResult;
+
+const at = Number(process.env.RELIEF_PROBE_AT ?? 0);
+const hold = process.env.RELIEF_PROBE_HOLD === '1';
+const cache = Number(process.env.RELIEF_PROBE_CACHE ?? 0);
+
+function wait(): never {
+  const buf = Buffer.alloc(1);
+  for (;;) {
+    try {
+      if (readSync(0, buf, 0, 1, null) === 0) break; // stdin closed: the test is gone
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') break;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+  writeSync(2, 'PROBE released without a kill\n');
+  process.exit(99);
+}
+
+const probe = new Database(':memory:');
+const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as { run: Run };
+probe.close();
+const run = proto.run;
+let members = 0;
+proto.run = function (this: Database.Statement, ...params: unknown[]) {
+  const sql = this.source.trimStart();
+  if (/^BEGIN/i.test(sql) && cache > 0) this.database.pragma(`cache_size = ${cache}`);
+  if (/^COMMIT/i.test(sql) && members > 0) {
+    writeSync(2, `PROBE commit members=${members}\n`);
+    wait();
+  }
+  const result = run.apply(this, params);
+  if (this.database.inTransaction && /^INSERT INTO "members"/.test(sql) && ++members === at) {
+    writeSync(2, `PROBE mid-transaction members=${members}\n`);
+    if (hold) wait();
+  }
+  return result;
+};
