@@ -24,7 +24,12 @@ export interface Sizes {
 const AS_OF = '2026-11-24';
 const actor = { operator: '基准测试', now: () => new Date(`${AS_OF}T08:00:00Z`) };
 
-const COPY_TABLES = ['villages', 'village_years', 'households', 'members', 'incomes', 'assessments', 'helpers', 'pairings', 'measures', 'status_history'];
+// In foreign-key order: status history points at batches, batch households at households.
+const COPY_TABLES = [
+  ...['villages', 'village_years', 'batches', 'batch_villages', 'batch_steps', 'households', 'members', 'incomes', 'assessments'],
+  ...['helpers', 'pairings', 'measures', 'status_history', 'batch_households', 'step_outcomes', 'meetings', 'meeting_votes', 'objections'],
+  ...['quotas', 'monitoring_checks', 'monitoring_remedies'],
+];
 
 /** Raw better-sqlite3: insert exactly the demo's rows into an empty archive, one transaction. */
 function rawInsert(source: Database.Database, target: Database.Database): number {

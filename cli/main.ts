@@ -4,15 +4,17 @@ import { translateDbError } from '../core/errors.ts';
 import { isUserError } from '../shared/errors.ts';
 import type { Command } from './command.ts';
 import { backup, restore } from './commands/backup.ts';
+import { batch } from './commands/batch.ts';
 import { check } from './commands/check.ts';
 import { demo } from './commands/demo.ts';
 import { exportXlsx } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { init } from './commands/init.ts';
+import { monitor } from './commands/monitor.ts';
 import { stats } from './commands/stats.ts';
 import { processIo } from './io.ts';
 
-export const COMMANDS: readonly Command[] = [init, demo, stats, check, importCommand, exportXlsx, backup, restore];
+export const COMMANDS: readonly Command[] = [init, demo, stats, check, importCommand, exportXlsx, backup, restore, batch, monitor];
 
 function helpText(): string {
   return [

@@ -15,6 +15,7 @@ let session: Session;
 let dispatch: Dispatch;
 let householdId: string;
 let villageId: string;
+let batchId = 'no-such-batch';
 // The 8-byte PNG signature plus a little: enough for the type check.
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]).toString('base64');
 
@@ -49,6 +50,31 @@ const samples: Record<string, () => unknown> = {
   'jobs.cancel': () => ({ id: 'job-123456' }),
   'imports.check': () => ({ fileName: '花名册.xlsx', dataBase64: Buffer.from('not a workbook').toString('base64') }),
   'imports.apply': () => ({ fileName: '花名册.xlsx', dataBase64: Buffer.from('not a workbook').toString('base64') }),
+  'workflows.kinds': () => ({}),
+  'workflows.saveSettings': () => ({ kind: 'monitoring', publicityDays: 5 }),
+  'workflows.list': () => ({ year: null }),
+  'workflows.get': () => ({ id: batchId }),
+  'workflows.create': () => ({ kind: 'edge', year: 2026, villageIds: [villageId], createdOn: '2026-01-05' }),
+  'workflows.candidates': () => ({ batchId, filter: { preset: 'below-monitoring' } }),
+  'workflows.addHouseholds': () => ({ batchId, on: '2026-01-05', householdIds: [householdId] }),
+  'workflows.removeHousehold': () => ({ batchId, householdId, on: '2026-01-05', reason: '农户撤回申请' }),
+  'workflows.recordOutcome': () => ({ batchId, seq: 1, householdIds: [householdId], outcome: 'pass', decidedOn: '2026-01-05' }),
+  'workflows.openStep': () => ({ batchId, seq: 2, startedOn: '2026-01-05' }),
+  'workflows.closeStep': () => ({ batchId, seq: 1, closedOn: '2026-01-05' }),
+  'workflows.saveMeeting': () => ({ batchId, seq: 2, heldOn: '2026-01-05', attendeesCount: 20, entitledCount: 30 }),
+  'workflows.raiseObjection': () => ({ batchId, seq: 4, raisedOn: '2026-01-05', content: '反映该户有稳定收入' }),
+  'workflows.settleObjection': () => ({ id: 'no-such-objection', handling: '入户核实', result: '异议不成立', settledOn: '2026-01-05' }),
+  'workflows.reopen': () => ({ batchId, decision: '镇党委会议纪要', reason: '更正', decidedOn: '2026-01-05' }),
+  'workflows.cancel': () => ({ batchId, decision: '镇党委会议纪要', reason: '重复建批', decidedOn: '2026-01-05' }),
+  'workflows.quotas': () => ({ year: 2026 }),
+  'workflows.saveQuota': () => ({ villageId, year: 2026, kind: 'edge', households: 5 }),
+  'workflows.exitCheck': () => ({ year: 2025, batchId }),
+  'monitoring.board': () => ({}),
+  'monitoring.get': () => ({ householdId }),
+  'monitoring.recordCheck': () => ({ householdId, checkedOn: '2026-01-05', predictedPerCapitaFen: 600_000 }),
+  'monitoring.saveRemedy': () => ({ householdId, shortfall: '收入', action: '安排公益性岗位' }),
+  'monitoring.setRisks': () => ({ householdId, risks: ['因病'] }),
+  'monitoring.removeRisk': () => ({ householdId, method: '帮扶消除', removedOn: '2026-01-05', decision: '青山镇〔2026〕1号' }),
 };
 
 beforeAll(async () => {
@@ -64,6 +90,8 @@ beforeAll(async () => {
   const first = (list.value as { items: { id: string; villageId: string }[] }).items[0]!;
   householdId = first.id;
   villageId = first.villageId;
+  const batches = await dispatch('workflows.list', { status: 'open' });
+  if (batches.ok) batchId = (batches.value as { id: string }[])[0]?.id ?? batchId;
 });
 afterAll(() => session.close());
 

@@ -7,15 +7,26 @@ import type { Archive } from '../../db/open.ts';
 import {
   archiveInfo,
   assessments,
+  batchHouseholds,
+  batchSteps,
+  batchVillages,
+  batches,
   helpers,
   households,
   importsLog,
   incomes,
   measures,
+  meetingVotes,
+  meetings,
   members,
+  monitoringChecks,
+  monitoringRemedies,
+  objections,
   pairings,
   policyParameters,
+  quotas,
   statusHistory,
+  stepOutcomes,
   townships,
   villageYears,
   villages,
@@ -34,6 +45,8 @@ import { Rng } from './random.ts';
 import { statusPlan } from './registration.ts';
 import type { DemoContext, DemoResult, GenHousehold } from './types.ts';
 import { buildVillageYears, buildVillages, spread } from './villages.ts';
+import { buildMonitoring } from './monitoring.ts';
+import { buildWorkflows } from './workflows.ts';
 
 export type { DemoResult, PlantedProblem } from './types.ts';
 
@@ -130,6 +143,10 @@ function write(archive: Archive, ctx: DemoContext, data: ReturnType<typeof build
     data.villageRows.forEach(ins.village);
     data.villageYears.forEach(ins.villageYear);
     data.helpers.forEach(ins.helper);
+    const flows = data.workflows.rows;
+    flows.batches.forEach(inserter(sqlite, batches));
+    flows.villages.forEach(inserter(sqlite, batchVillages));
+    flows.steps.forEach(inserter(sqlite, batchSteps));
     const total = data.households.length;
     data.households.forEach((gh, i) => {
       ins.household(gh.row);
@@ -142,6 +159,15 @@ function write(archive: Archive, ctx: DemoContext, data: ReturnType<typeof build
       gh.assessments.forEach(ins.assessment);
       if (onProgress && ((i + 1) % 500 === 0 || i + 1 === total)) onProgress(i + 1, total);
     });
+    // Batches first (status history points at them), their records once the households exist.
+    flows.members.forEach(inserter(sqlite, batchHouseholds));
+    flows.outcomes.forEach(inserter(sqlite, stepOutcomes));
+    flows.meetings.forEach(inserter(sqlite, meetings));
+    flows.votes.forEach(inserter(sqlite, meetingVotes));
+    flows.objections.forEach(inserter(sqlite, objections));
+    data.workflows.quotas.forEach(inserter(sqlite, quotas));
+    data.monitoring.checks.forEach(inserter(sqlite, monitoringChecks));
+    data.monitoring.remedies.forEach(inserter(sqlite, monitoringRemedies));
     ins.log({
       at: ctx.stamp.updatedAt,
       operator: opts.actor.operator,
@@ -166,7 +192,11 @@ function build(ctx: DemoContext, opts: DemoOptions) {
   });
   const helperRows = buildHelp(ctx, all, demoVillages.map((v) => v.name));
   const planted = opts.plant === false ? [] : plantProblems(ctx, all);
-  return { villageRows, villageYears: buildVillageYears(ctx, villageRows, all), helpers: helperRows, households: all, planted };
+  // A generator of its own, so the households are the same with or without the workflows.
+  const flowRng = new Rng(`${opts.seed}|${opts.asOf}|workflows`);
+  const workflows = buildWorkflows(ctx, flowRng, all, demoVillages, new Set(planted.map((p) => p.household)));
+  const monitoring = buildMonitoring(ctx, flowRng, all);
+  return { villageRows, villageYears: buildVillageYears(ctx, villageRows, all), helpers: helperRows, households: all, planted, workflows, monitoring };
 }
 
 export function generateDemo(archive: Archive, opts: DemoOptions, onProgress?: (done: number, total: number) => void): DemoResult {
@@ -174,5 +204,12 @@ export function generateDemo(archive: Archive, opts: DemoOptions, onProgress?: (
   const ctx = prepare(archive, opts);
   const data = build(ctx, opts);
   const memberCount = write(archive, ctx, data, opts, onProgress);
-  return { villages: data.villageRows.length, households: data.households.length, members: memberCount, planted: data.planted };
+  return {
+    villages: data.villageRows.length,
+    households: data.households.length,
+    members: memberCount,
+    batches: data.workflows.rows.batches.length,
+    monitoringChecks: data.monitoring.checks.length,
+    planted: data.planted,
+  };
 }

@@ -87,5 +87,8 @@ export interface DemoResult {
   villages: number;
   households: number;
   members: number;
+  /** Workflow batches of every kind, at various steps. */
+  batches: number;
+  monitoringChecks: number;
   planted: PlantedProblem[];
 }

@@ -4,3 +4,4 @@ export * from './help.ts';
 export * from './reference.ts';
 export * from './records.ts';
 export * from './workflows.ts';
+export * from './monitoring.ts';

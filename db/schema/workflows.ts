@@ -56,9 +56,11 @@ export const batchHouseholds = sqliteTable(
     householdId: text('household_id')
       .notNull()
       .references(() => households.id, { onDelete: 'restrict' }),
-    category: text('category'), // e.g. the monitoring category proposed
+    category: text('category'), // the kind's per-household choice: monitoring category or removal method
+    risks: text('risks', { mode: 'json' }).$type<string[]>(), // proposed 致贫/返贫风险 (monitoring)
     addedOn: text('added_on').notNull(),
     removedOn: text('removed_on'),
+    removalReason: text('removal_reason'),
   },
   (t) => [
     uniqueIndex('batch_households_batch_household_unique').on(t.batchId, t.householdId),
@@ -80,6 +82,8 @@ export const stepOutcomes = sqliteTable(
     outcome: text('outcome', { enum: ['pass', 'fail', 'return'] }).notNull(),
     reason: text('reason'),
     decidedOn: text('decided_on').notNull(),
+    /** Who decided (the reviewing body or person); the operator who recorded it is updatedBy. */
+    decidedBy: text('decided_by'),
   },
   (t) => [uniqueIndex('step_outcomes_step_household_unique').on(t.stepId, t.batchHouseholdId)],
 );
@@ -122,7 +126,85 @@ export const meetings = sqliteTable(
     minutes: text('minutes'),
     result: text('result'),
   },
-  (t) => [index('meetings_batch_idx').on(t.batchId)],
+  (t) => [index('meetings_batch_idx').on(t.batchId), index('meetings_step_idx').on(t.stepId)],
+);
+
+/** The villages a batch covers (one row each); none for a township-wide batch. */
+export const batchVillages = sqliteTable(
+  'batch_villages',
+  {
+    ...travelling(),
+    batchId: text('batch_id')
+      .notNull()
+      .references(() => batches.id, { onDelete: 'cascade' }),
+    villageId: text('village_id')
+      .notNull()
+      .references(() => villages.id, { onDelete: 'restrict' }),
+  },
+  (t) => [uniqueIndex('batch_villages_batch_village_unique').on(t.batchId, t.villageId), index('batch_villages_village_idx').on(t.villageId)],
+);
+
+/** Per-household votes at a 民主评议 meeting. */
+export const meetingVotes = sqliteTable(
+  'meeting_votes',
+  {
+    ...travelling(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    batchHouseholdId: text('batch_household_id')
+      .notNull()
+      .references(() => batchHouseholds.id, { onDelete: 'cascade' }),
+    votesFor: integer('votes_for').notNull(),
+    votesAgainst: integer('votes_against').notNull().default(0),
+    abstentions: integer('abstentions').notNull().default(0),
+  },
+  (t) => [uniqueIndex('meeting_votes_meeting_household_unique').on(t.meetingId, t.batchHouseholdId)],
+);
+
+/** A recorded decision on a batch: reopening its last completed step, or cancelling it. */
+export const batchDecisions = sqliteTable(
+  'batch_decisions',
+  {
+    ...travelling(),
+    batchId: text('batch_id')
+      .notNull()
+      .references(() => batches.id, { onDelete: 'cascade' }),
+    action: text('action', { enum: ['reopen', 'cancel'] }).notNull(),
+    stepId: text('step_id').references(() => batchSteps.id, { onDelete: 'set null' }),
+    decision: text('decision').notNull(), // 文号 or the body and date of the decision
+    reason: text('reason').notNull(),
+    decidedOn: text('decided_on').notNull(),
+  },
+  (t) => [index('batch_decisions_batch_idx').on(t.batchId)],
+);
+
+/** 规模控制: households allowed per village, year and kind. */
+export const quotas = sqliteTable(
+  'quotas',
+  {
+    ...travelling(),
+    villageId: text('village_id')
+      .notNull()
+      .references(() => villages.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    kind: text('kind').notNull(),
+    households: integer('households').notNull(),
+  },
+  (t) => [uniqueIndex('quotas_village_year_kind_unique').on(t.villageId, t.year, t.kind)],
+);
+
+/** Per-archive settings of a workflow kind (defaults in shared/workflows/kinds.ts). */
+export const workflowSettings = sqliteTable(
+  'workflow_settings',
+  {
+    ...travelling(),
+    kind: text('kind').notNull(),
+    publicityDays: integer('publicity_days').notNull(),
+    /** Exit only: the standard must be met two years running (seed 002). */
+    requireTwoYears: flag('require_two_years').notNull().default(false),
+  },
+  (t) => [uniqueIndex('workflow_settings_kind_unique').on(t.kind)],
 );
 
 /** Every status change, dated, with what caused it (a workflow batch or a recorded decision). */

@@ -7,6 +7,8 @@ import { jobsApi } from './jobs.ts';
 import type { Endpoint, Envelope, InputOf, OutputOf } from './endpoint.ts';
 import { householdsApi } from './households.ts';
 import { auditApi, overviewApi, qualityApi, villagesApi } from './other.ts';
+import { monitoringApi } from './monitoring.ts';
+import { workflowsApi } from './workflows.ts';
 
 export const API = {
   archive: archiveApi,
@@ -19,6 +21,8 @@ export const API = {
   help: helpApi,
   imports: importsApi,
   jobs: jobsApi,
+  workflows: workflowsApi,
+  monitoring: monitoringApi,
 } as const;
 
 export type Api = typeof API;
@@ -76,4 +80,7 @@ export { MAX_IMPORT_BYTES } from './imports.ts';
 export { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './attachments.ts';
 export type * from './households.ts';
 export type * from './other.ts';
+export type * from './workflows.ts';
+export type * from './monitoring.ts';
+export { candidateFilter } from './workflows.ts';
 export { householdDraft, householdFilter, incomeDraft, memberDraft } from './households.ts';

@@ -1,0 +1,100 @@
+// 民主评议 meeting records: date, place, host, recorder, who attended and how many were
+// entitled, minutes, result and per-household votes. Recorded on a deliberation step while it
+// is open, never dated before the step began; votes only for households in the batch.
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/open.ts';
+import { recordAudit } from '../../db/repos/audit.ts';
+import { meetingVotes, meetings } from '../../db/schema/index.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { UserError } from '../../shared/errors.ts';
+import { attendanceProblem } from '../../shared/workflows/index.ts';
+import { kindOf, requireOpenBatch, requireStep, stampOf, stepLabel, stepsOf } from './common.ts';
+import { requireMembers, requireOpenStep } from './outcomes.ts';
+
+export interface MeetingInput {
+  batchId: string;
+  seq: number;
+  id: string | null;
+  heldOn: string;
+  place: string | null;
+  host: string | null;
+  recorder: string | null;
+  attendeesCount: number;
+  entitledCount: number;
+  attendees: string | null;
+  minutes: string | null;
+  result: string | null;
+  votes: { householdId: string; votesFor: number; votesAgainst: number; abstentions: number }[];
+}
+
+export function saveMeeting(db: Db, actor: Actor, input: MeetingInput): string {
+  return db.transaction(() => {
+    const batch = requireOpenBatch(db, input.batchId);
+    const step = requireStep(stepsOf(db, batch.id), input.seq, batch);
+    const label = stepLabel(batch, step);
+    if (!kindOf(batch).steps.find((d) => d.code === step.step)?.meeting) {
+      throw new UserError(`第${step.seq}步“${label}”不是民主评议环节，不能登记评议会议：请选择民主评议环节。`);
+    }
+    requireOpenStep(actor, batch, step, input.heldOn, '会议');
+    const members = requireMembers(db, batch, step.seq, input.votes.map((v) => v.householdId));
+    for (const v of input.votes) {
+      if (v.votesFor + v.votesAgainst + v.abstentions > input.attendeesCount) {
+        throw new UserError(`有一户的票数合计 ${v.votesFor + v.votesAgainst + v.abstentions} 多于到会人数 ${input.attendeesCount}：请核对票数。`, { field: 'votes' });
+      }
+    }
+    const prev = input.id ? db.select().from(meetings).where(eq(meetings.id, input.id)).get() : undefined;
+    if (input.id && (!prev || prev.stepId !== step.id)) throw new UserError('找不到要修改的会议记录，可能已被删除：请刷新后重试。');
+    const id = prev?.id ?? randomUUID();
+    const stamp = stampOf(actor);
+    const values = {
+      heldOn: input.heldOn,
+      place: input.place,
+      host: input.host,
+      recorder: input.recorder,
+      attendeesCount: input.attendeesCount,
+      entitledCount: input.entitledCount,
+      attendees: input.attendees,
+      minutes: input.minutes,
+      result: input.result,
+    };
+    if (prev) db.update(meetings).set({ ...values, ...stamp, version: prev.version + 1 }).where(eq(meetings.id, id)).run();
+    else db.insert(meetings).values({ id, version: 1, ...stamp, batchId: batch.id, stepId: step.id, ...values }).run();
+    db.delete(meetingVotes).where(eq(meetingVotes.meetingId, id)).run();
+    for (const v of input.votes) {
+      db.insert(meetingVotes)
+        .values({ id: randomUUID(), version: 1, ...stamp, meetingId: id, batchHouseholdId: members.get(v.householdId)!.id, votesFor: v.votesFor, votesAgainst: v.votesAgainst, abstentions: v.abstentions })
+        .run();
+    }
+    const problem = attendanceProblem(input.attendeesCount, input.entitledCount);
+    recordAudit(db, actor, {
+      action: prev ? 'update' : 'insert',
+      tableName: 'meetings',
+      recordId: id,
+      before: prev ?? null,
+      after: { ...values, votes: input.votes },
+      note: `批次“${batch.title}”${label}会议（${input.heldOn}，到会 ${input.attendeesCount}/${input.entitledCount} 人${problem ? '，不足三分之二' : ''}）`,
+    });
+    return id;
+  });
+}
+
+export interface ValidVotes {
+  attendees: number;
+  votes: Map<string, { votesFor: number; votesAgainst: number; abstentions: number }>;
+}
+
+/** Votes of the latest meeting of a step held by `on` with two thirds present; null if none. */
+export function validMeetingVotes(db: Db, stepId: string, on: string): ValidVotes | null {
+  const valid = db
+    .select()
+    .from(meetings)
+    .where(eq(meetings.stepId, stepId))
+    .orderBy(meetings.heldOn)
+    .all()
+    .filter((m) => m.heldOn <= on && attendanceProblem(m.attendeesCount, m.entitledCount) == null);
+  const last = valid.at(-1);
+  if (!last) return null;
+  const rows = db.select().from(meetingVotes).where(eq(meetingVotes.meetingId, last.id)).all();
+  return { attendees: last.attendeesCount ?? 0, votes: new Map(rows.map((r) => [r.batchHouseholdId, r])) };
+}
