@@ -7,6 +7,7 @@ import { tempDir } from '../db/testing.ts';
 import type { BenchReport } from './harness.ts';
 import { machine, table } from './harness.ts';
 import { demoSuite, querySuites, searchSuite, xlsxSuite } from './suites.ts';
+import { exchangeSuite } from './exchange.ts';
 import { uiSuite } from './ui.ts';
 
 export async function runBench(size: 'full' | 'small', only?: string): Promise<BenchReport> {
@@ -20,6 +21,7 @@ export async function runBench(size: 'full' | 'small', only?: string): Promise<B
       archive.close();
     }
     figures.push(...(await xlsxSuite(dir, sizes)));
+    figures.push(...(await exchangeSuite(dir, size)));
     // The browser figures need Chromium and a built UI: full runs only (or --only ui).
     if (size === 'full' || only?.startsWith('ui')) {
       const members = figures.find((f) => f.name.startsWith('demo-'))?.name.replace(/^demo-(\d+)k$/, '$1') ?? '0';

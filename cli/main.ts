@@ -10,11 +10,12 @@ import { demo } from './commands/demo.ts';
 import { exportXlsx } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { init } from './commands/init.ts';
+import { keys } from './commands/keys.ts';
 import { monitor } from './commands/monitor.ts';
 import { stats } from './commands/stats.ts';
 import { processIo } from './io.ts';
 
-export const COMMANDS: readonly Command[] = [init, demo, stats, check, importCommand, exportXlsx, backup, restore, batch, monitor];
+export const COMMANDS: readonly Command[] = [init, demo, stats, check, importCommand, exportXlsx, backup, restore, batch, monitor, keys];
 
 function helpText(): string {
   return [

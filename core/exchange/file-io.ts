@@ -1,0 +1,135 @@
+// File plumbing for packages: durable small writes, ranged streaming reads with progress and
+// cancel, and Chinese messages for the file-system failures a USB stick produces.
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { refusal, refuse } from './messages.ts';
+
+/** Creates FILE (refusing to overwrite), writes it whole and fsyncs before returning. */
+export function writeFileDurably(file: string, text: string, mode: number): void {
+  const fd = openSync(file, 'wx', mode);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Makes a rename durable. Windows cannot open a folder for fsync; NTFS journals renames anyway. */
+export async function fsyncDir(dir: string): Promise<void> {
+  let h: FileHandle | undefined;
+  try {
+    h = await open(dir, 'r');
+    await h.sync();
+  } catch {
+    // best effort: see above
+  } finally {
+    await h?.close();
+  }
+}
+
+export const READ_BLOCK = 1024 * 1024;
+
+export function checkAbort(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw refuse.cancelled();
+}
+
+/**
+ * Reads [start, start+length) in blocks. Each block is a fresh buffer (consumers may keep it).
+ * A file shorter than promised is reported as truncated, never padded.
+ */
+export async function* readRange(
+  file: string,
+  start: number,
+  length: number,
+  opts: { signal?: AbortSignal; onBlock?: (bytes: number) => void } = {},
+): AsyncGenerator<Uint8Array> {
+  const h = await open(file, 'r');
+  try {
+    let pos = start;
+    const end = start + length;
+    while (pos < end) {
+      checkAbort(opts.signal);
+      const buf = new Uint8Array(Math.min(READ_BLOCK, end - pos));
+      const { bytesRead } = await h.read(buf, 0, buf.length, pos);
+      if (bytesRead === 0) throw refusal(`数据包 ${file} 在读取时变短了（U 盘被拔出或文件被改动）。请重新插好 U 盘再试。`);
+      pos += bytesRead;
+      opts.onBlock?.(pos - start);
+      yield bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await h.close();
+  }
+}
+
+/** Turns the errors of writing to a stick (full, read-only, pulled out) into what to do. */
+export function writeFailure(e: unknown, file: string): unknown {
+  const code = (e as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOSPC':
+      return refusal(`写入 ${file} 时磁盘（U 盘）已满。没有留下不完整的文件。请腾出空间或换一个 U 盘后重新导出。`);
+    case 'EROFS':
+    case 'EACCES':
+    case 'EPERM':
+      return refusal(`无法写入 ${file}：磁盘只读或没有写入权限。请检查 U 盘的写保护开关，或换一个文件夹。`);
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return refusal(`无法写入 ${file}：文件夹不存在。请先选一个存在的文件夹（或插好 U 盘）。`);
+    case 'EIO':
+      return refusal(`写入 ${file} 时出现读写错误（U 盘可能被拔出或已损坏）。没有留下不完整的文件。请换一个 U 盘重新导出。`);
+    default:
+      return e;
+  }
+}
+
+const WRITE_BLOCK = 1024 * 1024;
+
+/** A write may be short (a stick filling up); go on until all is written or an error says why. */
+export async function writeAll(h: FileHandle, data: Uint8Array, at: number): Promise<void> {
+  let done = 0;
+  while (done < data.length) {
+    const { bytesWritten } = await h.write(data, done, data.length - done, at + done);
+    if (bytesWritten === 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+    done += bytesWritten;
+  }
+}
+
+/**
+ * Gathers small pieces (the cipher's 64 KiB chunks) into 1 MiB writes and keeps one write in
+ * flight while the next megabyte is produced, so that the disk and the cipher work at once.
+ */
+export class BlockWriter {
+  private parts: Uint8Array[] = [];
+  private size = 0;
+  private inFlight: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly h: FileHandle,
+    private pos: number,
+  ) {}
+
+  async push(chunk: Uint8Array): Promise<void> {
+    this.parts.push(chunk);
+    this.size += chunk.length;
+    if (this.size >= WRITE_BLOCK) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    const block = Buffer.concat(this.parts, this.size);
+    this.parts = [];
+    this.size = 0;
+    await this.inFlight;
+    const at = this.pos;
+    this.pos += block.length;
+    this.inFlight = writeAll(this.h, block, at);
+    this.inFlight.catch(() => undefined); // awaited at the next flush or at end(); no unhandled rejection meanwhile
+  }
+
+  /** Writes what is left; returns the position after the last byte. */
+  async end(): Promise<number> {
+    if (this.size > 0) await this.flush();
+    await this.inFlight;
+    return this.pos;
+  }
+}

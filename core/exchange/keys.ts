@@ -1,0 +1,150 @@
+// Key pairs of one side (township or county): Ed25519 to sign packages, X25519 (age) to receive
+// them. Kept in a folder: private.json (mode 0600, never leaves the machine) and public.json (to
+// hand to the other side). public.json is self-signed and carries its fingerprint.
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ed25519, x25519 } from '@noble/curves/ed25519.js';
+import { bech32Decode, bech32Encode } from './bech32.ts';
+import { concatBytes, equalBytes, fromBase64, toBase64 } from './bytes.ts';
+import { canonicalBytes } from './canonical.ts';
+import { fingerprintOf } from './fingerprint.ts';
+import type { PublicKeyBody } from './fingerprint.ts';
+import { writeFileDurably } from './file-io.ts';
+import { refusal } from './messages.ts';
+import { ROLES } from './roles.ts';
+import type { Role } from './roles.ts';
+
+export const PUBLIC_FILE = 'public.json';
+export const PRIVATE_FILE = 'private.json';
+const SELF_SIGNATURE_CONTEXT = new TextEncoder().encode('fupin-pubkey/v1 self-signature\0');
+
+export interface PublicKeyRecord extends PublicKeyBody {
+  format: 'fupin-pubkey/v1';
+  createdAt: string;
+  /** 30 digits; shown in groups of 5. */
+  fingerprint: string;
+  /** Ed25519 over the other fields: proves the signing key's owner made this record. */
+  selfSignature: string;
+}
+
+export interface KeyPair {
+  publicKey: PublicKeyRecord;
+  signingSecret: Uint8Array;
+  encryptionSecret: Uint8Array;
+}
+
+export function ageRecipient(x25519Public: Uint8Array): string {
+  return bech32Encode('age', x25519Public);
+}
+
+export function ageIdentity(x25519Secret: Uint8Array): string {
+  return bech32Encode('AGE-SECRET-KEY-', x25519Secret).toUpperCase();
+}
+
+export function recipientBytes(recipient: string): Uint8Array | null {
+  const b = recipient.startsWith('age1') ? bech32Decode(recipient, 'age') : null;
+  return b?.length === 32 ? b : null;
+}
+
+function selfSigned(record: Omit<PublicKeyRecord, 'selfSignature'>): Uint8Array {
+  return concatBytes(SELF_SIGNATURE_CONTEXT, canonicalBytes(record));
+}
+
+export function checkName(name: string): string {
+  const n = name.trim();
+  if (n.length < 1 || n.length > 40 || /[\p{Cc}\p{Cf}]/u.test(n)) {
+    throw refusal(`单位名称“${name}”不合适：应为 1 到 40 个字、不含控制字符，例如“青山镇扶贫工作站”。`, 'usage');
+  }
+  return n;
+}
+
+export function generateKeyPair(input: { role: Role; name: string; now?: Date }): KeyPair {
+  if (!ROLES.includes(input.role)) throw refusal(`身份“${input.role}”不对：应为 township（乡镇）或 county（县级）。`, 'usage');
+  const signingSecret = ed25519.utils.randomSecretKey();
+  const encryptionSecret = x25519.utils.randomSecretKey();
+  const body: PublicKeyBody = {
+    role: input.role,
+    name: checkName(input.name),
+    signingKey: toBase64(ed25519.getPublicKey(signingSecret)),
+    encryptionKey: ageRecipient(x25519.getPublicKey(encryptionSecret)),
+  };
+  const unsigned = { format: 'fupin-pubkey/v1' as const, ...body, createdAt: (input.now ?? new Date()).toISOString(), fingerprint: fingerprintOf(body) };
+  const publicKey = { ...unsigned, selfSignature: toBase64(ed25519.sign(selfSigned(unsigned), signingSecret)) };
+  return { publicKey, signingSecret, encryptionSecret };
+}
+
+/** Checks a public key record as read from a file: shape, keys, fingerprint, self-signature. */
+export function parsePublicKey(value: unknown, where: string): PublicKeyRecord {
+  const bad = (why: string) => refusal(`公钥文件 ${where} 无效（${why}）。请向对方重新索取 public.json，不要手工修改它。`);
+  if (typeof value !== 'object' || value === null) throw bad('不是公钥记录');
+  const r = value as Record<string, unknown>;
+  const fields = ['format', 'role', 'name', 'signingKey', 'encryptionKey', 'createdAt', 'fingerprint', 'selfSignature'];
+  if (Object.keys(r).sort().join() !== [...fields].sort().join() || fields.some((f) => typeof r[f] !== 'string')) throw bad('字段不对');
+  const rec = r as unknown as PublicKeyRecord;
+  if (rec.format !== 'fupin-pubkey/v1' || !ROLES.includes(rec.role)) throw bad('格式或身份不对');
+  const signing = fromBase64(rec.signingKey, 32);
+  const sig = fromBase64(rec.selfSignature, 64);
+  if (!signing || !sig || !recipientBytes(rec.encryptionKey)) throw bad('密钥编码不对');
+  if (fingerprintOf(rec) !== rec.fingerprint) throw bad('指纹与密钥不符');
+  const { selfSignature: _, ...unsigned } = rec;
+  let ok = false;
+  try {
+    ok = ed25519.verify(sig, selfSigned(unsigned), signing);
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw bad('自签名不对');
+  return rec;
+}
+
+export function readJsonFile(file: string, what: string): unknown {
+  if (!existsSync(file)) throw refusal(`找不到${what}：${file}。请检查路径。`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw refusal(`${what} ${file} 不是有效的 JSON 文件，可能已损坏。`);
+  }
+}
+
+export function loadPublicKey(file: string): PublicKeyRecord {
+  return parsePublicKey(readJsonFile(file, '公钥文件'), file);
+}
+
+export function saveKeyPair(dir: string, pair: KeyPair): { privateFile: string; publicFile: string } {
+  const privateFile = join(dir, PRIVATE_FILE);
+  const publicFile = join(dir, PUBLIC_FILE);
+  for (const f of [privateFile, publicFile]) {
+    if (existsSync(f)) throw refusal(`文件夹 ${dir} 里已有密钥（${f}）。为免覆盖，请换一个空文件夹。`);
+  }
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const secret = {
+    format: 'fupin-key/v1',
+    signingSecret: toBase64(pair.signingSecret),
+    encryptionIdentity: ageIdentity(pair.encryptionSecret),
+    publicKey: pair.publicKey,
+  };
+  writeFileDurably(privateFile, `${JSON.stringify(secret, null, 2)}\n`, 0o600);
+  chmodSync(privateFile, 0o600); // the umask may have cut the mode given at creation
+  writeFileDurably(publicFile, `${JSON.stringify(pair.publicKey, null, 2)}\n`, 0o644);
+  return { privateFile, publicFile };
+}
+
+export function loadKeyPair(dir: string): KeyPair {
+  const file = join(dir, PRIVATE_FILE);
+  const value = readJsonFile(file, '私钥文件');
+  if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) {
+    throw refusal(`私钥文件 ${file} 别人也能读取。请把它的权限改为只有自己可读（chmod 600 ${file}）后再试。`);
+  }
+  const bad = (why: string) => refusal(`私钥文件 ${file} 无效（${why}）。请使用 keys new 生成的原文件夹，不要手工修改。`);
+  const r = value as Record<string, unknown>;
+  if (r.format !== 'fupin-key/v1' || typeof r.signingSecret !== 'string' || typeof r.encryptionIdentity !== 'string') throw bad('格式不对');
+  const publicKey = parsePublicKey(r.publicKey, file);
+  const signingSecret = fromBase64(r.signingSecret, 32);
+  const encryptionSecret = bech32Decode(r.encryptionIdentity, 'AGE-SECRET-KEY-');
+  if (!signingSecret || encryptionSecret?.length !== 32) throw bad('密钥编码不对');
+  const matches =
+    equalBytes(ed25519.getPublicKey(signingSecret), fromBase64(publicKey.signingKey, 32)!) &&
+    equalBytes(x25519.getPublicKey(encryptionSecret), recipientBytes(publicKey.encryptionKey)!);
+  if (!matches) throw bad('私钥与其中的公钥不配对');
+  return { publicKey, signingSecret, encryptionSecret };
+}

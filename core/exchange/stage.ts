@@ -1,0 +1,104 @@
+// Unpacking into a staging folder, all or nothing: entries go into a hidden work folder named by
+// the package id (a UUID checked by the header schema), tables as tables/<name>.ndjson (names
+// checked against TABLE_NAME_RE), attachments as attachments/<uuid>. Only when the reader has
+// verified the last byte is the folder renamed to <root>/<packageId>; on any failure it is
+// removed, so the root holds nothing from a bad package. No name from a package becomes a path
+// unless it passed those patterns.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Summary, Manifest } from './frames.ts';
+import { BlockWriter } from './file-io.ts';
+import { refusal } from './messages.ts';
+import type { OpenedPackage } from './reader.ts';
+
+export interface StagedPackage {
+  dir: string;
+  manifest: Manifest;
+  summary: Summary;
+  tables: { name: string; rows: number; file: string }[];
+  attachments: { id: string; sha256: string; size: number; file: string }[];
+}
+
+/** A staged file: written in 1 MiB blocks, one in flight. */
+class Sink {
+  private constructor(
+    private readonly h: FileHandle,
+    private readonly out: BlockWriter,
+  ) {}
+
+  static async create(file: string): Promise<Sink> {
+    const h = await open(file, 'wx', 0o600);
+    return new Sink(h, new BlockWriter(h, 0));
+  }
+
+  write(bytes: Uint8Array): Promise<void> {
+    return this.out.push(bytes);
+  }
+
+  /** No fsync: staging is scratch (a crash discards it); whoever moves a file into the archive syncs it then. */
+  async close(): Promise<void> {
+    try {
+      await this.out.end();
+    } finally {
+      await this.h.close();
+    }
+  }
+}
+
+async function fill(opened: OpenedPackage, work: string, out: Omit<StagedPackage, 'dir' | 'manifest' | 'summary'>): Promise<{ manifest: Manifest; summary: Summary }> {
+  let manifest: Manifest | undefined;
+  let table: { sink: Sink; entry: StagedPackage['tables'][number] } | undefined;
+  const closeTable = async () => {
+    await table?.sink.close();
+    table = undefined;
+  };
+  const it = opened.entries();
+  for (;;) {
+    const r = await it.next();
+    if (r.done) {
+      await closeTable();
+      return { manifest: manifest!, summary: r.value };
+    }
+    const e = r.value;
+    if (e.type === 'manifest') manifest = e.manifest;
+    else if (e.type === 'table') {
+      await closeTable();
+      const entry = { name: e.name, rows: 0, file: join('tables', `${e.name}.ndjson`) };
+      out.tables.push(entry);
+      table = { sink: await Sink.create(join(work, entry.file)), entry };
+    } else if (e.type === 'row') {
+      table!.entry.rows++;
+      await table!.sink.write(new TextEncoder().encode(`${JSON.stringify(e.row)}\n`));
+    } else {
+      await closeTable();
+      const entry = { id: e.id, sha256: e.sha256, size: e.size, file: join('attachments', e.id) };
+      const sink = await Sink.create(join(work, entry.file));
+      try {
+        for await (const piece of e.data) await sink.write(piece);
+      } finally {
+        await sink.close();
+      }
+      out.attachments.push(entry);
+    }
+  }
+}
+
+export async function stagePackage(opened: OpenedPackage, root: string): Promise<StagedPackage> {
+  const dir = join(root, opened.header.packageId);
+  if (existsSync(dir)) throw refusal(`数据包 ${opened.header.packageId} 已经暂存在 ${dir}，不再重复解开。`);
+  const work = join(root, `.${opened.header.packageId}.${randomUUID()}.part`);
+  await mkdir(join(work, 'tables'), { recursive: true, mode: 0o700 });
+  await mkdir(join(work, 'attachments'), { mode: 0o700 });
+  try {
+    const out = { tables: [], attachments: [] };
+    const { manifest, summary } = await fill(opened, work, out);
+    await rename(work, dir);
+    return { dir, manifest, summary, ...out };
+  } catch (e) {
+    await rm(work, { recursive: true, force: true });
+    throw e;
+  }
+}
