@@ -5,7 +5,7 @@ import { cpus, totalmem } from 'node:os';
 export interface Figure {
   name: string;
   value: number;
-  unit: 's' | 'ms' | 'MB' | 'rows/s';
+  unit: 's' | 'ms' | 'MB' | 'rows/s' | 'pages/s';
   baseline?: string;
   baselineValue?: number;
   ratio?: number;

@@ -7,6 +7,7 @@ import { backup, restore } from './commands/backup.ts';
 import { batch } from './commands/batch.ts';
 import { check } from './commands/check.ts';
 import { demo } from './commands/demo.ts';
+import { doc } from './commands/doc.ts';
 import { exportXlsx } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { init } from './commands/init.ts';
@@ -15,7 +16,7 @@ import { monitor } from './commands/monitor.ts';
 import { stats } from './commands/stats.ts';
 import { processIo } from './io.ts';
 
-export const COMMANDS: readonly Command[] = [init, demo, stats, check, importCommand, exportXlsx, backup, restore, batch, monitor, keys];
+export const COMMANDS: readonly Command[] = [init, demo, stats, check, importCommand, exportXlsx, doc, backup, restore, batch, monitor, keys];
 
 function helpText(): string {
   return [

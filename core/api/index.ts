@@ -13,6 +13,7 @@ import { searchIndexOf } from '../search-index.ts';
 import type { Session } from '../session.ts';
 import { listVillages, villageById } from '../villages.ts';
 import { WORKFLOW_WRITES, monitoringHandlers, workflowHandlers } from '../workflows/handlers.ts';
+import { documentHandlers } from '../documents/api.ts';
 import { createDispatcher } from './dispatch.ts';
 import type { Dispatch } from './dispatch.ts';
 import { handlerMap } from './handlers.ts';
@@ -87,6 +88,7 @@ const handlers: Handlers = {
   },
   workflows: workflowHandlers,
   monitoring: monitoringHandlers,
+  documents: documentHandlers,
 };
 
 const WRITES = new Set(['archive.create', 'archive.open', 'archive.close', 'households.save', 'audit.undoLast', 'attachments.add', 'help.saveHelper', 'help.pair', 'help.endPairing', 'help.saveMeasure', 'help.deleteMeasure', 'imports.apply', ...WORKFLOW_WRITES]);

@@ -8,6 +8,7 @@ import type { Endpoint, Envelope, InputOf, OutputOf } from './endpoint.ts';
 import { householdsApi } from './households.ts';
 import { auditApi, overviewApi, qualityApi, villagesApi } from './other.ts';
 import { monitoringApi } from './monitoring.ts';
+import { documentsApi } from './documents.ts';
 import { workflowsApi } from './workflows.ts';
 
 export const API = {
@@ -23,6 +24,7 @@ export const API = {
   jobs: jobsApi,
   workflows: workflowsApi,
   monitoring: monitoringApi,
+  documents: documentsApi,
 } as const;
 
 export type Api = typeof API;
@@ -80,6 +82,8 @@ export { MAX_IMPORT_BYTES } from './imports.ts';
 export { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './attachments.ts';
 export type * from './households.ts';
 export type * from './other.ts';
+export type * from './documents.ts';
+export { DOCUMENT_FORMATS, DOCUMENT_KINDS } from './documents.ts';
 export type * from './workflows.ts';
 export type * from './monitoring.ts';
 export { candidateFilter } from './workflows.ts';

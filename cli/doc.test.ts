@@ -1,0 +1,67 @@
+// `doc KIND` end to end: the real bin on a real archive — one JSON object { pages, file } on
+// stdout, progress on stderr, exit 1 when refused (nothing written), exit 2 on wrong usage.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../db/testing.ts';
+import { pdfInfo } from '../templates/layout/pdf-tools.ts';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'relief-archive.mjs');
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe('relief-archive doc', () => {
+  let dir: string;
+  let db: string;
+  let village: string;
+
+  beforeAll(() => {
+    dir = tempDir();
+    db = join(dir, '青山镇.db');
+    expect(run('init', '--db', db, '--township', '青山镇', '--code', '511922101000', '--county', '示例县').code).toBe(0);
+    expect(run('demo', '--db', db, '--villages', '2', '--households', '40', '--seed', 'doc', '--as-of', '2026-11-24').code).toBe(0);
+    const stats = JSON.parse(run('stats', '--db', db, '--json').stdout) as { perVillage: { code: string }[] };
+    village = stats.perVillage[0]!.code;
+  });
+
+  it('writes the document and prints { pages, file } as one JSON object, progress on stderr', () => {
+    const out = join(dir, '登记表.pdf');
+    const r = run('doc', 'enrollment', '--db', db, '--out', out, '--village', village, '--as-of', '2026-11-24', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { pages: number; file: string; kind: string; missingGlyphs: unknown[] };
+    expect(json).toMatchObject({ kind: 'enrollment', file: out, missingGlyphs: [] });
+    expect(json.pages).toBe(pdfInfo(out).pages);
+    expect(r.stderr).toMatch(/生成中 100%/);
+  });
+
+  it('writes a workbook when the output ends in .xlsx', () => {
+    const out = join(dir, '花名册.xlsx');
+    const r = run('doc', 'roster', '--db', db, '--out', out, '--village', village, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ format: 'xlsx', pages: null, sheets: 1, file: out });
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('refuses what the archive lacks with exit 1 and writes nothing', () => {
+    const out = join(dir, 'none.pdf');
+    const r = run('doc', 'roster', '--db', db, '--out', out, '--village', '999999999999', '--json');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/没有区划代码为 999999999999 的行政村/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 on wrong usage: unknown kind, no output, wrong extension', () => {
+    const unknown = run('doc', 'poster', '--db', db, '--out', join(dir, 'x.pdf'));
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/没有“poster”这种文档/);
+    expect(unknown.stderr).toContain('wallchart');
+    expect(run('doc', 'wallchart', '--db', db).code).toBe(2);
+    const ext = run('doc', 'wallchart', '--db', db, '--out', join(dir, 'x.docx'));
+    expect(ext.code).toBe(2);
+    expect(ext.stderr).toMatch(/应以 \.pdf 或 \.xlsx 结尾/);
+  });
+});

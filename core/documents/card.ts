@@ -1,0 +1,30 @@
+// 明白卡: one card per household, for a household, a batch, a village or the township
+// (by default the registered and monitored households: ordinary households have no card).
+import { REGISTERED_STATUSES } from '../../shared/status.ts';
+import type { CardDocument } from '../../templates/card/index.ts';
+import { cardBatch } from '../../templates/card/index.ts';
+import { formsPdf, formsXlsx } from '../../templates/layout/forms.ts';
+import type { DocContext } from './context.ts';
+import { NATIONAL_HOTLINE } from './context.ts';
+import { householdSource } from './scope.ts';
+import type { DocumentDef } from './types.ts';
+
+export function cardDocument(ctx: DocContext, hotline: string | null): CardDocument {
+  return { township: ctx.township, year: ctx.year, printedOn: ctx.asOf, hotline: hotline ?? NATIONAL_HOTLINE };
+}
+
+export const card: DocumentDef = {
+  kind: 'card',
+  label: '明白卡',
+  description: '挂在农户家中的帮扶明白卡：家庭情况和保障、帮扶责任人（含电话）、帮扶措施和成效、近三年收入与标准；身份证号和户电话隐去中间位',
+  scopes: ['household', 'village', 'township', 'batch'],
+  formats: ['pdf', 'xlsx'],
+  batch: true,
+  options: ['phone'],
+  async render(ctx, req, out, job) {
+    const source = householdSource(ctx, req, '明白卡', REGISTERED_STATUSES, job.limit);
+    const batch = cardBatch(cardDocument(ctx, req.options.phone));
+    const r = req.format === 'xlsx' ? await formsXlsx(batch, source, out, job) : await formsPdf(batch, source, out, job);
+    return { ...r, title: batch.title, truncated: source.truncated };
+  },
+};

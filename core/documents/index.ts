@@ -1,0 +1,106 @@
+// The one entry to the paper outputs: renderDocument(archive, request) writes a document to
+// a file (never half-written: a temporary file renamed at the end, removed on failure or
+// cancel); renderToBuffer gives the bytes for a preview.
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { dirname } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import type { Archive } from '../../db/open.ts';
+import type { DocumentKind, DocumentKindView, DocumentRequest, DocumentRequestInput, DocumentResult } from '../../shared/api/documents.ts';
+import { documentRequest } from '../../shared/api/documents.ts';
+import { UserError } from '../../shared/errors.ts';
+import { docContext } from './context.ts';
+import { card } from './card.ts';
+import { enrollment } from './enrollment.ts';
+import { meeting } from './meeting.ts';
+import { publicity } from './publicity.ts';
+import { roster } from './roster.ts';
+import { verificationHousehold } from './verification-household.ts';
+import { verificationVillage } from './verification-village.ts';
+import { wallchart } from './wallchart.ts';
+import type { DocJob, DocumentDef, Rendered } from './types.ts';
+
+export type { DocJob } from './types.ts';
+
+export const DOCUMENTS: Record<DocumentKind, DocumentDef> = {
+  publicity,
+  roster,
+  enrollment,
+  'verification-household': verificationHousehold,
+  'verification-village': verificationVillage,
+  wallchart,
+  card,
+  meeting,
+};
+
+const MIME = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+export function documentKinds(): DocumentKindView[] {
+  return Object.values(DOCUMENTS).map((d) => ({
+    kind: d.kind,
+    label: d.label,
+    description: d.description,
+    scopes: d.scopes,
+    formats: d.formats,
+    batch: d.batch,
+    options: d.options,
+  }));
+}
+
+function parseRequest(input: DocumentRequestInput): { req: DocumentRequest; def: DocumentDef } {
+  const parsed = documentRequest.safeParse(input);
+  if (!parsed.success) throw new UserError(`文档参数有误：${parsed.error.issues.map((i) => i.message).join('；')}`, { kind: 'usage' });
+  const req = parsed.data;
+  const def = DOCUMENTS[req.kind];
+  if (!def.formats.includes(req.format)) {
+    throw new UserError(`${def.label}只能生成 ${def.formats.map((f) => f.toUpperCase()).join(' 或 ')} 格式。`, { kind: 'usage' });
+  }
+  return { req, def };
+}
+
+function result(def: DocumentDef, req: DocumentRequest, r: Rendered): DocumentResult {
+  return { kind: def.kind, format: req.format, title: r.title, pages: r.pages, ...(r.sheets === undefined ? {} : { sheets: r.sheets }), missingGlyphs: r.missingGlyphs };
+}
+
+export interface RenderFileOptions {
+  out: string;
+  /** Replace an existing file (the clerk confirmed it); otherwise an existing file is refused. */
+  overwrite?: boolean;
+}
+
+export async function renderDocument(archive: Archive, input: DocumentRequestInput, file: RenderFileOptions, job: DocJob = {}): Promise<DocumentResult & { file: string }> {
+  const { req, def } = parseRequest(input);
+  if (!file.out.toLowerCase().endsWith(`.${req.format}`)) {
+    throw new UserError(`文件名“${file.out}”应以 .${req.format} 结尾（${req.format.toUpperCase()} 格式）。`, { kind: 'usage' });
+  }
+  if (!file.overwrite && existsSync(file.out)) throw new UserError(`文件已存在：${file.out}。为免覆盖，请换一个文件名。`);
+  const ctx = docContext(archive, req);
+  mkdirSync(dirname(file.out), { recursive: true });
+  const part = `${file.out}.${randomUUID().slice(0, 8)}.part`;
+  const stream = createWriteStream(part);
+  try {
+    const r = await def.render(ctx, req, stream, job);
+    renameSync(part, file.out);
+    return { ...result(def, req, r), file: file.out };
+  } catch (e) {
+    // The file may be opened only after the failure: close it first, then remove it. Output
+    // still on its way from the abandoned document must not raise an unhandled error.
+    stream.on('error', () => undefined);
+    stream.destroy();
+    await finished(stream).catch(() => undefined);
+    rmSync(part, { force: true });
+    throw e;
+  }
+}
+
+/** Renders in memory: for previews (pass `limit` to render only a batch's first records). */
+export async function renderToBuffer(archive: Archive, input: DocumentRequestInput, job: DocJob = {}): Promise<{ result: DocumentResult; data: Buffer; mime: string; truncated: boolean }> {
+  const { req, def } = parseRequest(input);
+  const ctx = docContext(archive, req);
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const r = await def.render(ctx, req, out, job);
+  return { result: result(def, req, r), data: Buffer.concat(chunks), mime: MIME[req.format], truncated: r.truncated ?? false };
+}

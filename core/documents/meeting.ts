@@ -1,0 +1,100 @@
+// 民主评议会议记录 of a batch: its latest meeting (or a blank form to fill in at the meeting),
+// the households deliberated and, where recorded, their votes.
+import { UserError } from '../../shared/errors.ts';
+import { attendanceProblem, twoThirdsMinimum, voteCarries } from '../../shared/workflows/meeting.ts';
+import { KINDS, isWorkflowKind } from '../../shared/workflows/kinds.ts';
+import { formPdf, formXlsx } from '../../templates/layout/forms.ts';
+import type { MeetingHousehold, MeetingModel } from '../../templates/meeting/index.ts';
+import { meetingPage } from '../../templates/meeting/index.ts';
+import type { DocContext } from './context.ts';
+import { batchById } from './context.ts';
+import type { DocumentDef } from './types.ts';
+
+type Meeting = NonNullable<MeetingModel['meeting']> & { id: string };
+
+interface Listed extends Omit<MeetingHousehold, 'votesFor' | 'votesAgainst' | 'abstentions' | 'result'> {
+  batchHouseholdId: string;
+}
+
+function hasTable(ctx: DocContext, name: string): boolean {
+  return ctx.archive.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+function votesOf(ctx: DocContext, meetingId: string): Map<string, { votesFor: number; votesAgainst: number; abstentions: number }> {
+  // Votes per household arrive with the workflow work; older archives have no such table.
+  if (!hasTable(ctx, 'meeting_votes')) return new Map();
+  const rows = ctx.archive.sqlite
+    .prepare('SELECT batch_household_id AS id, votes_for AS votesFor, votes_against AS votesAgainst, abstentions FROM meeting_votes WHERE meeting_id = ?')
+    .all(meetingId) as { id: string; votesFor: number; votesAgainst: number; abstentions: number }[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+function attendance(m: Meeting | null): string {
+  if (!m) return '应到　　人，实到　　人（到会人数须达到应到人数的三分之二以上）';
+  const problem = attendanceProblem(m.attendeesCount, m.entitledCount);
+  if (problem) return problem;
+  return `到会 ${m.attendeesCount} 人，应到 ${m.entitledCount} 人，达到三分之二（至少 ${twoThirdsMinimum(m.entitledCount!)} 人），会议有效`;
+}
+
+export function meetingModel(ctx: DocContext, batchId: string): MeetingModel {
+  const batch = batchById(ctx, batchId);
+  const { sqlite } = ctx.archive;
+  const meeting = (sqlite
+    .prepare(
+      `SELECT id, held_on AS heldOn, place, host, recorder, attendees_count AS attendeesCount, entitled_count AS entitledCount,
+              attendees, minutes, result FROM meetings WHERE batch_id = ? ORDER BY held_on DESC LIMIT 1`,
+    )
+    .get(batch.id) ?? null) as Meeting | null;
+  const households = sqlite
+    .prepare(
+      `SELECT bh.id AS batchHouseholdId, v.name AS village, h.group_name AS groupName, bh.category,
+              coalesce((SELECT name FROM members m WHERE m.household_id = h.id AND m.left_reason IS NULL ORDER BY m.relation <> '户主', m.seq LIMIT 1), '') AS headName,
+              (SELECT count(*) FROM members m WHERE m.household_id = h.id AND m.left_reason IS NULL) AS size
+         FROM batch_households bh JOIN households h ON h.id = bh.household_id JOIN villages v ON v.id = h.village_id
+        WHERE bh.batch_id = ? AND bh.removed_on IS NULL ORDER BY v.sort_order, v.code, h.no`,
+    )
+    .all(batch.id) as Listed[];
+  if (households.length === 0) throw new UserError(`批次“${batch.title}”中还没有农户，未生成会议记录：请先把要评议的农户加入批次。`);
+  const votes = meeting ? votesOf(ctx, meeting.id) : new Map<string, { votesFor: number; votesAgainst: number; abstentions: number }>();
+  const kind = isWorkflowKind(batch.kind) ? KINDS[batch.kind] : null;
+  const villages = [...new Set(households.map((h) => h.village))];
+  const place = villages.length === 1 ? villages[0]! : ctx.township;
+  return {
+    title: '民主评议会议记录',
+    batchTitle: batch.title,
+    place,
+    agenda: `对${place}${batch.year}年${kind?.titleNoun ?? batch.title}对象（${households.length} 户）进行民主评议`,
+    meeting: meeting ? { ...meeting } : null,
+    attendance: attendance(meeting),
+    categoryLabel: kind?.choice?.label ?? null,
+    households: households.map(({ batchHouseholdId, ...h }) => {
+      const v = votes.get(batchHouseholdId);
+      const present = meeting?.attendeesCount ?? 0;
+      return {
+        ...h,
+        votesFor: v?.votesFor ?? null,
+        votesAgainst: v?.votesAgainst ?? null,
+        abstentions: v?.abstentions ?? null,
+        result: v ? (voteCarries(v.votesFor, present) ? '通过' : '未通过') : '',
+      };
+    }),
+  };
+}
+
+export const meeting: DocumentDef = {
+  kind: 'meeting',
+  label: '民主评议会议记录',
+  description: '程序批次的民主评议会议记录：时间、地点、主持人、记录人、应到实到（三分之二）、发言摘要、评议对象和表决结果、签字；没有记录时打印空白表供会上填写',
+  scopes: ['batch'],
+  formats: ['pdf', 'xlsx'],
+  batch: false,
+  options: [],
+  async render(ctx, req, out) {
+    if (!req.scope.batchId) throw new UserError('会议记录需要指定一个程序批次（命令行用 --batch 批次编号）。', { kind: 'usage' });
+    const model = meetingModel(ctx, req.scope.batchId);
+    const page = meetingPage(model);
+    const title = `${model.batchTitle}民主评议会议记录`;
+    const r = req.format === 'xlsx' ? await formXlsx(title, '会议记录', page, out) : await formPdf(title, page, out);
+    return { ...r, title };
+  },
+};

@@ -1,0 +1,75 @@
+// 村花名册 from a demo archive: the view model agrees with `stats`, the PDF holds the title,
+// every member's name and the totals, repeats its header on every page, numbers its pages
+// and embeds the font; the workbook reads back with its cells and print settings.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfFonts, pdfInfo, pdfPages } from '../../templates/layout/pdf-tools.ts';
+import { townshipStats } from '../stats.ts';
+import { docContext } from './context.ts';
+import { renderDocument } from './index.ts';
+import { rosterModel } from './roster.ts';
+import type { DocFixture } from './testing.ts';
+import { documentsFixture, TEST_AS_OF } from './testing.ts';
+
+let fx: DocFixture;
+let code: string;
+beforeAll(() => {
+  fx = documentsFixture();
+  code = (fx.archive.sqlite.prepare('SELECT code FROM villages ORDER BY code LIMIT 1').get() as { code: string }).code;
+});
+afterAll(() => fx.dispose());
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+describe('roster (村花名册)', () => {
+  it('builds the view model with the same households and people as stats', () => {
+    const ctx = docContext(fx.archive, { asOf: TEST_AS_OF });
+    const m = rosterModel(ctx, code, { registeredOnly: false });
+    const village = townshipStats(fx.archive, { asOf: TEST_AS_OF }).perVillage.find((v) => v.code === code)!;
+    expect(m.totals.households).toBe(village.households);
+    expect(m.totals.members).toBe(village.members);
+    expect(m.households.reduce((n, h) => n + h.members.length, 0)).toBe(village.members);
+    expect(m.totals.byStatus.reduce((n, s) => n + s.households, 0)).toBe(village.households);
+    expect(m.households[0]!.members[0]!.relation).toBe('户主');
+    const registered = rosterModel(ctx, code, { registeredOnly: true });
+    expect(registered.totals.households).toBeLessThan(m.totals.households);
+    expect(registered.title).toContain('建档立卡户花名册');
+  });
+
+  it('prints every member, the totals, the header on every page and 第 N 页 共 M 页, A4 landscape', async () => {
+    const out = fx.file('roster.pdf');
+    const r = await renderDocument(fx.archive, { kind: 'roster', scope: { villageCode: code }, asOf: TEST_AS_OF }, { out });
+    const m = rosterModel(docContext(fx.archive, { asOf: TEST_AS_OF }), code, { registeredOnly: false });
+    const info = pdfInfo(out);
+    expect(r.pages).toBe(info.pages);
+    expect(info.pages).toBeGreaterThan(1);
+    expect(info.width).toBeGreaterThan(info.height);
+    const pages = pdfPages(out);
+    const text = squash(pages.join(''));
+    expect(text).toContain(squash(m.title));
+    for (const h of m.households) for (const p of h.members) expect(text).toContain(`${p.name}${p.relation}`);
+    expect(text).toContain(`合计${m.totals.households}户${m.totals.members}人`);
+    pages.forEach((p, i) => {
+      expect(squash(p)).toContain('户编号村民小组人数户类别');
+      expect(squash(p)).toContain(`第${i + 1}页共${pages.length}页`);
+    });
+    expect(pdfFonts(out)).toEqual([expect.objectContaining({ embedded: true, subset: true })]);
+  });
+
+  it('writes the workbook with a merged title, the header row repeated, A4 landscape fit to width', async () => {
+    const out = fx.file('roster.xlsx');
+    await renderDocument(fx.archive, { kind: 'roster', format: 'xlsx', scope: { villageCode: code }, asOf: TEST_AS_OF }, { out });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell('A1').text).toMatch(/花名册$/);
+    expect(ws.getCell('A1').isMerged).toBe(true);
+    expect(ws.getRow(3).getCell(1).value).toBe('序号');
+    expect(ws.getRow(3).getCell(2).value).toBe('户编号');
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+    expect(ws.headerFooter.oddFooter).toContain('&P');
+    expect(ws.getRow(4).getCell(1).border?.top?.style).toBe('thin');
+    const lastRow = ws.getRow(ws.actualRowCount - 2);
+    expect(lastRow.getCell(1).value).toBe('合计');
+  });
+});

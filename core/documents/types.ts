@@ -1,0 +1,30 @@
+// The shape every document module of the core has: what it is, for which scopes and formats,
+// and how it renders a request onto an output stream.
+import type { Writable } from 'node:stream';
+import type { DocumentFormat, DocumentKind, DocumentRequest, ScopeType } from '../../shared/api/documents.ts';
+import type { RenderResult } from '../../templates/layout/pdf.ts';
+import type { DocContext } from './context.ts';
+
+export interface DocJob {
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+  /** A preview: render at most this many records. */
+  limit?: number;
+}
+
+export interface Rendered extends RenderResult {
+  title: string;
+  /** True when `limit` cut the records short. */
+  truncated?: boolean;
+}
+
+export interface DocumentDef {
+  kind: DocumentKind;
+  label: string;
+  description: string;
+  scopes: ScopeType[];
+  formats: DocumentFormat[];
+  batch: boolean;
+  options: string[];
+  render(ctx: DocContext, req: DocumentRequest, out: Writable, job: DocJob): Promise<Rendered>;
+}

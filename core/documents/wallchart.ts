@@ -1,0 +1,142 @@
+// 挂图 of the township: every figure is townshipStats' (the same as `stats` and the overview),
+// plus the monitoring objects by risk level (seed 004, thresholds from the policy table).
+import type { WallChartView } from '../../shared/api/documents.ts';
+import { GUARANTEE_KEYS, LEVEL_LABELS, monitoringLevel } from '../../shared/workflows/monitoring.ts';
+import type { GuaranteeItem } from '../../shared/workflows/monitoring.ts';
+import { DEFAULT_THRESHOLDS } from '../../shared/workflows/monitoring.ts';
+import { MONITORED_STATUSES, POOR_STATUSES, REGISTERED_STATUSES, STATUS_LABELS } from '../../shared/status.ts';
+import { computeIncome } from '../../shared/income.ts';
+import type { IncomeComponents } from '../../shared/income.ts';
+import { percent } from '../../templates/layout/format.ts';
+import type { WallChartModel } from '../../templates/wallchart/index.ts';
+import { wallChartOptions, wallChartPdf, wallChartXlsx } from '../../templates/wallchart/index.ts';
+import { townshipStats } from '../stats.ts';
+import type { TownshipStats } from '../stats.ts';
+import type { DocContext } from './context.ts';
+import { policyValue } from './context.ts';
+import type { DocumentDef } from './types.ts';
+
+type MonitoredRow = IncomeComponents & { householdSize: number | null } & Record<`${GuaranteeItem}Ok`, number | null>;
+
+/** Monitoring objects (边缘/不稳定/突发) by red / yellow / green on the year's income and assessment. */
+export function monitoringLevels(ctx: DocContext): Record<string, number> {
+  const marks = MONITORED_STATUSES.map(() => '?').join(',');
+  const rows = ctx.archive.sqlite
+    .prepare(
+      `SELECT i.household_size AS householdSize, i.wage_fen AS wageFen, i.business_fen AS businessFen, i.property_fen AS propertyFen,
+              i.family_planning_fen AS familyPlanningFen, i.dibao_fen AS dibaoFen, i.tekun_fen AS tekunFen, i.pension_fen AS pensionFen,
+              i.eco_compensation_fen AS ecoCompensationFen, i.other_transfer_fen AS otherTransferFen, i.business_expense_fen AS businessExpenseFen,
+              a.food_ok AS foodOk, a.clothing_ok AS clothingOk, a.education_ok AS educationOk, a.medical_ok AS medicalOk,
+              a.housing_ok AS housingOk, a.water_ok AS waterOk
+         FROM households h
+         LEFT JOIN incomes i ON i.household_id = h.id AND i.year = ?
+         LEFT JOIN assessments a ON a.household_id = h.id AND a.year = ?
+        WHERE h.status IN (${marks})`,
+    )
+    .all(ctx.year, ctx.year, ...MONITORED_STATUSES) as MonitoredRow[];
+  const thresholds = {
+    redBelowFen: policyValue(ctx, 'monitoringRed') ?? DEFAULT_THRESHOLDS.redBelowFen,
+    yellowBelowFen: policyValue(ctx, 'monitoringYellow') ?? DEFAULT_THRESHOLDS.yellowBelowFen,
+  };
+  const counts: Record<string, number> = { [LEVEL_LABELS.red]: 0, [LEVEL_LABELS.yellow]: 0, [LEVEL_LABELS.green]: 0 };
+  for (const r of rows) {
+    const perCapita = r.householdSize == null ? null : computeIncome(r, r.householdSize).perCapitaFen;
+    const atRisk = GUARANTEE_KEYS.filter((k) => r[`${k}Ok`] === 0);
+    counts[LEVEL_LABELS[monitoringLevel(perCapita, atRisk, thresholds).level]]! += 1;
+  }
+  return counts;
+}
+
+function villageCategory(v: TownshipStats['perVillage'][number]): string {
+  if (!v.isPoorVillage) return '非贫困村';
+  return v.exitYear ? `贫困村（${v.exitYear}年出列）` : '贫困村（未出列）';
+}
+
+export function wallChartModel(ctx: DocContext): WallChartModel {
+  const s = townshipStats(ctx.archive, { year: ctx.year, asOf: ctx.asOf });
+  const status = (list: readonly (keyof TownshipStats['byStatus'])[]) => ({
+    households: list.reduce((n, k) => n + s.byStatus[k].households, 0),
+    members: list.reduce((n, k) => n + s.byStatus[k].members, 0),
+  });
+  const poor = status(POOR_STATUSES);
+  const exited = status(['exited']);
+  const monitored = status(MONITORED_STATUSES);
+  const cov = s.helperCoverage;
+  const poorVillages = s.perVillage.filter((v) => v.isPoorVillage).length;
+  return {
+    title: `${ctx.township}${ctx.year}年巩固拓展脱贫攻坚成果统计挂图`,
+    county: ctx.county,
+    township: ctx.township,
+    year: ctx.year,
+    asOf: ctx.asOf,
+    keyFigures: [
+      { label: '行政村', value: `${s.villages} 个${poorVillages ? `（贫困村 ${poorVillages}）` : ''}` },
+      { label: '总户数 / 总人口', value: `${s.households} / ${s.members}` },
+      { label: '建档立卡和监测（户/人）', value: `${s.registeredHouseholds} / ${s.registeredMembers}` },
+      { label: '未脱贫（户/人）', value: `${poor.households} / ${poor.members}` },
+      { label: '已脱贫（户/人）', value: `${exited.households} / ${exited.members}` },
+      { label: '监测对象（户/人）', value: `${monitored.households} / ${monitored.members}` },
+      { label: '结对帮扶覆盖率', value: cov.households ? percent((cov.covered / cov.households) * 100) : '—' },
+    ],
+    villages: s.perVillage.map((v) => ({
+      code: v.code,
+      name: v.name,
+      category: villageCategory(v),
+      households: v.households,
+      members: v.members,
+      poorHouseholds: v.poorHouseholds,
+      poorMembers: v.poorMembers,
+      exitedHouseholds: v.exitedHouseholds,
+      exitedMembers: v.exitedMembers,
+      monitoredHouseholds: v.monitoredHouseholds,
+      monitoredMembers: v.monitoredMembers,
+      incidence: v.incidence,
+      firstSecretary: v.firstSecretary,
+    })),
+    byCause: s.byCause,
+    byAttribute: s.byAttribute,
+    exitsByYear: s.exitsByYear,
+    byStatus: Object.fromEntries(REGISTERED_STATUSES.map((k) => [STATUS_LABELS[k], s.byStatus[k].households])),
+    monitoringLevels: monitoringLevels(ctx),
+    helperCoverage: cov,
+  };
+}
+
+/** The dashboard's view: the printed figures as text, and the charts as ECharts options. */
+export function wallChartView(ctx: DocContext): WallChartView {
+  const m = wallChartModel(ctx);
+  return {
+    title: m.title,
+    year: m.year,
+    asOf: m.asOf,
+    keyFigures: m.keyFigures,
+    villages: m.villages.map((v) => ({
+      code: v.code,
+      name: v.name,
+      category: v.category,
+      households: v.households,
+      members: v.members,
+      poor: `${v.poorHouseholds} / ${v.poorMembers}`,
+      exited: `${v.exitedHouseholds} / ${v.exitedMembers}`,
+      monitored: `${v.monitoredHouseholds} / ${v.monitoredMembers}`,
+      incidence: percent(v.incidence),
+      firstSecretary: v.firstSecretary ?? '',
+    })),
+    charts: wallChartOptions(m),
+  };
+}
+
+export const wallchart: DocumentDef = {
+  kind: 'wallchart',
+  label: '统计挂图',
+  description: '全镇一页上墙：主要数字、各村一览（户数、人数、未脱贫/已脱贫/监测、贫困发生率、第一书记）、致贫原因、属性、历年脱贫、监测等级、帮扶覆盖图表；矢量，A3 横向（可选 A2、A1）',
+  scopes: ['township'],
+  formats: ['pdf', 'xlsx'],
+  batch: false,
+  options: ['paper'],
+  async render(ctx, req, out) {
+    const model = wallChartModel(ctx);
+    const r = req.format === 'xlsx' ? await wallChartXlsx(model, out) : await wallChartPdf(model, req.options.paper, out);
+    return { ...r, title: model.title };
+  },
+};

@@ -1,0 +1,121 @@
+// 入户登记表 (扶贫手册 family pages, FIELDS-REFERENCE §3.1): one household per page — family
+// data, members, the year's income breakdown, living and production conditions, causes as
+// ☑/□ lists, helpers, measures, and the signature lines. A village or the township in one PDF.
+import { CAUSE } from '../../shared/code-lists/causes.ts';
+import { ATTRIBUTE, FUEL_TYPE, HOUSING_SAFETY, IDENTIFICATION_STANDARD, ROAD_TYPE } from '../../shared/code-lists/household.ts';
+import { MONITORING_CATEGORY } from '../../shared/code-lists/monitoring.ts';
+import type { IncomeComponents } from '../../shared/income.ts';
+import { INCOME_LABELS } from '../../shared/income.ts';
+import type { Block, Cell, FormPage, Options } from '../layout/blocks.ts';
+import { yesNo } from '../layout/blocks.ts';
+import type { FormBatch } from '../layout/forms.ts';
+import { dateCn, orBlank, yuanFigure } from '../layout/format.ts';
+import type { HouseholdView } from '../layout/household.ts';
+import { headOf, helpersTable, householdMeta, householdWhere, incomeOf, measuresTable, membersTable } from '../layout/household.ts';
+
+export interface EnrollmentDocument {
+  township: string;
+  year: number;
+  printedOn: string;
+}
+
+/** One page of the batch: the household as of the document's year. */
+export type EnrollmentRecord = HouseholdView;
+
+const labels = (list: { entries: readonly { label: string; era?: string; code?: string }[] }, keep: (e: { era?: string; code?: string }) => boolean = () => true): string[] =>
+  list.entries.filter(keep).map((e) => e.label);
+
+/** The national cause list (codes 01–11 and 99), as the form prints it. */
+export const CAUSE_OPTIONS = labels(CAUSE, (e) => e.code !== undefined);
+export const ATTRIBUTE_OPTIONS = labels(ATTRIBUTE, (e) => e.era !== '2014-2020');
+
+const choose = (options: readonly string[], ...chosen: (string | null | undefined)[]): Options => ({ options, chosen: chosen.filter((c): c is string => !!c) });
+const L = (text: string, span = 1): Cell => ({ text, label: true, span });
+const V = (text: string | number | null | undefined, span = 1): Cell => ({ text: orBlank(text), span });
+const O = (options: Options, span: number): Cell => ({ options, span });
+const mu = (v: number | null): string => (v == null ? '' : `${v} 亩`);
+
+function basics(h: HouseholdView): Block[] {
+  const head = headOf(h);
+  const rows: Cell[][] = [
+    [L('户主姓名'), V(head?.name), L('性别'), V(head?.gender), L('民族'), V(head?.ethnicity)],
+    [L('身份证号码'), V(head?.idNumber, 3), L('家庭人口'), V(`${h.members.length} 人`)],
+    [L('家庭住址'), V(h.address, 3), L('联系电话'), V(h.phone)],
+    [L('户类别'), V(h.statusLabel), L('识别年度'), V(h.identificationYear), L('脱贫年度'), V(h.exitYear)],
+  ];
+  const standards: Cell[][] = [[L('识别标准'), O(choose(labels(IDENTIFICATION_STANDARD), h.identificationStandard), 1), L('贫困户属性'), O(choose(ATTRIBUTE_OPTIONS, h.attribute), 1)]];
+  const causes: Cell[][] = [
+    [L('主要致贫原因'), O(choose(CAUSE_OPTIONS, h.mainCause), 5)],
+    [L('其他致贫原因'), O(choose(CAUSE_OPTIONS, ...h.otherCauses), 5)],
+  ];
+  if (h.monitoringCategory || h.risks.length) {
+    causes.push([L('监测对象类别'), O(choose(labels(MONITORING_CATEGORY), h.monitoringCategory), 3), L('致贫返贫风险'), V(h.risks.join('、'))]);
+  }
+  const six = [3, 5, 3, 5, 3, 5];
+  return [
+    { type: 'section', text: '一、家庭基本情况' },
+    { type: 'grid', columns: six, rows },
+    { type: 'grid', columns: [3, 8, 3, 10], rows: standards },
+    { type: 'grid', columns: six, rows: causes },
+  ];
+}
+
+function incomeBlock(h: HouseholdView, year: number): Block[] {
+  const income = incomeOf(h, year);
+  const c = (k: keyof IncomeComponents): string => yuanFigure(income?.components[k]);
+  const pair = (k: keyof IncomeComponents): Cell[] => [L(INCOME_LABELS[k]), V(c(k))];
+  const rows: Cell[][] = [
+    [...pair('wageFen'), ...pair('businessFen'), ...pair('propertyFen')],
+    [L('转移性收入'), V(yuanFigure(income?.totals.transferFen)), ...pair('familyPlanningFen'), ...pair('dibaoFen')],
+    [...pair('tekunFen'), ...pair('pensionFen'), ...pair('ecoCompensationFen')],
+    [...pair('otherTransferFen'), L('家庭总收入'), V(yuanFigure(income?.totals.grossFen)), ...pair('businessExpenseFen')],
+    [L('家庭纯收入'), V(yuanFigure(income?.totals.netFen)), L('年度家庭人口'), V(income ? `${income.householdSize} 人` : ''), L('人均纯收入'), V(yuanFigure(income?.totals.perCapitaFen))],
+  ];
+  return [
+    { type: 'section', text: `三、${year}年家庭收入情况（元）${income ? '' : '　（档案中没有本年度收入记录）'}` },
+    { type: 'grid', columns: [4, 4, 4, 4, 4, 4], rows },
+  ];
+}
+
+function conditions(h: HouseholdView): Block[] {
+  const { living: l, production: p } = h;
+  const rows: Cell[][] = [
+    [L('耕地面积'), V(`${mu(p.farmlandMu)}${p.irrigatedMu != null ? `（有效灌溉 ${p.irrigatedMu} 亩）` : ''}`), L('林地面积'), V(mu(p.forestMu)), L('退耕还林'), V(mu(p.returnedFarmlandMu))],
+    [L('林果面积'), V(mu(p.orchardMu)), L('牧草/水面'), V(`${mu(p.grasslandMu) || '—'} / ${mu(p.waterSurfaceMu) || '—'}`), L('距主干路'), V(l.distanceToRoadKm == null ? '' : `${l.distanceToRoadKm} 公里`)],
+    [L('住房面积'), V(l.housingArea == null ? '' : `${l.housingArea} ㎡`), L('房屋结构'), V(l.housingStructure), L('危房等级'), O(choose(labels(HOUSING_SAFETY), l.housingSafety), 1)],
+    [L('饮水安全'), O(yesNo(l.drinkingWaterSafe), 1), L('饮水困难'), O(yesNo(l.drinkingWaterDifficult), 1), L('通生活用电'), O(yesNo(l.hasElectricity), 1)],
+    [L('卫生厕所'), O(yesNo(l.hasSanitaryToilet, '有', '无'), 1), L('加入合作社'), O(yesNo(p.inCooperative), 1), L('易地扶贫搬迁'), V(h.relocation ?? '否')],
+    [L('入户路类型'), O(choose(labels(ROAD_TYPE), l.roadType), 2), L('主要燃料'), O(choose(labels(FUEL_TYPE), l.fuelType), 2)],
+  ];
+  return [{ type: 'section', text: '四、生产生活条件' }, { type: 'grid', columns: [3, 5, 3, 5, 3, 5], rows }];
+}
+
+export function enrollmentPage(doc: EnrollmentDocument, h: EnrollmentRecord): FormPage {
+  return {
+    where: householdWhere(h),
+    blocks: [
+      { type: 'title', text: `${doc.township}农户入户登记表`, subtitle: `（扶贫手册家庭情况页 · ${doc.year}年度）` },
+      householdMeta(h),
+      ...basics(h),
+      { type: 'section', text: '二、家庭成员' },
+      membersTable(h.members, { maskIds: false }),
+      ...incomeBlock(h, doc.year),
+      ...conditions(h),
+      { type: 'section', text: '五、帮扶责任人' },
+      helpersTable(h.helpers),
+      { type: 'section', text: '六、帮扶措施' },
+      measuresTable(h.measures),
+      { type: 'signatures', items: ['调查员（签字）：', '户主（签字或捺印）：'], dated: true },
+    ],
+  };
+}
+
+export function enrollmentBatch(doc: EnrollmentDocument): FormBatch<EnrollmentRecord> {
+  return {
+    title: `${doc.township}农户入户登记表（${doc.year}年度）`,
+    size: 8,
+    page: (h) => enrollmentPage(doc, h),
+    sheetName: (h) => `${h.no}${headOf(h)?.name ?? ''}`,
+    footer: (i, total) => `${doc.township}农户入户登记表 · 第 ${i} 户 共 ${total} 户 · 打印日期 ${dateCn(doc.printedOn)}`,
+  };
+}

@@ -1,0 +1,75 @@
+// The one font every document uses: Noto Sans SC Regular, resolved from its npm package at
+// run time (see templates/fonts/README.md for its source and licence), read once per process.
+// Also the check that turns characters the font lacks into a handwriting blank and a report.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { GlyphCoverage } from './cmap.ts';
+import { readCoverage } from './cmap.ts';
+
+const FONT_MODULE = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
+
+/** What replaces a character the font cannot draw: a blank to write the character in by hand. */
+export const BLANK_GLYPH = '＿';
+
+let cached: { file: string; data: Buffer; coverage: GlyphCoverage } | null = null;
+
+export function documentFont(): { file: string; data: Buffer; coverage: GlyphCoverage } {
+  if (!cached) {
+    let file: string;
+    try {
+      file = createRequire(import.meta.url).resolve(FONT_MODULE);
+    } catch (e) {
+      throw new Error(`找不到打印用的中文字体（${FONT_MODULE}）：安装不完整，请重新安装本程序。`, { cause: e });
+    }
+    const data = readFileSync(file);
+    cached = { file, data, coverage: readCoverage(data) };
+  }
+  return cached;
+}
+
+/** A piece of text that could not be printed as it is. */
+export interface MissingGlyph {
+  /** The text as it is in the archive. */
+  text: string;
+  /** The characters the font lacks. */
+  chars: string[];
+  /** Which record and field, in Chinese (e.g. "户编号 5119…（户主 张三）"). */
+  where: string;
+}
+
+/** Collects, once per text and place, what the font could not print. */
+export class GlyphCheck {
+  private readonly seen = new Map<string, MissingGlyph>();
+  /** Cache of texts already known to be printable (names and labels repeat a lot). */
+  private readonly ok = new Set<string>();
+
+  constructor(private readonly coverage: GlyphCoverage) {}
+
+  /** The text with every character the font lacks replaced by a blank; records what was replaced. */
+  printable(text: string, where: string): string {
+    if (this.ok.has(text)) return text;
+    let missing: string[] | null = null;
+    let out = '';
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (cp < 0x80 || this.coverage.has(cp)) out += ch;
+      else {
+        (missing ??= []).push(ch);
+        out += BLANK_GLYPH;
+      }
+    }
+    if (!missing) {
+      // Bounded: a township batch prints hundreds of thousands of distinct texts.
+      if (this.ok.size >= 20_000) this.ok.clear();
+      this.ok.add(text);
+      return text;
+    }
+    const key = `${where}\u0000${text}`;
+    if (!this.seen.has(key)) this.seen.set(key, { text, chars: [...new Set(missing)], where });
+    return out;
+  }
+
+  report(): MissingGlyph[] {
+    return [...this.seen.values()];
+  }
+}

@@ -1,0 +1,204 @@
+// One household as the household forms print it (入户登记表, 明白卡, 脱贫验收表): a plain view
+// of the record, and the form sections those documents share, built once.
+import type { IncomeComponents, IncomeTotals } from '../../shared/income.ts';
+import { maskIdNumber } from '../../shared/mask.ts';
+import type { Block } from './blocks.ts';
+import { dateCn, orBlank, yuanFigure } from './format.ts';
+
+export interface MemberView {
+  name: string;
+  relation: string;
+  gender: string | null;
+  idNumber: string | null;
+  age: number | null;
+  ethnicity: string | null;
+  education: string | null;
+  schoolStatus: string | null;
+  health: string | null;
+  disabilityGrade: string | null;
+  labourAbility: string | null;
+  workStatus: string | null;
+  workMonths: number | null;
+  medicalInsurance: boolean | null;
+  pensionInsurance: boolean | null;
+  seriousIllnessInsurance: boolean | null;
+  isDibao: boolean | null;
+  isTekun: boolean | null;
+}
+
+export interface IncomeView {
+  year: number;
+  householdSize: number;
+  components: IncomeComponents;
+  totals: IncomeTotals;
+  /** The year's standard a household must exceed to exit (fen), when the archive has one. */
+  standardFen: number | null;
+  /** The year's monitoring line (fen), when the archive has one. */
+  monitoringLineFen: number | null;
+}
+
+export interface AssessmentView {
+  year: number;
+  foodOk: boolean | null;
+  clothingOk: boolean | null;
+  educationOk: boolean | null;
+  medicalOk: boolean | null;
+  housingOk: boolean | null;
+  waterOk: boolean | null;
+  assessedOn: string | null;
+  assessedBy: string | null;
+}
+
+export interface HelperView {
+  name: string;
+  unit: string | null;
+  post: string | null;
+  phone: string | null;
+  startOn: string;
+  endOn: string | null;
+}
+
+export interface MeasureView {
+  year: number;
+  category: string;
+  content: string | null;
+  amountFen: number | null;
+  result: string | null;
+  startOn: string | null;
+}
+
+export interface HouseholdView {
+  /** The archive's key of the household (not printed). */
+  id: string;
+  county: string;
+  township: string;
+  village: string;
+  villageCode: string;
+  groupName: string | null;
+  no: string;
+  address: string | null;
+  phone: string | null;
+  status: string;
+  statusLabel: string;
+  identificationStandard: string | null;
+  identificationYear: number | null;
+  attribute: string | null;
+  mainCause: string | null;
+  otherCauses: string[];
+  exitYear: number | null;
+  householdType: string | null;
+  monitoringCategory: string | null;
+  risks: string[];
+  relocation: string | null;
+  living: {
+    housingSafety: string | null;
+    housingArea: number | null;
+    housingStructure: string | null;
+    drinkingWaterSafe: boolean | null;
+    drinkingWaterDifficult: boolean | null;
+    hasElectricity: boolean | null;
+    roadType: string | null;
+    distanceToRoadKm: number | null;
+    hasSanitaryToilet: boolean | null;
+    fuelType: string | null;
+  };
+  production: {
+    farmlandMu: number | null;
+    irrigatedMu: number | null;
+    forestMu: number | null;
+    returnedFarmlandMu: number | null;
+    orchardMu: number | null;
+    grasslandMu: number | null;
+    waterSurfaceMu: number | null;
+    inCooperative: boolean | null;
+  };
+  members: MemberView[];
+  /** Incomes of every recorded year up to the document's year, oldest first. */
+  incomes: IncomeView[];
+  assessment: AssessmentView | null;
+  /** Pairings in force on the document's date, or the latest ones. */
+  helpers: HelperView[];
+  measures: MeasureView[];
+}
+
+export function headOf(h: HouseholdView): MemberView | null {
+  return h.members.find((m) => m.relation === '户主') ?? h.members[0] ?? null;
+}
+
+/** "户编号 …（户主 张三）": where a household's unprintable characters are reported. */
+export function householdWhere(h: HouseholdView): string {
+  return `${h.village} 户编号 ${h.no}（户主 ${headOf(h)?.name ?? '未填写'}）`;
+}
+
+export function householdMeta(h: HouseholdView): Block {
+  return { type: 'meta', left: `${h.county}\u3000${h.township}\u3000${h.village}\u3000${orBlank(h.groupName)}`, right: `户编号：${h.no}` };
+}
+
+export function incomeOf(h: HouseholdView, year: number): IncomeView | null {
+  return h.incomes.find((i) => i.year === year) ?? null;
+}
+
+export function membersTable(members: readonly MemberView[], opts: { maskIds: boolean; emptyRows?: number }): Block {
+  return {
+    type: 'table',
+    columns: [
+      { label: '序号', width: 1 },
+      { label: '姓名', width: 2 },
+      { label: '与户主关系', width: 2 },
+      { label: '性别', width: 1 },
+      { label: '身份证号码', width: 4 },
+      { label: '年龄', width: 1 },
+      { label: '民族', width: 1 },
+      { label: '文化程度', width: 2 },
+      { label: '在校情况', width: 2 },
+      { label: '健康状况', width: 2 },
+      { label: '劳动技能', width: 3 },
+      { label: '务工情况', width: 3 },
+    ],
+    rows: members.map((m, i) => [
+      String(i + 1),
+      m.name,
+      m.relation,
+      orBlank(m.gender),
+      opts.maskIds ? maskIdNumber(m.idNumber) : orBlank(m.idNumber),
+      orBlank(m.age),
+      orBlank(m.ethnicity),
+      orBlank(m.education),
+      orBlank(m.schoolStatus),
+      m.health && m.disabilityGrade ? `${m.health}（${m.disabilityGrade}）` : orBlank(m.health),
+      orBlank(m.labourAbility),
+      m.workStatus && m.workMonths ? `${m.workStatus}（${m.workMonths}个月）` : orBlank(m.workStatus),
+    ]),
+    emptyRows: opts.emptyRows ?? 0,
+  };
+}
+
+export function helpersTable(helpers: readonly HelperView[]): Block {
+  return {
+    type: 'table',
+    columns: [
+      { label: '帮扶责任人', width: 3 },
+      { label: '工作单位', width: 8 },
+      { label: '职务', width: 3 },
+      { label: '联系电话', width: 4 },
+      { label: '帮扶起止时间', width: 6 },
+    ],
+    rows: helpers.map((p) => [p.name, orBlank(p.unit), orBlank(p.post), orBlank(p.phone), `${dateCn(p.startOn)} 至 ${p.endOn ? dateCn(p.endOn) : '今'}`]),
+    emptyRows: helpers.length === 0 ? 1 : 0,
+  };
+}
+
+export function measuresTable(measures: readonly MeasureView[], emptyRows = 0): Block {
+  return {
+    type: 'table',
+    columns: [
+      { label: '年度', width: 2 },
+      { label: '措施类别', width: 3 },
+      { label: '帮扶内容', width: 9, align: 'left' },
+      { label: '金额（元）', width: 3, align: 'right' },
+      { label: '帮扶成效', width: 7, align: 'left' },
+    ],
+    rows: measures.map((m) => [String(m.year), m.category, orBlank(m.content), yuanFigure(m.amountFen), orBlank(m.result)]),
+    emptyRows: measures.length === 0 ? Math.max(1, emptyRows) : emptyRows,
+  };
+}

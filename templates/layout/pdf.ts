@@ -1,0 +1,261 @@
+// One PDF being written: pdfkit with the embedded Chinese font, the paper and margins, every
+// text drawn through the glyph check, page counting, a running footer on each page as it is
+// added (streamed documents), or "第 N 页 共 M 页" stamped at the end (buffered documents).
+import { finished } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
+import PDFDocument from 'pdfkit';
+import type { MissingGlyph } from './fonts.ts';
+import { documentFont, GlyphCheck } from './fonts.ts';
+
+export type Paper = 'A4' | 'A3' | 'A2' | 'A1';
+
+export interface PdfSetup {
+  paper: Paper;
+  landscape: boolean;
+  /** Document title in the PDF's properties. */
+  title: string;
+  /**
+   * "第 N 页 共 M 页" at the foot of every page. Keeps every page in memory until the end, so
+   * only for documents of bounded size; streamed batches use `runningFooter` instead.
+   */
+  numbered: boolean;
+  margins?: { top: number; bottom: number; left: number; right: number };
+}
+
+export interface RenderResult {
+  /** Pages of a PDF; null for a workbook (Excel decides its printed pages). */
+  pages: number | null;
+  /** Worksheets of a workbook. */
+  sheets?: number;
+  missingGlyphs: MissingGlyph[];
+}
+
+export interface TextStyle {
+  size?: number;
+  width?: number;
+  align?: 'left' | 'center' | 'right' | 'justify';
+  /** Drawn bold (the font has one weight: filled and stroked). */
+  bold?: boolean;
+  /** Clip to this height: text never runs onto a new page by itself. */
+  height?: number;
+  lineGap?: number;
+  color?: string;
+}
+
+/** The name the document font is registered under (charts ask for it by name). */
+export const PDF_FONT = 'doc';
+const DEFAULT_MARGINS = { top: 36, bottom: 38, left: 40, right: 40 };
+/** Records between two emptyings of pdfkit's text-shaping cache (see forgetLayouts). */
+const LAYOUT_CACHE_RECORDS = 200;
+/** Where footers sit: this far above the paper's bottom edge. */
+const FOOTER_RISE = 26;
+
+export class Pdf {
+  readonly doc: PDFKit.PDFDocument;
+  readonly glyphs: GlyphCheck;
+  /** The record being drawn, for reports of unprintable characters ("户编号 …（户主 …）"). */
+  where = '';
+  /** Drawn at the foot of each page when it is added (streamed documents). */
+  runningFooter: ((pdf: Pdf) => string) | null = null;
+  /** Drawn at the top of a page a record continues on ("（续页）…"), while one is being drawn. */
+  continuation: ((pdf: Pdf) => void) | null = null;
+  private readonly output: Writable;
+  private pageCount = 0;
+  private drained = 0;
+  private readonly widths = new Map<string, number>();
+  /** The fill colour last set for text; null when something else may have changed it. */
+  private textColor: string | null = null;
+  private drawingFooter = false;
+
+  constructor(
+    private readonly setup: PdfSetup,
+    out: Writable,
+  ) {
+    this.output = out;
+    const font = documentFont();
+    this.glyphs = new GlyphCheck(font.coverage);
+    this.doc = new PDFDocument({
+      size: setup.paper,
+      layout: setup.landscape ? 'landscape' : 'portrait',
+      margins: setup.margins ?? DEFAULT_MARGINS,
+      bufferPages: setup.numbered,
+      autoFirstPage: false,
+      info: { Title: setup.title, Creator: '扶贫档案', Producer: '扶贫档案' },
+      lang: 'zh-CN',
+    });
+    this.doc.registerFont(PDF_FONT, font.data);
+    this.doc.on('pageAdded', () => this.pageAdded());
+    this.doc.pipe(out);
+  }
+
+  get pages(): number {
+    return this.pageCount;
+  }
+  get left(): number {
+    return this.doc.page.margins.left;
+  }
+  get right(): number {
+    return this.doc.page.width - this.doc.page.margins.right;
+  }
+  get top(): number {
+    return this.doc.page.margins.top;
+  }
+  get bottom(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
+  get width(): number {
+    return this.right - this.left;
+  }
+  get y(): number {
+    return this.doc.y;
+  }
+  set y(v: number) {
+    this.doc.y = v;
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+    this.doc.font(PDF_FONT);
+    this.doc.y = this.top;
+    this.continuation?.(this);
+  }
+
+  /** Starts a new page unless `height` still fits below the current position; true if it did. */
+  ensure(height: number): boolean {
+    if (this.pageCount > 0 && this.doc.y + height <= this.bottom) return false;
+    this.newPage();
+    return true;
+  }
+
+  private pageAdded(): void {
+    this.pageCount++;
+    this.textColor = null;
+    this.doc.font(PDF_FONT);
+    if (this.runningFooter && !this.drawingFooter) this.footer(this.runningFooter(this));
+  }
+
+  /** Printable form of a text (characters missing from the font become blanks, and are reported). */
+  clean(text: string): string {
+    return this.glyphs.printable(text, this.where);
+  }
+
+  /** A filled rectangle; the fill colour of the next text is set again afterwards. */
+  fillRect(x: number, y: number, w: number, h: number, color: string): void {
+    this.doc.rect(x, y, w, h).fill(color);
+    this.colorsChanged();
+  }
+
+  /** Call after drawing on `doc` directly with other colours (charts, shapes). */
+  colorsChanged(): void {
+    this.textColor = null;
+  }
+
+  text(text: string, x: number, y: number, style: TextStyle = {}): void {
+    const size = style.size ?? 10;
+    const doc = this.doc.fontSize(size);
+    const color = style.color ?? 'black';
+    // Setting the colour writes an operator each time: only when it changes (most text is black).
+    if (color !== this.textColor) {
+      doc.fillColor(color);
+      this.textColor = color;
+    }
+    const printable = this.clean(text);
+    const keep = { x: doc.x, y: doc.y };
+    const paint: PDFKit.Mixins.TextOptions = style.bold ? { fill: true, stroke: true } : {};
+    if (style.bold) doc.lineWidth(size * 0.035).strokeColor(style.color ?? 'black');
+    const single = style.width === undefined ? null : this.singleLineWidth(printable, style.width, size);
+    if (style.width === undefined || single !== null) {
+      // One line: placed directly, without pdfkit's line wrapper (most table cells; much faster).
+      const w = single ?? 0;
+      const free = style.width === undefined ? 0 : style.width - w;
+      const dx = style.align === 'center' ? free / 2 : style.align === 'right' ? free : 0;
+      doc.text(printable, x + dx, y, { ...paint, lineBreak: false });
+    } else {
+      doc.text(printable, x, y, {
+        ...paint,
+        width: style.width,
+        align: style.align ?? 'left',
+        lineGap: style.lineGap ?? 0,
+        height: style.height,
+        ellipsis: style.height !== undefined,
+      });
+    }
+    // Layout code places everything itself: drawing text never moves the cursor.
+    doc.x = keep.x;
+    doc.y = keep.y;
+  }
+
+  /** The text's width when it fits on one line of `width` (current font size), else null. */
+  private singleLineWidth(printable: string, width: number, size: number): number | null {
+    if (printable.includes('\n')) return null;
+    // Layout measures a row's cells, then draws them: measured widths are kept for a while.
+    const key = `${size}|${printable}`;
+    let w = this.widths.get(key);
+    if (w === undefined) {
+      if (this.widths.size >= 512) this.widths.clear();
+      w = this.doc.widthOfString(printable);
+      this.widths.set(key, w);
+    }
+    return w <= width ? w : null;
+  }
+
+  heightOf(text: string, width: number, size = 10, lineGap = 0): number {
+    const doc = this.doc.fontSize(size);
+    const printable = this.clean(text);
+    if (this.singleLineWidth(printable, width, size) !== null) return doc.currentLineHeight(true) + lineGap;
+    return doc.heightOfString(printable, { width, lineGap });
+  }
+
+  widthOf(text: string, size = 10): number {
+    return this.doc.fontSize(size).widthOfString(this.clean(text));
+  }
+
+  /** One line centred at the foot of the current page, below the bottom margin, without adding a page. */
+  footer(line: string, size = 9): void {
+    const page = this.doc.page;
+    const saved = { bottom: page.margins.bottom, x: this.doc.x, y: this.doc.y };
+    this.drawingFooter = true;
+    page.margins.bottom = 0; // pdfkit would otherwise start a new page for text below the margin
+    this.text(line, page.margins.left, page.height - FOOTER_RISE, { size, width: page.width - page.margins.left - page.margins.right, align: 'center', height: size * 1.6 });
+    page.margins.bottom = saved.bottom;
+    this.drawingFooter = false;
+    this.doc.x = saved.x;
+    this.doc.y = saved.y;
+  }
+
+  /** Ends the document (stamping page numbers when numbered) and waits until it is written. */
+  async finish(label: (index: number, count: number) => string = (i, n) => `第 ${i + 1} 页 共 ${n} 页`): Promise<RenderResult> {
+    if (this.pageCount === 0) this.newPage();
+    if (this.setup.numbered) {
+      const range = this.doc.bufferedPageRange();
+      for (let i = 0; i < range.count; i++) {
+        this.doc.switchToPage(range.start + i);
+        this.footer(label(i, range.count));
+      }
+    }
+    this.doc.end();
+    await finished(this.output);
+    return { pages: this.pageCount, missingGlyphs: this.glyphs.report() };
+  }
+
+  /**
+   * Lets the output catch up: pdfkit pushes pages into its stream buffer without waiting, so a
+   * long batch yields here between records to keep memory flat.
+   */
+  async drain(): Promise<void> {
+    const readable = this.doc as unknown as { readableLength: number };
+    if (++this.drained % LAYOUT_CACHE_RECORDS === 0) this.forgetLayouts();
+    await new Promise<void>((r) => setImmediate(r));
+    while (readable.readableLength > 4 * 1024 * 1024) await new Promise<void>((r) => setTimeout(r, 2));
+  }
+
+  /**
+   * pdfkit caches the shaping of every word it has drawn, for the life of the document; with
+   * 20,000 households' names, numbers and addresses that cache alone grows by hundreds of MB.
+   * A batch empties it now and then (labels are shaped again once, then cached again).
+   */
+  private forgetLayouts(): void {
+    const font = (this.doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
+    if (font?.layoutCache) font.layoutCache = Object.create(null) as Record<string, unknown>;
+  }
+}

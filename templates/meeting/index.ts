@@ -1,0 +1,94 @@
+// 民主评议会议记录 of a batch: time, place, host, recorder, those entitled and present (two
+// thirds needed), attendees, the minutes, the households deliberated with their votes and
+// result, the conclusion and signatures. Without a recorded meeting: the same form blank, with
+// the households listed, to fill in by hand at the meeting.
+import type { Block, Cell, FormPage } from '../layout/blocks.ts';
+import { dateCn, orBlank } from '../layout/format.ts';
+
+export interface MeetingHousehold {
+  village: string;
+  groupName: string | null;
+  headName: string;
+  size: number;
+  category: string | null;
+  votesFor: number | null;
+  votesAgainst: number | null;
+  abstentions: number | null;
+  /** 通过 / 未通过, or empty when not voted yet. */
+  result: string;
+}
+
+export interface MeetingModel {
+  title: string;
+  batchTitle: string;
+  place: string;
+  /** "对××村2026年贫困边缘户认定对象进行民主评议" */
+  agenda: string;
+  meeting: {
+    heldOn: string;
+    place: string | null;
+    host: string | null;
+    recorder: string | null;
+    attendeesCount: number | null;
+    entitledCount: number | null;
+    attendees: string | null;
+    minutes: string | null;
+    result: string | null;
+  } | null;
+  /** Whether the attendance reaches two thirds, in words ("到会 30 人，应到 40 人，达到三分之二"). */
+  attendance: string;
+  categoryLabel: string | null;
+  households: MeetingHousehold[];
+}
+
+const L = (text: string, span = 1): Cell => ({ text, label: true, span });
+const V = (text: string, span = 1): Cell => ({ text, span });
+const count = (n: number | null | undefined): string => (n == null ? '' : String(n));
+
+export function meetingPage(m: MeetingModel): FormPage {
+  const mt = m.meeting;
+  const cols = [
+    { label: '序号', width: 2 },
+    { label: '村民小组', width: 3 },
+    { label: '户主姓名', width: 3 },
+    { label: '人口', width: 2 },
+    ...(m.categoryLabel ? [{ label: m.categoryLabel, width: 4 }] : []),
+    { label: '赞成', width: 2 },
+    { label: '反对', width: 2 },
+    { label: '弃权', width: 2 },
+    { label: '评议结果', width: m.categoryLabel ? 4 : 8 },
+  ];
+  const rows = m.households.map((h, i) => [
+    String(i + 1),
+    orBlank(h.groupName),
+    h.headName,
+    String(h.size),
+    ...(m.categoryLabel ? [orBlank(h.category)] : []),
+    count(h.votesFor),
+    count(h.votesAgainst),
+    count(h.abstentions),
+    h.result,
+  ]);
+  const blocks: Block[] = [
+    { type: 'title', text: m.title, subtitle: m.batchTitle },
+    {
+      type: 'grid',
+      columns: [4, 8, 4, 8],
+      rows: [
+        [L('会议时间'), V(mt ? dateCn(mt.heldOn) : dateCn(null)), L('会议地点'), V(orBlank(mt?.place))],
+        [L('主持人'), V(orBlank(mt?.host)), L('记录人'), V(orBlank(mt?.recorder))],
+        [L('应到人数'), V(mt?.entitledCount == null ? '　　人' : `${mt.entitledCount} 人`), L('实到人数'), V(mt?.attendeesCount == null ? '　　人' : `${mt.attendeesCount} 人`)],
+        [L('到会情况'), V(m.attendance, 3)],
+        [L('参会人员'), V(orBlank(mt?.attendees), 3)],
+      ],
+    },
+    { type: 'box', label: '会议议题', text: m.agenda, minLines: 2 },
+    { type: 'box', label: '发言摘要', text: orBlank(mt?.minutes), minLines: 8 },
+    { type: 'section', text: '评议对象及表决结果（赞成票超过到会人数一半为通过）' },
+    { type: 'table', columns: cols, rows },
+    { type: 'box', label: '会议结论', text: orBlank(mt?.result), minLines: 3 },
+    { type: 'signatures', items: ['主持人（签字）：', '记录人（签字）：'] },
+    { type: 'box', label: '参会人员签字', text: '', minLines: 5 },
+  ];
+  return { where: m.batchTitle, blocks };
+}
