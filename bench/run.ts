@@ -8,6 +8,7 @@ import type { BenchReport } from './harness.ts';
 import { machine, table } from './harness.ts';
 import { demoSuite, querySuites, searchSuite, xlsxSuite } from './suites.ts';
 import { exchangeSuite } from './exchange.ts';
+import { exchangeArchiveSuite } from './exchange-archive.ts';
 import { documentsSuite } from './documents.ts';
 import { uiSuite } from './ui.ts';
 
@@ -23,6 +24,7 @@ export async function runBench(size: 'full' | 'small', only?: string): Promise<B
     }
     figures.push(...(await xlsxSuite(dir, sizes)));
     figures.push(...(await exchangeSuite(dir, size)));
+    figures.push(...(await exchangeArchiveSuite(dir, size)));
     // The paper outputs take minutes at full size (20,000 forms): full runs only (or --only doc).
     if (size === 'full' || only?.startsWith('doc')) figures.push(...(await documentsSuite(dir, join(dir, 'bench.db'), size)));
     // The browser figures need Chromium and a built UI: full runs only (or --only ui).

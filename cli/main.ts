@@ -12,11 +12,14 @@ import { exportXlsx } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { init } from './commands/init.ts';
 import { keys } from './commands/keys.ts';
+import { pack } from './commands/pack.ts';
+import { unpack } from './commands/unpack.ts';
+import { refuseCountyCommand } from '../core/exchange-archive/index.ts';
 import { monitor } from './commands/monitor.ts';
 import { stats } from './commands/stats.ts';
 import { processIo } from './io.ts';
 
-export const COMMANDS: readonly Command[] = [init, demo, stats, check, importCommand, exportXlsx, doc, backup, restore, batch, monitor, keys];
+export const COMMANDS: readonly Command[] = [init, demo, stats, check, importCommand, exportXlsx, doc, backup, restore, batch, monitor, keys, pack, unpack];
 
 function helpText(): string {
   return [
@@ -50,6 +53,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    refuseCountyCommand(command.name, rest);
     return await command.run(rest, io);
   } catch (caught) {
     const e = translateDbError(caught) ?? caught;

@@ -61,6 +61,33 @@ describe('attachments', () => {
     expect(count('blobs')).toBe(0);
   });
 
+  it('attaches a photo of a posted notice to a batch step and a scan to a meeting, audited without a household', () => {
+    // A demo township big enough to hold batches at the publicity and meeting steps.
+    archive.close();
+    archive = initArchive({ file: `${tempDir()}/b.db`, name: '青山镇', code: '511922101000' }, actor);
+    generateDemo(archive, { villages: 3, households: 90, seed: 'att', asOf: '2026-11-24', actor });
+    const step = archive.sqlite.prepare("SELECT s.id, s.seq, b.title FROM batch_steps s JOIN batches b ON b.id = s.batch_id WHERE s.is_publicity = 1 LIMIT 1").get() as { id: string; seq: number; title: string };
+    const meeting = archive.sqlite.prepare('SELECT m.id, m.held_on AS heldOn FROM meetings m LIMIT 1').get() as { id: string; heldOn: string };
+    const photo = addAttachment(archive.db, actor, { ownerTable: 'batch_steps', ownerId: step.id, originalName: '公示照片.jpg', caption: '村务公开栏', dataBase64: JPEG.toString('base64') });
+    const scan = addAttachment(archive.db, actor, { ownerTable: 'meetings', ownerId: meeting.id, originalName: '会议记录.pdf', caption: null, dataBase64: PDF.toString('base64') });
+    expect(listAttachments(archive.db, 'batch_steps', step.id).map((a) => [a.id, a.ownerTable])).toEqual([[photo.id, 'batch_steps']]);
+    expect(listAttachments(archive.db, 'meetings', meeting.id).map((a) => a.id)).toEqual([scan.id]);
+    const audit = archive.sqlite.prepare("SELECT household_id AS h, note FROM audit_log WHERE action = 'attach' ORDER BY id").all() as { h: string | null; note: string }[];
+    expect(audit).toEqual([
+      { h: null, note: expect.stringContaining(`为批次“${step.title}”第${step.seq}步添加档案资料“公示照片.jpg”`) as unknown },
+      { h: null, note: expect.stringContaining(`${meeting.heldOn}民主评议会议添加档案资料“会议记录.pdf”`) as unknown },
+    ]);
+  });
+
+  it.each([
+    ['batch_steps', /找不到要添加资料的这个环节/],
+    ['meetings', /找不到要添加资料的这次会议记录/],
+  ] as const)('refuses an attachment for a %s record that does not exist', (ownerTable, message) => {
+    const before = ['attachments', 'blobs', 'audit_log'].map(count);
+    expect(() => addAttachment(archive.db, actor, { ownerTable, ownerId: householdId, originalName: 'x.pdf', caption: null, dataBase64: PDF.toString('base64') })).toThrow(message);
+    expect(['attachments', 'blobs', 'audit_log'].map(count)).toEqual(before);
+  });
+
   it('never keeps a path from the file name', () => {
     expect(add('..\\..\\windows\\照片.jpg', JPEG).originalName).toBe('.._.._windows_照片.jpg');
   });

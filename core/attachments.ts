@@ -5,9 +5,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { recordAudit } from '../db/repos/audit.ts';
-import { attachments, blobs, households } from '../db/schema/index.ts';
+import { attachments, batchSteps, batches, blobs, households, meetings } from '../db/schema/index.ts';
 import type { Actor } from '../shared/actor.ts';
-import type { AttachmentMime, AttachmentView } from '../shared/api/index.ts';
+import type { AttachmentMime, AttachmentOwner, AttachmentView } from '../shared/api/index.ts';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../shared/api/index.ts';
 import { UserError } from '../shared/errors.ts';
 
@@ -37,11 +37,31 @@ export function listAttachments(db: Db, ownerTable: string, ownerId: string): At
 }
 
 export interface NewAttachment {
-  ownerTable: 'households';
+  ownerTable: AttachmentOwner;
   ownerId: string;
   originalName: string;
   caption: string | null;
   dataBase64: string;
+}
+
+/** The record a file is attached to must exist; returns the household it belongs to (if any) and how the audit note begins. */
+function ownerOf(db: Db, table: AttachmentOwner, id: string): { householdId: string | null; lead: string } {
+  switch (table) {
+    case 'households': {
+      if (!db.select({ id: households.id }).from(households).where(eq(households.id, id)).get()) throw new UserError('找不到要添加资料的这一户，可能已被删除。请刷新后重试。');
+      return { householdId: id, lead: '' };
+    }
+    case 'batch_steps': {
+      const step = db.select({ seq: batchSteps.seq, title: batches.title }).from(batchSteps).innerJoin(batches, eq(batches.id, batchSteps.batchId)).where(eq(batchSteps.id, id)).get();
+      if (!step) throw new UserError('找不到要添加资料的这个环节，可能所在批次已被删除。请刷新后重试。');
+      return { householdId: null, lead: `为批次“${step.title}”第${step.seq}步` };
+    }
+    case 'meetings': {
+      const m = db.select({ heldOn: meetings.heldOn, title: batches.title }).from(meetings).innerJoin(batches, eq(batches.id, meetings.batchId)).where(eq(meetings.id, id)).get();
+      if (!m) throw new UserError('找不到要添加资料的这次会议记录，可能已被删除。请刷新后重试。');
+      return { householdId: null, lead: `为批次“${m.title}”${m.heldOn}民主评议会议` };
+    }
+  }
 }
 
 export function addAttachment(db: Db, actor: Actor, input: NewAttachment): AttachmentView {
@@ -52,8 +72,7 @@ export function addAttachment(db: Db, actor: Actor, input: NewAttachment): Attac
   if (!mime) {
     throw new UserError(`文件“${input.originalName}”不是可以存档的类型：只接受 ${Object.values(ATTACHMENT_TYPES).join('、')}。请把扫描件另存为 PDF 或 JPG 后再添加。`);
   }
-  const household = db.select({ id: households.id }).from(households).where(eq(households.id, input.ownerId)).get();
-  if (!household) throw new UserError('找不到要添加资料的这一户，可能已被删除。请刷新后重试。');
+  const owner = ownerOf(db, input.ownerTable, input.ownerId);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const now = actor.now().toISOString();
   const row = {
@@ -76,9 +95,9 @@ export function addAttachment(db: Db, actor: Actor, input: NewAttachment): Attac
       action: 'attach',
       tableName: 'attachments',
       recordId: row.id,
-      householdId: input.ownerId,
-      after: { originalName: row.originalName, mime, size: row.size, sha256 },
-      note: `添加档案资料“${row.originalName}”（${ATTACHMENT_TYPES[mime]}，${Math.max(1, Math.round(row.size / 1024))}KB）`,
+      householdId: owner.householdId,
+      after: { originalName: row.originalName, mime, size: row.size, sha256, ownerTable: input.ownerTable, ownerId: input.ownerId },
+      note: `${owner.lead}添加档案资料“${row.originalName}”（${ATTACHMENT_TYPES[mime]}，${Math.max(1, Math.round(row.size / 1024))}KB）`,
     });
   });
   return toView(row);

@@ -48,7 +48,8 @@ describe('content security policy', () => {
       'script-src': "'self'",
       'style-src': "'self' 'unsafe-inline'",
       'img-src': "'self' data: blob:",
-      'connect-src': "'self'",
+      'connect-src': "'self' blob:",
+      'frame-src': "'self' blob:",
       'object-src': "'none'",
       'base-uri': "'none'",
       'frame-ancestors': "'none'",
@@ -58,7 +59,7 @@ describe('content security policy', () => {
 
   it('relaxes only for the local dev server (Vite preamble and hot reload)', () => {
     expect(cspFor(dev)).toContain("script-src 'self' 'unsafe-inline'");
-    expect(cspFor(dev)).toContain("connect-src 'self' ws://localhost:5173");
+    expect(cspFor(dev)).toContain("connect-src 'self' blob: ws://localhost:5173");
   });
 
   it('replaces a CSP the server sent instead of merging with it', () => {

@@ -12,7 +12,9 @@ export const CSP = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "connect-src 'self'",
+  "connect-src 'self' blob:",
+  // The documents page previews a rendered PDF in a frame from a blob: URL.
+  "frame-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -26,7 +28,7 @@ export const CSP = [
 export function cspFor(loc: AppLocation): string {
   if (!loc.devOrigin) return CSP;
   const ws = loc.devOrigin.replace(/^http/, 'ws');
-  return CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", `connect-src 'self' ${ws}`);
+  return CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self' blob:", `connect-src 'self' blob: ${ws}`);
 }
 
 export function webPreferences(preload: string, opts: { devTools: boolean }): WebPreferences {

@@ -1,18 +1,24 @@
 // `keys new` makes a key pair for one side; `keys show` prints a key's fingerprint for the phone
-// check. (`keys trust`, which registers the other side's key in an archive, comes with the
-// archive-level exchange.)
+// check; `keys trust` registers the other side's public.json in an archive (after the phone
+// check), `keys revoke` revokes a township key (county side), `keys list` lists the registered keys.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatFingerprint, generateKeyPair, loadPublicKey, PUBLIC_FILE, saveKeyPair, selfTest } from '../../core/exchange/index.ts';
 import type { Role } from '../../core/exchange/index.ts';
 import { UserError } from '../../shared/errors.ts';
-import { parse, requireString } from '../args.ts';
+import { registeredView, revokeKey, trustKey, listKeys } from '../../core/exchange-archive/index.ts';
+import { systemActor } from '../../core/context.ts';
+import { intOption, optionalString, parse, requireString } from '../args.ts';
+import { withArchive } from '../with-archive.ts';
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
 
 const newUsage = 'relief-archive keys new --out 文件夹 --role township|county --name 单位名称';
 const showUsage = 'relief-archive keys show 文件夹或public.json';
-const usage = `${newUsage}\n      ${showUsage}`;
+const trustUsage = 'relief-archive keys trust 对方public.json --db 文件 --checked-by 核对人 [--fingerprint "电话核对的指纹"] [--method 电话核对] [--org 单位]';
+const revokeUsage = 'relief-archive keys revoke --db 文件 --fingerprint 指纹 --reason 原因 [--valid-through 序号]';
+const listUsage = 'relief-archive keys list --db 文件';
+const usage = `${newUsage}\n      ${showUsage}\n      ${trustUsage}\n      ${revokeUsage}\n      ${listUsage}`;
 const ROLE_NAME: Record<Role, string> = { township: '乡镇', county: '县级' };
 
 async function keysNew(argv: string[], io: Parameters<Command['run']>[1]): Promise<number> {
@@ -51,14 +57,62 @@ function keysShow(argv: string[], io: Parameters<Command['run']>[1]): number {
   return 0;
 }
 
+function keysTrust(argv: string[], io: Parameters<Command['run']>[1]): Promise<number> {
+  const p = parse(argv, { 'checked-by': { type: 'string' }, fingerprint: { type: 'string' }, method: { type: 'string' }, org: { type: 'string' } }, trustUsage);
+  const [file, ...extra] = p.positionals;
+  if (!file || extra.length > 0) throw new UserError(`请给出对方的公钥文件（public.json）。\n用法：${trustUsage}`, { kind: 'usage' });
+  const db = requireString(p, 'db', trustUsage);
+  const checkedBy = requireString(p, 'checked-by', trustUsage);
+  const actor = systemActor(optionalString(p, 'operator') ?? '命令行');
+  return withArchive(db, (archive) => {
+    const { row, added } = trustKey(archive, actor, { file, checkedBy, method: optionalString(p, 'method'), fingerprint: optionalString(p, 'fingerprint') ?? null, org: optionalString(p, 'org') ?? null });
+    const fingerprint = formatFingerprint(row.fingerprint);
+    emit(io, { fingerprint, role: row.role, name: row.name, added, checkedBy: row.checkedBy, checkedAt: row.checkedAt }, () =>
+      `${added ? '已登记' : '此前已登记'}${ROLE_NAME[row.role]}公钥：${row.name}\n指纹：${fingerprint}\n核对人：${row.checkedBy}（${row.method}，${row.checkedAt}）`,
+    );
+    return 0;
+  });
+}
+
+function keysRevoke(argv: string[], io: Parameters<Command['run']>[1]): Promise<number> {
+  const p = parse(argv, { fingerprint: { type: 'string' }, reason: { type: 'string' }, 'valid-through': { type: 'string' } }, revokeUsage);
+  if (p.positionals.length > 0) throw new UserError(`多余的参数：${p.positionals.join(' ')}。\n用法：${revokeUsage}`, { kind: 'usage' });
+  const db = requireString(p, 'db', revokeUsage);
+  const validThroughSeq = p.values['valid-through'] === undefined ? null : intOption(p, 'valid-through', 0, [0, Number.MAX_SAFE_INTEGER]);
+  const actor = systemActor(optionalString(p, 'operator') ?? '命令行');
+  return withArchive(db, (archive) => {
+    const row = revokeKey(archive, actor, { fingerprint: requireString(p, 'fingerprint', revokeUsage), reason: requireString(p, 'reason', revokeUsage), validThroughSeq });
+    const v = registeredView(row);
+    emit(io, v, () => `已吊销${ROLE_NAME[row.role]}密钥：${row.name}（指纹 ${v.fingerprint}）\n该密钥第 ${row.validThroughSeq ?? 0} 号以后的数据包一律拒收。`);
+    return 0;
+  });
+}
+
+function keysList(argv: string[], io: Parameters<Command['run']>[1]): Promise<number> {
+  const p = parse(argv, {}, listUsage);
+  const db = requireString(p, 'db', listUsage);
+  return withArchive(db, (archive) => {
+    const list = listKeys(archive).map(registeredView);
+    emit(io, { keys: list }, () =>
+      list.length
+        ? list.map((k) => `${ROLE_NAME[k.role]} ${k.name} ${k.status === 'active' ? '有效' : `已吊销（${k.revokedReason ?? ''}）`}\n  指纹：${k.fingerprint}\n  核对：${k.checkedBy}，${k.checkedAt}；已接收至第 ${k.lastAcceptedSeq ?? 0} 号`).join('\n')
+        : '本档案还没有登记任何对方公钥。',
+    );
+    return 0;
+  });
+}
+
 export const keys: Command = {
   name: 'keys',
-  summary: '密钥：new 生成本方密钥（公钥 public.json 交给对方），show 显示指纹供电话核对',
+  summary: '密钥：new 生成本方密钥，show 显示指纹供电话核对，trust 登记对方公钥，revoke 吊销（县级），list 已登记的公钥',
   usage,
   run(argv, io) {
     const [verb, ...rest] = argv;
     if (verb === 'new') return keysNew(rest, io);
     if (verb === 'show') return keysShow(rest, io);
-    throw new UserError(`keys 后面应为 new 或 show，收到“${verb ?? ''}”。\n用法：${usage}`, { kind: 'usage' });
+    if (verb === 'trust') return keysTrust(rest, io);
+    if (verb === 'revoke') return keysRevoke(rest, io);
+    if (verb === 'list') return keysList(rest, io);
+    throw new UserError(`keys 后面应为 new、show、trust、revoke 或 list，收到“${verb ?? ''}”。\n用法：${usage}`, { kind: 'usage' });
   },
 };

@@ -5,3 +5,4 @@ export * from './reference.ts';
 export * from './records.ts';
 export * from './workflows.ts';
 export * from './monitoring.ts';
+export * from './exchange.ts';

@@ -9,6 +9,18 @@ import OverviewScreen from '../screens/OverviewScreen.tsx';
 import QualityScreen from '../screens/QualityScreen.tsx';
 import VillagePage from '../screens/VillagePage.tsx';
 import VillagesScreen from '../screens/VillagesScreen.tsx';
+import MonitoringScreen from '../screens/monitoring/MonitoringScreen.tsx';
+import BatchPage from '../screens/workflows/BatchPage.tsx';
+import BatchesScreen from '../screens/workflows/BatchesScreen.tsx';
+import CountyScreen from '../screens/exchange/CountyScreen.tsx';
+import KeysScreen from '../screens/exchange/KeysScreen.tsx';
+import ReceiveScreen from '../screens/exchange/ReceiveScreen.tsx';
+import SendScreen from '../screens/exchange/SendScreen.tsx';
+import TownshipPage from '../screens/exchange/TownshipPage.tsx';
+import { useExchange } from '../screens/exchange/state.ts';
+import DashboardScreen from '../screens/dashboard/DashboardScreen.tsx';
+import DocumentsScreen from '../screens/documents/DocumentsScreen.tsx';
+import { menuFor, screenFor } from '../editor/exchange-menu.ts';
 import { useStore } from '../store/index.ts';
 import { menuKeyOf } from '../store/screens.ts';
 import type { MenuKey, Screen } from '../store/screens.ts';
@@ -20,8 +32,12 @@ const MENU: { key: MenuKey; label: string }[] = [
   { key: 'overview', label: '概览' },
   { key: 'villages', label: '行政村' },
   { key: 'households', label: '农户档案' },
+  { key: 'batches', label: '流程批次' },
+  { key: 'monitoring', label: '防返贫监测' },
   { key: 'quality', label: '数据检查' },
   { key: 'import', label: '导入花名册' },
+  { key: 'dashboard', label: '统计看板' },
+  { key: 'documents', label: '打印文档' },
 ];
 
 function Current({ screen }: { screen: Screen }) {
@@ -40,6 +56,26 @@ function Current({ screen }: { screen: Screen }) {
       return <QualityScreen />;
     case 'import':
       return <ImportScreen />;
+    case 'batches':
+      return <BatchesScreen />;
+    case 'batch':
+      return <BatchPage key={screen.id} id={screen.id} />;
+    case 'monitoring':
+      return <MonitoringScreen />;
+    case 'keys':
+      return <KeysScreen />;
+    case 'send':
+      return <SendScreen />;
+    case 'receive':
+      return <ReceiveScreen />;
+    case 'county':
+      return <CountyScreen />;
+    case 'township':
+      return <TownshipPage key={screen.id} id={screen.id} />;
+    case 'documents':
+      return <DocumentsScreen />;
+    case 'dashboard':
+      return <DashboardScreen />;
   }
 }
 
@@ -47,6 +83,14 @@ export default function AppShell() {
   const screen = useStore((s) => s.screen);
   const navigate = useStore((s) => s.navigate);
   const refreshLastAudit = useStore((s) => s.refreshLastAudit);
+  // County archives show only the county's screens (see editor/exchange-menu.ts).
+  const role = useStore((s) => s.session?.archive?.role ?? 'township');
+  const archiveFile = useStore((s) => s.session?.archive?.file ?? null);
+  const bindExchange = useExchange((s) => s.bindArchive);
+  const shown = screenFor(role, screen);
+  useEffect(() => {
+    bindExchange(archiveFile);
+  }, [archiveFile, bindExchange]);
   useHistorySync();
 
   useEffect(() => {
@@ -57,18 +101,23 @@ export default function AppShell() {
     <Layout className="app-shell">
       <Layout.Sider width={168} breakpoint="lg" collapsedWidth={64}>
         <div className="app-logo">扶贫档案</div>
+        {role === 'county' && (
+          <div data-testid="county-badge" style={{ margin: '0 12px 12px', padding: '4px 8px', borderRadius: 4, background: '#722ed1', color: '#fff', fontWeight: 600, textAlign: 'center', whiteSpace: 'nowrap' }}>
+            县级审核端
+          </div>
+        )}
         <Menu
           theme="dark"
           mode="inline"
-          selectedKeys={[menuKeyOf(screen)]}
-          items={MENU.map((m) => ({ key: m.key, label: m.label, 'data-testid': `menu-${m.key}` }))}
+          selectedKeys={[menuKeyOf(shown)]}
+          items={menuFor(role, MENU).map((m) => ({ key: m.key, label: m.label, 'data-testid': `menu-${m.key}` }))}
           onClick={({ key }) => navigate({ name: key } as Screen)}
         />
       </Layout.Sider>
       <Layout>
         <HeaderBar />
         <Layout.Content className="app-content">
-          <Current screen={screen} />
+          <Current screen={shown} />
         </Layout.Content>
       </Layout>
       <LeavePrompt />

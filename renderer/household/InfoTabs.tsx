@@ -1,5 +1,5 @@
 // Tabs of the household page outside the draft: 帮扶 (saved straight to the archive), and the read-only 状态记录, 问题.
-import { Alert, Table, Tag } from 'antd';
+import { Alert, Table, Tag, Typography } from 'antd';
 import type { HouseholdDetail } from '../../shared/api/index.ts';
 import type { Problem } from '../../shared/quality/types.ts';
 import { SEVERITY_LABELS } from '../../shared/quality/types.ts';
@@ -24,6 +24,7 @@ export function HelpTab({ detail }: { detail: HouseholdDetail }) {
 }
 
 export function HistoryTab({ detail }: { detail: HouseholdDetail }) {
+  const navigate = useStore((s) => s.navigate);
   return (
     <>
       <Alert
@@ -42,7 +43,18 @@ export function HistoryTab({ detail }: { detail: HouseholdDetail }) {
           { title: '生效日期', dataIndex: 'effectiveOn', width: 110 },
           { title: '状态', dataIndex: 'status', width: 150, render: (s: string) => <StatusTag status={s} /> },
           { title: '年度', dataIndex: 'year', width: 70, render: dash },
-          { title: '依据', key: 'basis', render: (_: unknown, h) => h.decision ?? (h.batchId ? '工作流程' : '—') },
+          {
+            title: '依据',
+            key: 'basis',
+            render: (_: unknown, h) =>
+              h.batchId ? (
+                <Typography.Link onClick={() => navigate({ name: 'batch', id: h.batchId! })} data-testid="history-batch-link">
+                  {h.decision ?? '工作流程批次'}
+                </Typography.Link>
+              ) : (
+                (h.decision ?? '—')
+              ),
+          },
           { title: '原因', dataIndex: 'reason', render: dash },
           { title: '操作员', dataIndex: 'updatedBy', width: 90 },
         ]}

@@ -13,6 +13,16 @@ describe('screen addresses', () => {
       { name: 'household', id: null },
       { name: 'quality' },
       { name: 'import' },
+      { name: 'batches' },
+      { name: 'batch', id: 'b-1' },
+      { name: 'monitoring' },
+      { name: 'keys' },
+      { name: 'send' },
+      { name: 'receive' },
+      { name: 'county' },
+      { name: 'township', id: '乡镇 1' },
+      { name: 'documents' },
+      { name: 'dashboard' },
     ];
     for (const s of all) expect(screenOfHash(hashOf(s))).toEqual(s);
   });
@@ -20,6 +30,12 @@ describe('screen addresses', () => {
     expect(screenOfHash('')).toEqual({ name: 'overview' });
     expect(screenOfHash('#/nonsense')).toEqual({ name: 'overview' });
     expect(menuKeyOf({ name: 'household', id: null })).toBe('households');
+    expect(menuKeyOf({ name: 'batch', id: 'b' })).toBe('batches');
+    expect(screenOfHash('#/batch')).toEqual({ name: 'batches' });
+    expect(screenOfHash('#/township')).toEqual({ name: 'county' });
+    expect(menuKeyOf({ name: 'township', id: 't' })).toBe('county');
     expect(sameScreen({ name: 'household', id: 'a' }, { name: 'household', id: 'b' })).toBe(false);
+    expect(screenOfHash('#/documents')).toEqual({ name: 'documents' });
+    expect(menuKeyOf({ name: 'dashboard' })).toBe('dashboard');
   });
 });

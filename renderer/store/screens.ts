@@ -7,13 +7,27 @@ export type Screen =
   | { name: 'households' }
   | { name: 'household'; id: string | null }
   | { name: 'quality' }
-  | { name: 'import' };
+  | { name: 'import' }
+  | { name: 'batches' }
+  | { name: 'batch'; id: string }
+  | { name: 'monitoring' }
+  // Encrypted USB packages (issue 7): keys, the township's export, importing a package, county review.
+  | { name: 'keys' }
+  | { name: 'send' }
+  | { name: 'receive' }
+  | { name: 'county' }
+  | { name: 'township'; id: string }
+  // Paper outputs (issue 6): 打印文档 and the wall chart's figures as 统计看板.
+  | { name: 'documents' }
+  | { name: 'dashboard' };
 
-export type MenuKey = 'overview' | 'villages' | 'households' | 'quality' | 'import';
+export type MenuKey = 'overview' | 'villages' | 'households' | 'batches' | 'monitoring' | 'quality' | 'import' | 'send' | 'receive' | 'keys' | 'county' | 'documents' | 'dashboard';
 
 export function menuKeyOf(s: Screen): MenuKey {
   if (s.name === 'village') return 'villages';
   if (s.name === 'household') return 'households';
+  if (s.name === 'batch') return 'batches';
+  if (s.name === 'township') return 'county';
   return s.name;
 }
 
@@ -23,6 +37,10 @@ export function hashOf(s: Screen): string {
       return `#/village/${encodeURIComponent(s.id)}`;
     case 'household':
       return `#/household/${s.id == null ? 'new' : encodeURIComponent(s.id)}`;
+    case 'batch':
+      return `#/batch/${encodeURIComponent(s.id)}`;
+    case 'township':
+      return `#/township/${encodeURIComponent(s.id)}`;
     default:
       return `#/${s.name}`;
   }
@@ -36,7 +54,19 @@ export function screenOfHash(hash: string): Screen {
     case 'households':
     case 'quality':
     case 'import':
+    case 'batches':
+    case 'monitoring':
+    case 'keys':
+    case 'send':
+    case 'receive':
+    case 'county':
+    case 'documents':
+    case 'dashboard':
       return { name };
+    case 'township':
+      return id ? { name, id } : { name: 'county' };
+    case 'batch':
+      return id ? { name, id } : { name: 'batches' };
     case 'village':
       return id ? { name, id } : { name: 'villages' };
     case 'household':

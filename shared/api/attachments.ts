@@ -1,4 +1,5 @@
-// 档案资料: scans and photos attached to a record (a household for now), kept by content hash.
+// 档案资料: scans and photos attached to a record — a household, a batch step (photo of the
+// posted notice) or a 民主评议 meeting (scan of the record) — kept by content hash.
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
 import { id } from './schemas.ts';
@@ -26,7 +27,11 @@ export interface AttachmentView {
   updatedBy: string;
 }
 
-const owner = { ownerTable: z.enum(['households']), ownerId: id };
+/** The records a file may be attached to. */
+export const ATTACHMENT_OWNERS = ['households', 'batch_steps', 'meetings'] as const;
+export type AttachmentOwner = (typeof ATTACHMENT_OWNERS)[number];
+
+const owner = { ownerTable: z.enum(ATTACHMENT_OWNERS, '资料所属的记录类型无效'), ownerId: id };
 
 export const attachmentsApi = {
   list: endpoint<AttachmentView[]>()('attachments.list', z.object(owner)),

@@ -10,6 +10,7 @@ import { auditApi, overviewApi, qualityApi, villagesApi } from './other.ts';
 import { monitoringApi } from './monitoring.ts';
 import { documentsApi } from './documents.ts';
 import { workflowsApi } from './workflows.ts';
+import { exchangeApi } from './exchange.ts';
 
 export const API = {
   archive: archiveApi,
@@ -25,6 +26,7 @@ export const API = {
   workflows: workflowsApi,
   monitoring: monitoringApi,
   documents: documentsApi,
+  exchange: exchangeApi,
 } as const;
 
 export type Api = typeof API;
@@ -86,5 +88,7 @@ export type * from './documents.ts';
 export { DOCUMENT_FORMATS, DOCUMENT_KINDS } from './documents.ts';
 export type * from './workflows.ts';
 export type * from './monitoring.ts';
+export type * from './exchange.ts';
+export { packScope } from './exchange.ts';
 export { candidateFilter } from './workflows.ts';
 export { householdDraft, householdFilter, incomeDraft, memberDraft } from './households.ts';

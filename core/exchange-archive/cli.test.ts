@@ -1,0 +1,108 @@
+// keys trust / pack / unpack (and the county guard) end to end through the real bin: exit codes,
+// one JSON object on stdout, Chinese refusals, the archive unchanged when refused.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openArchive } from '../../db/open.ts';
+import { archiveChecksum, tempDir } from '../../db/testing.ts';
+import { initArchive } from '../archive.ts';
+import { createOwnKey, defaultKeyDir } from './keys.ts';
+import { countyActor, makeTownship } from './testing.ts';
+
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'relief-archive.mjs');
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+let dir: string;
+let tFile: string;
+let cFile: string;
+let tKeys: string;
+let cKeys: string;
+
+beforeAll(async () => {
+  dir = tempDir('relief-exchange-cli-');
+  const t = await makeTownship(dir, { households: 20 });
+  tFile = t.file;
+  tKeys = defaultKeyDir(t);
+  t.close();
+  const c = initArchive({ file: join(dir, '示例县.db'), name: '示例县', role: 'county' }, countyActor);
+  await createOwnKey(c, '示例县乡村振兴局');
+  cFile = c.file;
+  cKeys = defaultKeyDir(c);
+  c.close();
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const checksum = (file: string): string => {
+  const a = openArchive(file);
+  try {
+    return archiveChecksum(a.sqlite);
+  } finally {
+    a.close();
+  }
+};
+
+describe('relief-archive keys trust / pack / unpack', () => {
+  it('registers each side, after refusing a fingerprint that does not match the phone check', () => {
+    const before = checksum(cFile);
+    const wrong = run('keys', 'trust', join(tKeys, 'public.json'), '--db', cFile, '--checked-by', '王科长', '--fingerprint', '11111 22222 33333 44444 55555 66666', '--json');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/电话核对的指纹与公钥文件不符/);
+    expect(checksum(cFile)).toBe(before);
+    const c = run('keys', 'trust', join(tKeys, 'public.json'), '--db', cFile, '--checked-by', '王科长', '--json');
+    expect(c.code, c.stderr).toBe(0);
+    expect(JSON.parse(c.stdout)).toMatchObject({ role: 'township', fingerprint: expect.stringMatching(/^\d{5}( \d{5}){5}$/) as unknown });
+    const t = run('keys', 'trust', join(cKeys, 'public.json'), '--db', tFile, '--checked-by', '李会计', '--json');
+    expect(t.code, t.stderr).toBe(0);
+    expect(JSON.parse(t.stdout)).toMatchObject({ role: 'county' });
+  });
+
+  it('packs on the township and unpacks on the county (dry run, apply, again)', () => {
+    const out = join(dir, '报送.fpkg');
+    const p = run('pack', '--db', tFile, '--key', tKeys, '--to', join(cKeys, 'public.json'), '--out', out, '--json');
+    expect(p.code, p.stderr).toBe(0);
+    const packed = JSON.parse(p.stdout) as { packageId: string; bytes: number };
+    expect(packed.bytes).toBeGreaterThan(8192);
+
+    const before = checksum(cFile);
+    const dry = run('unpack', out, '--db', cFile, '--key', cKeys, '--dry-run', '--json');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ packageId: packed.packageId, applied: false, households: { added: 20 } });
+    expect(checksum(cFile)).toBe(before);
+
+    const u = run('unpack', out, '--db', cFile, '--json');
+    expect(u.code, u.stderr).toBe(0);
+    expect(JSON.parse(u.stdout)).toMatchObject({ packageId: packed.packageId, applied: true });
+
+    const after = checksum(cFile);
+    const again = run('unpack', out, '--db', cFile, '--json');
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ applied: false, alreadyImported: true });
+    expect(checksum(cFile)).toBe(after);
+  });
+
+  it('refuses writes to the townships data in a county archive', () => {
+    const before = checksum(cFile);
+    const r = run('batch', 'create', '--db', cFile, '--kind', 'edge', '--year', '2026', '--json');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/这是县级档案.*县级只读/);
+    expect(run('batch', 'list', '--db', cFile, '--json').code).toBe(0);
+    expect(checksum(cFile)).toBe(before);
+  });
+
+  it('revokes a township key on the county side and lists it', () => {
+    const fp = (JSON.parse(run('keys', 'show', tKeys, '--json').stdout) as { fingerprint: string }).fingerprint;
+    const r = run('keys', 'revoke', '--db', cFile, '--fingerprint', fp, '--reason', '电脑被盗', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'revoked', validThroughSeq: 1 });
+    const list = JSON.parse(run('keys', 'list', '--db', cFile, '--json').stdout) as { keys: { status: string }[] };
+    expect(list.keys.map((k) => k.status)).toEqual(['revoked']);
+    const t = run('keys', 'revoke', '--db', tFile, '--fingerprint', fp, '--reason', 'x');
+    expect(t.code).toBe(1);
+    expect(t.stderr).toMatch(/吊销密钥由县级办理/);
+  });
+});

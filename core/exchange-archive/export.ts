@@ -1,0 +1,246 @@
+// `pack` on the township: the archive (or chosen batches) as a township-export package —
+// rows of the allow-listed tables, checked as they stream (a row the county would refuse stops
+// the package here, with the list, before anything is sent), attachments once per content,
+// encrypted to the registered county key (or, before keys are exchanged, to a passphrase the
+// app makes), signed, numbered, written as .part, synced, renamed and re-read (写入校验).
+import { createHash } from 'node:crypto';
+import type { Archive } from '../../db/open.ts';
+import type { PackResultView, PackScope } from '../../shared/api/exchange.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { UserError } from '../../shared/errors.ts';
+import { generatePassphrase, writePackage } from '../exchange/index.ts';
+import type { EntrySource, KeyPair, PublicKeyRecord } from '../exchange/index.ts';
+import type { JsonObject } from '../exchange/canonical.ts';
+import { identityOf, listKeys, otherRole, ownKey, ROLE_NAME } from './keys.ts';
+import type { KeyRow } from './keys.ts';
+import { nextOutSeq, record } from './log.ts';
+import { describeProblems, problemLine } from './problems.ts';
+import type { Problem } from './problems.ts';
+import { codecFor } from './rows.ts';
+import { resolveScope } from './scope.ts';
+import type { ScopeFilter } from './scope.ts';
+import { openSnapshot } from './snapshot.ts';
+import type { Snapshot } from './snapshot.ts';
+import { TABLES } from './tables.ts';
+
+export interface PackProgress {
+  (label: string, fraction: number): void;
+}
+
+export interface PackOptions {
+  out: string;
+  /** The recipient: a registered key's fingerprint (null: the only active one of the other side). */
+  to?: string | null;
+  /** Passphrase fallback instead of a key (the passphrase is made here and returned once). */
+  passphrase?: boolean;
+  keyDir?: string | null;
+  onProgress?: PackProgress;
+  signal?: AbortSignal;
+  /** Tests and benchmarks only. */
+  scryptLogN?: number;
+  now?: Date;
+}
+
+/** The other side's key to encrypt to: named, or the only active one. */
+export function recipientKey(archive: Archive, to: string | null | undefined): KeyRow {
+  const me = identityOf(archive);
+  const want = otherRole(me.role);
+  const active = listKeys(archive).filter((k) => k.role === want && k.status === 'active');
+  if (to) {
+    const fp = to.replace(/[\s-]/g, '');
+    const k = listKeys(archive).find((x) => x.fingerprint === fp);
+    if (!k) throw new UserError(`收件方的公钥（指纹 ${to}）没有在本档案登记：请先电话核对指纹并登记（keys trust），再制作数据包。`);
+    if (k.role !== want) throw new UserError(`收件方“${k.name}”是${ROLE_NAME[k.role]}的密钥：数据包只能发给${ROLE_NAME[want]}。`);
+    if (k.status !== 'active') throw new UserError(`收件方“${k.name}”的密钥已吊销，不能再发给它：请登记对方的新公钥。`);
+    return k;
+  }
+  if (active.length === 0) {
+    throw new UserError(
+      `还没有登记${ROLE_NAME[want]}的公钥，无法加密给对方：请先电话核对指纹并登记对方的 public.json（keys trust）；急需报送时可改用口令加密（口令由本软件生成，电话告知对方）。`,
+    );
+  }
+  if (active.length > 1) throw new UserError(`登记了 ${active.length} 个${ROLE_NAME[want]}公钥：请指定发给哪一个（--to 或在界面中选择）。`);
+  return active[0]!;
+}
+
+export function recordToPublic(k: KeyRow): PublicKeyRecord {
+  return k.record as unknown as PublicKeyRecord;
+}
+
+/** A UUID-shaped entry id derived from the content hash: attachments travel once per content. */
+export function entryIdOf(sha256: string): string {
+  const h = sha256.slice(0, 32);
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+interface Counted {
+  tables: { name: string; label: string; rows: number }[];
+  attachments: number;
+  attachmentBytes: number;
+}
+
+function select(snap: Snapshot, table: string, columns: string[], filter: ScopeFilter): { sql: string; params: unknown[] } {
+  const f = filter.get(table);
+  return { sql: `SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}"${f ? ` WHERE ${f.where}` : ''}`, params: f?.params ?? [] };
+}
+
+function* tableRows(snap: Snapshot, name: string, filter: ScopeFilter, problems: Problem[], counted: Counted['tables'][number], tick: () => void): Generator<JsonObject> {
+  const codec = codecFor(TABLES.find((t) => t.name === name)!);
+  const q = select(snap, name, codec.spec.columns.map(([c]) => c), filter);
+  for (const values of snap.sqlite.prepare(q.sql).raw(true).iterate(...q.params) as IterableIterator<unknown[]>) {
+    const row = codec.fromDb(values);
+    const bad = codec.check(row);
+    if (bad.length && problems.length < 200) problems.push({ table: name, row, problems: bad });
+    counted.rows++;
+    if ((counted.rows & 1023) === 0) tick();
+    yield row as JsonObject;
+  }
+}
+
+function* attachmentEntries(snap: Snapshot, filter: ScopeFilter, counted: Counted, signal?: AbortSignal, onBytes?: (n: number) => void): Generator<EntrySource> {
+  const f = filter.get('attachments');
+  const shas = snap.sqlite
+    .prepare(`SELECT DISTINCT sha256 FROM attachments${f ? ` WHERE ${f.where}` : ''} ORDER BY sha256`)
+    .pluck()
+    .all(...(f?.params ?? [])) as string[];
+  const blob = snap.sqlite.prepare('SELECT size, data FROM blobs WHERE sha256 = ?');
+  for (const sha256 of shas) {
+    signal?.throwIfAborted();
+    const b = blob.get(sha256) as { size: number; data: Buffer } | undefined;
+    if (!b) throw new UserError(`档案里缺少一份附件的内容（校验值 ${sha256.slice(0, 12)}…），档案可能已损坏：请用备份恢复后再报送。`);
+    counted.attachments++;
+    counted.attachmentBytes += b.size;
+    onBytes?.(b.size);
+    yield { type: 'attachment', id: entryIdOf(sha256), sha256, size: b.size, data: [new Uint8Array(b.data.buffer, b.data.byteOffset, b.data.byteLength)] };
+  }
+}
+
+export interface Built {
+  entries: Generator<EntrySource>;
+  counted: Counted;
+}
+
+/** The entries of a township export, from a snapshot; refuses (before the end) rows the county would refuse. */
+export function exportEntries(snap: Snapshot, filter: ScopeFilter, opts: { onProgress?: PackProgress; signal?: AbortSignal } = {}): Built {
+  const counted: Counted = { tables: [], attachments: 0, attachmentBytes: 0 };
+  const totals = TABLES.map((t) => {
+    const q = select(snap, t.name, ['id'], filter);
+    return (snap.sqlite.prepare(q.sql.replace('SELECT "id"', 'SELECT count(*)')).pluck().get(...q.params) as number) ?? 0;
+  });
+  const rowsTotal = totals.reduce((a, b) => a + b, 0) || 1;
+  const bytesTotal = (snap.sqlite.prepare('SELECT coalesce(sum(size), 0) FROM blobs').pluck().get() as number) || 1;
+  let rowsDone = 0;
+  let bytesDone = 0;
+  const report = () => opts.onProgress?.('打包：读取并加密档案', Math.min(0.95, 0.5 * (rowsDone / rowsTotal) + 0.45 * (bytesDone / bytesTotal)));
+  function* gen(): Generator<EntrySource> {
+    const problems: Problem[] = [];
+    for (const t of TABLES) {
+      const c = { name: t.name, label: t.label, rows: 0 };
+      counted.tables.push(c);
+      let last = 0;
+      const tick = () => {
+        rowsDone += c.rows - last;
+        last = c.rows;
+        report();
+        opts.signal?.throwIfAborted();
+      };
+      yield { type: 'table', name: t.name, rows: tableRows(snap, t.name, filter, problems, c, tick) };
+      tick();
+    }
+    if (problems.length) {
+      throw new UserError(`档案中有 ${problems.length >= 200 ? '至少 200' : problems.length} 条记录不合规，县级会拒收，数据包没有生成：${problemLine(problems[0]!)}。请先在“数据检查”或对应的农户页面改正后再报送。`, {
+        details: describeProblems(problems),
+      });
+    }
+    yield* attachmentEntries(snap, filter, counted, opts.signal, (n) => {
+      bytesDone += n;
+      report();
+    });
+  }
+  return { entries: gen(), counted };
+}
+
+function townshipOf(snap: Snapshot): { id: string; name: string; code: string | null } {
+  const t = snap.sqlite.prepare('SELECT id, name, code FROM townships ORDER BY updated_at LIMIT 2').all() as { id: string; name: string; code: string | null }[];
+  if (t.length !== 1) throw new UserError('本档案的乡镇信息不完整（应恰有一个乡镇），不能报送：请把此情况告知技术支持。');
+  return t[0]!;
+}
+
+export async function packTownship(archive: Archive, actor: Actor, scope: PackScope, opts: PackOptions): Promise<PackResultView> {
+  const me = identityOf(archive);
+  if (me.role !== 'township') throw new UserError('这是县级档案：县级向乡镇发送的是审核结果（在“县级审核”中按乡镇制作），不能制作乡镇报送数据包。');
+  const key: KeyPair = ownKey(archive, opts.keyDir ?? null);
+  const recipient = opts.passphrase ? null : recipientKey(archive, opts.to);
+  const passphrase = opts.passphrase ? generatePassphrase() : null;
+  const seq = nextOutSeq(archive.db, 'township-export');
+  const snap = openSnapshot(archive.file);
+  try {
+    const resolved = resolveScope(snap.sqlite, scope);
+    const township = townshipOf(snap);
+    opts.onProgress?.('打包：读取并加密档案', 0);
+    const built = exportEntries(snap, resolved.filter, { ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
+    const packed = await writePackage({
+      file: opts.out,
+      sender: key,
+      kind: 'township-export',
+      seq,
+      to: recipient ? { recipients: [recordToPublic(recipient)] } : { passphrase: passphrase! },
+      entries: built.entries,
+      schemaVersion: archive.schemaVersion,
+      meta: { scope: resolved.type, batchIds: resolved.batchIds, township: { id: township.id, name: township.name, code: township.code } },
+      ...(opts.scryptLogN ? { scryptLogN: opts.scryptLogN } : {}),
+      ...(opts.now ? { now: opts.now } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      onProgress: (p) => {
+        if (p.phase === 'verify') opts.onProgress?.('写入校验：重新读取并核对', 0.95 + 0.05 * (p.total ? p.done / p.total : 0));
+      },
+    });
+    const households = built.counted.tables.find((t) => t.name === 'households')?.rows ?? 0;
+    const members = built.counted.tables.find((t) => t.name === 'members')?.rows ?? 0;
+    record(archive.db, {
+      packageId: packed.packageId,
+      kind: 'township-export',
+      direction: 'out',
+      seq,
+      senderFingerprint: key.publicKey.fingerprint,
+      senderName: key.publicKey.name,
+      recipientFingerprint: recipient?.fingerprint ?? null,
+      recipientName: recipient?.name ?? null,
+      payloadSha256: packed.ref.payloadSha256,
+      answersToId: null,
+      answersToSha256: null,
+      bytes: packed.bytes,
+      at: actor.now().toISOString(),
+      operator: actor.operator,
+      authenticated: true,
+      scope: resolved.type,
+      townshipId: township.id,
+      file: opts.out,
+      result: `${resolved.type === 'all' ? '全部档案' : `${resolved.batchIds.length} 个批次`}：${households} 户 ${members} 人，附件 ${built.counted.attachments} 份${passphrase ? '（口令加密）' : ''}`,
+      summary: { tables: built.counted.tables, attachments: built.counted.attachments, attachmentBytes: built.counted.attachmentBytes, batchIds: resolved.batchIds },
+    });
+    opts.onProgress?.('完成', 1);
+    return {
+      packageId: packed.packageId,
+      kind: 'township-export',
+      seq,
+      file: opts.out,
+      bytes: packed.bytes,
+      passphrase,
+      recipient: recipient ? recipient.fingerprint.replace(/(\d{5})(?=\d)/g, '$1 ') : null,
+      tables: built.counted.tables,
+      attachments: built.counted.attachments,
+      attachmentBytes: built.counted.attachmentBytes,
+      opinions: 0,
+      staleOpinions: 0,
+    };
+  } finally {
+    snap.close();
+  }
+}
+
+/** sha256 of a buffer, hex. */
+export function sha256Hex(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}

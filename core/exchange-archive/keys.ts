@@ -1,0 +1,221 @@
+// This side's key pair, kept in a folder beside the archive (`<archive dir>/密钥/<name>-<id>/`,
+// private.json 0600) or in a folder given by the caller (`--key DIR`); and the other side's
+// keys registered in the archive after the phone check (exchange_keys), which is the trust
+// store the file-level reader consults.
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Archive } from '../../db/open.ts';
+import { archiveInfo, exchangeKeys } from '../../db/schema/index.ts';
+import type { KeyStatusView, KeyView, RegisteredKeyView } from '../../shared/api/exchange.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { UserError } from '../../shared/errors.ts';
+import {
+  formatFingerprint,
+  generateKeyPair,
+  loadKeyPair,
+  loadPublicKey,
+  normalizeFingerprint,
+  PRIVATE_FILE,
+  PUBLIC_FILE,
+  saveKeyPair,
+  selfTest,
+} from '../exchange/index.ts';
+import type { KeyPair, PublicKeyRecord, Role, TrustStore, TrustedKey } from '../exchange/index.ts';
+
+export type KeyRow = typeof exchangeKeys.$inferSelect;
+
+export const ROLE_NAME: Record<Role, string> = { township: '乡镇', county: '县级' };
+export const otherRole = (r: Role): Role => (r === 'township' ? 'county' : 'township');
+
+export interface ArchiveIdentity {
+  role: Role;
+  name: string;
+  /** Stable per archive: names its key folder. */
+  id: string;
+}
+
+export function identityOf(archive: Archive): ArchiveIdentity {
+  const info = archive.db.select().from(archiveInfo).get();
+  if (!info) throw new UserError(`档案 ${archive.file} 缺少基本信息（可能未初始化完成），请用备份恢复或重新新建。`);
+  const id = createHash('sha256').update(`${info.role}|${info.name}|${info.createdAt}|${info.townshipId ?? ''}`).digest('hex').slice(0, 12);
+  return { role: info.role, name: info.name, id };
+}
+
+export function defaultKeyDir(archive: Archive): string {
+  const me = identityOf(archive);
+  return join(dirname(archive.file), '密钥', `${me.name.replace(/[\\/:*?"<>|\s]/g, '')}-${me.id}`);
+}
+
+export function keyView(k: { fingerprint: string; role: Role; name: string; createdAt: string }): KeyView {
+  return { fingerprint: formatFingerprint(k.fingerprint), role: k.role, name: k.name, createdAt: k.createdAt };
+}
+
+/** This side's key pair (refused, with what to do, when missing or of the wrong side). */
+export function ownKey(archive: Archive, dir: string | null = null): KeyPair {
+  const keyDir = dir ?? defaultKeyDir(archive);
+  const me = identityOf(archive);
+  if (!existsSync(join(keyDir, PRIVATE_FILE))) {
+    throw new UserError(
+      dir
+        ? `密钥文件夹 ${keyDir} 里没有私钥（${PRIVATE_FILE}）。请指定用 keys new 生成的密钥文件夹。`
+        : `本档案还没有${ROLE_NAME[me.role]}密钥（应在 ${keyDir}）。请先在“数据交换”中生成本方密钥，并把公钥交给对方登记。`,
+    );
+  }
+  const pair = loadKeyPair(keyDir);
+  if (pair.publicKey.role !== me.role) {
+    throw new UserError(`密钥文件夹 ${keyDir} 里是${ROLE_NAME[pair.publicKey.role]}密钥，而本档案是${ROLE_NAME[me.role]}档案：请换用本方的密钥文件夹。`);
+  }
+  return pair;
+}
+
+export async function createOwnKey(archive: Archive, name: string | null): Promise<KeyPair> {
+  const me = identityOf(archive);
+  await selfTest();
+  const pair = generateKeyPair({ role: me.role, name: name ?? me.name });
+  saveKeyPair(defaultKeyDir(archive), pair);
+  return pair;
+}
+
+export function registeredView(k: KeyRow): RegisteredKeyView {
+  return {
+    ...keyView(k),
+    org: k.org,
+    townshipId: k.townshipId,
+    checkedBy: k.checkedBy,
+    checkedAt: k.checkedAt,
+    method: k.method,
+    status: k.status,
+    revokedAt: k.revokedAt,
+    revokedBy: k.revokedBy,
+    revokedReason: k.revokedReason,
+    validThroughSeq: k.validThroughSeq,
+    lastAcceptedSeq: k.lastAcceptedSeq,
+  };
+}
+
+export function listKeys(archive: Archive): KeyRow[] {
+  return archive.db.select().from(exchangeKeys).orderBy(exchangeKeys.checkedAt).all();
+}
+
+export function keyStatus(archive: Archive, dir: string | null = null): KeyStatusView {
+  const me = identityOf(archive);
+  const keyDir = dir ?? defaultKeyDir(archive);
+  let own: KeyView | null = null;
+  const notReady: string[] = [];
+  if (existsSync(join(keyDir, PUBLIC_FILE))) {
+    try {
+      own = keyView(loadPublicKey(join(keyDir, PUBLIC_FILE)));
+    } catch (e) {
+      notReady.push(e instanceof Error ? e.message : String(e));
+    }
+  } else notReady.push(`还没有本方密钥：请先生成${ROLE_NAME[me.role]}密钥。`);
+  const registered = listKeys(archive).map(registeredView);
+  if (!registered.some((k) => k.status === 'active' && k.role === otherRole(me.role))) {
+    notReady.push(
+      me.role === 'township'
+        ? '还没有登记县级公钥：请电话核对指纹后登记县级的 public.json（登记前只能用口令加密报送）。'
+        : '还没有登记任何乡镇公钥：请电话核对指纹后登记各乡镇的 public.json。',
+    );
+  }
+  return { role: me.role, keyDir, own, publicFile: own ? join(keyDir, PUBLIC_FILE) : null, registered, notReady };
+}
+
+export function savePublicKey(archive: Archive, out: string, overwrite: boolean): { file: string } {
+  const from = join(defaultKeyDir(archive), PUBLIC_FILE);
+  if (!existsSync(from)) throw new UserError('本档案还没有本方密钥：请先生成密钥，再保存公钥。');
+  if (existsSync(out) && !overwrite) throw new UserError(`文件已存在：${out}。为免覆盖，请换一个文件名。`);
+  copyFileSync(from, out);
+  return { file: out };
+}
+
+export function findKey(archive: Archive, fingerprint: string): KeyRow | undefined {
+  return archive.db.select().from(exchangeKeys).where(eq(exchangeKeys.fingerprint, fingerprint)).get();
+}
+
+export function inspectKeyFile(archive: Archive, file: string): KeyView & { registered: boolean; status: 'active' | 'revoked' | null } {
+  const key = loadPublicKey(file);
+  const row = findKey(archive, key.fingerprint);
+  return { ...keyView(key), registered: row !== undefined, status: row?.status ?? null };
+}
+
+export interface TrustInput {
+  file: string;
+  checkedBy: string;
+  method?: string;
+  /** As read over the phone; must equal the file's when given. */
+  fingerprint?: string | null;
+  org?: string | null;
+}
+
+export function trustKey(archive: Archive, actor: Actor, input: TrustInput): { row: KeyRow; added: boolean } {
+  const me = identityOf(archive);
+  const key: PublicKeyRecord = loadPublicKey(input.file);
+  const shown = formatFingerprint(key.fingerprint);
+  if (key.role === me.role) {
+    throw new UserError(`公钥 ${input.file} 是${ROLE_NAME[key.role]}的密钥（${key.name}），本档案也是${ROLE_NAME[me.role]}档案：只需登记对方（${ROLE_NAME[otherRole(me.role)]}）的公钥。`);
+  }
+  if (input.fingerprint != null && input.fingerprint.trim() !== '') {
+    const typed = normalizeFingerprint(input.fingerprint);
+    if (typed !== key.fingerprint) {
+      throw new UserError(`电话核对的指纹与公钥文件不符：文件的指纹是 ${shown}。公钥文件可能被调换，不予登记；请重新向对方索取 public.json 并再次核对。`);
+    }
+  }
+  const checkedBy = input.checkedBy.trim();
+  if (!checkedBy) throw new UserError('请填写核对人（谁电话核对了指纹）。', { kind: 'usage' });
+  const existing = findKey(archive, key.fingerprint);
+  if (existing?.status === 'revoked') throw new UserError(`公钥“${key.name}”（指纹 ${shown}）已于 ${existing.revokedAt ?? ''} 吊销，不能再登记：请对方生成新密钥。`);
+  if (existing) return { row: existing, added: false };
+  const row: KeyRow = {
+    fingerprint: key.fingerprint,
+    role: key.role,
+    name: key.name,
+    org: input.org?.trim() || null,
+    signingKey: key.signingKey,
+    encryptionKey: key.encryptionKey,
+    record: key as unknown as Record<string, unknown>,
+    createdAt: key.createdAt,
+    checkedBy,
+    checkedAt: actor.now().toISOString(),
+    method: input.method?.trim() || '电话核对',
+    status: 'active',
+    revokedAt: null,
+    revokedBy: null,
+    revokedReason: null,
+    validThroughSeq: null,
+    lastAcceptedSeq: null,
+    townshipId: null,
+  };
+  archive.db.insert(exchangeKeys).values(row).run();
+  return { row, added: true };
+}
+
+export function revokeKey(archive: Archive, actor: Actor, input: { fingerprint: string; reason: string; validThroughSeq?: number | null }): KeyRow {
+  const me = identityOf(archive);
+  if (me.role !== 'county') throw new UserError('吊销密钥由县级办理：乡镇档案不能吊销县级密钥。如县级密钥遗失，请电话联系县级。');
+  const fp = normalizeFingerprint(input.fingerprint);
+  const row = fp ? findKey(archive, fp) : undefined;
+  if (!row) throw new UserError(`没有登记指纹为 ${input.fingerprint} 的密钥：请核对指纹（keys list 或“数据交换”中的已登记密钥）。`);
+  if (row.status === 'revoked') throw new UserError(`密钥“${row.name}”已于 ${row.revokedAt ?? ''} 吊销。`);
+  const values = {
+    status: 'revoked' as const,
+    revokedAt: actor.now().toISOString(),
+    revokedBy: actor.operator,
+    revokedReason: input.reason.trim(),
+    validThroughSeq: input.validThroughSeq ?? row.lastAcceptedSeq ?? 0,
+  };
+  archive.db.update(exchangeKeys).set(values).where(eq(exchangeKeys.fingerprint, row.fingerprint)).run();
+  return { ...row, ...values };
+}
+
+/** The archive's registry as the file-level reader's trust store. */
+export function archiveTrustStore(archive: Archive): TrustStore {
+  return {
+    lookup(fingerprint): TrustedKey | undefined {
+      const k = findKey(archive, fingerprint);
+      if (!k) return undefined;
+      return { fingerprint: k.fingerprint, role: k.role, name: k.name, signingKey: k.signingKey, encryptionKey: k.encryptionKey, revoked: k.status === 'revoked', validThroughSeq: k.validThroughSeq };
+    },
+  };
+}

@@ -1,0 +1,81 @@
+// Test helpers: a township archive with a small demo and a county archive, each with its key
+// pair beside it and the other side's public key registered — as after the phone check.
+import { join } from 'node:path';
+import type { Archive } from '../../db/open.ts';
+import { archiveChecksum } from '../../db/testing.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { isUserError } from '../../shared/errors.ts';
+import type { UserError } from '../../shared/errors.ts';
+import { initArchive } from '../archive.ts';
+import { generateDemo } from '../demo/index.ts';
+import { PUBLIC_FILE } from '../exchange/index.ts';
+import { saveMeeting } from '../workflows/meetings.ts';
+import { closeStep, openStep } from '../workflows/steps.ts';
+import { createOwnKey, defaultKeyDir, trustKey } from './keys.ts';
+
+export const AS_OF = '2026-11-24';
+/** The clerks work a little after the demo's date, so that steps can be moved on. */
+export const actorAt = (iso: string, operator = '李会计'): Actor => ({ operator, now: () => new Date(iso) });
+export const townshipActor = actorAt('2026-12-10T08:00:00Z');
+export const countyActor = actorAt('2026-12-10T09:00:00Z', '王科长');
+
+export interface Pair {
+  dir: string;
+  township: Archive;
+  county: Archive;
+}
+
+export async function makeTownship(dir: string, opts: { name?: string; code?: string; households?: number; seed?: string; trustCounty?: Archive } = {}): Promise<Archive> {
+  const a = initArchive({ file: join(dir, `${opts.name ?? '青山镇'}.db`), name: opts.name ?? '青山镇', code: opts.code ?? '511922101000', county: '示例县', province: '四川省' }, townshipActor);
+  generateDemo(a, { villages: 2, households: opts.households ?? 40, seed: opts.seed ?? 'exchange', asOf: AS_OF, actor: actorAt(`${AS_OF}T08:00:00Z`), plant: false });
+  await createOwnKey(a, `${opts.name ?? '青山镇'}扶贫工作站`);
+  return a;
+}
+
+/** Both sides, keys made and exchanged. */
+export async function makePair(dir: string, households = 40): Promise<Pair> {
+  const township = await makeTownship(dir, { households });
+  const county = initArchive({ file: join(dir, '示例县.db'), name: '示例县', role: 'county', province: '四川省' }, countyActor);
+  await createOwnKey(county, '示例县乡村振兴局');
+  exchangeKeys(township, county);
+  return { dir, township, county };
+}
+
+export function exchangeKeys(township: Archive, county: Archive): void {
+  trustKey(township, townshipActor, { file: join(defaultKeyDir(county), PUBLIC_FILE), checkedBy: '李会计' });
+  trustKey(county, countyActor, { file: join(defaultKeyDir(township), PUBLIC_FILE), checkedBy: '王科长' });
+}
+
+/** The demo's monitoring batch (three households, at its first step), moved on to its county step (6, 县级审定). */
+export function batchToCounty(township: Archive): string {
+  const id = township.sqlite.prepare("SELECT id FROM batches WHERE kind = 'monitoring' AND status = 'open'").pluck().get() as string;
+  const { db } = township;
+  const a = townshipActor;
+  const households = township.sqlite.prepare('SELECT household_id FROM batch_households WHERE batch_id = ?').pluck().all(id) as string[];
+  closeStep(db, a, { batchId: id, seq: 1, closedOn: '2026-11-17', note: null });
+  openStep(db, a, { batchId: id, seq: 2, startedOn: '2026-11-17', postedAt: null, note: null });
+  closeStep(db, a, { batchId: id, seq: 2, closedOn: '2026-11-18', note: null });
+  openStep(db, a, { batchId: id, seq: 3, startedOn: '2026-11-18', postedAt: null, note: null });
+  saveMeeting(db, a, {
+    batchId: id, seq: 3, id: null, heldOn: '2026-11-19', place: '村委会', host: null, recorder: null, attendeesCount: 24, entitledCount: 30, attendees: null, minutes: null, result: null,
+    votes: households.map((h) => ({ householdId: h, votesFor: 20, votesAgainst: 2, abstentions: 2 })),
+  });
+  closeStep(db, a, { batchId: id, seq: 3, closedOn: '2026-11-19', note: null });
+  openStep(db, a, { batchId: id, seq: 4, startedOn: '2026-11-20', postedAt: '村务公开栏', note: null });
+  closeStep(db, a, { batchId: id, seq: 4, closedOn: '2026-11-26', note: null });
+  openStep(db, a, { batchId: id, seq: 5, startedOn: '2026-11-26', postedAt: null, note: null });
+  closeStep(db, a, { batchId: id, seq: 5, closedOn: '2026-11-27', note: null });
+  return id;
+}
+
+/** What a refused call says, and whether the archive stayed exactly as it was. */
+export async function refusal(archive: Archive, run: () => Promise<unknown>): Promise<{ error: UserError; unchanged: boolean }> {
+  const before = archiveChecksum(archive.sqlite);
+  try {
+    await run();
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    return { error: e, unchanged: archiveChecksum(archive.sqlite) === before };
+  }
+  throw new Error('expected a refusal, but the call went through');
+}

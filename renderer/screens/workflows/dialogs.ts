@@ -1,0 +1,13 @@
+// Which form the batch page has open.
+import type { MeetingView, ObjectionView } from '../../../shared/api/index.ts';
+import type { DecisionAction, Outcome } from '../../../shared/workflows/index.ts';
+
+export type Dialog =
+  | { type: 'open' | 'close'; seq: number }
+  | { type: 'outcome'; seq: number; outcome: Outcome; householdIds: string[] }
+  | { type: 'add' }
+  | { type: 'remove'; householdId: string }
+  | { type: 'meeting'; seq: number; meeting: MeetingView | null }
+  | { type: 'objection'; seq: number }
+  | { type: 'settle'; objection: ObjectionView }
+  | { type: 'decision'; action: DecisionAction };
