@@ -3,6 +3,7 @@
 // may call `jobs.cancel`. The core work takes the job's signal and reports into it; the long
 // call itself answers with the result (or "已取消"). Works the same over IPC and HTTP.
 import type { JobView } from '../shared/api/jobs.ts';
+import { isUserError, UserError } from '../shared/errors.ts';
 
 export interface Job {
   readonly signal: AbortSignal;
@@ -38,6 +39,8 @@ export class Jobs {
       return result;
     } catch (e) {
       entry.view = { ...entry.view, state: controller.signal.aborted ? 'cancelled' : 'failed' };
+      // Work that stopped on the signal without its own message still tells the clerk plainly.
+      if (controller.signal.aborted && !isUserError(e)) throw new UserError(`${label}已取消，没有写入任何内容。`, { cause: e });
       throw e;
     } finally {
       entry.finishedAt = Date.now();
