@@ -7,25 +7,10 @@ import type { AttachmentView } from '../../shared/api/index.ts';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../../shared/api/index.ts';
 import { api } from '../api.ts';
 import { toBase64 } from '../file-base64.ts';
-
-function blobUrl(mime: string, base64: string): string {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  return URL.createObjectURL(new Blob([bytes], { type: mime }));
-}
+import { blobUrl, useAttachmentImage } from '../attachment-image.ts';
 
 function Thumb({ a }: { a: AttachmentView }) {
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    if (!a.mime.startsWith('image/')) return undefined;
-    let url: string | null = null;
-    void api.attachments.content({ id: a.id }).then((c) => {
-      url = blobUrl(c.mime, c.dataBase64);
-      setSrc(url);
-    });
-    return () => {
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [a.id, a.mime]);
+  const src = useAttachmentImage(a);
   if (!a.mime.startsWith('image/')) return <div className="file-icon">PDF</div>;
   return src ? <Image src={src} width={96} height={72} style={{ objectFit: 'cover' }} alt={a.originalName} /> : <div className="file-icon">…</div>;
 }

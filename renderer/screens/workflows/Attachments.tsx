@@ -6,26 +6,11 @@ import type { AttachmentOwner, AttachmentView } from '../../../shared/api/index.
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../../../shared/api/index.ts';
 import { api } from '../../api.ts';
 import { toBase64 } from '../../file-base64.ts';
+import { blobUrl, useAttachmentImage } from '../../attachment-image.ts';
 import { errorOf } from './shared.tsx';
 
-function blobUrl(mime: string, base64: string): string {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  return URL.createObjectURL(new Blob([bytes], { type: mime }));
-}
-
 function Thumb({ a }: { a: AttachmentView }) {
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    if (!a.mime.startsWith('image/')) return undefined;
-    let url: string | null = null;
-    void api.attachments.content({ id: a.id }).then((c) => {
-      url = blobUrl(c.mime, c.dataBase64);
-      setSrc(url);
-    });
-    return () => {
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [a.id, a.mime]);
+  const src = useAttachmentImage(a);
   const save = async (): Promise<void> => {
     const c = await api.attachments.content({ id: a.id });
     const link = document.createElement('a');
