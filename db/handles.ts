@@ -1,0 +1,24 @@
+// Read and write handles, typed apart (as Signal Desktop's ts/sql does): a repository function
+// that writes takes a WriteDb, and the only way to hold one is inside writeTransaction — so a
+// write outside a transaction, or through a handle meant for reading, does not compile.
+// better-sqlite3 is synchronous on one connection: everything run on the handle inside the
+// callback is part of the transaction; nested calls become savepoints.
+import type { Db } from './open.ts';
+
+declare const WRITABLE: unique symbol;
+
+/** Any handle on an open archive: enough to read. */
+export type ReadDb = Db;
+
+/** A handle inside an open write transaction. */
+export type WriteDb = Db & { readonly [WRITABLE]: true };
+
+/** Runs `fn` in one transaction (a savepoint when already inside one): all of it lands, or none. */
+export function writeTransaction<T>(db: Db, fn: (w: WriteDb) => T): T {
+  return db.$client.transaction(() => fn(db as WriteDb))();
+}
+
+/** Like writeTransaction, taking the write lock at once (BEGIN IMMEDIATE): for read-check-write sequences. */
+export function writeTransactionNow<T>(db: Db, fn: (w: WriteDb) => T): T {
+  return db.$client.transaction(() => fn(db as WriteDb)).immediate();
+}
