@@ -2,6 +2,8 @@
 //   家庭总收入 = 工资性收入 + 家庭经营收入 + 财产性收入 + 转移性收入
 //   人均纯收入 = (家庭总收入 − 家庭生产经营性支出) ÷ 家庭常住人口数（当年）
 // Only the components are stored; every total here is computed from them.
+import { INCOME_COMPONENT_FIELDS } from './fields/index.ts';
+import type { IncomeField } from './fields/index.ts';
 import type { Fen } from './money.ts';
 
 export interface IncomeComponents {
@@ -26,18 +28,13 @@ export const TRANSFER_KEYS = [
   'otherTransferFen',
 ] as const satisfies readonly (keyof IncomeComponents)[];
 
-export const INCOME_LABELS: Record<keyof IncomeComponents, string> = {
-  wageFen: '工资性收入',
-  businessFen: '生产经营性收入',
-  propertyFen: '财产性收入',
-  familyPlanningFen: '计划生育金',
-  dibaoFen: '低保金',
-  tekunFen: '特困供养金',
-  pensionFen: '养老保险金',
-  ecoCompensationFen: '生态补偿金',
-  otherTransferFen: '其他转移性收入',
-  businessExpenseFen: '生产经营性支出',
-};
+/** The components' Chinese names: the catalogue's labels (shared/fields/income.ts). */
+export const INCOME_LABELS = Object.fromEntries(INCOME_COMPONENT_FIELDS.map((f) => [f.key, f.label])) as Record<keyof IncomeComponents, string>;
+
+// The formula's components are exactly the catalogue's required money fields (compile-time check).
+type ComponentKeys = Extract<IncomeField, { readonly kind: 'money'; readonly required: true }>['key'];
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const COMPONENTS_MATCH_CATALOGUE: Same<ComponentKeys, keyof IncomeComponents> = true;
 
 export interface IncomeTotals {
   transferFen: Fen; // 转移性收入

@@ -1,6 +1,7 @@
 // Plain record shapes shared by every layer. db/ checks at compile time that its tables'
 // row types match these (db/schema/conformance.ts), so the pure rules in shared/ can work on
 // real rows without importing the database.
+import type { HouseholdValues, IncomeValues, MemberValues } from './fields/values.ts';
 import type { HouseholdStatus } from './status.ts';
 
 export interface Travelling {
@@ -22,101 +23,20 @@ export interface VillageRecord extends Travelling {
   sortOrder: number;
 }
 
-export interface HouseholdRecord extends Travelling {
-  villageId: string;
-  no: string;
-  groupName: string | null;
-  naturalVillage: string | null;
-  address: string | null;
-  phone: string | null;
-  status: HouseholdStatus;
-  identificationStandard: string | null;
-  identificationYear: number | null;
-  attribute: string | null;
-  mainCause: string | null;
-  otherCauses: string[] | null;
-  exitYear: number | null;
-  householdType: string | null;
-  monitoringCategory: string | null;
-  risks: string[] | null;
-  riskRemoved: boolean | null;
-  riskRemovalMethod: string | null;
-  monitoringStart: string | null;
-  monitoringEnd: string | null;
-  housingSafety: string | null;
-  housingArea: number | null;
-  housingStructure: string | null;
-  drinkingWaterSafe: boolean | null;
-  drinkingWaterDifficult: boolean | null;
-  hasElectricity: boolean | null;
-  roadType: string | null;
-  distanceToRoadKm: number | null;
-  hasSanitaryToilet: boolean | null;
-  fuelType: string | null;
-  farmlandMu: number | null;
-  irrigatedMu: number | null;
-  forestMu: number | null;
-  returnedFarmlandMu: number | null;
-  orchardMu: number | null;
-  grasslandMu: number | null;
-  waterSurfaceMu: number | null;
-  inCooperative: boolean | null;
-  isMilitaryFamily: boolean | null;
-  isOnlyChild: boolean | null;
-  isTwoDaughters: boolean | null;
-  relocation: string | null;
-  bankName: string | null;
-  bankAccount: string | null;
-  notes: string | null;
-}
+/** A household as stored: its fields are the catalogue's (shared/fields/household.ts). */
+export type HouseholdRecord = Travelling & { villageId: string } & HouseholdValues;
 
-export interface MemberRecord extends Travelling {
+/** A member as stored: catalogue fields, its place in the household and its pinyin search key. */
+export type MemberRecord = Travelling & {
   householdId: string;
+  /** 户内序号: 1 is usually the head. */
   seq: number;
-  name: string;
+  /** Pinyin initials of the name, kept with the name for the search box. */
   nameInitials: string;
-  idNumber: string | null;
-  idType: string | null;
-  gender: string | null;
-  birthDate: string | null;
-  relation: string;
-  ethnicity: string | null;
-  education: string | null;
-  schoolStatus: string | null;
-  health: string | null;
-  disabilityGrade: string | null;
-  labourAbility: string | null;
-  workStatus: string | null;
-  workMonths: number | null;
-  workPlace: string | null;
-  politicalStatus: string | null;
-  phone: string | null;
-  medicalInsurance: boolean | null;
-  pensionInsurance: boolean | null;
-  seriousIllnessInsurance: boolean | null;
-  commercialInsurance: boolean | null;
-  isDibao: boolean | null;
-  isTekun: boolean | null;
-  leftReason: string | null;
-  leftOn: string | null;
-}
+} & MemberValues;
 
-export interface IncomeRecord extends Travelling {
-  householdId: string;
-  year: number;
-  householdSize: number;
-  wageFen: number;
-  businessFen: number;
-  propertyFen: number;
-  familyPlanningFen: number;
-  dibaoFen: number;
-  tekunFen: number;
-  pensionFen: number;
-  ecoCompensationFen: number;
-  otherTransferFen: number;
-  businessExpenseFen: number;
-  medicalOutOfPocketFen: number | null;
-}
+/** One year's income of a household: the catalogue's components in fen (shared/fields/income.ts). */
+export type IncomeRecord = Travelling & { householdId: string; year: number } & IncomeValues;
 
 export interface AssessmentRecord extends Travelling {
   householdId: string;

@@ -38,6 +38,7 @@ export const households = sqliteTable(
     housingSafety: text('housing_safety'), // 危房等级: 安全 / C级 / D级
     housingArea: real('housing_area'), // ㎡
     housingStructure: text('housing_structure'),
+    buildYear: integer('build_year'), // 建房时间
     drinkingWaterSafe: flag('drinking_water_safe'),
     drinkingWaterDifficult: flag('drinking_water_difficult'),
     hasElectricity: flag('has_electricity'),

@@ -3,7 +3,7 @@
 import { emptyIncome, emptyMember, currentMemberCount } from './draft.ts';
 import { applyIdInput } from './id-fill.ts';
 import { tidyYuanInput } from './money-input.ts';
-import type { EditorDraft, Flag, FlagField, IncomeKey, MemberRow, MemberTextField, TextField } from './types.ts';
+import type { EditorDraft, Flag, FlagField, IncomeKey, MemberFlagField, MemberRow, MemberTextField, TextField } from './types.ts';
 
 export function setText(d: EditorDraft, field: TextField, value: string): EditorDraft {
   if (field === 'mainCause') return { ...d, mainCause: value, otherCauses: d.otherCauses.filter((c) => c !== value) };
@@ -83,7 +83,6 @@ export function setIncomeSize(d: EditorDraft, year: number, value: string): Edit
   return { ...d, incomes: d.incomes.map((r) => (r.year === year ? { ...r, householdSize: value } : r)) };
 }
 
-export type MemberFlagField = 'medicalInsurance' | 'pensionInsurance' | 'isDibao' | 'isTekun';
 
 export function setMemberFlag(d: EditorDraft, index: number, field: MemberFlagField, value: Flag): EditorDraft {
   return mapMember(d, index, (m) => ({ ...m, [field]: value }));

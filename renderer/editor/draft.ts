@@ -1,9 +1,13 @@
 // Building an editor draft: from a loaded household, or empty for 新增农户.
 import type { HouseholdDetail } from '../../shared/api/index.ts';
+import { draftFields } from '../../shared/fields/index.ts';
+import type { FieldDef } from '../../shared/fields/index.ts';
+import { toInput } from '../../shared/fields/input.ts';
+import type { InputValue } from '../../shared/fields/input.ts';
 import { INCOME_LABELS } from '../../shared/income.ts';
 import type { IncomeRecord, MemberRecord } from '../../shared/records.ts';
 import { fenToYuanInput } from './money-input.ts';
-import type { EditorDraft, IncomeKey, IncomeRow, MemberRow } from './types.ts';
+import type { EditorDraft, HouseholdInputs, IncomeKey, IncomeRow, MemberInputs, MemberRow } from './types.ts';
 
 export const INCOME_KEYS = Object.keys(INCOME_LABELS) as IncomeKey[];
 
@@ -14,60 +18,20 @@ export function newKey(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${seq}`;
 }
 
-export function emptyMember(relation = ''): MemberRow {
-  return {
-    key: newKey('m'),
-    id: null,
-    name: '',
-    relation,
-    idNumber: '',
-    gender: '',
-    birthDate: '',
-    ethnicity: '汉族',
-    education: '',
-    schoolStatus: '',
-    health: '',
-    disabilityGrade: '',
-    labourAbility: '',
-    workStatus: '',
-    workMonths: '',
-    phone: '',
-    medicalInsurance: null,
-    pensionInsurance: null,
-    isDibao: null,
-    isTekun: null,
-    leftReason: '',
-    leftOn: '',
-  };
+const MEMBER_INPUTS = draftFields('member');
+const HOUSEHOLD_INPUTS = draftFields('household');
+
+/** Each carried field's input for a stored record (or blank ones when there is none). */
+function inputsOf(fields: readonly FieldDef[], record: object | null): Record<string, InputValue> {
+  return Object.fromEntries(fields.map((f) => [f.key, toInput(f, record ? (record as Record<string, unknown>)[f.key] : null)]));
 }
 
-const str = (v: string | number | null | undefined): string => (v == null ? '' : String(v));
+export function emptyMember(relation = ''): MemberRow {
+  return { ...(inputsOf(MEMBER_INPUTS, null) as MemberInputs), key: newKey('m'), id: null, relation, ethnicity: '汉族' };
+}
 
 export function memberFromRecord(m: MemberRecord): MemberRow {
-  return {
-    key: m.id,
-    id: m.id,
-    name: m.name,
-    relation: m.relation,
-    idNumber: str(m.idNumber),
-    gender: str(m.gender),
-    birthDate: str(m.birthDate),
-    ethnicity: str(m.ethnicity),
-    education: str(m.education),
-    schoolStatus: str(m.schoolStatus),
-    health: str(m.health),
-    disabilityGrade: str(m.disabilityGrade),
-    labourAbility: str(m.labourAbility),
-    workStatus: str(m.workStatus),
-    workMonths: str(m.workMonths),
-    phone: str(m.phone),
-    medicalInsurance: m.medicalInsurance,
-    pensionInsurance: m.pensionInsurance,
-    isDibao: m.isDibao,
-    isTekun: m.isTekun,
-    leftReason: str(m.leftReason),
-    leftOn: str(m.leftOn),
-  };
+  return { ...(inputsOf(MEMBER_INPUTS, m) as MemberInputs), key: m.id, id: m.id };
 }
 
 export function incomeFromRecord(r: IncomeRecord): IncomeRow {
@@ -90,31 +54,10 @@ export function currentMemberCount(d: Pick<EditorDraft, 'members'>): number {
 export function draftFromDetail(detail: HouseholdDetail): EditorDraft {
   const h = detail.household;
   return {
+    ...(inputsOf(HOUSEHOLD_INPUTS, h) as HouseholdInputs),
     id: h.id,
     version: h.version,
     villageId: h.villageId,
-    no: h.no,
-    groupName: str(h.groupName),
-    address: str(h.address),
-    phone: str(h.phone),
-    identificationStandard: str(h.identificationStandard),
-    identificationYear: str(h.identificationYear),
-    attribute: str(h.attribute),
-    mainCause: str(h.mainCause),
-    otherCauses: [...(h.otherCauses ?? [])],
-    housingSafety: str(h.housingSafety),
-    housingArea: str(h.housingArea),
-    drinkingWaterSafe: h.drinkingWaterSafe,
-    hasElectricity: h.hasElectricity,
-    roadType: str(h.roadType),
-    distanceToRoadKm: str(h.distanceToRoadKm),
-    hasSanitaryToilet: h.hasSanitaryToilet,
-    fuelType: str(h.fuelType),
-    farmlandMu: str(h.farmlandMu),
-    forestMu: str(h.forestMu),
-    bankName: str(h.bankName),
-    bankAccount: str(h.bankAccount),
-    notes: str(h.notes),
     // Current members first in their order, those who left after them (kept, read-only).
     members: [
       ...detail.members.filter((m) => !m.leftReason),
@@ -126,31 +69,11 @@ export function draftFromDetail(detail: HouseholdDetail): EditorDraft {
 
 export function emptyDraft(villageId = '', groupName = ''): EditorDraft {
   return {
+    ...(inputsOf(HOUSEHOLD_INPUTS, null) as HouseholdInputs),
     id: null,
     version: null,
     villageId,
-    no: '',
     groupName,
-    address: '',
-    phone: '',
-    identificationStandard: '',
-    identificationYear: '',
-    attribute: '',
-    mainCause: '',
-    otherCauses: [],
-    housingSafety: '',
-    housingArea: '',
-    drinkingWaterSafe: null,
-    hasElectricity: null,
-    roadType: '',
-    distanceToRoadKm: '',
-    hasSanitaryToilet: null,
-    fuelType: '',
-    farmlandMu: '',
-    forestMu: '',
-    bankName: '',
-    bankAccount: '',
-    notes: '',
     members: [emptyMember('户主')],
     incomes: [],
   };

@@ -1,62 +1,21 @@
-// Chinese names of record fields, for the change history and messages.
-import { INCOME_LABELS } from '../../shared/income.ts';
+// Chinese names of record fields, for the change history and messages: the catalogue's labels
+// (shared/fields), plus the record kinds and the few columns that are not catalogue fields.
+import { FIELDS } from '../../shared/fields/index.ts';
+
+const CATALOGUE: Record<string, string> = Object.fromEntries(
+  [...FIELDS.income, ...FIELDS.member, ...FIELDS.household].map((f) => [f.key, f.label]),
+);
 
 export const FIELD_LABELS: Record<string, string> = {
+  ...CATALOGUE,
   villageId: '行政村',
-  no: '户编号',
-  groupName: '村民小组',
-  naturalVillage: '自然村',
-  address: '住址',
-  phone: '联系电话',
-  status: '户状态',
-  identificationStandard: '识别标准',
-  identificationYear: '识别年度',
-  attribute: '贫困户属性',
-  mainCause: '主要致贫原因',
-  otherCauses: '其他致贫原因',
-  exitYear: '脱贫年度',
-  monitoringCategory: '监测对象类别',
-  housingSafety: '危房等级',
-  housingArea: '住房面积',
-  drinkingWaterSafe: '饮水安全',
-  hasElectricity: '通生活用电',
-  roadType: '入户路类型',
-  distanceToRoadKm: '与村主干路距离',
-  hasSanitaryToilet: '卫生厕所',
-  fuelType: '主要燃料类型',
-  farmlandMu: '耕地面积',
-  forestMu: '林地面积',
-  bankName: '开户银行',
-  bankAccount: '银行账号',
-  notes: '备注',
-  name: '姓名',
-  relation: '与户主关系',
-  idNumber: '身份证号',
-  gender: '性别',
-  birthDate: '出生日期',
-  ethnicity: '民族',
-  education: '文化程度',
-  schoolStatus: '在校生状况',
-  health: '健康状况',
-  disabilityGrade: '残疾等级',
-  labourAbility: '劳动技能',
-  workStatus: '务工状况',
-  workMonths: '务工时间',
-  medicalInsurance: '医疗保险',
-  pensionInsurance: '养老保险',
-  isDibao: '低保',
-  isTekun: '特困供养',
-  leftReason: '减员原因',
-  leftOn: '减员日期',
   year: '年度',
-  householdSize: '家庭人口数',
   members: '家庭成员',
   incomes: '收入',
   households: '户',
   income: '收入',
   pairings: '结对帮扶',
   measures: '帮扶措施',
-  ...INCOME_LABELS,
 };
 
 /** Book-keeping columns that change on every save and say nothing to a clerk. */

@@ -3,33 +3,17 @@
 // It becomes the API's HouseholdDraft only on save (to-draft.ts).
 import type { IncomeComponents } from '../../shared/income.ts';
 
-export type Flag = boolean | null;
+import type { Edited, Flag, HouseholdField, InputsOf, MemberField } from '../../shared/fields/index.ts';
 
-export interface MemberRow {
+export type { Flag };
+
+/** A member row's inputs: one per catalogue field the members grid, 更多 or 减员 carries. */
+export type MemberInputs = InputsOf<Edited<MemberField>>;
+
+export interface MemberRow extends MemberInputs {
   /** Stable React key: the record id, or a generated one for a new row. */
   key: string;
   id: string | null;
-  name: string;
-  relation: string;
-  idNumber: string;
-  gender: string;
-  birthDate: string;
-  ethnicity: string;
-  education: string;
-  schoolStatus: string;
-  health: string;
-  disabilityGrade: string;
-  labourAbility: string;
-  workStatus: string;
-  workMonths: string;
-  phone: string;
-  medicalInsurance: Flag;
-  pensionInsurance: Flag;
-  isDibao: Flag;
-  isTekun: Flag;
-  /** Set for someone who left the household: kept (and sent back) but shown read-only. */
-  leftReason: string;
-  leftOn: string;
 }
 
 export type IncomeKey = keyof IncomeComponents;
@@ -42,32 +26,13 @@ export interface IncomeRow {
   amounts: Record<IncomeKey, string>;
 }
 
-export interface EditorDraft {
+/** The household page's inputs: one per catalogue field it edits (shared/fields/household.ts). */
+export type HouseholdInputs = InputsOf<Edited<HouseholdField>>;
+
+export interface EditorDraft extends HouseholdInputs {
   id: string | null;
   version: number | null;
   villageId: string;
-  no: string;
-  groupName: string;
-  address: string;
-  phone: string;
-  identificationStandard: string;
-  identificationYear: string;
-  attribute: string;
-  mainCause: string;
-  otherCauses: string[];
-  housingSafety: string;
-  housingArea: string;
-  drinkingWaterSafe: Flag;
-  hasElectricity: Flag;
-  roadType: string;
-  distanceToRoadKm: string;
-  hasSanitaryToilet: Flag;
-  fuelType: string;
-  farmlandMu: string;
-  forestMu: string;
-  bankName: string;
-  bankAccount: string;
-  notes: string;
   members: MemberRow[];
   incomes: IncomeRow[];
 }
@@ -77,7 +42,8 @@ export type TextField = {
   [K in keyof EditorDraft]: EditorDraft[K] extends string ? K : never;
 }[keyof EditorDraft];
 export type FlagField = { [K in keyof EditorDraft]: EditorDraft[K] extends Flag ? K : never }[keyof EditorDraft];
-export type MemberTextField = { [K in keyof MemberRow]: MemberRow[K] extends string ? K : never }[keyof MemberRow];
+export type MemberTextField = { [K in keyof MemberInputs]: MemberInputs[K] extends string ? K : never }[keyof MemberInputs];
+export type MemberFlagField = { [K in keyof MemberInputs]: MemberInputs[K] extends Flag ? K : never }[keyof MemberInputs];
 
 /** An error attached to one input, by the API's path: 'no', 'members.2.idNumber', 'incomes.0.wageFen'. */
 export interface FieldError {

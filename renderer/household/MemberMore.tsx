@@ -4,22 +4,21 @@
 import { Button, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { setMemberFlag, setMemberText } from '../editor/draft-ops.ts';
-import type { MemberFlagField } from '../editor/draft-ops.ts';
-import type { MemberTextField } from '../editor/types.ts';
+import { editorFields, isCode } from '../../shared/fields/index.ts';
+import type { MemberFlagField, MemberTextField } from '../editor/types.ts';
 import { useStore } from '../store/index.ts';
-import { flagToValue, valueToFlag } from './fields.tsx';
+import { codeOptions, codeSearch, flagToValue, valueToFlag } from './fields.tsx';
+import type { CodeOption } from './fields.tsx';
 
-const FLAGS: { field: MemberFlagField; label: string }[] = [
-  { field: 'medicalInsurance', label: '参加城乡居民基本医疗保险' },
-  { field: 'pensionInsurance', label: '参加城乡居民基本养老保险' },
-  { field: 'isDibao', label: '享受低保' },
-  { field: 'isTekun', label: '特困供养人员' },
-];
-const TEXTS: { field: MemberTextField; label: string; placeholder?: string }[] = [
-  { field: 'phone', label: '联系电话', placeholder: '11位手机号' },
-  { field: 'workMonths', label: '务工时间（月）', placeholder: '0–12' },
-  { field: 'disabilityGrade', label: '残疾等级', placeholder: '如：二级' },
-];
+// The 更多 form's fields, from the catalogue (shared/fields/member.ts, group 'more').
+const MORE = editorFields('member', 'more');
+const FLAGS = MORE.filter((f) => f.kind === 'flag').map((f) => ({ field: f.key as MemberFlagField, label: f.label }));
+const TEXTS = MORE.filter((f) => f.kind !== 'flag').map((f) => ({
+  field: f.key as MemberTextField,
+  label: f.label,
+  placeholder: f.editor?.placeholder,
+  category: isCode(f.kind) ? f.kind.code : null,
+}));
 const YES_NO = [
   { value: 'yes', label: '是' },
   { value: 'no', label: '否' },
@@ -43,7 +42,19 @@ export function MemberMore({ index }: { index: number }) {
         <Form layout="horizontal" labelCol={{ span: 10 }} wrapperCol={{ span: 14 }}>
           {TEXTS.map((t) => (
             <Form.Item key={t.field} label={t.label} validateStatus={errors[at(t.field)] ? 'error' : undefined} help={errors[at(t.field)]}>
-              <Input aria-label={`第${n}名成员${t.label}`} placeholder={t.placeholder} value={m[t.field]} onChange={(e) => edit((d) => setMemberText(d, index, t.field, e.target.value), at(t.field))} />
+              {t.category ? (
+                <Select<string, CodeOption>
+                  aria-label={`第${n}名成员${t.label}`}
+                  allowClear
+                  showSearch={codeSearch}
+                  placeholder="请选择"
+                  value={m[t.field] || undefined}
+                  options={codeOptions(t.category)}
+                  onChange={(v) => edit((d) => setMemberText(d, index, t.field, v ?? ''), at(t.field))}
+                />
+              ) : (
+                <Input aria-label={`第${n}名成员${t.label}`} placeholder={t.placeholder} value={m[t.field]} onChange={(e) => edit((d) => setMemberText(d, index, t.field, e.target.value), at(t.field))} />
+              )}
             </Form.Item>
           ))}
           {FLAGS.map((f) => (

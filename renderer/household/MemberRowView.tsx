@@ -3,6 +3,7 @@
 import { Button, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { CodeCategory } from '../../shared/code-lists/index.ts';
+import { editorFields, isCode } from '../../shared/fields/index.ts';
 import { moveMember, removeMember, setMemberText } from '../editor/draft-ops.ts';
 import { ageText, idDerived, idFeedback, idMismatch } from '../editor/id-fill.ts';
 import type { MemberTextField } from '../editor/types.ts';
@@ -12,14 +13,10 @@ import type { CodeOption } from './fields.tsx';
 import { navProps } from './keyboard.ts';
 import { MemberMore } from './MemberMore.tsx';
 
-export const MEMBER_CODE_COLUMNS: { field: MemberTextField; label: string; category: CodeCategory; width: number }[] = [
-  { field: 'ethnicity', label: '民族', category: 'ethnicity', width: 96 },
-  { field: 'education', label: '文化程度', category: 'education', width: 120 },
-  { field: 'schoolStatus', label: '在校生状况', category: 'schoolStatus', width: 130 },
-  { field: 'health', label: '健康状况', category: 'health', width: 120 },
-  { field: 'labourAbility', label: '劳动技能', category: 'labourAbility', width: 140 },
-  { field: 'workStatus', label: '务工状况', category: 'workStatus', width: 140 },
-];
+/** The value-list columns of the grid, from the catalogue (shared/fields/member.ts, group 'grid'). */
+export const MEMBER_CODE_COLUMNS: { field: MemberTextField; label: string; category: CodeCategory; width: number }[] = editorFields('member', 'grid').flatMap((f) =>
+  isCode(f.kind) && f.editor?.width ? [{ field: f.key as MemberTextField, label: f.label, category: f.kind.code, width: f.editor.width }] : [],
+);
 
 const GENDERS = [
   { value: '男', label: '男' },

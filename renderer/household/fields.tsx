@@ -5,7 +5,6 @@ import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import { CODE_LISTS, labelsOf } from '../../shared/code-lists/index.ts';
 import type { CodeCategory } from '../../shared/code-lists/index.ts';
-import { maskBankAccount } from '../../shared/mask.ts';
 import { api } from '../api.ts';
 import { setFlag, setOtherCauses, setText } from '../editor/draft-ops.ts';
 import type { Flag, FlagField, TextField as TextKey } from '../editor/types.ts';
@@ -45,7 +44,7 @@ const useText = (field: TextKey): string => useStore((s) => s.editor.draft?.[fie
 const useFlag = (field: FlagField): Flag => useStore((s) => s.editor.draft?.[field] ?? null);
 const useFieldError = (field: string) => useStore((s) => s.editor.fieldErrors[field]);
 
-export function TextField(props: { field: TextKey; label: string; placeholder?: string; maxLength?: number; end?: 'members-tab'; masked?: (v: string) => string }) {
+export function TextField(props: { field: TextKey; label: string; placeholder?: string | undefined; maxLength?: number | undefined; end?: 'members-tab' | undefined; masked?: ((v: string) => string) | undefined }) {
   const value = useText(props.field);
   const error = useFieldError(props.field);
   const edit = useStore((s) => s.edit);
@@ -68,7 +67,6 @@ export function TextField(props: { field: TextKey; label: string; placeholder?: 
   );
 }
 
-export const BankAccountField = () => <TextField field="bankAccount" label="银行账号" maxLength={23} end="members-tab" masked={maskBankAccount} />;
 
 export function CodeField(props: { field: TextKey; label: string; category: CodeCategory }) {
   const value = useText(props.field);
@@ -175,19 +173,19 @@ export function GroupField() {
   );
 }
 
-export function OtherCausesField() {
+export function OtherCausesField(props: { label: string; max: number }) {
   const value = useStore((s) => s.editor.draft?.otherCauses) ?? [];
   const main = useText('mainCause');
   const error = useFieldError('otherCauses');
   const edit = useStore((s) => s.edit);
   return (
-    <Labeled label="其他致贫原因（最多2项）" error={error}>
+    <Labeled label={`${props.label}（最多${props.max}项）`} error={error}>
       <Select<string[], CodeOption>
-        aria-label="其他致贫原因"
+        aria-label={props.label}
         {...navProps('otherCauses')}
         data-nav-multi=""
         mode="multiple"
-        maxCount={2}
+        maxCount={props.max}
         style={{ width: '100%' }}
         showSearch={codeSearch}
         placeholder="可不填"

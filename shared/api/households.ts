@@ -13,7 +13,10 @@ import type {
 import type { HouseholdStatus } from '../status.ts';
 import { HOUSEHOLD_STATUSES } from '../status.ts';
 import { endpoint } from './endpoint.ts';
-import { fen, id, limit, offset, optionalText, text, year } from './schemas.ts';
+import { draftFields } from '../fields/index.ts';
+import type { DraftInput, DraftValues, Edited, HouseholdField, IncomeField, MemberField } from '../fields/index.ts';
+import { shapeOf } from '../fields/schema.ts';
+import { id, limit, offset, year } from './schemas.ts';
 
 export interface HouseholdListItem {
   id: string;
@@ -62,83 +65,47 @@ export interface HouseholdDetail {
   problems: Problem[];
 }
 
-const flag = z.boolean().nullable().default(null);
-const area = (label: string) => z.number().min(0, `${label}不能为负数`).max(100_000, `${label}过大`).nullable().default(null);
+// The save drafts are derived from the field catalogue (shared/fields): every field the household
+// page edits, with its limits and messages. Cross-field and archive rules (one 户主, no ID in
+// two households …) are the core's (core/households/validate.ts).
+type HouseholdEdited = Edited<HouseholdField>;
+type MemberEdited = Edited<MemberField>;
+type IncomeEdited = Edited<IncomeField>;
 
+export type ParsedMemberDraft = { id: string | null } & DraftValues<MemberEdited>;
+export type MemberDraft = { id?: string | null | undefined } & DraftInput<MemberEdited>;
 export const memberDraft = z.object({
   /** Absent for a new member. */
   id: z.string().nullable().default(null),
-  name: text('姓名', 20).min(1, '请填写姓名'),
-  idNumber: z.string().trim().max(20, '身份证号过长').nullable().default(null),
-  relation: text('与户主关系', 10).min(1, '请选择与户主关系'),
-  gender: z.enum(['男', '女']).nullable().default(null),
-  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '出生日期格式应为 YYYY-MM-DD').nullable().default(null),
-  ethnicity: optionalText('民族', 10),
-  education: optionalText('文化程度', 20),
-  schoolStatus: optionalText('在校生状况', 20),
-  health: optionalText('健康状况', 20),
-  disabilityGrade: optionalText('残疾等级', 10),
-  labourAbility: optionalText('劳动技能', 20),
-  workStatus: optionalText('务工状况', 20),
-  workMonths: z.number().int().min(0, '务工时间不能为负数').max(12, '务工时间不能超过12个月').nullable().default(null),
-  phone: z.string().trim().regex(/^(1\d{10})?$/, '手机号码应为11位数字').nullable().default(null),
-  medicalInsurance: flag,
-  pensionInsurance: flag,
-  isDibao: flag,
-  isTekun: flag,
-  leftReason: optionalText('减员原因', 20),
-  leftOn: z.string().nullable().default(null),
-});
-export type MemberDraft = z.input<typeof memberDraft>;
+  ...shapeOf(draftFields('member')),
+}) as unknown as z.ZodType<ParsedMemberDraft, MemberDraft>;
 
-export const incomeDraft = z.object({
-  year,
-  householdSize: z.number().int().min(1, '年度家庭人口数至少为1').max(30, '年度家庭人口数过大'),
-  wageFen: fen('工资性收入'),
-  businessFen: fen('生产经营性收入'),
-  propertyFen: fen('财产性收入'),
-  familyPlanningFen: fen('计划生育金'),
-  dibaoFen: fen('低保金'),
-  tekunFen: fen('特困供养金'),
-  pensionFen: fen('养老保险金'),
-  ecoCompensationFen: fen('生态补偿金'),
-  otherTransferFen: fen('其他转移性收入'),
-  businessExpenseFen: fen('生产经营性支出'),
-});
-export type IncomeDraft = z.input<typeof incomeDraft>;
+export type ParsedIncomeDraft = { year: number } & DraftValues<IncomeEdited>;
+export type IncomeDraft = { year: number } & DraftInput<IncomeEdited>;
+export const incomeDraft = z.object({ year, ...shapeOf(draftFields('income')) }) as unknown as z.ZodType<ParsedIncomeDraft, IncomeDraft>;
+
+interface DraftFrame<M, I> {
+  /** Absent for a new household. */
+  id: string | null;
+  /** The version the clerk started editing; a newer one in the archive means someone else saved. */
+  expectedVersion: number | null;
+  villageId: string;
+  members: M[];
+  incomes: I[];
+}
+export type ParsedHouseholdDraft = DraftFrame<ParsedMemberDraft, ParsedIncomeDraft> & DraftValues<HouseholdEdited>;
+export type HouseholdDraft = Partial<Pick<DraftFrame<MemberDraft, IncomeDraft>, 'id' | 'expectedVersion' | 'incomes'>> &
+  Pick<DraftFrame<MemberDraft, IncomeDraft>, 'villageId' | 'members'> &
+  DraftInput<HouseholdEdited>;
 
 export const householdDraft = z.object({
-  /** Absent for a new household. */
   id: z.string().nullable().default(null),
-  /** The version the clerk started editing; a newer one in the archive means someone else saved. */
   expectedVersion: z.number().int().nullable().default(null),
-  villageId: id,
-  no: z.string().trim().regex(/^[0-9A-Za-z-]{1,30}$/, '户编号只能由数字和字母组成'),
-  groupName: optionalText('村民小组', 20),
-  address: optionalText('住址', 100),
-  phone: z.string().trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})?$/, '联系电话应为11位手机号或带区号的座机').nullable().default(null),
-  identificationStandard: optionalText('识别标准', 20),
-  identificationYear: year.nullable().default(null),
-  attribute: optionalText('贫困户属性', 20),
-  mainCause: optionalText('主要致贫原因', 20),
-  otherCauses: z.array(z.string()).max(2, '其他致贫原因最多选2项').default([]),
-  housingSafety: optionalText('危房等级', 10),
-  housingArea: area('住房面积'),
-  drinkingWaterSafe: flag,
-  hasElectricity: flag,
-  roadType: optionalText('入户路类型', 10),
-  distanceToRoadKm: area('与村主干路距离'),
-  hasSanitaryToilet: flag,
-  fuelType: optionalText('主要燃料类型', 10),
-  farmlandMu: area('耕地面积'),
-  forestMu: area('林地面积'),
-  bankName: optionalText('开户银行', 40),
-  bankAccount: z.string().trim().regex(/^(\d{12,23})?$/, '银行账号应为12到23位数字').nullable().default(null),
-  notes: optionalText('备注', 500),
+  villageId: z.string({ error: '请选择行政村' }).min(1, '请选择行政村'),
+  ...shapeOf(draftFields('household')),
   members: z.array(memberDraft).min(1, '至少要有一名家庭成员').max(30, '家庭成员过多'),
   incomes: z.array(incomeDraft).default([]),
-});
-export type HouseholdDraft = z.input<typeof householdDraft>;
+}) as unknown as z.ZodType<ParsedHouseholdDraft, HouseholdDraft>;
 
 export const householdsApi = {
   list: endpoint<HouseholdPage>()('households.list', householdFilter),

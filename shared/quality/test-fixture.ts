@@ -26,7 +26,7 @@ export function household(over: Partial<HouseholdRecord> = {}): HouseholdRecord 
     status: 'poor', identificationStandard: '国家标准', identificationYear: 2014, attribute: '一般贫困户', mainCause: '因病',
     otherCauses: ['缺技术'], exitYear: null, householdType: null, monitoringCategory: null, risks: null, riskRemoved: null,
     riskRemovalMethod: null, monitoringStart: null, monitoringEnd: null, housingSafety: '安全', housingArea: 120,
-    housingStructure: '砖混', drinkingWaterSafe: true, drinkingWaterDifficult: false, hasElectricity: true, roadType: '水泥路',
+    housingStructure: '砖混', buildYear: 2008, drinkingWaterSafe: true, drinkingWaterDifficult: false, hasElectricity: true, roadType: '水泥路',
     distanceToRoadKm: 0.5, hasSanitaryToilet: true, fuelType: '柴草', farmlandMu: 3.5, irrigatedMu: 1, forestMu: 10,
     returnedFarmlandMu: 2, orchardMu: 1, grasslandMu: 0, waterSurfaceMu: 0, inCooperative: false, isMilitaryFamily: false,
     isOnlyChild: false, isTwoDaughters: false, relocation: null, bankName: null, bankAccount: null, notes: null,

@@ -1,0 +1,1 @@
+ALTER TABLE `households` ADD `build_year` integer;
