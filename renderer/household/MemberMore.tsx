@@ -38,8 +38,8 @@ export function MemberMore({ index }: { index: number }) {
       <Button size="small" danger={hasError} aria-label={`第${n}名成员更多信息`} onClick={() => setOpen(true)}>
         更多
       </Button>
-      <Modal open={open} title={`${m.name || `第${n}名成员`}：更多信息`} onCancel={() => setOpen(false)} footer={<Button type="primary" onClick={() => setOpen(false)}>完成</Button>} destroyOnHidden>
-        <Form layout="horizontal" labelCol={{ span: 10 }} wrapperCol={{ span: 14 }}>
+      <Modal open={open} title={`${m.name || `第${n}名成员`}：更多信息`} onCancel={() => setOpen(false)} width={760} footer={<Button type="primary" onClick={() => setOpen(false)}>完成</Button>} destroyOnHidden>
+        <Form layout="vertical" className="member-more-form">
           {TEXTS.map((t) => (
             <Form.Item key={t.field} label={t.label} validateStatus={errors[at(t.field)] ? 'error' : undefined} help={errors[at(t.field)]}>
               {t.category ? (
