@@ -14,7 +14,7 @@ import { init } from './commands/init.ts';
 import { keys } from './commands/keys.ts';
 import { pack } from './commands/pack.ts';
 import { unpack } from './commands/unpack.ts';
-import { refuseCountyCommand } from '../core/exchange-archive/index.ts';
+import { checkCommandAccess } from '../core/access.ts';
 import { monitor } from './commands/monitor.ts';
 import { stats } from './commands/stats.ts';
 import { processIo } from './io.ts';
@@ -35,6 +35,12 @@ function helpText(): string {
   ].join('\n');
 }
 
+/** The archive a command works on (--db FILE), for the role check before it runs. */
+function dbOption(argv: readonly string[]): string | undefined {
+  const i = argv.indexOf('--db');
+  return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--db='))?.slice(5);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const json = rest.includes('--json');
@@ -53,7 +59,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    refuseCountyCommand(command.name, rest);
+    const access = command.acts(rest);
+    if (access) checkCommandAccess(access, dbOption(rest));
     return await command.run(rest, io);
   } catch (caught) {
     const e = translateDbError(caught) ?? caught;

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import type { ArchiveSummary, SessionState } from '../shared/api/index.ts';
 import type { Actor } from '../shared/actor.ts';
+import type { Role } from '../shared/roles.ts';
 import { UserError } from '../shared/errors.ts';
 import { initArchive, openArchive } from './archive.ts';
 import { Jobs } from './jobs.ts';
@@ -16,6 +17,8 @@ export interface Session {
   readonly dataDir: string;
   archive: Archive | null;
   operator: string | null;
+  /** The operator's role once accounts exist; null: the default of the archive's side (core/access.ts). */
+  role: Role | null;
   /** Results that are costly to compute (the quality check), dropped on every write. */
   cache: Map<string, unknown>;
   /** Long work in progress, for progress bars and cancel. */
@@ -67,6 +70,7 @@ export function createSession(opts: { dataDir: string; operator?: string | null;
     dataDir: opts.dataDir,
     archive: null,
     operator: opts.operator ?? null,
+    role: null,
     cache: new Map(),
     jobs: new Jobs(),
     actor() {

@@ -4,6 +4,7 @@ import { UserError } from '../../shared/errors.ts';
 import { optionalString, parse, requireString } from '../args.ts';
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
+import { MAINTAIN, READ } from '../../shared/roles.ts';
 
 const backupUsage = 'relief-archive backup --db 文件 --out 备份文件';
 const restoreUsage = 'relief-archive restore 备份文件 --db 文件';
@@ -12,6 +13,7 @@ export const backup: Command = {
   name: 'backup',
   summary: '备份：把档案完整复制为一个备份文件（可在使用中进行）',
   usage: backupUsage,
+  acts: () => READ,
   run(argv, io) {
     const p = parse(argv, { out: { type: 'string' } }, backupUsage);
     const r = backupArchive(requireString(p, 'db', backupUsage), requireString(p, 'out', backupUsage));
@@ -24,6 +26,7 @@ export const restore: Command = {
   name: 'restore',
   summary: '恢复：用备份文件替换当前档案（当前档案先移到“备份”文件夹，不会删除）',
   usage: restoreUsage,
+  acts: () => MAINTAIN,
   run(argv, io) {
     const p = parse(argv, {}, restoreUsage);
     const [from, ...extra] = p.positionals;

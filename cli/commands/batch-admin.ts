@@ -9,10 +9,12 @@ import { optionalString, requireString } from '../args.ts';
 import { emit } from '../io.ts';
 import type { Verb } from './batch-verbs.ts';
 import { intValue, kindOption, optionalList } from './batch-verbs.ts';
+import { API } from '../../shared/api/index.ts';
 
 const quota: Verb = {
   args: '--year 年度 [--kind 类型] [--village 村代码 --households 户数]',
   summary: '规模控制：列出各村规模和已纳入户数；给出 --village 和 --households 时设定规模（超规模只提示，不阻止）',
+  acts: (argv) => (argv.includes('--households') ? API.workflows.saveQuota : API.workflows.quotas),
   options: { year: { type: 'string' }, kind: { type: 'string' }, village: { type: 'string' }, households: { type: 'string' } },
   run(c) {
     const { db } = c.archive;
@@ -36,6 +38,7 @@ const quota: Verb = {
 const exitCheck: Verb = {
   args: '--year 年度 (--batch 编号 | --household 户编号,…)',
   summary: '脱贫退出核查：人均纯收入、“两不愁三保障”及饮水安全、一票否决项，逐户说明不达标的原因',
+  acts: API.workflows.exitCheck,
   options: { year: { type: 'string' }, batch: { type: 'string' }, household: { type: 'string' } },
   run(c) {
     const { db } = c.archive;
@@ -51,6 +54,7 @@ const exitCheck: Verb = {
 const settings: Verb = {
   args: '[--kind 类型 --publicity-days 天数] [--two-years yes|no]',
   summary: '各类程序的设置：公示最少天数（识别、边缘户、退出默认7天，监测默认5天）；退出是否要求连续两年达标',
+  acts: (argv) => (argv.includes('--publicity-days') || argv.includes('--two-years') ? API.workflows.saveSettings : API.workflows.kinds),
   options: { kind: { type: 'string' }, 'publicity-days': { type: 'string' }, 'two-years': { type: 'string' } },
   run(c) {
     const kind = kindOption(c.p, c.usage, false);

@@ -14,6 +14,8 @@ import { emit } from '../io.ts';
 import { describeBatch, showDetail } from './batch-view.ts';
 import type { Verb, VerbContext } from './batch-verbs.ts';
 import { intValue, listOption, optionalList, text } from './batch-verbs.ts';
+import { API } from '../../shared/api/index.ts';
+import type { Access } from '../../shared/roles.ts';
 
 const batchOf = (c: VerbContext): string => batchIdOf(c.archive.db, requireString(c.p, 'batch', c.usage));
 
@@ -31,6 +33,7 @@ const done = (c: VerbContext, batchId: string, lead: string): number => {
 const outcome: Verb = {
   args: '--batch 编号 --step 环节 --household 户编号,… --result 通过|不通过|退回 [--reason 理由] [--by 决定人] [--on 日期]',
   summary: '登记各户在某一环节的结果（不通过、退回须写理由）',
+  acts: API.workflows.recordOutcome,
   options: { batch: { type: 'string' }, step: { type: 'string' }, household: { type: 'string' }, result: { type: 'string' }, reason: { type: 'string' }, by: { type: 'string' }, on: { type: 'string' } },
   run(c) {
     const batchId = batchOf(c);
@@ -54,6 +57,7 @@ const outcome: Verb = {
 const openStepVerb: Verb = {
   args: '--batch 编号 --step 环节 [--on 开始日期] [--posted-at 张贴地点] [--note 备注]',
   summary: '开始一个环节（须上一环节已完成；公示环节须写张贴地点，结束日期按公示天数算出）',
+  acts: API.workflows.openStep,
   options: { batch: { type: 'string' }, step: { type: 'string' }, on: { type: 'string' }, 'posted-at': { type: 'string' }, note: { type: 'string' } },
   run(c) {
     const batchId = batchOf(c);
@@ -65,6 +69,7 @@ const openStepVerb: Verb = {
 const closeStepVerb: Verb = {
   args: '--batch 编号 --step 环节 [--on 完成日期] [--note 备注]',
   summary: '完成一个环节（公示期未满、有未办结异议、评议会议不足三分之二时拒绝并说明何时可以完成）；完成最后一步即公告，改变各户状态',
+  acts: API.workflows.closeStep,
   options: { batch: { type: 'string' }, step: { type: 'string' }, on: { type: 'string' }, note: { type: 'string' } },
   run(c) {
     const batchId = batchOf(c);
@@ -80,6 +85,7 @@ const closeStepVerb: Verb = {
 const meeting: Verb = {
   args: '--batch 编号 --step 环节 --attendees 到会人数 --entitled 应到人数 [--on 日期] [--place 地点] [--host 主持人] [--recorder 记录人] [--minutes 记录] [--result 结果] [--votes 户编号:赞成:反对:弃权,…]',
   summary: '登记民主评议会议（到会不足应到人数三分之二的会议无效）及各户票数',
+  acts: API.workflows.saveMeeting,
   options: {
     batch: { type: 'string' },
     step: { type: 'string' },
@@ -126,6 +132,7 @@ const meeting: Verb = {
 const objection: Verb = {
   args: '--batch 编号 --step 环节 --content 内容 [--by 异议人] [--household 户编号] [--on 日期]',
   summary: '登记公示期间收到的异议（未办结前该环节不能完成）',
+  acts: API.workflows.raiseObjection,
   options: { batch: { type: 'string' }, step: { type: 'string' }, content: { type: 'string' }, by: { type: 'string' }, household: { type: 'string' }, on: { type: 'string' } },
   run(c) {
     const batchId = batchOf(c);
@@ -145,6 +152,7 @@ const objection: Verb = {
 const settle: Verb = {
   args: '--objection 编号 --handling 处理情况 --result 处理结果 [--on 办结日期]',
   summary: '登记异议的处理情况和结果（办结）',
+  acts: API.workflows.settleObjection,
   options: { objection: { type: 'string' }, handling: { type: 'string' }, result: { type: 'string' }, on: { type: 'string' } },
   run(c) {
     const id = objectionIdOf(c.archive.db, requireString(c.p, 'objection', c.usage));
@@ -153,9 +161,10 @@ const settle: Verb = {
   },
 };
 
-const decision = (summary: string, apply: typeof reopenBatch, lead: string): Verb => ({
+const decision = (summary: string, apply: typeof reopenBatch, lead: string, acts: Access): Verb => ({
   args: '--batch 编号 --decision 决定（文号或会议） --reason 理由 [--on 决定日期]',
   summary,
+  acts,
   options: { batch: { type: 'string' }, decision: { type: 'string' }, reason: { type: 'string' }, on: { type: 'string' } },
   run(c) {
     const batchId = batchOf(c);
@@ -171,6 +180,6 @@ export const stepVerbs: Record<string, Verb> = {
   meeting,
   objection,
   settle,
-  reopen: decision('依据记录的决定重新开启最近完成的环节（已公告的批次同时撤回其状态变更）', reopenBatch, '已重新开启。'),
-  cancel: decision('依据记录的决定撤销进行中的批次', cancelBatch, '批次已撤销。'),
+  reopen: decision('依据记录的决定重新开启最近完成的环节（已公告的批次同时撤回其状态变更）', reopenBatch, '已重新开启。', API.workflows.reopen),
+  cancel: decision('依据记录的决定撤销进行中的批次', cancelBatch, '批次已撤销。', API.workflows.cancel),
 };

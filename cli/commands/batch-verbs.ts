@@ -14,6 +14,7 @@ import { dateOption, optionalString, parse, requireString } from '../args.ts';
 import type { Command } from '../command.ts';
 import type { Io } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
+import type { Access } from '../../shared/roles.ts';
 
 export interface Verb {
   /** Options after the common ones (--db, --json, --operator). */
@@ -21,6 +22,8 @@ export interface Verb {
   /** The part of the usage line after `relief-archive NAME VERB --db 文件`. */
   args: string;
   summary: string;
+  /** The contract endpoint this verb acts as: who may run it, whether it writes (shared/roles.ts). */
+  acts: Access | ((argv: readonly string[]) => Access);
   run(ctx: VerbContext): number;
 }
 
@@ -41,6 +44,11 @@ export function verbCommand(name: string, summary: string, verbs: Record<string,
     name,
     summary,
     usage,
+    acts(argv) {
+      const v = argv[0] === undefined ? undefined : verbs[argv[0]];
+      if (!v) return null;
+      return typeof v.acts === 'function' ? v.acts(argv.slice(1)) : v.acts;
+    },
     run(argv, io) {
       const [verb, ...rest] = argv;
       const v = verb === undefined ? undefined : verbs[verb];

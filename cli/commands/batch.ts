@@ -15,12 +15,14 @@ import { stepVerbs } from './batch-steps.ts';
 import { describeBatch, showDetail } from './batch-view.ts';
 import type { Verb, VerbContext } from './batch-verbs.ts';
 import { intValue, kindOption, optionalList, text, verbCommand, yuanOption } from './batch-verbs.ts';
+import { API } from '../../shared/api/index.ts';
 
 const batchOf = (c: VerbContext): string => batchIdOf(c.archive.db, requireString(c.p, 'batch', c.usage));
 
 const list: Verb = {
   args: '[--kind 类型] [--year 年度] [--status open|closed|cancelled] [--village 村代码] [--as-of 日期]',
   summary: '批次列表：类型、年度、村、状态，以及下一步要做什么',
+  acts: API.workflows.list,
   options: { kind: { type: 'string' }, year: { type: 'string' }, status: { type: 'string' }, village: { type: 'string' }, 'as-of': { type: 'string' } },
   run(c) {
     const status = optionalString(c.p, 'status');
@@ -44,6 +46,7 @@ const list: Verb = {
 const show: Verb = {
   args: '--batch 编号 [--as-of 日期]',
   summary: '一个批次：各环节（日期、公示期、异议、会议）、各户结果、规模提示',
+  acts: API.workflows.get,
   options: { batch: { type: 'string' }, 'as-of': { type: 'string' } },
   run(c) {
     const d = batchDetail(c.archive.db, batchOf(c), c.date('as-of'));
@@ -55,6 +58,7 @@ const show: Verb = {
 const create: Verb = {
   args: '--kind 类型 --year 年度 [--village 村代码,…] [--title 名称] [--on 日期] [--household 户编号,…]',
   summary: '新建批次（不填村为全镇批次）；可同时加入农户',
+  acts: API.workflows.create,
   options: { kind: { type: 'string' }, year: { type: 'string' }, village: { type: 'string' }, title: { type: 'string' }, on: { type: 'string' }, household: { type: 'string' } },
   run(c) {
     const { db } = c.archive;
@@ -74,6 +78,7 @@ const create: Verb = {
 const add: Verb = {
   args: '--batch 编号 (--household 户编号,… | --filter edge-range|below-monitoring|none [--income-year 年度] [--above 元] [--below 元] [--include-welfare]) [--category 类别] [--risks 风险,…] [--on 日期]',
   summary: '加入农户：按户编号（有一户不符合就都不加入），或按收入等条件筛选（不符合的跳过并列出）',
+  acts: API.workflows.addHouseholds,
   options: {
     batch: { type: 'string' },
     household: { type: 'string' },
@@ -117,6 +122,7 @@ const add: Verb = {
 const remove: Verb = {
   args: '--batch 编号 --household 户编号 --reason 理由 [--on 日期]',
   summary: '把一户移出批次（如农户撤回申请），记录理由',
+  acts: API.workflows.removeHousehold,
   options: { batch: { type: 'string' }, household: { type: 'string' }, reason: { type: 'string' }, on: { type: 'string' } },
   run(c) {
     const { db } = c.archive;

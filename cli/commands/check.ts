@@ -4,12 +4,14 @@ import { PERIOD_OPTIONS, parse, periodOptions, requireString } from '../args.ts'
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
+import { API } from '../../shared/api/index.ts';
 
 const usage = 'relief-archive check --db 文件 [--year 收入年度] [--as-of YYYY-MM-DD]';
 
 export const check: Command = {
   name: 'check',
   summary: '数据质量检查：列出错误和疑点数据（报县前自查）',
+  acts: () => API.quality.check,
   usage,
   run(argv, io) {
     const p = parse(argv, PERIOD_OPTIONS, usage);

@@ -5,12 +5,14 @@ import { dateOption, intOption, optionalString, parse, requireString } from '../
 import type { Command } from '../command.ts';
 import { emit, progressPrinter } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
+import { EDIT } from '../../shared/roles.ts';
 
 const usage = 'relief-archive demo --db 文件 [--villages 数量] [--households 数量] [--seed 种子] [--as-of YYYY-MM-DD]';
 
 export const demo: Command = {
   name: 'demo',
   summary: '在新建的空档案中生成虚构的演示乡镇数据（同一种子结果相同）',
+  acts: () => EDIT,
   usage,
   run(argv, io) {
     const p = parse(argv, { villages: { type: 'string' }, households: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' } }, usage);

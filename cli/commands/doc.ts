@@ -7,6 +7,7 @@ import { optionalString, parse, PERIOD_OPTIONS, periodOptions, requireString } f
 import type { Command } from '../command.ts';
 import { emit, progressPrinter } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
+import { API } from '../../shared/api/index.ts';
 
 const usage =
   'relief-archive doc 种类 --db 文件 --out 文件.pdf|.xlsx [--village 区划代码] [--batch 批次编号] [--household 户编号] [--year 年度] [--as-of 日期]\n' +
@@ -47,6 +48,7 @@ function provinceAverage(v: string | undefined): number | null {
 export const doc: Command = {
   name: 'doc',
   summary: '生成打印文档（公示、花名册、入户登记表、验收表、挂图、明白卡、会议记录），PDF 或 Excel',
+  acts: () => API.documents.render,
   usage: `${usage}\n种类：\n${kindList()}`,
   run(argv, io) {
     const p = parse(argv, OPTIONS, usage);

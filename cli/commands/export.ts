@@ -3,12 +3,14 @@ import { intOption, optionalString, parse, requireString } from '../args.ts';
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
+import { READ } from '../../shared/roles.ts';
 
 const usage = 'relief-archive export-xlsx --db 文件 --out 花名册.xlsx [--village 村区划代码] [--year 收入年度]';
 
 export const exportXlsx: Command = {
   name: 'export-xlsx',
   summary: '把整个档案（或一个村）导出为花名册工作簿，可直接再导入',
+  acts: () => READ,
   usage,
   run(argv, io) {
     const p = parse(argv, { out: { type: 'string' }, village: { type: 'string' }, year: { type: 'string' } }, usage);

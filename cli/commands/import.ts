@@ -8,6 +8,7 @@ import type { Command } from '../command.ts';
 import { emit, progressPrinter } from '../io.ts';
 import type { Io } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
+import { API } from '../../shared/api/index.ts';
 
 const usage =
   'relief-archive import 花名册.xlsx --db 文件 [--year 年度] [--dry-run] [--remove-missing] [--skip-rejected] [--rejected 待改正.xlsx] [--map "表头=列名;表头=忽略"]';
@@ -42,6 +43,7 @@ const forJson = ({ rejectedWorkbook: _w, ...r }: ImportResult) => r;
 export const importCommand: Command = {
   name: 'import',
   summary: '导入国家系统导出的花名册（Excel），可重复导入更新的文件；全部成功或全部不写入；--dry-run 只检查不写入',
+  acts: (argv) => (argv.includes('--dry-run') ? API.imports.check : API.imports.apply),
   usage,
   run(argv, io) {
     const p = parse(

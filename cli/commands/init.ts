@@ -10,6 +10,7 @@ const usage = 'relief-archive init --db 文件 --township 名称 [--code 12位�
 export const init: Command = {
   name: 'init',
   summary: '新建一个空档案（乡镇档案或县级档案）',
+  acts: () => null,
   usage,
   run(argv, io) {
     const p = parse(argv, { township: { type: 'string' }, code: { type: 'string' }, county: { type: 'string' }, city: { type: 'string' }, province: { type: 'string' }, role: { type: 'string' } }, usage);

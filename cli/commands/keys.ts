@@ -12,6 +12,7 @@ import { intOption, optionalString, parse, requireString } from '../args.ts';
 import { withArchive } from '../with-archive.ts';
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
+import { API } from '../../shared/api/index.ts';
 
 const newUsage = 'relief-archive keys new --out 文件夹 --role township|county --name 单位名称';
 const showUsage = 'relief-archive keys show 文件夹或public.json';
@@ -105,6 +106,7 @@ function keysList(argv: string[], io: Parameters<Command['run']>[1]): Promise<nu
 export const keys: Command = {
   name: 'keys',
   summary: '密钥：new 生成本方密钥，show 显示指纹供电话核对，trust 登记对方公钥，revoke 吊销（县级），list 已登记的公钥',
+  acts: (argv) => ({ trust: API.exchange.trustKey, revoke: API.exchange.revokeKey, new: API.exchange.newKey })[argv[0] ?? ''] ?? API.exchange.keyStatus,
   usage,
   run(argv, io) {
     const [verb, ...rest] = argv;

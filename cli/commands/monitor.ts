@@ -12,6 +12,7 @@ import { dateOption, optionalString, requireString } from '../args.ts';
 import { emit } from '../io.ts';
 import type { Verb, VerbContext } from './batch-verbs.ts';
 import { listOption, optionalList, text, verbCommand, yuanOption } from './batch-verbs.ts';
+import { API } from '../../shared/api/index.ts';
 
 const objectLine = (o: MonitoringObjectView): string =>
   `${o.no} ${o.head ?? ''} ${o.villageName} ${o.category ?? o.statusLabel} ［${o.levelLabel}］ ${o.dueLabel}${o.lastCheckOn ? `（上次走访 ${o.lastCheckOn}）` : ''}${o.riskRemoved ? ` 风险已消除（${o.removalMethod ?? ''}）` : ''}`;
@@ -27,6 +28,7 @@ function boardVerb(dueOnly: boolean, summary: string): Verb {
   return {
     args: `[--village 村代码]${dueOnly ? '' : ' [--level red|yellow|green] [--include-removed]'} [--as-of 日期]`,
     summary,
+    acts: API.monitoring.board,
     options: { village: { type: 'string' }, level: { type: 'string' }, 'include-removed': { type: 'boolean', default: false }, 'as-of': { type: 'string' } },
     run(c) {
       const level = optionalString(c.p, 'level');
@@ -74,12 +76,14 @@ const verbs: Record<string, Verb> = {
   show: {
     args: '--household 户编号 [--as-of 日期]',
     summary: '一户监测对象：等级及原因、历次走访、帮扶措施',
+    acts: API.monitoring.get,
     options: { household: { type: 'string' }, 'as-of': { type: 'string' } },
     run: (c) => printDetail(c, monitoringDetail(c.archive.db, householdOf(c), c.date('as-of'))),
   },
   check: {
     args: '--household 户编号 [--on 日期] [--income 预估人均纯收入（元）] [--at-risk 住房,饮水,…] [--findings 发现] [--actions 措施] [--by 走访人]',
     summary: '登记月度走访：按预估收入和“两不愁三保障”算出等级',
+    acts: API.monitoring.recordCheck,
     options: { household: { type: 'string' }, on: { type: 'string' }, income: { type: 'string' }, 'at-risk': { type: 'string' }, findings: { type: 'string' }, actions: { type: 'string' }, by: { type: 'string' } },
     run(c) {
       const id = recordCheck(c.archive.db, c.actor, { householdId: householdOf(c), checkedOn: c.date(), predictedPerCapitaFen: yuanOption(c.p, 'income'), atRisk: atRiskOf(c), findings: text(c.p, 'findings'), actions: text(c.p, 'actions'), checkedBy: text(c.p, 'by') });
@@ -89,6 +93,7 @@ const verbs: Record<string, Verb> = {
   remedy: {
     args: '--household 户编号 --shortfall 短板 --action 措施 [--responsible 责任单位] [--due 日期] [--done 日期] [--result 结果]',
     summary: '登记帮扶措施（分类“补”）',
+    acts: API.monitoring.saveRemedy,
     options: { household: { type: 'string' }, shortfall: { type: 'string' }, action: { type: 'string' }, responsible: { type: 'string' }, due: { type: 'string' }, done: { type: 'string' }, result: { type: 'string' } },
     run(c) {
       const id = saveRemedy(c.archive.db, c.actor, {
@@ -108,6 +113,7 @@ const verbs: Record<string, Verb> = {
   risks: {
     args: '--household 户编号 --risks 风险,…（最多5项）',
     summary: '修改致贫/返贫风险',
+    acts: API.monitoring.setRisks,
     options: { household: { type: 'string' }, risks: { type: 'string' } },
     run(c) {
       const o = setRisks(c.archive.db, c.actor, { householdId: householdOf(c), risks: listOption(c.p, 'risks', c.usage) });
@@ -118,6 +124,7 @@ const verbs: Record<string, Verb> = {
   remove: {
     args: `--household 户编号 --method ${REMOVAL_METHODS.join('|')} --decision 决定 [--reason 理由] [--on 日期]`,
     summary: '依据决定消除风险；识别不满6个月的会提示（不阻止）',
+    acts: API.monitoring.removeRisk,
     options: { household: { type: 'string' }, method: { type: 'string' }, decision: { type: 'string' }, reason: { type: 'string' }, on: { type: 'string' } },
     run(c) {
       const method = requireString(c.p, 'method', c.usage);

@@ -8,12 +8,14 @@ import { optionalString, parse, requireString } from '../args.ts';
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
+import { API } from '../../shared/api/index.ts';
 
 const usage = 'relief-archive pack --db 文件 --out 数据包.fpkg [--to 对方public.json] [--key 密钥文件夹] [--batch 批次编号,…] [--passphrase]';
 
 export const pack: Command = {
   name: 'pack',
   summary: '制作加密签名的数据包：乡镇报送县级（全部档案或所选批次），县级向乡镇发送审核结果',
+  acts: () => API.exchange.pack,
   usage,
   run(argv, io) {
     const p = parse(argv, { out: { type: 'string' }, to: { type: 'string' }, key: { type: 'string' }, batch: { type: 'string', multiple: true }, passphrase: { type: 'boolean', default: false } }, usage);

@@ -3,12 +3,14 @@ import { PERIOD_OPTIONS, parse, periodOptions, requireString } from '../args.ts'
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
+import { API } from '../../shared/api/index.ts';
 
 const usage = 'relief-archive stats --db 文件 [--year 年度]';
 
 export const stats: Command = {
   name: 'stats',
   summary: '统计：村、户、人，按状态、致贫原因、各村（挂图数据）',
+  acts: () => API.overview.get,
   usage,
   run(argv, io) {
     const p = parse(argv, PERIOD_OPTIONS, usage);

@@ -8,6 +8,7 @@ import { optionalString, parse, requireString } from '../args.ts';
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
+import { API } from '../../shared/api/index.ts';
 
 const usage = 'relief-archive unpack 数据包.fpkg --db 文件 [--key 密钥文件夹] [--dry-run] [--passphrase "口令"] [--accept-unauthenticated]';
 
@@ -16,6 +17,7 @@ const EFFECT: Record<string, string> = { advanced: '通过，环节已完成', r
 export const unpack: Command = {
   name: 'unpack',
   summary: '校验并导入数据包（县级导入乡镇报送，乡镇导入县级审核结果）；--dry-run 只检查并预览',
+  acts: (argv) => (argv.includes('--dry-run') ? API.exchange.inspect : API.exchange.unpack),
   usage,
   run(argv, io) {
     const p = parse(

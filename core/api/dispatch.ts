@@ -1,11 +1,13 @@
 // The one path every call from a UI takes, whatever the shell: look the channel up in the
 // contract, validate the input with its schema, run the handler, wrap the result in an
 // envelope. Errors become Chinese messages; nothing is thrown across the shell boundary.
+// The endpoint's own declaration says who may call it and whether a success drops the caches.
 import type { z } from 'zod';
 import { ENDPOINTS } from '../../shared/api/index.ts';
 import type { ApiErrorBody, Envelope } from '../../shared/api/index.ts';
 import { isUserError } from '../../shared/errors.ts';
 import { translateDbError } from '../errors.ts';
+import { checkAccess } from '../access.ts';
 import type { Session } from '../session.ts';
 import type { HandlerMap } from './handlers.ts';
 
@@ -51,8 +53,9 @@ export function createDispatcher(session: Session, handlers: HandlerMap, log: (e
     const parsed = endpoint.input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
     try {
+      checkAccess(endpoint, session);
       const value = await handler(parsed.data, session);
-      if (handler.writes) session.cache.clear();
+      if (endpoint.writes) session.cache.clear();
       return { ok: true, value };
     } catch (e) {
       const body = errorBody(e);

@@ -12,10 +12,9 @@ import { cachedCheck, overview } from '../overview.ts';
 import { searchIndexOf } from '../search-index.ts';
 import type { Session } from '../session.ts';
 import { listVillages, villageById } from '../villages.ts';
-import { WORKFLOW_WRITES, monitoringHandlers, workflowHandlers } from '../workflows/handlers.ts';
+import { monitoringHandlers, workflowHandlers } from '../workflows/handlers.ts';
 import { documentHandlers } from '../documents/api.ts';
-import { EXCHANGE_WRITES, exchangeHandlers } from '../exchange-archive/handlers.ts';
-import { guardCountyWrites } from '../exchange-archive/guard.ts';
+import { exchangeHandlers } from '../exchange-archive/handlers.ts';
 import { createDispatcher } from './dispatch.ts';
 import type { Dispatch } from './dispatch.ts';
 import { handlerMap } from './handlers.ts';
@@ -94,8 +93,6 @@ const handlers: Handlers = {
   exchange: exchangeHandlers,
 };
 
-const WRITES = new Set(['archive.create', 'archive.open', 'archive.close', 'households.save', 'audit.undoLast', 'attachments.add', 'help.saveHelper', 'help.pair', 'help.endPairing', 'help.saveMeasure', 'help.deleteMeasure', 'imports.apply', ...WORKFLOW_WRITES, ...EXCHANGE_WRITES]);
-
 export function createCoreDispatch(session: Session, log?: (e: unknown) => void): Dispatch {
-  return createDispatcher(session, guardCountyWrites(handlerMap(handlers, WRITES)), log);
+  return createDispatcher(session, handlerMap(handlers), log);
 }

@@ -10,7 +10,7 @@ import type { Dispatch } from '../api/dispatch.ts';
 import { generateDemo } from '../demo/index.ts';
 import { createSession } from '../session.ts';
 import type { Session } from '../session.ts';
-import { COUNTY_READ_ONLY } from './guard.ts';
+import { COUNTY_READ_ONLY } from '../access.ts';
 
 let dir: string;
 let township: Session;

@@ -56,5 +56,3 @@ export const exchangeHandlers: Handlers['exchange'] = {
   reviewResults: ({ batchId }, s) => townshipReviews(s.requireArchive(), batchId),
 };
 
-/** Channels that change the archive (or this side's key folder). */
-export const EXCHANGE_WRITES = ['exchange.newKey', 'exchange.trustKey', 'exchange.revokeKey', 'exchange.pack', 'exchange.unpack', 'exchange.recordOpinion', 'exchange.deleteOpinion', 'exchange.packReview'];

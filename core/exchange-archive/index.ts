@@ -18,7 +18,7 @@ export { listPackages } from './log.ts';
 export { townshipReviews } from './township-review.ts';
 export { inspectForArchive, unpackPackage } from './unpack.ts';
 export type { UnpackOptions } from './unpack.ts';
-export { COUNTY_READ_ONLY, refuseCountyCommand } from './guard.ts';
+export { COUNTY_READ_ONLY } from '../access.ts';
 
 /**
  * `pack` for either side: a township export (the archive, or `batchIds`) or, in a county

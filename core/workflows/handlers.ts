@@ -105,23 +105,3 @@ export const monitoringHandlers: Handlers['monitoring'] = {
   removeRisk: (input, s) => removeRisk(s.requireArchive().db, s.actor(), input),
 };
 
-/** Channels of these groups that change the archive. */
-export const WORKFLOW_WRITES = [
-  'workflows.saveSettings',
-  'workflows.create',
-  'workflows.addHouseholds',
-  'workflows.removeHousehold',
-  'workflows.recordOutcome',
-  'workflows.openStep',
-  'workflows.closeStep',
-  'workflows.saveMeeting',
-  'workflows.raiseObjection',
-  'workflows.settleObjection',
-  'workflows.reopen',
-  'workflows.cancel',
-  'workflows.saveQuota',
-  'monitoring.recordCheck',
-  'monitoring.saveRemedy',
-  'monitoring.setRisks',
-  'monitoring.removeRisk',
-];

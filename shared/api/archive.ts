@@ -1,6 +1,7 @@
 // Which archive is open, who is working, creating and opening archives.
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
+import { SESSION } from '../roles.ts';
 import { optionalText, text } from './schemas.ts';
 
 export interface ArchiveSummary {
@@ -24,7 +25,7 @@ export interface SessionState {
 
 export const archiveApi = {
   session: endpoint<SessionState>()('archive.session', z.object({})),
-  setOperator: endpoint<SessionState>()('archive.setOperator', z.object({ name: text('操作员姓名', 20).min(1, '请填写操作员姓名') })),
+  setOperator: endpoint<SessionState>()('archive.setOperator', z.object({ name: text('操作员姓名', 20).min(1, '请填写操作员姓名') }), SESSION),
   create: endpoint<SessionState>()(
     'archive.create',
     z.object({
@@ -36,7 +37,8 @@ export const archiveApi = {
       /** A full path; default: <dataDir>/<name>.db */
       file: z.string().min(1).nullable().default(null),
     }),
+    SESSION,
   ),
-  open: endpoint<SessionState>()('archive.open', z.object({ file: z.string().min(1, '请选择档案文件') })),
-  close: endpoint<SessionState>()('archive.close', z.object({})),
+  open: endpoint<SessionState>()('archive.open', z.object({ file: z.string().min(1, '请选择档案文件') }), SESSION),
+  close: endpoint<SessionState>()('archive.close', z.object({}), SESSION),
 };

@@ -2,6 +2,7 @@
 // posted notice) or a 民主评议 meeting (scan of the record) — kept by content hash.
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
+import { EDIT } from '../roles.ts';
 import { id } from './schemas.ts';
 
 /** Largest file accepted: a phone photo or a multi-page scan, not a video. */
@@ -44,6 +45,7 @@ export const attachmentsApi = {
       /** The file's bytes, base64-encoded (JSON carries no binary). */
       dataBase64: z.string().min(1, '文件是空的').max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4, '文件太大：单个文件不能超过15MB，请压缩或分页扫描'),
     }),
+    EDIT,
   ),
   content: endpoint<{ mime: string; dataBase64: string; originalName: string }>()('attachments.content', z.object({ id })),
 };

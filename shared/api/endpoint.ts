@@ -1,18 +1,24 @@
 // One contract object per call the renderer may make: its channel, the zod schema of its
 // input (validated by every shell before the core sees it) and, as a type only, its output.
 // The preload allow-list, the renderer client and the handler registration all derive from it.
+// Each also says whether it writes the archive and which roles may call it (shared/roles.ts):
+// the dispatcher, the cache, the county's read-only mode and the command line derive from that.
 import type { z } from 'zod';
+import type { Access, Role } from '../roles.ts';
+import { READ } from '../roles.ts';
 
-export interface Endpoint<I extends z.ZodType = z.ZodType, O = unknown> {
+export interface Endpoint<I extends z.ZodType = z.ZodType, O = unknown> extends Access {
   readonly channel: string;
   readonly input: I;
+  readonly writes: boolean;
+  readonly roles: readonly Role[];
   /** Phantom: carries the output type, never read at run time. */
   readonly output?: O;
 }
 
-/** `endpoint<Output>()('group.name', inputSchema)` */
+/** `endpoint<Output>()('group.name', inputSchema, EDIT)` — without an access, a read anyone may make. */
 export function endpoint<O>() {
-  return <I extends z.ZodType>(channel: string, input: I): Endpoint<I, O> => ({ channel, input });
+  return <I extends z.ZodType>(channel: string, input: I, access: Access = READ): Endpoint<I, O> => ({ channel, input, writes: access.writes, roles: access.roles });
 }
 
 export type InputOf<E> = E extends Endpoint<infer I> ? z.input<I> : never;

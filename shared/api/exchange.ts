@@ -6,6 +6,7 @@
 // Long calls (pack, packReview, unpack) take a `jobId` and report through jobs.status / jobs.cancel.
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
+import { COUNTY_REVIEW, EXCHANGE } from '../roles.ts';
 import { jobId } from './jobs.ts';
 import { id, isoDate, text } from './schemas.ts';
 
@@ -280,7 +281,7 @@ export const exchangeApi = {
   /** This side's key, the registered keys of the other side, and what is missing before packing. */
   keyStatus: endpoint<KeyStatusView>()('exchange.keyStatus', z.object({})),
   /** Makes this side's key pair in the archive's key folder (refused when one exists). */
-  newKey: endpoint<KeyStatusView>()('exchange.newKey', z.object({ name: required('单位名称', 40).nullable().default(null) })),
+  newKey: endpoint<KeyStatusView>()('exchange.newKey', z.object({ name: required('单位名称', 40).nullable().default(null) }), EXCHANGE),
   /** Copies this side's public.json to a chosen place (the USB stick). */
   savePublicKey: endpoint<{ file: string }>()('exchange.savePublicKey', z.object({ out: path('保存位置'), overwrite: z.boolean().default(false) })),
   /** Reads another side's public.json for the phone check (nothing registered yet). */
@@ -296,6 +297,7 @@ export const exchangeApi = {
       fingerprint: z.string().trim().max(60).nullable().default(null),
       org: text('单位', 60).nullable().default(null),
     }),
+    EXCHANGE,
   ),
   /** County side: revokes a township key (lost or replaced). */
   revokeKey: endpoint<RegisteredKeyView>()(
@@ -306,6 +308,7 @@ export const exchangeApi = {
       /** Packages it signed up to this number stay valid; default: the last one accepted. */
       validThroughSeq: z.number().int().min(0).nullable().default(null),
     }),
+    EXCHANGE,
   ),
   /** The packages log: sent and received. */
   packages: endpoint<PackageLogView[]>()(
@@ -324,6 +327,7 @@ export const exchangeApi = {
       passphrase: z.boolean().default(false),
       jobId: jobId.nullable().default(null),
     }),
+    EXCHANGE,
   ),
   /** A package's outside, without decrypting: sender, fingerprint, authenticated, whether it would be accepted. */
   inspect: endpoint<PackageInfoView>()('exchange.inspect', z.object({ file: path('数据包文件') })),
@@ -338,6 +342,7 @@ export const exchangeApi = {
       acceptUnauthenticated: z.boolean().default(false),
       jobId: jobId.nullable().default(null),
     }),
+    EXCHANGE,
   ),
   /** County: the townships held, with their last package and pending opinions. */
   townships: endpoint<CountyTownshipView[]>()('exchange.townships', z.object({})),
@@ -374,9 +379,10 @@ export const exchangeApi = {
         reviewedOn: isoDate,
       })
       .refine((o) => o.opinion === 'pass' || (o.reason ?? '') !== '', { message: '退回必须填写理由', path: ['reason'] }),
+      COUNTY_REVIEW,
   ),
   /** County: withdraws an opinion not yet sent. */
-  deleteOpinion: endpoint<OpinionView[]>()('exchange.deleteOpinion', z.object({ id })),
+  deleteOpinion: endpoint<OpinionView[]>()('exchange.deleteOpinion', z.object({ id }), COUNTY_REVIEW),
   /** County: the review result for a township, answering its latest package. */
   packReview: endpoint<PackResultView>()(
     'exchange.packReview',
@@ -386,6 +392,7 @@ export const exchangeApi = {
       passphrase: z.boolean().default(false),
       jobId: jobId.nullable().default(null),
     }),
+    COUNTY_REVIEW,
   ),
   /** Township: exports awaiting the county's answer, and the county's opinions as received. */
   reviewResults: endpoint<TownshipReviewView>()('exchange.reviewResults', z.object({ batchId: z.string().nullable().default(null) })),

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { MeasureRecord, PairingRecord } from '../records.ts';
 import { endpoint } from './endpoint.ts';
+import { EDIT } from '../roles.ts';
 import { fen, id, isoDate, optionalText, text, year } from './schemas.ts';
 
 export interface HelperView {
@@ -41,9 +42,9 @@ export const measureInput = z.object({
 
 export const helpApi = {
   helpers: endpoint<HelperView[]>()('help.helpers', z.object({})),
-  saveHelper: endpoint<HelperView>()('help.saveHelper', helperInput),
-  pair: endpoint<PairingRecord>()('help.pair', z.object({ householdId: id, helperId: id, startOn: isoDate })),
-  endPairing: endpoint<PairingRecord>()('help.endPairing', z.object({ pairingId: id, endOn: isoDate })),
-  saveMeasure: endpoint<MeasureRecord>()('help.saveMeasure', measureInput),
-  deleteMeasure: endpoint<{ deleted: string }>()('help.deleteMeasure', z.object({ id })),
+  saveHelper: endpoint<HelperView>()('help.saveHelper', helperInput, EDIT),
+  pair: endpoint<PairingRecord>()('help.pair', z.object({ householdId: id, helperId: id, startOn: isoDate }), EDIT),
+  endPairing: endpoint<PairingRecord>()('help.endPairing', z.object({ pairingId: id, endOn: isoDate }), EDIT),
+  saveMeasure: endpoint<MeasureRecord>()('help.saveMeasure', measureInput, EDIT),
+  deleteMeasure: endpoint<{ deleted: string }>()('help.deleteMeasure', z.object({ id }), EDIT),
 };

@@ -13,6 +13,7 @@ import type {
 import type { HouseholdStatus } from '../status.ts';
 import { HOUSEHOLD_STATUSES } from '../status.ts';
 import { endpoint } from './endpoint.ts';
+import { EDIT } from '../roles.ts';
 import { draftFields } from '../fields/index.ts';
 import type { DraftInput, DraftValues, Edited, HouseholdField, IncomeField, MemberField } from '../fields/index.ts';
 import { shapeOf } from '../fields/schema.ts';
@@ -110,6 +111,6 @@ export const householdDraft = z.object({
 export const householdsApi = {
   list: endpoint<HouseholdPage>()('households.list', householdFilter),
   get: endpoint<HouseholdDetail>()('households.get', z.object({ id })),
-  save: endpoint<HouseholdDetail>()('households.save', householdDraft),
+  save: endpoint<HouseholdDetail>()('households.save', householdDraft, EDIT),
   groups: endpoint<string[]>()('households.groups', z.object({ villageId: z.string().nullable().default(null) })),
 };

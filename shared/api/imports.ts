@@ -4,6 +4,7 @@
 // after a backup), with a progress bar and cancel (jobs.status / jobs.cancel with `jobId`).
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
+import { EDIT, readBy } from '../roles.ts';
 import { jobId } from './jobs.ts';
 
 export const MAX_IMPORT_BYTES = 60 * 1024 * 1024;
@@ -87,6 +88,7 @@ export const importsApi = {
     'imports.check',
     /** skipRejected: preview what "import only the households without errors" would do. */
     upload.extend({ skipRejected: z.boolean().default(false) }),
+    readBy(EDIT),
   ),
   apply: endpoint<ImportResultView>()(
     'imports.apply',
@@ -96,5 +98,6 @@ export const importsApi = {
       /** Import the households without errors; leave out (and return) the others. */
       skipRejected: z.boolean().default(false),
     }),
+    EDIT,
   ),
 };

@@ -5,6 +5,7 @@ import type { HouseholdStatus } from '../status.ts';
 import type { CheckDue, EarlyRemoval, GuaranteeItem, MonitoringLevel } from '../workflows/index.ts';
 import { GUARANTEE_KEYS, MONITORING_LEVELS, REMOVAL_METHODS } from '../workflows/index.ts';
 import { endpoint } from './endpoint.ts';
+import { EDIT, REVIEW } from '../roles.ts';
 import { fen, id, isoDate, optionalText, text } from './schemas.ts';
 
 export interface MonitoringObjectView {
@@ -107,6 +108,7 @@ export const monitoringApi = {
       actions: optionalText('采取的措施', 2000),
       checkedBy: optionalText('走访人', 20),
     }),
+    EDIT,
   ),
   saveRemedy: endpoint<MonitoringDetail>()(
     'monitoring.saveRemedy',
@@ -121,10 +123,12 @@ export const monitoringApi = {
       doneOn: isoDate.nullable().default(null),
       result: optionalText('落实结果', 500),
     }),
+    EDIT,
   ),
   setRisks: endpoint<MonitoringObjectView>()(
     'monitoring.setRisks',
     z.object({ householdId, risks: z.array(z.string().trim().min(1)).min(1, '至少填写1项风险').max(5, '致贫/返贫风险最多5项') }),
+    REVIEW,
   ),
   removeRisk: endpoint<RemovalResult>()(
     'monitoring.removeRisk',
@@ -135,5 +139,6 @@ export const monitoringApi = {
       decision: text('决定', 200).min(1, '请填写决定（文号或会议名称）：风险消除须有记录的决定'),
       reason: optionalText('理由', 500),
     }),
+    REVIEW,
   ),
 };

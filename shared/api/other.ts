@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Problem } from '../quality/types.ts';
 import type { VillageRecord } from '../records.ts';
 import { endpoint } from './endpoint.ts';
+import { EDIT } from '../roles.ts';
 import { id, year } from './schemas.ts';
 
 export interface VillageYearView {
@@ -70,7 +71,7 @@ export const auditApi = {
   ofHousehold: endpoint<AuditEntryView[]>()('audit.ofHousehold', z.object({ id })),
   /** The newest entry that can still be undone, if any. */
   last: endpoint<AuditEntryView | null>()('audit.last', z.object({})),
-  undoLast: endpoint<UndoResult>()('audit.undoLast', z.object({})),
+  undoLast: endpoint<UndoResult>()('audit.undoLast', z.object({}), EDIT),
 };
 
 export const qualityApi = {

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { OUTCOMES, WORKFLOW_KINDS } from '../workflows/index.ts';
 import { endpoint } from './endpoint.ts';
+import { ADMIN, REVIEW } from '../roles.ts';
 import type { AddResult, BatchDetail, BatchListItem, CandidateView, CloseResult, ExitCheckRow, KindView, QuotaView } from './workflows-views.ts';
 import { fen, id, isoDate, optionalText, text, year } from './schemas.ts';
 
@@ -74,6 +75,7 @@ export const workflowsApi = {
       publicityDays: z.number().int('公示天数应为整数').min(1, '公示天数至少为1天').max(60, '公示天数不能超过60天'),
       requireTwoYears: z.boolean().nullable().default(null),
     }),
+    ADMIN,
   ),
   list: endpoint<BatchListItem[]>()(
     'workflows.list',
@@ -97,6 +99,7 @@ export const workflowsApi = {
       createdOn: isoDate,
       householdIds: ids.default([]),
     }),
+    REVIEW,
   ),
   candidates: endpoint<CandidateView[]>()('workflows.candidates', z.object({ batchId: id, filter: candidateFilter })),
   addHouseholds: endpoint<AddResult>()(
@@ -112,10 +115,12 @@ export const workflowsApi = {
         risks: z.array(z.string().trim().min(1)).max(5, '致贫/返贫风险最多5项').default([]),
       })
       .refine((a) => a.householdIds.length > 0 || a.filter != null, { message: '请选择农户，或给出筛选条件', path: ['householdIds'] }),
+      REVIEW,
   ),
   removeHousehold: endpoint<BatchDetail>()(
     'workflows.removeHousehold',
     z.object({ batchId: id, householdId: id, on: isoDate, reason: required('移出理由', 200) }),
+    REVIEW,
   ),
   recordOutcome: endpoint<BatchDetail>()(
     'workflows.recordOutcome',
@@ -130,13 +135,15 @@ export const workflowsApi = {
         decidedBy: optionalText('决定人或单位', 50),
       })
       .refine((o) => o.outcome === 'pass' || (o.reason ?? '') !== '', { message: '不通过或退回必须填写理由', path: ['reason'] }),
+      REVIEW,
   ),
   openStep: endpoint<BatchDetail>()(
     'workflows.openStep',
     z.object({ batchId: id, seq, startedOn: isoDate, postedAt: optionalText('张贴地点', 100), note: optionalText('备注', 500) }),
+    REVIEW,
   ),
-  closeStep: endpoint<CloseResult>()('workflows.closeStep', z.object({ batchId: id, seq, closedOn: isoDate, note: optionalText('备注', 500) })),
-  saveMeeting: endpoint<BatchDetail>()('workflows.saveMeeting', meetingInput),
+  closeStep: endpoint<CloseResult>()('workflows.closeStep', z.object({ batchId: id, seq, closedOn: isoDate, note: optionalText('备注', 500) }), REVIEW),
+  saveMeeting: endpoint<BatchDetail>()('workflows.saveMeeting', meetingInput, REVIEW),
   raiseObjection: endpoint<BatchDetail>()(
     'workflows.raiseObjection',
     z.object({
@@ -147,17 +154,20 @@ export const workflowsApi = {
       raisedOn: isoDate,
       content: required('异议内容', 1000),
     }),
+    REVIEW,
   ),
   settleObjection: endpoint<BatchDetail>()(
     'workflows.settleObjection',
     z.object({ id, handling: required('处理情况', 1000), result: required('处理结果', 500), settledOn: isoDate }),
+    REVIEW,
   ),
-  reopen: endpoint<BatchDetail>()('workflows.reopen', decisionInput),
-  cancel: endpoint<BatchDetail>()('workflows.cancel', decisionInput),
+  reopen: endpoint<BatchDetail>()('workflows.reopen', decisionInput, REVIEW),
+  cancel: endpoint<BatchDetail>()('workflows.cancel', decisionInput, REVIEW),
   quotas: endpoint<QuotaView[]>()('workflows.quotas', z.object({ year, kind: kind.nullable().default(null) })),
   saveQuota: endpoint<QuotaView>()(
     'workflows.saveQuota',
     z.object({ villageId: id, year, kind, households: z.number().int('规模应为整数').min(0, '规模不能为负数').max(100_000, '规模过大') }),
+    ADMIN,
   ),
   exitCheck: endpoint<ExitCheckRow[]>()(
     'workflows.exitCheck',
