@@ -3,14 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { createArchiveFile, openArchive } from '../db/open.ts';
 import type { Archive, OpenOptions } from '../db/open.ts';
-import { archiveInfo, codeLists, policyParameters, townships } from '../db/schema/index.ts';
+import { writeTransaction } from '../db/handles.ts';
+import type { ArchiveRole } from '../db/repos/archive-info.ts';
+import { archiveInfoOf, insertArchiveInfo, insertCodeListEntries, insertPolicyParameters, insertTownship } from '../db/repos/archive-info.ts';
 import { CODE_LISTS } from '../shared/code-lists/index.ts';
 import { UserError } from '../shared/errors.ts';
 import { DEFAULT_POLICY, POLICY_KINDS } from '../shared/policy.ts';
 import type { Actor } from './context.ts';
 import { stampOf } from './context.ts';
 
-export type ArchiveRole = 'township' | 'county';
+export type { ArchiveRole };
 
 export interface InitInput {
   file: string;
@@ -39,55 +41,47 @@ function validateInit(input: InitInput): void {
 
 /** Seeds a new archive: what it is, its township, the value lists and the policy defaults. */
 function seed(archive: Archive, input: InitInput, actor: Actor): void {
-  const { db } = archive;
   const role = input.role ?? 'township';
   const stamp = stampOf(actor);
-  db.transaction((tx) => {
+  writeTransaction(archive.db, (w) => {
     let townshipId: string | null = null;
     if (role === 'township') {
       townshipId = randomUUID();
-      tx.insert(townships)
-        .values({
-          id: townshipId,
-          ...stamp,
-          name: input.name.trim(),
-          code: input.code ?? null,
-          county: input.county ?? null,
-          city: input.city ?? null,
-          province: input.province ?? null,
-        })
-        .run();
-    }
-    tx.insert(archiveInfo)
-      .values({
-        id: 1,
-        role,
-        townshipId,
+      insertTownship(w, {
+        id: townshipId,
+        ...stamp,
         name: input.name.trim(),
+        code: input.code ?? null,
         county: input.county ?? null,
+        city: input.city ?? null,
         province: input.province ?? null,
-        createdAt: stamp.updatedAt,
-      })
-      .run();
-    for (const list of Object.values(CODE_LISTS)) {
-      list.entries.forEach((e, i) => {
-        tx.insert(codeLists)
-          .values({
-            category: list.category,
-            code: e.code ?? null,
-            label: e.label,
-            aliases: [...(e.aliases ?? [])],
-            era: e.era ?? 'all',
-            sortOrder: i,
-          })
-          .run();
       });
     }
-    for (const p of DEFAULT_POLICY) {
-      tx.insert(policyParameters)
-        .values({ id: randomUUID(), ...stamp, ...p, unit: POLICY_KINDS[p.kind].unit })
-        .run();
-    }
+    insertArchiveInfo(w, {
+      role,
+      townshipId,
+      name: input.name.trim(),
+      county: input.county ?? null,
+      province: input.province ?? null,
+      createdAt: stamp.updatedAt,
+    });
+    insertCodeListEntries(
+      w,
+      Object.values(CODE_LISTS).flatMap((list) =>
+        list.entries.map((e, i) => ({
+          category: list.category,
+          code: e.code ?? null,
+          label: e.label,
+          aliases: [...(e.aliases ?? [])],
+          era: e.era ?? 'all',
+          sortOrder: i,
+        })),
+      ),
+    );
+    insertPolicyParameters(
+      w,
+      DEFAULT_POLICY.map((p) => ({ id: randomUUID(), ...stamp, ...p, unit: POLICY_KINDS[p.kind].unit })),
+    );
   });
 }
 
@@ -109,7 +103,7 @@ export { openArchive };
 export type { Archive };
 
 export function summarize(archive: Archive): ArchiveSummary {
-  const info = archive.db.select().from(archiveInfo).get();
+  const info = archiveInfoOf(archive.db);
   if (!info) throw new UserError(`档案 ${archive.file} 缺少基本信息（可能未初始化完成），请用备份恢复或重新新建。`);
   return { file: archive.file, township: info.name, role: info.role, schemaVersion: archive.schemaVersion };
 }

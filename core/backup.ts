@@ -6,6 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { backupTo, openArchive } from '../db/open.ts';
+import { integrityCheck } from '../db/repos/archive-info.ts';
 import { UserError } from '../shared/errors.ts';
 import type { Actor } from '../shared/actor.ts';
 
@@ -18,8 +19,8 @@ function stamp(d: Date): string {
 function checkIntegrity(file: string): void {
   const archive = openArchive(file);
   try {
-    const result = archive.sqlite.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new UserError(`备份文件 ${file} 已损坏（完整性检查未通过：${String(result)}），不能用来恢复。请换一个备份文件。`);
+    const result = integrityCheck(archive.db);
+    if (result !== 'ok') throw new UserError(`备份文件 ${file} 已损坏（完整性检查未通过：${result}），不能用来恢复。请换一个备份文件。`);
   } finally {
     archive.close();
   }

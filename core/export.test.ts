@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../db/testing.ts';
+import { sqlAll, sqlGet, tempDir } from '../db/testing.ts';
 import { initArchive } from './archive.ts';
 import type { Archive } from './archive.ts';
 import { exportRoster } from './export.ts';
@@ -21,10 +21,11 @@ const archive = (name: string): Archive => {
   return a;
 };
 const dump = (a: Archive) => ({
-  households: a.sqlite.prepare('SELECT h.no, v.name AS village, h.group_name, h.status, h.attribute, h.main_cause, h.household_type, h.monitoring_category, h.phone FROM households h JOIN villages v ON v.id = h.village_id ORDER BY h.no').all(),
-  members: a.sqlite
-    .prepare('SELECT h.no, m.seq, m.name, m.id_number, m.gender, m.birth_date, m.relation, m.ethnicity, m.education, m.school_status, m.health, m.labour_ability, m.work_status, m.work_months, m.medical_insurance, m.pension_insurance, m.serious_illness_insurance, m.phone FROM members m JOIN households h ON h.id = m.household_id ORDER BY h.no, m.seq')
-    .all(),
+  households: sqlAll(a, 'SELECT h.no, v.name AS village, h.group_name, h.status, h.attribute, h.main_cause, h.household_type, h.monitoring_category, h.phone FROM households h JOIN villages v ON v.id = h.village_id ORDER BY h.no'),
+  members: sqlAll(
+    a,
+    'SELECT h.no, m.seq, m.name, m.id_number, m.gender, m.birth_date, m.relation, m.ethnicity, m.education, m.school_status, m.health, m.labour_ability, m.work_status, m.work_months, m.medical_insurance, m.pension_insurance, m.serious_illness_insurance, m.phone FROM members m JOIN households h ON h.id = m.household_id ORDER BY h.no, m.seq',
+  ),
 });
 
 beforeEach(() => {
@@ -40,9 +41,9 @@ const full = (a: Archive, year: number) => {
     // An empty list and no list are the same answer.
     Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === '[]' ? null : v]));
   return {
-    households: (a.sqlite.prepare('SELECT h.*, v.name AS village FROM households h JOIN villages v ON v.id = h.village_id ORDER BY h.no').all() as Record<string, unknown>[]).map(strip),
-    members: (a.sqlite.prepare('SELECT h.no, m.* FROM members m JOIN households h ON h.id = m.household_id WHERE m.left_reason IS NULL ORDER BY h.no, m.seq').all() as Record<string, unknown>[]).map(strip),
-    incomes: (a.sqlite.prepare('SELECT h.no, i.* FROM incomes i JOIN households h ON h.id = i.household_id WHERE i.year = ? ORDER BY h.no').all(year) as Record<string, unknown>[]).map(strip),
+    households: sqlAll(a, 'SELECT h.*, v.name AS village FROM households h JOIN villages v ON v.id = h.village_id ORDER BY h.no').map(strip),
+    members: sqlAll(a, 'SELECT h.no, m.* FROM members m JOIN households h ON h.id = m.household_id WHERE m.left_reason IS NULL ORDER BY h.no, m.seq').map(strip),
+    incomes: sqlAll(a, 'SELECT h.no, i.* FROM incomes i JOIN households h ON h.id = i.household_id WHERE i.year = ? ORDER BY h.no', year).map(strip),
   };
 };
 
@@ -95,7 +96,7 @@ describe('export-xlsx', () => {
   it('exports one village by its code, and refuses an unknown code or an existing file', async () => {
     const a = archive('a.db');
     await importRoster(a, actor, SAMPLE);
-    const code = (a.sqlite.prepare("SELECT code FROM villages WHERE name = '青龙村'").get() as { code: string }).code;
+    const code = sqlGet<{ code: string }>(a, "SELECT code FROM villages WHERE name = '青龙村'")!.code;
     const one = await exportRoster(a, join(dir, 'one.xlsx'), { villageCode: code });
     expect(one.households).toBeLessThan(300);
     await expect(exportRoster(a, join(dir, 'x.xlsx'), { villageCode: '999999999999' })).rejects.toThrow(/没有区划代码为 999999999999 的行政村/);

@@ -4,14 +4,15 @@
 // the income of one year (named in the title rows, which `import` reads as its default year).
 // Streaming writer (flat memory on 80k rows); A4 landscape, header repeated, frozen, widths.
 import { existsSync } from 'node:fs';
-import { getTableColumns } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import ExcelJS from 'exceljs';
 import type { Archive } from '../db/open.ts';
-import { households, incomes, members } from '../db/schema/index.ts';
+import { archiveInfoOf } from '../db/repos/archive-info.ts';
+import { villageRefByCode } from '../db/repos/document-scope.ts';
+import { currentHouseholdSizes, currentMemberCount, exportMembers, exportPlaces, fieldHasData, householdReader, incomesOfYear, riskSlotHasData } from '../db/repos/export.ts';
+import { latestIncomeYear } from '../db/stats.ts';
 import { UserError } from '../shared/errors.ts';
 import { computeIncome } from '../shared/income.ts';
-import type { IncomeComponents } from '../shared/income.ts';
+import type { HouseholdRecord, IncomeRecord, MemberRecord } from '../shared/records.ts';
 import type { HouseholdStatus } from '../shared/status.ts';
 import { COLUMNS, RISK_KEYS } from './import/columns.ts';
 import type { ColumnDef } from './import/columns.ts';
@@ -25,7 +26,6 @@ const A4 = 9 as ExcelJS.PaperSize;
 export const INCOME_YEAR_NOTE = '收入年度';
 
 type Rec = Record<string, unknown>;
-
 /**
  * Data cells share one style object: exceljs dedupes styles by object identity, and a fresh
  * empty style per cell made it serialise and compare a style for each of 80k × 80 cells.
@@ -36,23 +36,10 @@ const plain = (c: ExcelJS.Cell) => {
 };
 interface Context {
   place: { county: string | null; township: string; village: string };
-  household: Rec;
-  income: Rec | null;
+  household: HouseholdRecord;
+  income: IncomeRecord | null;
   size: number;
-  member: Rec;
-}
-
-/** Reads rows of a table by its drizzle properties (booleans and JSON decoded as drizzle would). */
-function decoder(table: SQLiteTable): (raw: Rec) => Rec {
-  const cols = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
-  return (raw) => {
-    const out: Rec = {};
-    for (const [prop, c] of cols) {
-      const v = raw[c.name];
-      out[prop] = v == null ? null : c.mapFromDriverValue(v);
-    }
-    return out;
-  };
+  member: MemberRecord;
 }
 
 type Cell = string | number | null;
@@ -67,20 +54,20 @@ function accessorOf(def: ColumnDef): (x: Context) => Cell {
       : def.key === 'householdNo'
         ? (x) => x.household.no
         : def.key === 'exitMark'
-          ? (x) => EXIT_MARK[x.household.status as HouseholdStatus] ?? null
+          ? (x) => EXIT_MARK[x.household.status] ?? null
           : def.key === 'size'
             ? (x) => x.size
             : def.key === 'seq'
               ? (x) => x.member.seq
               : def.key === 'perCapita'
-                ? (x) => (x.income ? computeIncome(x.income as unknown as IncomeComponents, x.income.householdSize as number).perCapitaFen : null)
+                ? (x) => (x.income ? computeIncome(x.income, x.income.householdSize).perCapitaFen : null)
                 : risk >= 0
-                  ? (x) => (x.household.risks as string[] | null)?.[risk] ?? null
+                  ? (x) => x.household.risks?.[risk] ?? null
                   : def.level === 'income'
-                    ? (x) => x.income?.[field] ?? null
+                    ? (x) => (x.income as Rec | null)?.[field] ?? null
                     : def.level === 'household'
-                      ? (x) => x.household[field]
-                      : (x) => x.member[field];
+                      ? (x) => (x.household as unknown as Rec)[field]
+                      : (x) => (x.member as unknown as Rec)[field];
   const kind = def.kind;
   return (x) => {
     const v = raw(x);
@@ -94,18 +81,17 @@ function accessorOf(def: ColumnDef): (x: Context) => Cell {
 
 /** The columns worth writing: the roster's own, and every other that holds data somewhere. */
 function columnsWithData(archive: Archive, year: number | null): ColumnDef[] {
-  const has = (table: string, column: string, where = '') => archive.sqlite.prepare(`SELECT 1 FROM ${table} WHERE ${column} IS NOT NULL ${where} LIMIT 1`).get() !== undefined;
-  const colName = (table: SQLiteTable, prop: string) => (getTableColumns(table) as Record<string, SQLiteColumn>)[prop]!.name;
+  const { db } = archive;
   return COLUMNS.filter((c) => {
     if (ALWAYS.has(c.key)) return true;
     if (c.key === 'seq' || c.key === 'personNo') return false;
     if (c.key === 'perCapita' || c.level === 'income') {
       if (year === null) return false;
-      return c.key === 'perCapita' || c.key === 'householdSize' || has('incomes', colName(incomes, c.field!), `AND year = ${year} AND ${colName(incomes, c.field!)} <> 0`);
+      return c.key === 'perCapita' || c.key === 'householdSize' || fieldHasData(db, 'income', c.field!, year);
     }
-    if ((RISK_KEYS as readonly string[]).includes(c.key)) return has('households', 'risks', `AND json_array_length(risks) >= ${Number(c.key.slice(-1))}`);
-    if (c.level === 'household') return has('households', colName(households, c.field!));
-    return c.field ? has('members', colName(members, c.field), 'AND left_reason IS NULL') : false;
+    if ((RISK_KEYS as readonly string[]).includes(c.key)) return riskSlotHasData(db, Number(c.key.slice(-1)));
+    if (c.level === 'household') return fieldHasData(db, 'household', c.field!);
+    return c.field ? fieldHasData(db, 'member', c.field) : false;
   });
 }
 
@@ -116,31 +102,22 @@ export interface ExportOptions {
 }
 
 export async function exportRoster(archive: Archive, out: string, opts: ExportOptions = {}): Promise<{ households: number; members: number; file: string; year: number | null }> {
-  const { sqlite } = archive;
-  const village = opts.villageCode ? (sqlite.prepare('SELECT id, name FROM villages WHERE code = ?').get(opts.villageCode) as { id: string; name: string } | undefined) : undefined;
+  const { db } = archive;
+  const village = opts.villageCode ? villageRefByCode(db, opts.villageCode) : undefined;
   if (opts.villageCode && !village) throw new UserError(`档案中没有区划代码为 ${opts.villageCode} 的行政村，请核对代码（stats 命令可以列出各村代码）。`);
   if (existsSync(out)) throw new UserError(`文件已存在：${out}。为免覆盖，请换一个文件名。`);
-  const info = sqlite.prepare('SELECT name, county FROM archive_info').get() as { name: string; county: string | null };
-  const where = `m.left_reason IS NULL ${village ? 'AND h.village_id = ?' : ''}`;
-  const params = village ? [village.id] : [];
-  const count = sqlite.prepare(`SELECT count(*) AS n FROM members m JOIN households h ON h.id = m.household_id WHERE ${where}`).get(...params) as { n: number };
-  if (count.n === 0) throw new UserError(`${village ? village.name : '档案中'}没有可以导出的家庭成员。`);
-  const year = opts.year ?? (sqlite.prepare('SELECT max(year) AS y FROM incomes').get() as { y: number | null }).y;
+  const info = archiveInfoOf(db)!;
+  const villageId = village?.id ?? null;
+  if (currentMemberCount(db, villageId) === 0) throw new UserError(`${village ? village.name : '档案中'}没有可以导出的家庭成员。`);
+  const year = opts.year ?? latestIncomeYear(db);
   const columns = columnsWithData(archive, year);
   const accessors = columns.map(accessorOf);
 
-  const decodeH = decoder(households);
-  const decodeM = decoder(members);
-  const decodeI = decoder(incomes);
-  const places = new Map(
-    (sqlite.prepare('SELECT v.id, v.name AS village, t.name AS township, t.county FROM villages v JOIN townships t ON t.id = v.township_id').all() as { id: string; village: string; township: string; county: string | null }[]).map((p) => [p.id, p]),
-  );
-  const incomeOf = new Map(year === null ? [] : (sqlite.prepare('SELECT * FROM incomes WHERE year = ?').all(year) as Rec[]).map((r) => [r.household_id as string, decodeI(r)]));
-  const sizeOf = new Map((sqlite.prepare('SELECT household_id AS id, count(*) AS n FROM members WHERE left_reason IS NULL GROUP BY household_id').all() as { id: string; n: number }[]).map((r) => [r.id, r.n]));
-  const householdStmt = sqlite.prepare('SELECT * FROM households WHERE id = ?');
-  const rows = sqlite
-    .prepare(`SELECT m.* FROM members m JOIN households h ON h.id = m.household_id JOIN villages v ON v.id = h.village_id WHERE ${where} ORDER BY v.sort_order, v.code, h.no, m.seq`)
-    .iterate(...params) as IterableIterator<Rec>;
+  const places = exportPlaces(db);
+  const incomeOf = year === null ? new Map<string, IncomeRecord>() : incomesOfYear(db, year);
+  const sizeOf = currentHouseholdSizes(db);
+  const householdOf = householdReader(db);
+  const rows = exportMembers(db, villageId);
 
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('花名册', {
@@ -161,13 +138,12 @@ export async function exportRoster(archive: Archive, out: string, opts: ExportOp
   let memberCount = 0;
   let current: Context | null = null;
   let currentId = '';
-  for (const raw of rows) {
-    const member = decodeM(raw);
-    const hid = member.householdId as string;
+  for (const member of rows) {
+    const hid = member.householdId;
     if (!current || currentId !== hid) {
       currentId = hid;
-      const household = decodeH(householdStmt.get(hid) as Rec);
-      const p = places.get(household.villageId as string)!;
+      const household = householdOf(hid)!;
+      const p = places.get(household.villageId)!;
       current = { place: { county: p.county, township: p.township, village: p.village }, household, income: incomeOf.get(hid) ?? null, size: sizeOf.get(hid) ?? 0, member };
       householdCount++;
     }

@@ -9,7 +9,7 @@ import { UserError } from '../shared/errors.ts';
 import { initArchive, openArchive } from './archive.ts';
 import { Jobs } from './jobs.ts';
 import type { Archive, InitInput } from './archive.ts';
-import { archiveInfo } from '../db/schema/index.ts';
+import { archiveInfoOf } from '../db/repos/archive-info.ts';
 
 const MAX_RECENT = 8;
 
@@ -40,7 +40,7 @@ function readRecent(file: string): SessionState['recent'] {
 }
 
 function summaryOf(archive: Archive): ArchiveSummary {
-  const info = archive.db.select().from(archiveInfo).get();
+  const info = archiveInfoOf(archive.db);
   if (!info) throw new UserError(`档案 ${archive.file} 缺少基本信息（可能未初始化完成），请用备份恢复或重新新建。`);
   return {
     file: archive.file,

@@ -2,6 +2,9 @@
 // date it is about, the policy figures of that year, and the scope (village, household,
 // batch) resolved from what the clerk typed — refused in Chinese when it does not exist.
 import type { Archive } from '../../db/open.ts';
+import { archiveInfoOf, townshipNaming } from '../../db/repos/archive-info.ts';
+import type { BatchRef, VillageRef } from '../../db/repos/document-scope.ts';
+import { batchHouseholdIds as batchHouseholdIdsOf, batchRefById, householdRefByNo, villageRefByCode } from '../../db/repos/document-scope.ts';
 import { latestIncomeYear } from '../../db/stats.ts';
 import { loadQualityContextParts } from '../../db/quality.ts';
 import { isIsoDate, todayIso } from '../../shared/dates.ts';
@@ -12,11 +15,7 @@ import { resolvePolicy } from '../../shared/policy.ts';
 /** The national 扶贫 / 防返贫 supervision hotline, printed where no local number is given. */
 export const NATIONAL_HOTLINE = '12317';
 
-export interface VillageRef {
-  id: string;
-  code: string;
-  name: string;
-}
+export type { BatchRef, VillageRef };
 
 export interface DocContext {
   archive: Archive;
@@ -31,9 +30,9 @@ export interface DocContext {
 }
 
 export function docContext(archive: Archive, opts: { year?: number | null; asOf?: string | null }): DocContext {
-  const info = archive.sqlite.prepare('SELECT name, county FROM archive_info').get() as { name: string; county: string | null } | undefined;
+  const info = archiveInfoOf(archive.db);
   if (!info) throw new UserError(`档案 ${archive.file} 缺少基本信息（可能未初始化完成），无法生成文档：请用备份恢复或重新新建。`);
-  const township = archive.sqlite.prepare('SELECT name, county FROM townships ORDER BY name LIMIT 1').get() as { name: string; county: string | null } | undefined;
+  const township = townshipNaming(archive.db);
   const asOf = opts.asOf ?? todayIso();
   if (!isIsoDate(asOf)) throw new UserError(`日期“${asOf}”无效：格式应为 YYYY-MM-DD，例如 2026-11-24。`, { kind: 'usage' });
   const parts = loadQualityContextParts(archive.db);
@@ -59,39 +58,24 @@ export function exitStandard(ctx: DocContext, year = ctx.year): number | null {
 }
 
 export function villageByCode(ctx: DocContext, code: string): VillageRef {
-  const v = ctx.archive.sqlite.prepare('SELECT id, code, name FROM villages WHERE code = ?').get(code.trim()) as VillageRef | undefined;
+  const v = villageRefByCode(ctx.archive.db, code.trim());
   if (!v) throw new UserError(`档案中没有区划代码为 ${code} 的行政村：请核对代码（stats 命令或“行政村”页面列出各村代码）。`);
   return v;
 }
 
 export function householdByNo(ctx: DocContext, no: string): { id: string; villageId: string } {
-  const h = ctx.archive.sqlite.prepare('SELECT id, village_id AS villageId FROM households WHERE no = ?').get(no.trim()) as { id: string; villageId: string } | undefined;
+  const h = householdRefByNo(ctx.archive.db, no.trim());
   if (!h) throw new UserError(`档案中没有户编号为 ${no} 的农户：请核对户编号（可在“农户档案”中搜索）。`);
   return h;
 }
 
-export interface BatchRef {
-  id: string;
-  kind: string;
-  year: number;
-  title: string;
-  villageId: string | null;
-  status: string;
-}
-
 export function batchById(ctx: DocContext, id: string): BatchRef {
-  const b = ctx.archive.sqlite.prepare('SELECT id, kind, year, title, village_id AS villageId, status FROM batches WHERE id = ?').get(id.trim()) as BatchRef | undefined;
+  const b = batchRefById(ctx.archive.db, id.trim());
   if (!b) throw new UserError(`档案中没有编号为 ${id} 的批次：请核对批次编号（batch list 命令或“程序”页面列出各批次）。`);
   return b;
 }
 
 /** Households of a batch still in it, in 户编号 order. */
 export function batchHouseholdIds(ctx: DocContext, batchId: string): string[] {
-  const rows = ctx.archive.sqlite
-    .prepare(
-      `SELECT h.id FROM batch_households bh JOIN households h ON h.id = bh.household_id
-        WHERE bh.batch_id = ? AND bh.removed_on IS NULL ORDER BY h.no`,
-    )
-    .all(batchId) as { id: string }[];
-  return rows.map((r) => r.id);
+  return batchHouseholdIdsOf(ctx.archive.db, batchId);
 }

@@ -4,6 +4,8 @@
 // as the workflows' exit check).
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentMembers, householdByNo } from '../../db/repos/households.ts';
+import { sqlGet, sqlRun } from '../../db/testing.ts';
 import { computeIncome } from '../../shared/income.ts';
 import { maskIdNumber } from '../../shared/mask.ts';
 import { pdfInfo, pdfPages, pdfText } from '../../templates/layout/pdf-tools.ts';
@@ -18,14 +20,11 @@ import { verificationRecords } from './verification-household.ts';
 let fx: DocFixture;
 let village: { id: string; code: string; households: number };
 const squash = (s: string) => s.replace(/\s+/g, '');
-const householdOf = (status: string) =>
-  fx.archive.sqlite.prepare('SELECT id, no FROM households WHERE status = ? ORDER BY no LIMIT 1').get(status) as { id: string; no: string };
+const householdOf = (status: string) => sqlGet<{ id: string; no: string }>(fx.archive, 'SELECT id, no FROM households WHERE status = ? ORDER BY no LIMIT 1', status)!;
 
 beforeAll(() => {
   fx = documentsFixture(90, 'forms');
-  village = fx.archive.sqlite
-    .prepare('SELECT v.id, v.code, count(h.id) AS households FROM villages v JOIN households h ON h.village_id = v.id GROUP BY v.id ORDER BY v.code LIMIT 1')
-    .get() as typeof village;
+  village = sqlGet<typeof village>(fx.archive, 'SELECT v.id, v.code, count(h.id) AS households FROM villages v JOIN households h ON h.village_id = v.id GROUP BY v.id ORDER BY v.code LIMIT 1')!;
 });
 afterAll(() => fx.dispose());
 
@@ -34,7 +33,7 @@ describe('enrollment form (入户登记表)', () => {
     const ctx = docContext(fx.archive, { asOf: TEST_AS_OF });
     const { id } = householdOf('exited');
     const [h] = [...householdViews(ctx, [id])];
-    const members = fx.archive.sqlite.prepare('SELECT name FROM members WHERE household_id = ? AND left_reason IS NULL ORDER BY seq').all(id) as { name: string }[];
+    const members = currentMembers(fx.archive.db, id);
     expect(h!.members.map((m) => m.name)).toEqual(members.map((m) => m.name));
     const income = h!.incomes.find((i) => i.year === ctx.year)!;
     expect(income.totals).toEqual(computeIncome(income.components, income.householdSize));
@@ -59,7 +58,7 @@ describe('enrollment form (入户登记表)', () => {
 
   it('reports a name the font cannot print and prints a blank for the character instead of a box', async () => {
     const { id, no } = householdOf('poor');
-    fx.archive.sqlite.prepare("UPDATE members SET name = '吉𠮷' WHERE household_id = ? AND relation = '户主'").run(id);
+    sqlRun(fx.archive, "UPDATE members SET name = '吉𠮷' WHERE household_id = ? AND relation = '户主'", id);
     const out = fx.file('missing-glyph.pdf');
     const r = await renderDocument(fx.archive, { kind: 'enrollment', scope: { householdNo: no }, asOf: TEST_AS_OF }, { out });
     expect(r.missingGlyphs).toEqual([expect.objectContaining({ text: '吉𠮷', chars: ['𠮷'], where: expect.stringContaining(no) as unknown })]);
@@ -84,8 +83,8 @@ describe('enrollment form (入户登记表)', () => {
 describe('household card (明白卡)', () => {
   it('shows the helper to call, but the household’s ID number and phone only masked', async () => {
     const { id, no } = householdOf('exited');
-    const head = fx.archive.sqlite.prepare("SELECT id_number AS idNumber FROM members WHERE household_id = ? AND relation = '户主'").get(id) as { idNumber: string };
-    const phone = (fx.archive.sqlite.prepare('SELECT phone FROM households WHERE id = ?').get(id) as { phone: string }).phone;
+    const head = sqlGet<{ idNumber: string }>(fx.archive, "SELECT id_number AS idNumber FROM members WHERE household_id = ? AND relation = '户主'", id)!;
+    const phone = householdByNo(fx.archive.db, no)!.phone!;
     const out = fx.file('card.pdf');
     await renderDocument(fx.archive, { kind: 'card', scope: { householdNo: no }, asOf: TEST_AS_OF }, { out });
     const text = pdfText(out);
@@ -116,10 +115,8 @@ describe('household exit verification (贫困户脱贫验收表)', () => {
 
   it('takes a village’s exit candidates when no household or batch is given', async () => {
     const out = fx.file('verification-village-candidates.pdf');
-    fx.archive.sqlite.prepare("UPDATE households SET status = 'returned' WHERE id = (SELECT id FROM households WHERE village_id = ? AND status = 'ordinary' ORDER BY no LIMIT 1)").run(village.id);
-    const candidates = fx.archive.sqlite
-      .prepare("SELECT count(*) AS n FROM households WHERE village_id = ? AND (status IN ('poor', 'returned') OR (status = 'exited' AND exit_year = 2025))")
-      .get(village.id) as { n: number };
+    sqlRun(fx.archive, "UPDATE households SET status = 'returned' WHERE id = (SELECT id FROM households WHERE village_id = ? AND status = 'ordinary' ORDER BY no LIMIT 1)", village.id);
+    const candidates = sqlGet<{ n: number }>(fx.archive, "SELECT count(*) AS n FROM households WHERE village_id = ? AND (status IN ('poor', 'returned') OR (status = 'exited' AND exit_year = 2025))", village.id)!;
     const r = await renderDocument(fx.archive, { kind: 'verification-household', scope: { villageCode: village.code }, asOf: TEST_AS_OF }, { out });
     expect(candidates.n).toBeGreaterThan(0);
     expect(pdfPages(out).filter((p) => p.includes('贫困户脱贫验收表'))).toHaveLength(candidates.n);

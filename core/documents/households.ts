@@ -1,8 +1,13 @@
 // Households as the household forms print them, read in chunks so a township-wide batch
 // (20,000 households) streams with flat memory: a few hundred households' rows at a time.
+// The rows come typed from db/repos/document-households.ts; here they become the forms' views.
+import type { FormHelper, HouseholdFormRecord } from '../../db/repos/document-households.ts';
+import { householdFormChunk } from '../../db/repos/document-households.ts';
+import { householdIdsInOrder } from '../../db/repos/document-scope.ts';
 import { ageOn } from '../../shared/dates.ts';
-import type { IncomeComponents } from '../../shared/income.ts';
 import { computeIncome } from '../../shared/income.ts';
+import type { AssessmentRecord, IncomeRecord, MeasureRecord, MemberRecord } from '../../shared/records.ts';
+import type { HouseholdStatus } from '../../shared/status.ts';
 import { statusLabel } from '../../shared/status.ts';
 import type { AssessmentView, HelperView, HouseholdView, IncomeView, MeasureView, MemberView } from '../../templates/layout/household.ts';
 import type { DocContext } from './context.ts';
@@ -10,178 +15,129 @@ import { exitStandard, policyValue } from './context.ts';
 
 const CHUNK = 250;
 
-type Row = Record<string, unknown>;
+/** An empty text prints as nothing, like a missing one. */
+const str = (v: string | null): string | null => (v === '' ? null : v);
+/** A list field, read defensively: anything but a list prints as none. */
+const list = (v: readonly string[] | null): string[] => (Array.isArray(v) ? v.map(String) : []);
 
-const bool = (v: unknown): boolean | null => (v == null ? null : v === 1 || v === true);
-const str = (v: unknown): string | null => (v == null || v === '' ? null : typeof v === 'string' ? v : JSON.stringify(v));
-const num = (v: unknown): number | null => (v == null ? null : Number(v));
-const json = (v: unknown): string[] => {
-  if (typeof v !== 'string' || !v) return [];
-  try {
-    const parsed = JSON.parse(v) as unknown;
-    return Array.isArray(parsed) ? parsed.map(String) : [];
-  } catch {
-    return [];
-  }
-};
-
-function byHousehold(rows: Row[]): Map<string, Row[]> {
-  const map = new Map<string, Row[]>();
-  for (const r of rows) {
-    const k = r.household_id as string;
-    const list = map.get(k);
-    if (list) list.push(r);
-    else map.set(k, [r]);
-  }
-  return map;
-}
-
-function member(r: Row, asOf: string): MemberView {
-  const birth = str(r.birth_date);
+function member(r: MemberRecord, asOf: string): MemberView {
+  const birth = str(r.birthDate);
   return {
-    name: String(r.name),
-    relation: String(r.relation),
+    name: r.name,
+    relation: r.relation,
     gender: str(r.gender),
-    idNumber: str(r.id_number),
+    idNumber: str(r.idNumber),
     age: birth ? ageOn(birth, asOf) : null,
     ethnicity: str(r.ethnicity),
     education: str(r.education),
-    schoolStatus: str(r.school_status),
+    schoolStatus: str(r.schoolStatus),
     health: str(r.health),
-    disabilityGrade: str(r.disability_grade),
-    labourAbility: str(r.labour_ability),
-    workStatus: str(r.work_status),
-    workMonths: num(r.work_months),
-    medicalInsurance: bool(r.medical_insurance),
-    pensionInsurance: bool(r.pension_insurance),
-    seriousIllnessInsurance: bool(r.serious_illness_insurance),
-    isDibao: bool(r.is_dibao),
-    isTekun: bool(r.is_tekun),
+    disabilityGrade: str(r.disabilityGrade),
+    labourAbility: str(r.labourAbility),
+    workStatus: str(r.workStatus),
+    workMonths: r.workMonths,
+    medicalInsurance: r.medicalInsurance,
+    pensionInsurance: r.pensionInsurance,
+    seriousIllnessInsurance: r.seriousIllnessInsurance,
+    isDibao: r.isDibao,
+    isTekun: r.isTekun,
   };
 }
 
-function income(ctx: DocContext, r: Row): IncomeView {
-  const components: IncomeComponents = {
-    wageFen: Number(r.wage_fen),
-    businessFen: Number(r.business_fen),
-    propertyFen: Number(r.property_fen),
-    familyPlanningFen: Number(r.family_planning_fen),
-    dibaoFen: Number(r.dibao_fen),
-    tekunFen: Number(r.tekun_fen),
-    pensionFen: Number(r.pension_fen),
-    ecoCompensationFen: Number(r.eco_compensation_fen),
-    otherTransferFen: Number(r.other_transfer_fen),
-    businessExpenseFen: Number(r.business_expense_fen),
+function income(ctx: DocContext, r: IncomeRecord): IncomeView {
+  const components = {
+    wageFen: r.wageFen,
+    businessFen: r.businessFen,
+    propertyFen: r.propertyFen,
+    familyPlanningFen: r.familyPlanningFen,
+    dibaoFen: r.dibaoFen,
+    tekunFen: r.tekunFen,
+    pensionFen: r.pensionFen,
+    ecoCompensationFen: r.ecoCompensationFen,
+    otherTransferFen: r.otherTransferFen,
+    businessExpenseFen: r.businessExpenseFen,
   };
-  const year = Number(r.year);
-  const householdSize = Number(r.household_size);
   return {
-    year,
-    householdSize,
+    year: r.year,
+    householdSize: r.householdSize,
     components,
-    totals: computeIncome(components, householdSize),
-    standardFen: exitStandard(ctx, year),
-    monitoringLineFen: policyValue(ctx, 'monitoringLine', year),
+    totals: computeIncome(components, r.householdSize),
+    standardFen: exitStandard(ctx, r.year),
+    monitoringLineFen: policyValue(ctx, 'monitoringLine', r.year),
   };
 }
 
-function assessment(r: Row | undefined): AssessmentView | null {
+function assessment(r: AssessmentRecord | null): AssessmentView | null {
   if (!r) return null;
   return {
-    year: Number(r.year),
-    foodOk: bool(r.food_ok),
-    clothingOk: bool(r.clothing_ok),
-    educationOk: bool(r.education_ok),
-    medicalOk: bool(r.medical_ok),
-    housingOk: bool(r.housing_ok),
-    waterOk: bool(r.water_ok),
-    assessedOn: str(r.assessed_on),
-    assessedBy: str(r.assessed_by),
+    year: r.year,
+    foodOk: r.foodOk,
+    clothingOk: r.clothingOk,
+    educationOk: r.educationOk,
+    medicalOk: r.medicalOk,
+    housingOk: r.housingOk,
+    waterOk: r.waterOk,
+    assessedOn: str(r.assessedOn),
+    assessedBy: str(r.assessedBy),
   };
 }
 
-function view(ctx: DocContext, h: Row, parts: { members: Row[]; incomes: Row[]; assessment: Row | undefined; helpers: Row[]; measures: Row[] }): HouseholdView {
+const helper = (p: FormHelper): HelperView => ({ name: p.name, unit: str(p.unit), post: str(p.post), phone: str(p.phone), startOn: p.startOn, endOn: str(p.endOn) });
+
+const measure = (m: MeasureRecord): MeasureView => ({ year: m.year, category: m.category, content: str(m.content), amountFen: m.amountFen, result: str(m.result), startOn: str(m.startOn) });
+
+function view(ctx: DocContext, r: HouseholdFormRecord): HouseholdView {
+  const h = r.household;
   return {
-    id: String(h.id),
+    id: h.id,
     county: ctx.county,
     township: ctx.township,
-    village: String(h.village_name),
-    villageCode: String(h.village_code),
-    groupName: str(h.group_name),
-    no: String(h.no),
+    village: r.villageName,
+    villageCode: r.villageCode,
+    groupName: str(h.groupName),
+    no: h.no,
     address: str(h.address),
     phone: str(h.phone),
-    status: String(h.status),
-    statusLabel: statusLabel(String(h.status)),
-    identificationStandard: str(h.identification_standard),
-    identificationYear: num(h.identification_year),
+    status: h.status,
+    statusLabel: statusLabel(h.status),
+    identificationStandard: str(h.identificationStandard),
+    identificationYear: h.identificationYear,
     attribute: str(h.attribute),
-    mainCause: str(h.main_cause),
-    otherCauses: json(h.other_causes),
-    exitYear: num(h.exit_year),
-    householdType: str(h.household_type),
-    monitoringCategory: str(h.monitoring_category),
-    risks: json(h.risks),
+    mainCause: str(h.mainCause),
+    otherCauses: list(h.otherCauses),
+    exitYear: h.exitYear,
+    householdType: str(h.householdType),
+    monitoringCategory: str(h.monitoringCategory),
+    risks: list(h.risks),
     relocation: str(h.relocation),
     living: {
-      housingSafety: str(h.housing_safety),
-      housingArea: num(h.housing_area),
-      housingStructure: str(h.housing_structure),
-      drinkingWaterSafe: bool(h.drinking_water_safe),
-      drinkingWaterDifficult: bool(h.drinking_water_difficult),
-      hasElectricity: bool(h.has_electricity),
-      roadType: str(h.road_type),
-      distanceToRoadKm: num(h.distance_to_road_km),
-      hasSanitaryToilet: bool(h.has_sanitary_toilet),
-      fuelType: str(h.fuel_type),
+      housingSafety: str(h.housingSafety),
+      housingArea: h.housingArea,
+      housingStructure: str(h.housingStructure),
+      drinkingWaterSafe: h.drinkingWaterSafe,
+      drinkingWaterDifficult: h.drinkingWaterDifficult,
+      hasElectricity: h.hasElectricity,
+      roadType: str(h.roadType),
+      distanceToRoadKm: h.distanceToRoadKm,
+      hasSanitaryToilet: h.hasSanitaryToilet,
+      fuelType: str(h.fuelType),
     },
     production: {
-      farmlandMu: num(h.farmland_mu),
-      irrigatedMu: num(h.irrigated_mu),
-      forestMu: num(h.forest_mu),
-      returnedFarmlandMu: num(h.returned_farmland_mu),
-      orchardMu: num(h.orchard_mu),
-      grasslandMu: num(h.grassland_mu),
-      waterSurfaceMu: num(h.water_surface_mu),
-      inCooperative: bool(h.in_cooperative),
+      farmlandMu: h.farmlandMu,
+      irrigatedMu: h.irrigatedMu,
+      forestMu: h.forestMu,
+      returnedFarmlandMu: h.returnedFarmlandMu,
+      orchardMu: h.orchardMu,
+      grasslandMu: h.grasslandMu,
+      waterSurfaceMu: h.waterSurfaceMu,
+      inCooperative: h.inCooperative,
     },
-    members: parts.members.map((m) => member(m, ctx.asOf)),
-    incomes: parts.incomes.map((r) => income(ctx, r)),
-    assessment: assessment(parts.assessment),
-    helpers: parts.helpers.map(
-      (p): HelperView => ({ name: String(p.name), unit: str(p.unit), post: str(p.post), phone: str(p.phone), startOn: String(p.start_on), endOn: str(p.end_on) }),
-    ),
-    measures: parts.measures.map(
-      (m): MeasureView => ({ year: Number(m.year), category: String(m.category), content: str(m.content), amountFen: num(m.amount_fen), result: str(m.result), startOn: str(m.start_on) }),
-    ),
+    members: r.members.map((m) => member(m, ctx.asOf)),
+    incomes: r.incomes.map((i) => income(ctx, i)),
+    assessment: assessment(r.assessment),
+    helpers: r.helpers.map(helper),
+    measures: r.measures.map(measure),
   };
-}
-
-function loadChunk(ctx: DocContext, ids: readonly string[]): HouseholdView[] {
-  const { sqlite } = ctx.archive;
-  const marks = ids.map(() => '?').join(',');
-  const q = (sql: string, ...extra: unknown[]): Row[] => sqlite.prepare(sql.replace('$IDS', marks)).all(...ids, ...extra) as Row[];
-  const households = q(
-    `SELECT h.*, v.name AS village_name, v.code AS village_code FROM households h JOIN villages v ON v.id = h.village_id WHERE h.id IN ($IDS)`,
-  );
-  const members = byHousehold(q('SELECT * FROM members WHERE household_id IN ($IDS) AND left_reason IS NULL ORDER BY household_id, seq'));
-  const incomes = byHousehold(q('SELECT * FROM incomes WHERE household_id IN ($IDS) AND year <= ? ORDER BY household_id, year', ctx.year));
-  const assessments = byHousehold(q('SELECT * FROM assessments WHERE household_id IN ($IDS) AND year = ?', ctx.year));
-  const helpers = byHousehold(
-    q(
-      `SELECT p.household_id, p.start_on, p.end_on, x.name, x.unit, x.post, x.phone
-         FROM pairings p JOIN helpers x ON x.id = p.helper_id
-        WHERE p.household_id IN ($IDS) AND p.start_on <= ? ORDER BY p.household_id, p.start_on`,
-      ctx.asOf,
-    ),
-  );
-  const measures = byHousehold(q('SELECT * FROM measures WHERE household_id IN ($IDS) AND year <= ? ORDER BY household_id, year, start_on', ctx.year));
-  const byId = new Map(households.map((h) => [h.id as string, h]));
-  return ids.flatMap((id) => {
-    const h = byId.get(id);
-    if (!h) return [];
-    return [view(ctx, h, { members: members.get(id) ?? [], incomes: incomes.get(id) ?? [], assessment: assessments.get(id)?.[0], helpers: helpers.get(id) ?? [], measures: measures.get(id) ?? [] })];
-  });
 }
 
 /** The ids in chunks of the size the loaders read at once. */
@@ -191,26 +147,12 @@ export function* chunksOf(ids: readonly string[]): Generator<string[]> {
 
 /** The households in the order given, a chunk of rows at a time. */
 export function* householdViews(ctx: DocContext, ids: readonly string[]): Generator<HouseholdView> {
-  for (const chunk of chunksOf(ids)) yield* loadChunk(ctx, chunk);
+  for (const chunk of chunksOf(ids)) {
+    for (const r of householdFormChunk(ctx.archive.db, chunk, { year: ctx.year, asOf: ctx.asOf })) yield view(ctx, r);
+  }
 }
 
 /** Household ids of a village (or the township), in village then 户编号 order. */
-export function householdIdsOf(ctx: DocContext, opts: { villageId?: string; statuses?: readonly string[] }): string[] {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (opts.villageId) {
-    where.push('h.village_id = ?');
-    args.push(opts.villageId);
-  }
-  if (opts.statuses) {
-    where.push(`h.status IN (${opts.statuses.map(() => '?').join(',')})`);
-    args.push(...opts.statuses);
-  }
-  const rows = ctx.archive.sqlite
-    .prepare(
-      `SELECT h.id FROM households h JOIN villages v ON v.id = h.village_id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY v.sort_order, v.code, h.no`,
-    )
-    .all(...args) as { id: string }[];
-  return rows.map((r) => r.id);
+export function householdIdsOf(ctx: DocContext, opts: { villageId?: string; statuses?: readonly HouseholdStatus[] }): string[] {
+  return householdIdsInOrder(ctx.archive.db, opts);
 }

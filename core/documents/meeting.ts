@@ -1,35 +1,18 @@
 // 民主评议会议记录 of a batch: its latest meeting (or a blank form to fill in at the meeting),
 // the households deliberated and, where recorded, their votes.
+import type { HouseholdVotes, MeetingRecord } from '../../db/repos/document-batches.ts';
+import { latestMeeting, meetingHouseholds, meetingVotesOf } from '../../db/repos/document-batches.ts';
 import { UserError } from '../../shared/errors.ts';
 import { attendanceProblem, twoThirdsMinimum, voteCarries } from '../../shared/workflows/meeting.ts';
 import { KINDS, isWorkflowKind } from '../../shared/workflows/kinds.ts';
 import { formPdf, formXlsx } from '../../templates/layout/forms.ts';
-import type { MeetingHousehold, MeetingModel } from '../../templates/meeting/index.ts';
+import type { MeetingModel } from '../../templates/meeting/index.ts';
 import { meetingPage } from '../../templates/meeting/index.ts';
 import type { DocContext } from './context.ts';
 import { batchById } from './context.ts';
 import type { DocumentDef } from './types.ts';
 
-type Meeting = NonNullable<MeetingModel['meeting']> & { id: string };
-
-interface Listed extends Omit<MeetingHousehold, 'votesFor' | 'votesAgainst' | 'abstentions' | 'result'> {
-  batchHouseholdId: string;
-}
-
-function hasTable(ctx: DocContext, name: string): boolean {
-  return ctx.archive.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
-}
-
-function votesOf(ctx: DocContext, meetingId: string): Map<string, { votesFor: number; votesAgainst: number; abstentions: number }> {
-  // Votes per household arrive with the workflow work; older archives have no such table.
-  if (!hasTable(ctx, 'meeting_votes')) return new Map();
-  const rows = ctx.archive.sqlite
-    .prepare('SELECT batch_household_id AS id, votes_for AS votesFor, votes_against AS votesAgainst, abstentions FROM meeting_votes WHERE meeting_id = ?')
-    .all(meetingId) as { id: string; votesFor: number; votesAgainst: number; abstentions: number }[];
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
-function attendance(m: Meeting | null): string {
+function attendance(m: MeetingRecord | null): string {
   if (!m) return '应到　　人，实到　　人（到会人数须达到应到人数的三分之二以上）';
   const problem = attendanceProblem(m.attendeesCount, m.entitledCount);
   if (problem) return problem;
@@ -38,24 +21,10 @@ function attendance(m: Meeting | null): string {
 
 export function meetingModel(ctx: DocContext, batchId: string): MeetingModel {
   const batch = batchById(ctx, batchId);
-  const { sqlite } = ctx.archive;
-  const meeting = (sqlite
-    .prepare(
-      `SELECT id, held_on AS heldOn, place, host, recorder, attendees_count AS attendeesCount, entitled_count AS entitledCount,
-              attendees, minutes, result FROM meetings WHERE batch_id = ? ORDER BY held_on DESC LIMIT 1`,
-    )
-    .get(batch.id) ?? null) as Meeting | null;
-  const households = sqlite
-    .prepare(
-      `SELECT bh.id AS batchHouseholdId, v.name AS village, h.group_name AS groupName, bh.category,
-              coalesce((SELECT name FROM members m WHERE m.household_id = h.id AND m.left_reason IS NULL ORDER BY m.relation <> '户主', m.seq LIMIT 1), '') AS headName,
-              (SELECT count(*) FROM members m WHERE m.household_id = h.id AND m.left_reason IS NULL) AS size
-         FROM batch_households bh JOIN households h ON h.id = bh.household_id JOIN villages v ON v.id = h.village_id
-        WHERE bh.batch_id = ? AND bh.removed_on IS NULL ORDER BY v.sort_order, v.code, h.no`,
-    )
-    .all(batch.id) as Listed[];
+  const meeting = latestMeeting(ctx.archive.db, batch.id);
+  const households = meetingHouseholds(ctx.archive.db, batch.id);
   if (households.length === 0) throw new UserError(`批次“${batch.title}”中还没有农户，未生成会议记录：请先把要评议的农户加入批次。`);
-  const votes = meeting ? votesOf(ctx, meeting.id) : new Map<string, { votesFor: number; votesAgainst: number; abstentions: number }>();
+  const votes = meeting ? meetingVotesOf(ctx.archive.db, meeting.id) : new Map<string, HouseholdVotes>();
   const kind = isWorkflowKind(batch.kind) ? KINDS[batch.kind] : null;
   const villages = [...new Set(households.map((h) => h.village))];
   const place = villages.length === 1 ? villages[0]! : ctx.township;

@@ -4,6 +4,7 @@
 // carrying an 18-digit ID number or a phone number.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlAll } from '../../db/testing.ts';
 import type { DocumentRequestInput } from '../../shared/api/documents.ts';
 import { pdfInfo, pdfText } from '../../templates/layout/pdf-tools.ts';
 import { docContext } from './context.ts';
@@ -23,7 +24,7 @@ const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
 
 beforeAll(() => {
   fx = documentsFixture(150, 'publicity');
-  const villages = (fx.archive.sqlite.prepare('SELECT id FROM villages ORDER BY code').all() as { id: string }[]).map((v) => v.id);
+  const villages = sqlAll<{ id: string }>(fx.archive, 'SELECT id FROM villages ORDER BY code').map((v) => v.id);
   edge = insertTestBatch(fx.archive, { kind: 'edge', year: 2026, villageIds: [villages[0]!], households: 30, failOne: true, meeting: true });
   monitoring = insertTestBatch(fx.archive, { kind: 'monitoring', year: 2026, villageIds: [villages[1]!], households: 6, openStep: 'announcement', startedOn: '2026-11-22', category: '边缘易致贫户' });
   township = insertTestBatch(fx.archive, { kind: 'exit', year: 2026, households: 150, openStep: 'announcement', startedOn: '2026-11-23' });
@@ -101,12 +102,12 @@ describe('publicity (公示 / 公告)', () => {
     expect(text, name).not.toMatch(ID_18);
     expect(text, name).not.toMatch(MOBILE);
     // Nor any phone, bank account or health value of the households listed.
-    const sensitive = fx.archive.sqlite
-      .prepare(
-        `SELECT h.phone, h.bank_account AS bank, m.phone AS memberPhone, m.id_number AS id FROM batch_households bh
-           JOIN households h ON h.id = bh.household_id JOIN members m ON m.household_id = h.id WHERE bh.batch_id = ?`,
-      )
-      .all(batch.id) as { phone: string | null; bank: string | null; memberPhone: string | null; id: string | null }[];
+    const sensitive = sqlAll<{ phone: string | null; bank: string | null; memberPhone: string | null; id: string | null }>(
+      fx.archive,
+      `SELECT h.phone, h.bank_account AS bank, m.phone AS memberPhone, m.id_number AS id FROM batch_households bh
+         JOIN households h ON h.id = bh.household_id JOIN members m ON m.household_id = h.id WHERE bh.batch_id = ?`,
+      batch.id,
+    );
     const digits = text.replace(/\s+/g, '');
     for (const s of sensitive) for (const v of [s.phone, s.bank, s.memberPhone, s.id]) if (v) expect(digits).not.toContain(v);
     expect(squash(text)).not.toMatch(/长期慢性病|患有大病|残疾/);

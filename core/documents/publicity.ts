@@ -2,40 +2,24 @@
 // else the latest started, else the first), the households still in the batch at that step,
 // one notice per village for a village-level step of a batch that spans several villages.
 // What a notice may show is decided here: no phone, bank or health field is even read.
+import type { NoticeHousehold, NoticeStep } from '../../db/repos/document-batches.ts';
+import { memberIdNumber, noticeHouseholds, noticeSteps as noticeStepsOf } from '../../db/repos/document-batches.ts';
 import { publicityPeriod } from '../../shared/dates.ts';
 import { UserError } from '../../shared/errors.ts';
 import { maskIdNumber } from '../../shared/mask.ts';
 import { KINDS, isWorkflowKind } from '../../shared/workflows/kinds.ts';
-import type { PublicityModel, PublicityNotice, PublicityRow } from '../../templates/publicity/index.ts';
+import type { PublicityModel, PublicityNotice } from '../../templates/publicity/index.ts';
 import { publicityPdf, publicityXlsx } from '../../templates/publicity/index.ts';
 import type { BatchRef, DocContext } from './context.ts';
 import { batchById, NATIONAL_HOTLINE, villageByCode } from './context.ts';
 import type { DocumentDef } from './types.ts';
 import type { DocumentOptions } from '../../shared/api/documents.ts';
 
-export interface NoticeStep {
-  id: string;
-  seq: number;
-  step: string;
-  status: string;
-  minDays: number | null;
-  startedOn: string | null;
-  endsOn: string | null;
-}
-
-interface ListedRow extends Omit<PublicityRow, 'maskedId'> {
-  villageCode: string;
-  headId: string | null;
-}
+export type { NoticeStep };
 
 /** Steps that post a notice: the publicity steps and the announcement. */
 export function noticeSteps(ctx: DocContext, batchId: string): NoticeStep[] {
-  return ctx.archive.sqlite
-    .prepare(
-      `SELECT id, seq, step, status, min_days AS minDays, started_on AS startedOn, ends_on AS endsOn FROM batch_steps
-        WHERE batch_id = ? AND (is_publicity = 1 OR step = 'announcement') ORDER BY seq`,
-    )
-    .all(batchId) as NoticeStep[];
+  return noticeStepsOf(ctx.archive.db, batchId);
 }
 
 export function chooseStep(steps: readonly NoticeStep[], stepId: string | null, batch: BatchRef): NoticeStep {
@@ -49,26 +33,14 @@ export function chooseStep(steps: readonly NoticeStep[], stepId: string | null, 
 }
 
 /** Households still in the batch when the step is reached: not removed, not failed or returned at an earlier step. */
-function listed(ctx: DocContext, batchId: string, beforeSeq: number): ListedRow[] {
-  return ctx.archive.sqlite
-    .prepare(
-      `SELECT v.name AS village, v.code AS villageCode, h.group_name AS groupName, bh.category,
-              coalesce((SELECT name FROM members m WHERE m.household_id = h.id AND m.left_reason IS NULL ORDER BY m.relation <> '户主', m.seq LIMIT 1), '') AS headName,
-              (SELECT id FROM members m WHERE m.household_id = h.id AND m.left_reason IS NULL ORDER BY m.relation <> '户主', m.seq LIMIT 1) AS headId,
-              (SELECT count(*) FROM members m WHERE m.household_id = h.id AND m.left_reason IS NULL) AS size
-         FROM batch_households bh JOIN households h ON h.id = bh.household_id JOIN villages v ON v.id = h.village_id
-        WHERE bh.batch_id = ? AND bh.removed_on IS NULL
-          AND NOT EXISTS (SELECT 1 FROM step_outcomes o JOIN batch_steps s ON s.id = o.step_id
-                           WHERE o.batch_household_id = bh.id AND o.outcome <> 'pass' AND s.seq < ?)
-        ORDER BY v.sort_order, v.code, h.no`,
-    )
-    .all(batchId, beforeSeq) as ListedRow[];
+function listed(ctx: DocContext, batchId: string, beforeSeq: number): NoticeHousehold[] {
+  return noticeHouseholds(ctx.archive.db, batchId, beforeSeq);
 }
 
 function maskedIdOf(ctx: DocContext, memberId: string | null): string | null {
   if (!memberId) return null;
-  const row = ctx.archive.sqlite.prepare('SELECT id_number AS idNumber FROM members WHERE id = ?').get(memberId) as { idNumber: string | null } | undefined;
-  return row?.idNumber ? maskIdNumber(row.idNumber) : null;
+  const idNumber = memberIdNumber(ctx.archive.db, memberId);
+  return idNumber ? maskIdNumber(idNumber) : null;
 }
 
 function period(step: NoticeStep, defaultDays: number): PublicityNotice['period'] {

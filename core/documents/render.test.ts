@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archiveChecksum, tempDir } from '../../db/testing.ts';
+import { archiveChecksum, sqlGet, tempDir } from '../../db/testing.ts';
 import type { DocumentFile, DocumentKindView, DocumentPreview, WallChartView } from '../../shared/api/documents.ts';
 import { DOCUMENT_KINDS } from '../../shared/api/documents.ts';
 import type { JobView } from '../../shared/api/jobs.ts';
@@ -23,7 +23,7 @@ let code: string;
 let batchId: string;
 beforeAll(() => {
   fx = documentsFixture(60, 'render');
-  code = (fx.archive.sqlite.prepare('SELECT code FROM villages ORDER BY code LIMIT 1').get() as { code: string }).code;
+  code = sqlGet<{ code: string }>(fx.archive, 'SELECT code FROM villages ORDER BY code LIMIT 1')!.code;
   batchId = insertTestBatch(fx.archive, { kind: 'exit', year: 2026, households: 5, meeting: true }).id;
 });
 afterAll(() => fx.dispose());

@@ -3,6 +3,7 @@
 // and embeds the font; the workbook reads back with its cells and print settings.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlGet } from '../../db/testing.ts';
 import { pdfFonts, pdfInfo, pdfPages } from '../../templates/layout/pdf-tools.ts';
 import { townshipStats } from '../stats.ts';
 import { docContext } from './context.ts';
@@ -15,7 +16,7 @@ let fx: DocFixture;
 let code: string;
 beforeAll(() => {
   fx = documentsFixture();
-  code = (fx.archive.sqlite.prepare('SELECT code FROM villages ORDER BY code LIMIT 1').get() as { code: string }).code;
+  code = sqlGet<{ code: string }>(fx.archive, 'SELECT code FROM villages ORDER BY code LIMIT 1')!.code;
 });
 afterAll(() => fx.dispose());
 

@@ -2,6 +2,7 @@
 // the township's, optionally only those of some statuses; refused when there are none.
 import type { DocumentRequest } from '../../shared/api/documents.ts';
 import { UserError } from '../../shared/errors.ts';
+import type { HouseholdStatus } from '../../shared/status.ts';
 import type { RecordSource } from '../../templates/layout/forms.ts';
 import type { HouseholdView } from '../../templates/layout/household.ts';
 import type { DocContext } from './context.ts';
@@ -11,7 +12,7 @@ import { householdIdsOf, householdViews } from './households.ts';
 /** Most worksheets in one workbook (one per household): beyond that Excel becomes unusable. */
 export const MAX_SHEETS = 500;
 
-export function scopeHouseholdIds(ctx: DocContext, req: DocumentRequest, statuses?: readonly string[]): string[] {
+export function scopeHouseholdIds(ctx: DocContext, req: DocumentRequest, statuses?: readonly HouseholdStatus[]): string[] {
   const { scope } = req;
   if (scope.householdNo) return [householdByNo(ctx, scope.householdNo).id];
   if (scope.batchId) return batchHouseholdIds(ctx, batchById(ctx, scope.batchId).id);
@@ -20,7 +21,7 @@ export function scopeHouseholdIds(ctx: DocContext, req: DocumentRequest, statuse
 }
 
 /** The household records of a request, lazily, cut to `limit` for a preview. */
-export function householdSource(ctx: DocContext, req: DocumentRequest, what: string, statuses?: readonly string[], limit?: number): RecordSource<HouseholdView> & { truncated: boolean } {
+export function householdSource(ctx: DocContext, req: DocumentRequest, what: string, statuses?: readonly HouseholdStatus[], limit?: number): RecordSource<HouseholdView> & { truncated: boolean } {
   const all = scopeHouseholdIds(ctx, req, statuses);
   if (all.length === 0) throw new UserError(`没有符合条件的农户，未生成${what}：请换一个村、批次或年度。`);
   if (req.format === 'xlsx' && all.length > MAX_SHEETS) {

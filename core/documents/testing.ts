@@ -5,10 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Archive } from '../../db/open.ts';
-import { tempDir } from '../../db/testing.ts';
+import { writeTransaction } from '../../db/handles.ts';
+import type { WorkflowRows } from '../../db/testing.ts';
+import { insertWorkflowRows, sqlAll, tempDir } from '../../db/testing.ts';
 import { initArchive } from '../archive.ts';
 import { generateDemo } from '../demo/index.ts';
-import { batchHouseholds, batchSteps, batches, meetingVotes, meetings, stepOutcomes } from '../../db/schema/index.ts';
 import { publicityPeriod } from '../../shared/dates.ts';
 import { KINDS } from '../../shared/workflows/kinds.ts';
 import type { WorkflowKind } from '../../shared/workflows/kinds.ts';
@@ -24,56 +25,46 @@ export function insertTestBatch(
   archive: Archive,
   opts: { kind: WorkflowKind; year: number; villageIds?: string[]; households: number; openStep?: string; startedOn?: string; failOne?: boolean; meeting?: boolean; category?: string },
 ): TestBatch {
-  const { db, sqlite } = archive;
   const stamp = { version: 1, updatedAt: '2026-11-20T08:00:00.000Z', updatedBy: '测试' };
   const def = KINDS[opts.kind];
   const where = opts.villageIds?.length ? `WHERE village_id IN (${opts.villageIds.map(() => '?').join(',')})` : '';
-  const ids = (sqlite.prepare(`SELECT id FROM households ${where} ORDER BY no LIMIT ?`).all(...(opts.villageIds ?? []), opts.households) as { id: string }[]).map((r) => r.id);
+  const ids = sqlAll<{ id: string }>(archive, `SELECT id FROM households ${where} ORDER BY no LIMIT ?`, ...(opts.villageIds ?? []), opts.households).map((r) => r.id);
   const id = randomUUID();
   const startedOn = opts.startedOn ?? '2026-11-20';
   const openAt = def.steps.findIndex((s) => s.code === (opts.openStep ?? 'village-publicity'));
-  db.transaction((tx) => {
-    tx.insert(batches).values({ id, ...stamp, kind: opts.kind, year: opts.year, villageId: opts.villageIds?.length === 1 ? opts.villageIds[0]! : null, title: `${opts.year}年${def.titleNoun}`, status: 'open', createdOn: '2026-11-01' }).run();
-    const steps = def.steps.map((s, i) => {
-      const status = i < openAt ? 'closed' : i === openAt ? 'open' : 'pending';
-      const stepId = randomUUID();
-      tx.insert(batchSteps)
-        .values({
-          id: stepId,
-          ...stamp,
-          batchId: id,
-          seq: i + 1,
-          step: s.code,
-          isPublicity: s.publicity,
-          minDays: s.publicity ? def.publicityDays : null,
-          status,
-          startedOn: i <= openAt ? (i === openAt ? startedOn : '2026-11-05') : null,
-          endsOn: i === openAt && s.publicity ? publicityPeriod(startedOn, def.publicityDays).end : null,
-          closedOn: i < openAt ? '2026-11-10' : null,
-        })
-        .run();
-      return { id: stepId, step: s.code, seq: i + 1 };
-    });
-    const members = ids.map((householdId) => {
-      const bhId = randomUUID();
-      tx.insert(batchHouseholds).values({ id: bhId, ...stamp, batchId: id, householdId, category: opts.category ?? def.choice?.options[0] ?? null, addedOn: '2026-11-01' }).run();
-      return bhId;
-    });
-    const verification = steps.find((s) => s.step === 'verification' || s.step === 'township-check');
-    if (opts.failOne && verification && members.length > 1) {
-      tx.insert(stepOutcomes).values({ id: randomUUID(), ...stamp, stepId: verification.id, batchHouseholdId: members[members.length - 1]!, outcome: 'fail', reason: '收入超过标准', decidedOn: '2026-11-08' }).run();
-    }
-    if (opts.meeting) {
-      const meetingId = randomUUID();
-      const step = steps.find((s) => def.steps[s.seq - 1]!.meeting);
-      tx.insert(meetings)
-        .values({ id: meetingId, ...stamp, batchId: id, stepId: step?.id ?? null, heldOn: '2026-11-06', place: '村委会会议室', host: '王支书', recorder: '李文书', attendeesCount: 30, entitledCount: 40, attendees: '村民代表30人', minutes: '村民代表逐户发言，对拟评议对象的家庭收入和住房情况进行了讨论。', result: '同意上报乡镇审核。' })
-        .run();
-      members.forEach((bh, i) => tx.insert(meetingVotes).values({ id: randomUUID(), ...stamp, meetingId, batchHouseholdId: bh, votesFor: i === 0 ? 12 : 25, votesAgainst: i === 0 ? 15 : 3, abstentions: i === 0 ? 3 : 2 }).run());
-    }
-    return steps;
-  });
-  const steps = sqlite.prepare('SELECT id, step, seq FROM batch_steps WHERE batch_id = ? ORDER BY seq').all(id) as TestBatch['steps'];
+  const rows: WorkflowRows = {
+    batch: { id, ...stamp, kind: opts.kind, year: opts.year, villageId: opts.villageIds?.length === 1 ? opts.villageIds[0]! : null, title: `${opts.year}年${def.titleNoun}`, status: 'open', createdOn: '2026-11-01' },
+    steps: def.steps.map((s, i) => ({
+      id: randomUUID(),
+      ...stamp,
+      batchId: id,
+      seq: i + 1,
+      step: s.code,
+      isPublicity: s.publicity,
+      minDays: s.publicity ? def.publicityDays : null,
+      status: i < openAt ? 'closed' : i === openAt ? 'open' : 'pending',
+      startedOn: i <= openAt ? (i === openAt ? startedOn : '2026-11-05') : null,
+      endsOn: i === openAt && s.publicity ? publicityPeriod(startedOn, def.publicityDays).end : null,
+      closedOn: i < openAt ? '2026-11-10' : null,
+    })),
+    households: ids.map((householdId) => ({ id: randomUUID(), ...stamp, batchId: id, householdId, category: opts.category ?? def.choice?.options[0] ?? null, addedOn: '2026-11-01' })),
+    outcomes: [],
+    meetings: [],
+    votes: [],
+  };
+  const steps = rows.steps.map((s) => ({ id: s.id, step: s.step, seq: s.seq }));
+  const members = rows.households.map((bh) => bh.id);
+  const verification = steps.find((s) => s.step === 'verification' || s.step === 'township-check');
+  if (opts.failOne && verification && members.length > 1) {
+    rows.outcomes.push({ id: randomUUID(), ...stamp, stepId: verification.id, batchHouseholdId: members[members.length - 1]!, outcome: 'fail', reason: '收入超过标准', decidedOn: '2026-11-08' });
+  }
+  if (opts.meeting) {
+    const meetingId = randomUUID();
+    const step = steps.find((s) => def.steps[s.seq - 1]!.meeting);
+    rows.meetings.push({ id: meetingId, ...stamp, batchId: id, stepId: step?.id ?? null, heldOn: '2026-11-06', place: '村委会会议室', host: '王支书', recorder: '李文书', attendeesCount: 30, entitledCount: 40, attendees: '村民代表30人', minutes: '村民代表逐户发言，对拟评议对象的家庭收入和住房情况进行了讨论。', result: '同意上报乡镇审核。' });
+    members.forEach((bh, i) => rows.votes.push({ id: randomUUID(), ...stamp, meetingId, batchHouseholdId: bh, votesFor: i === 0 ? 12 : 25, votesAgainst: i === 0 ? 15 : 3, abstentions: i === 0 ? 3 : 2 }));
+  }
+  writeTransaction(archive.db, (w) => insertWorkflowRows(w, rows));
   return { id, steps, householdIds: ids };
 }
 

@@ -3,6 +3,7 @@
 // table (figures from stats and the village's yearly record, thresholds from the policy).
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlGet } from '../../db/testing.ts';
 import { percent } from '../../templates/layout/format.ts';
 import { pdfFonts, pdfInfo, pdfText } from '../../templates/layout/pdf-tools.ts';
 import { townshipStats } from '../stats.ts';
@@ -103,7 +104,7 @@ describe('village exit table (贫困村出列验收表)', () => {
     expect(without.items[2]!.met).toBeNull();
     expect(without.items[2]!.detail).toMatch(/未提供全省农村居民人均可支配收入/);
     expect(without.qualifies).toBe(false);
-    const vy = fx.archive.sqlite.prepare('SELECT per_capita_income_fen AS pc FROM village_years vy JOIN villages v ON v.id = vy.village_id WHERE v.code = ? AND vy.year = ?').get(village.code, ctx.year) as { pc: number };
+    const vy = sqlGet<{ pc: number }>(fx.archive, 'SELECT per_capita_income_fen AS pc FROM village_years vy JOIN villages v ON v.id = vy.village_id WHERE v.code = ? AND vy.year = ?', village.code, ctx.year)!;
     const justEnough = Math.floor((vy.pc * 100) / 70);
     expect(verificationVillageModel(ctx, village.code, { provinceAverageFen: justEnough, incidenceMaxPercent: 3 }).items[2]!.met).toBe(true);
     expect(verificationVillageModel(ctx, village.code, { provinceAverageFen: justEnough + 200, incidenceMaxPercent: 3 }).items[2]!.met).toBe(false);

@@ -2,6 +2,7 @@
 // rule in shared/workflows/exit-check.ts) for each household and year, one household per page.
 // Without a batch or household: the village's (or township's) poor and returned households,
 // and those that exited in the year.
+import { exitCandidateIds } from '../../db/repos/document-scope.ts';
 import type { ExitCheckRow } from '../../shared/api/workflows.ts';
 import { UserError } from '../../shared/errors.ts';
 import { formsPdf, formsXlsx } from '../../templates/layout/forms.ts';
@@ -41,14 +42,7 @@ export function* verificationRecords(ctx: DocContext, ids: readonly string[]): G
 /** Exit candidates of a village or the township: poor and returned, and those exited in the year. */
 function candidateIds(ctx: DocContext, villageCode: string | null): string[] {
   const village = villageCode ? villageByCode(ctx, villageCode) : null;
-  const rows = ctx.archive.sqlite
-    .prepare(
-      `SELECT h.id FROM households h JOIN villages v ON v.id = h.village_id
-        WHERE (h.status IN ('poor', 'returned') OR (h.status = 'exited' AND h.exit_year = ?)) ${village ? 'AND h.village_id = ?' : ''}
-        ORDER BY v.sort_order, v.code, h.no`,
-    )
-    .all(ctx.year, ...(village ? [village.id] : [])) as { id: string }[];
-  return rows.map((r) => r.id);
+  return exitCandidateIds(ctx.archive.db, { year: ctx.year, villageId: village?.id ?? null });
 }
 
 export const verificationHousehold: DocumentDef = {

@@ -1,6 +1,7 @@
 // 贫困村出列验收表 of one village and year: the figures come from the same place as `stats`
 // (townshipStats for 贫困发生率, db/stats villageCounts for the poor population), the yearly
 // village figures and checklist from village_years, the thresholds from the policy table.
+import { villageExitFacts, villageYearFigures } from '../../db/repos/document-villages.ts';
 import { villageCounts } from '../../db/stats.ts';
 import { UserError } from '../../shared/errors.ts';
 import { formatYuan } from '../../shared/money.ts';
@@ -12,13 +13,6 @@ import { townshipStats } from '../stats.ts';
 import type { DocContext } from './context.ts';
 import { policyValue, villageByCode } from './context.ts';
 import type { DocumentDef } from './types.ts';
-
-interface VillageYear {
-  ruralPopulation: number | null;
-  perCapitaIncomeFen: number | null;
-  collectiveIncomeFen: number | null;
-  checklist: string | null;
-}
 
 const money = (fen: number): string => `${formatYuan(fen)} 元`;
 
@@ -41,13 +35,9 @@ function collectiveItem(ctx: DocContext, collective: number | null): VillageChec
 
 export function verificationVillageModel(ctx: DocContext, villageCode: string, opts: { provinceAverageFen: number | null; incidenceMaxPercent: number }): VerificationVillageModel {
   const ref = villageByCode(ctx, villageCode);
-  const { sqlite, db } = ctx.archive;
-  const v = sqlite
-    .prepare('SELECT is_poor_village AS isPoor, exit_year AS exitYear, first_secretary AS firstSecretary, work_team AS workTeam FROM villages WHERE id = ?')
-    .get(ref.id) as { isPoor: number; exitYear: number | null; firstSecretary: string | null; workTeam: string | null };
-  const vy = sqlite
-    .prepare('SELECT rural_population AS ruralPopulation, per_capita_income_fen AS perCapitaIncomeFen, collective_income_fen AS collectiveIncomeFen, checklist FROM village_years WHERE village_id = ? AND year = ?')
-    .get(ref.id, ctx.year) as VillageYear | undefined;
+  const { db } = ctx.archive;
+  const v = villageExitFacts(db, ref.id)!;
+  const vy = villageYearFigures(db, ref.id, ctx.year);
   const stats = townshipStats(ctx.archive, { year: ctx.year, asOf: ctx.asOf }).perVillage.find((p) => p.code === ref.code)!;
   const counts = villageCounts(db, ctx.year).find((c) => c.id === ref.id)!;
   const poor = counts.byStatus.poor ?? { households: 0, members: 0 };
@@ -69,13 +59,13 @@ export function verificationVillageModel(ctx: DocContext, villageCode: string, o
     incomeItem(ctx, vy?.perCapitaIncomeFen ?? null, opts.provinceAverageFen),
     collectiveItem(ctx, vy?.collectiveIncomeFen ?? null),
   ];
-  const recorded = vy?.checklist ? (JSON.parse(vy.checklist) as Record<string, boolean>) : {};
+  const recorded = vy?.checklist ?? {};
   const checklist = Object.entries(recorded).map(([item, met]): VillageCheckItem => ({ label: item, standard: checklistStandard(item), met, detail: `村情档案记载：${met ? '已达到' : '未达到'}` }));
   return {
     title: '贫困村出列验收表',
     county: ctx.county,
     township: ctx.township,
-    village: { code: ref.code, name: ref.name, isPoorVillage: v.isPoor === 1, exitYear: v.exitYear, firstSecretary: v.firstSecretary, workTeam: v.workTeam },
+    village: { code: ref.code, name: ref.name, isPoorVillage: v.isPoorVillage, exitYear: v.exitYear, firstSecretary: v.firstSecretary, workTeam: v.workTeam },
     year: ctx.year,
     printedOn: ctx.asOf,
     households: stats.households,

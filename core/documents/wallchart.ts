@@ -1,12 +1,11 @@
 // 挂图 of the township: every figure is townshipStats' (the same as `stats` and the overview),
 // plus the monitoring objects by risk level (seed 004, thresholds from the policy table).
+import { monitoredYears } from '../../db/repos/document-villages.ts';
 import type { WallChartView } from '../../shared/api/documents.ts';
 import { GUARANTEE_KEYS, LEVEL_LABELS, monitoringLevel } from '../../shared/workflows/monitoring.ts';
-import type { GuaranteeItem } from '../../shared/workflows/monitoring.ts';
 import { DEFAULT_THRESHOLDS } from '../../shared/workflows/monitoring.ts';
 import { MONITORED_STATUSES, POOR_STATUSES, REGISTERED_STATUSES, STATUS_LABELS } from '../../shared/status.ts';
 import { computeIncome } from '../../shared/income.ts';
-import type { IncomeComponents } from '../../shared/income.ts';
 import { percent } from '../../templates/layout/format.ts';
 import type { WallChartModel } from '../../templates/wallchart/index.ts';
 import { wallChartOptions, wallChartPdf, wallChartXlsx } from '../../templates/wallchart/index.ts';
@@ -16,32 +15,17 @@ import type { DocContext } from './context.ts';
 import { policyValue } from './context.ts';
 import type { DocumentDef } from './types.ts';
 
-type MonitoredRow = IncomeComponents & { householdSize: number | null } & Record<`${GuaranteeItem}Ok`, number | null>;
-
 /** Monitoring objects (边缘/不稳定/突发) by red / yellow / green on the year's income and assessment. */
 export function monitoringLevels(ctx: DocContext): Record<string, number> {
-  const marks = MONITORED_STATUSES.map(() => '?').join(',');
-  const rows = ctx.archive.sqlite
-    .prepare(
-      `SELECT i.household_size AS householdSize, i.wage_fen AS wageFen, i.business_fen AS businessFen, i.property_fen AS propertyFen,
-              i.family_planning_fen AS familyPlanningFen, i.dibao_fen AS dibaoFen, i.tekun_fen AS tekunFen, i.pension_fen AS pensionFen,
-              i.eco_compensation_fen AS ecoCompensationFen, i.other_transfer_fen AS otherTransferFen, i.business_expense_fen AS businessExpenseFen,
-              a.food_ok AS foodOk, a.clothing_ok AS clothingOk, a.education_ok AS educationOk, a.medical_ok AS medicalOk,
-              a.housing_ok AS housingOk, a.water_ok AS waterOk
-         FROM households h
-         LEFT JOIN incomes i ON i.household_id = h.id AND i.year = ?
-         LEFT JOIN assessments a ON a.household_id = h.id AND a.year = ?
-        WHERE h.status IN (${marks})`,
-    )
-    .all(ctx.year, ctx.year, ...MONITORED_STATUSES) as MonitoredRow[];
+  const rows = monitoredYears(ctx.archive.db, ctx.year, MONITORED_STATUSES);
   const thresholds = {
     redBelowFen: policyValue(ctx, 'monitoringRed') ?? DEFAULT_THRESHOLDS.redBelowFen,
     yellowBelowFen: policyValue(ctx, 'monitoringYellow') ?? DEFAULT_THRESHOLDS.yellowBelowFen,
   };
   const counts: Record<string, number> = { [LEVEL_LABELS.red]: 0, [LEVEL_LABELS.yellow]: 0, [LEVEL_LABELS.green]: 0 };
   for (const r of rows) {
-    const perCapita = r.householdSize == null ? null : computeIncome(r, r.householdSize).perCapitaFen;
-    const atRisk = GUARANTEE_KEYS.filter((k) => r[`${k}Ok`] === 0);
+    const perCapita = r.income ? computeIncome(r.income, r.income.householdSize).perCapitaFen : null;
+    const atRisk = GUARANTEE_KEYS.filter((k) => r.assessment?.[`${k}Ok`] === false);
     counts[LEVEL_LABELS[monitoringLevel(perCapita, atRisk, thresholds).level]]! += 1;
   }
   return counts;

@@ -1,0 +1,75 @@
+// What an archive file is (its one archive_info row, its township), what a new archive is seeded
+// with (township, value lists, policy defaults), and the integrity check a backup must pass.
+import { asc } from 'drizzle-orm';
+import type { Travelling } from '../../shared/records.ts';
+import type { PolicyParameter } from '../../shared/policy.ts';
+import type { ReadDb, WriteDb } from '../handles.ts';
+import { archiveInfo, codeLists, policyParameters, townships } from '../schema/index.ts';
+
+export type ArchiveRole = 'township' | 'county';
+
+export interface ArchiveInfoRecord {
+  role: ArchiveRole;
+  /** The township this archive belongs to (township role), or null for a county archive. */
+  townshipId: string | null;
+  /** Display name: the township's, or the county's for a county archive. */
+  name: string;
+  county: string | null;
+  province: string | null;
+  createdAt: string;
+}
+
+/** The archive's one info row; undefined when the archive was never fully created. */
+export function archiveInfoOf(db: ReadDb): ArchiveInfoRecord | undefined {
+  return db
+    .select({ role: archiveInfo.role, townshipId: archiveInfo.townshipId, name: archiveInfo.name, county: archiveInfo.county, province: archiveInfo.province, createdAt: archiveInfo.createdAt })
+    .from(archiveInfo)
+    .get();
+}
+
+/** The township's name and county as printed on papers (the first by name; a county archive has none). */
+export function townshipNaming(db: ReadDb): { name: string; county: string | null } | undefined {
+  return db.select({ name: townships.name, county: townships.county }).from(townships).orderBy(asc(townships.name)).limit(1).get();
+}
+
+export interface TownshipInsert extends Travelling {
+  name: string;
+  code: string | null;
+  county: string | null;
+  city: string | null;
+  province: string | null;
+}
+
+export function insertTownship(w: WriteDb, t: TownshipInsert): void {
+  w.insert(townships).values(t).run();
+}
+
+export function insertArchiveInfo(w: WriteDb, info: ArchiveInfoRecord): void {
+  w.insert(archiveInfo).values({ id: 1, ...info }).run();
+}
+
+export interface CodeListEntryInsert {
+  category: string;
+  code: string | null;
+  label: string;
+  aliases: string[];
+  era: string;
+  sortOrder: number;
+}
+
+export function insertCodeListEntries(w: WriteDb, entries: readonly CodeListEntryInsert[]): void {
+  for (const e of entries) w.insert(codeLists).values(e).run();
+}
+
+export interface PolicyParameterInsert extends Travelling, PolicyParameter {
+  unit: 'fen' | 'day' | 'percent';
+}
+
+export function insertPolicyParameters(w: WriteDb, rows: readonly PolicyParameterInsert[]): void {
+  for (const p of rows) w.insert(policyParameters).values(p).run();
+}
+
+/** SQLite's integrity check: 'ok', or what is wrong. */
+export function integrityCheck(db: ReadDb): string {
+  return String(db.$client.pragma('integrity_check', { simple: true }));
+}
