@@ -2,8 +2,8 @@
 // it (shared/roles.ts); this is where that declaration is enforced, for the API dispatcher and
 // for the command line alike. A county archive holds the townships' data read-only: its roles
 // are the county's, which the township writes do not list.
-import { archiveSide, archiveSideOfFile } from '../db/repos/archive-role.ts';
-import type { ArchiveSide } from '../db/repos/archive-role.ts';
+import { archiveSide, archiveSideOfFile } from '../db/repos/archive-info.ts';
+import type { ArchiveSide } from '../db/repos/archive-info.ts';
 import type { Access, Role } from '../shared/roles.ts';
 import { COUNTY_ROLES, ROLE_LABELS, defaultRole, mayCall } from '../shared/roles.ts';
 import { UserError } from '../shared/errors.ts';

@@ -1,5 +1,7 @@
 // What an archive file is (its one archive_info row, its township), what a new archive is seeded
 // with (township, value lists, policy defaults), and the integrity check a backup must pass.
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { asc } from 'drizzle-orm';
 import type { Travelling } from '../../shared/records.ts';
 import type { PolicyParameter } from '../../shared/policy.ts';
@@ -7,6 +9,8 @@ import type { ReadDb, WriteDb } from '../handles.ts';
 import { archiveInfo, codeLists, policyParameters, townships } from '../schema/index.ts';
 
 export type ArchiveRole = 'township' | 'county';
+/** Which side an archive is on: what the contract's role checks need first. */
+export type ArchiveSide = ArchiveRole;
 
 export interface ArchiveInfoRecord {
   role: ArchiveRole;
@@ -72,4 +76,25 @@ export function insertPolicyParameters(w: WriteDb, rows: readonly PolicyParamete
 /** SQLite's integrity check: 'ok', or what is wrong. */
 export function integrityCheck(db: ReadDb): string {
   return String(db.$client.pragma('integrity_check', { simple: true }));
+}
+
+/** The side of an open archive, or null when its info row is missing. */
+export function archiveSide(db: ReadDb): ArchiveSide | null {
+  return db.select({ role: archiveInfo.role }).from(archiveInfo).get()?.role ?? null;
+}
+
+/** The side of an archive file, read without opening it for writing; null when it is not one. */
+export function archiveSideOfFile(file: string): ArchiveSide | null {
+  if (!existsSync(file)) return null;
+  try {
+    const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const row = sqlite.prepare('SELECT role FROM archive_info WHERE id = 1').get() as { role: ArchiveSide } | undefined;
+      return row?.role ?? null;
+    } finally {
+      sqlite.close();
+    }
+  } catch {
+    return null; // not an archive: the command refuses it with its own message
+  }
 }
