@@ -15,6 +15,7 @@ export function cardDocument(ctx: DocContext, hotline: string | null): CardDocum
 
 export const card: DocumentDef = {
   kind: 'card',
+  audience: 'public',
   label: '明白卡',
   description: '挂在农户家中的帮扶明白卡：家庭情况和保障、帮扶责任人（含电话）、帮扶措施和成效、近三年收入与标准；身份证号和户电话隐去中间位',
   scopes: ['household', 'village', 'township', 'batch'],

@@ -9,6 +9,8 @@ import { latestIncomeYear } from '../../db/stats.ts';
 import { loadQualityContextParts } from '../../db/quality.ts';
 import { isIsoDate, todayIso } from '../../shared/dates.ts';
 import { UserError } from '../../shared/errors.ts';
+import { INTERNAL } from '../../shared/fields/mask.ts';
+import type { Presentation } from '../../shared/fields/mask.ts';
 import type { PolicyKind, PolicyParameter } from '../../shared/policy.ts';
 import { resolvePolicy } from '../../shared/policy.ts';
 
@@ -27,9 +29,11 @@ export interface DocContext {
   /** The day it is printed for: ages, helpers in force, the printed date. */
   asOf: string;
   policy: readonly PolicyParameter[];
+  /** What the paper may show of personal fields: set from the document's audience and options. */
+  presentation: Presentation;
 }
 
-export function docContext(archive: Archive, opts: { year?: number | null; asOf?: string | null }): DocContext {
+export function docContext(archive: Archive, opts: { year?: number | null; asOf?: string | null; presentation?: Presentation }): DocContext {
   const info = archiveInfoOf(archive.db);
   if (!info) throw new UserError(`档案 ${archive.file} 缺少基本信息（可能未初始化完成），无法生成文档：请用备份恢复或重新新建。`);
   const township = townshipNaming(archive.db);
@@ -44,6 +48,7 @@ export function docContext(archive: Archive, opts: { year?: number | null; asOf?
     year: opts.year ?? latestIncomeYear(archive.db) ?? Number(asOf.slice(0, 4)) - 1,
     asOf,
     policy: parts.policy,
+    presentation: opts.presentation ?? INTERNAL,
   };
 }
 

@@ -13,6 +13,7 @@ export function enrollmentDocument(ctx: DocContext): EnrollmentDocument {
 
 export const enrollment: DocumentDef = {
   kind: 'enrollment',
+  audience: 'internal',
   label: '入户登记表',
   description: '扶贫手册家庭情况页：家庭基本情况、成员、当年收入明细、生产生活条件、致贫原因、帮扶责任人和措施、签字栏；一户一页，可整村或全镇合成一个 PDF',
   scopes: ['household', 'village', 'township', 'batch'],

@@ -5,6 +5,9 @@ import type { FormHelper, HouseholdFormRecord } from '../../db/repos/document-ho
 import { householdFormChunk } from '../../db/repos/document-households.ts';
 import { householdIdsInOrder } from '../../db/repos/document-scope.ts';
 import { ageOn } from '../../shared/dates.ts';
+import { HOUSEHOLD_FIELDS, MEMBER_FIELDS } from '../../shared/fields/index.ts';
+import { presentRecord } from '../../shared/fields/mask.ts';
+import { printedFields } from '../../shared/fields/print.ts';
 import { computeIncome } from '../../shared/income.ts';
 import type { AssessmentRecord, IncomeRecord, MeasureRecord, MemberRecord } from '../../shared/records.ts';
 import type { HouseholdStatus } from '../../shared/status.ts';
@@ -87,7 +90,8 @@ const helper = (p: FormHelper): HelperView => ({ name: p.name, unit: str(p.unit)
 const measure = (m: MeasureRecord): MeasureView => ({ year: m.year, category: m.category, content: str(m.content), amountFen: m.amountFen, result: str(m.result), startOn: str(m.startOn) });
 
 function view(ctx: DocContext, r: HouseholdFormRecord): HouseholdView {
-  const h = r.household;
+  // Personal fields as the paper's audience may see them, before anything else reads them.
+  const h = presentRecord(HOUSEHOLD_FIELDS, r.household, ctx.presentation);
   return {
     id: h.id,
     county: ctx.county,
@@ -110,29 +114,10 @@ function view(ctx: DocContext, r: HouseholdFormRecord): HouseholdView {
     monitoringCategory: str(h.monitoringCategory),
     risks: list(h.risks),
     relocation: str(h.relocation),
-    living: {
-      housingSafety: str(h.housingSafety),
-      housingArea: h.housingArea,
-      housingStructure: str(h.housingStructure),
-      drinkingWaterSafe: h.drinkingWaterSafe,
-      drinkingWaterDifficult: h.drinkingWaterDifficult,
-      hasElectricity: h.hasElectricity,
-      roadType: str(h.roadType),
-      distanceToRoadKm: h.distanceToRoadKm,
-      hasSanitaryToilet: h.hasSanitaryToilet,
-      fuelType: str(h.fuelType),
-    },
-    production: {
-      farmlandMu: h.farmlandMu,
-      irrigatedMu: h.irrigatedMu,
-      forestMu: h.forestMu,
-      returnedFarmlandMu: h.returnedFarmlandMu,
-      orchardMu: h.orchardMu,
-      grasslandMu: h.grasslandMu,
-      waterSurfaceMu: h.waterSurfaceMu,
-      inCooperative: h.inCooperative,
-    },
-    members: r.members.map((m) => member(m, ctx.asOf)),
+    living: { housingSafety: str(h.housingSafety), drinkingWaterSafe: h.drinkingWaterSafe },
+    production: { farmlandMu: h.farmlandMu, returnedFarmlandMu: h.returnedFarmlandMu, inCooperative: h.inCooperative },
+    conditions: printedFields(HOUSEHOLD_FIELDS, 'enrollment', h),
+    members: r.members.map((m) => member(presentRecord(MEMBER_FIELDS, m, ctx.presentation), ctx.asOf)),
     incomes: r.incomes.map((i) => income(ctx, i)),
     assessment: assessment(r.assessment),
     helpers: r.helpers.map(helper),

@@ -11,6 +11,8 @@ import type { DocumentKind, DocumentKindView, DocumentRequest, DocumentRequestIn
 import { documentRequest } from '../../shared/api/documents.ts';
 import { UserError } from '../../shared/errors.ts';
 import { docContext } from './context.ts';
+import { PUBLIC } from '../../shared/fields/mask.ts';
+import type { Presentation } from '../../shared/fields/mask.ts';
 import { card } from './card.ts';
 import { enrollment } from './enrollment.ts';
 import { meeting } from './meeting.ts';
@@ -69,13 +71,18 @@ export interface RenderFileOptions {
   overwrite?: boolean;
 }
 
+/** A paper for the public masks every personal field; an internal one shows them, IDs masked on request. */
+function presentationOf(def: DocumentDef, req: DocumentRequest): Presentation {
+  return def.audience === 'public' ? PUBLIC : { audience: 'internal', maskIds: req.options.maskedIds };
+}
+
 export async function renderDocument(archive: Archive, input: DocumentRequestInput, file: RenderFileOptions, job: DocJob = {}): Promise<DocumentResult & { file: string }> {
   const { req, def } = parseRequest(input);
   if (!file.out.toLowerCase().endsWith(`.${req.format}`)) {
     throw new UserError(`文件名“${file.out}”应以 .${req.format} 结尾（${req.format.toUpperCase()} 格式）。`, { kind: 'usage' });
   }
   if (!file.overwrite && existsSync(file.out)) throw new UserError(`文件已存在：${file.out}。为免覆盖，请换一个文件名。`);
-  const ctx = docContext(archive, req);
+  const ctx = docContext(archive, { ...req, presentation: presentationOf(def, req) });
   mkdirSync(dirname(file.out), { recursive: true });
   const part = `${file.out}.${randomUUID().slice(0, 8)}.part`;
   const stream = createWriteStream(part);
@@ -97,7 +104,7 @@ export async function renderDocument(archive: Archive, input: DocumentRequestInp
 /** Renders in memory: for previews (pass `limit` to render only a batch's first records). */
 export async function renderToBuffer(archive: Archive, input: DocumentRequestInput, job: DocJob = {}): Promise<{ result: DocumentResult; data: Buffer; mime: string; truncated: boolean }> {
   const { req, def } = parseRequest(input);
-  const ctx = docContext(archive, req);
+  const ctx = docContext(archive, { ...req, presentation: presentationOf(def, req) });
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));

@@ -52,6 +52,7 @@ export function meetingModel(ctx: DocContext, batchId: string): MeetingModel {
 
 export const meeting: DocumentDef = {
   kind: 'meeting',
+  audience: 'internal',
   label: '民主评议会议记录',
   description: '程序批次的民主评议会议记录：时间、地点、主持人、记录人、应到实到（三分之二）、发言摘要、评议对象和表决结果、签字；没有记录时打印空白表供会上填写',
   scopes: ['batch'],

@@ -3,10 +3,11 @@
 // one notice per village for a village-level step of a batch that spans several villages.
 // What a notice may show is decided here: no phone, bank or health field is even read.
 import type { NoticeHousehold, NoticeStep } from '../../db/repos/document-batches.ts';
-import { memberIdNumber, noticeHouseholds, noticeSteps as noticeStepsOf } from '../../db/repos/document-batches.ts';
+import { noticeHouseholds, noticeSteps as noticeStepsOf } from '../../db/repos/document-batches.ts';
 import { publicityPeriod } from '../../shared/dates.ts';
 import { UserError } from '../../shared/errors.ts';
-import { maskIdNumber } from '../../shared/mask.ts';
+import { fieldOf } from '../../shared/fields/index.ts';
+import { PUBLIC, present } from '../../shared/fields/mask.ts';
 import { KINDS, isWorkflowKind } from '../../shared/workflows/kinds.ts';
 import type { PublicityModel, PublicityNotice } from '../../templates/publicity/index.ts';
 import { publicityPdf, publicityXlsx } from '../../templates/publicity/index.ts';
@@ -16,6 +17,8 @@ import type { DocumentDef } from './types.ts';
 import type { DocumentOptions } from '../../shared/api/documents.ts';
 
 export type { NoticeStep };
+
+const ID_NUMBER = fieldOf('member', 'idNumber')!;
 
 /** Steps that post a notice: the publicity steps and the announcement. */
 export function noticeSteps(ctx: DocContext, batchId: string): NoticeStep[] {
@@ -35,12 +38,6 @@ export function chooseStep(steps: readonly NoticeStep[], stepId: string | null, 
 /** Households still in the batch when the step is reached: not removed, not failed or returned at an earlier step. */
 function listed(ctx: DocContext, batchId: string, beforeSeq: number): NoticeHousehold[] {
   return noticeHouseholds(ctx.archive.db, batchId, beforeSeq);
-}
-
-function maskedIdOf(ctx: DocContext, memberId: string | null): string | null {
-  if (!memberId) return null;
-  const idNumber = memberIdNumber(ctx.archive.db, memberId);
-  return idNumber ? maskIdNumber(idNumber) : null;
 }
 
 function period(step: NoticeStep, defaultDays: number): PublicityNotice['period'] {
@@ -85,7 +82,8 @@ export function publicityModel(ctx: DocContext, batchId: string, opts: Pick<Docu
         headName: r.headName,
         size: r.size,
         category: r.category,
-        maskedId: opts.maskedIds ? maskedIdOf(ctx, r.headId) : null,
+        // A notice is posted: whatever the caller's context, the number is presented for the public.
+        maskedId: opts.maskedIds ? (present(ID_NUMBER, r.headIdNumber, PUBLIC) as string | null) : null,
       })),
     };
   });
@@ -94,6 +92,7 @@ export function publicityModel(ctx: DocContext, batchId: string, opts: Pick<Docu
 
 export const publicity: DocumentDef = {
   kind: 'publicity',
+  audience: 'public',
   label: '公示 / 公告',
   description: '程序批次某一公示或公告环节的名单：标题、正文（依据、户数人数、公示期、异议渠道、监督电话）、名单、落款和盖章处；只列序号、村民小组、户主姓名、家庭人口数（及类别），可选加隐去中间位的身份证号',
   scopes: ['batch'],

@@ -3,6 +3,8 @@
 import type { RosterMemberRow } from '../../db/repos/document-villages.ts';
 import { rosterHouseholds, rosterMembers } from '../../db/repos/document-villages.ts';
 import { ageOn } from '../../shared/dates.ts';
+import { MEMBER_FIELDS } from '../../shared/fields/index.ts';
+import { presentRecord } from '../../shared/fields/mask.ts';
 import { UserError } from '../../shared/errors.ts';
 import { computeIncome } from '../../shared/income.ts';
 import { HOUSEHOLD_STATUSES, REGISTERED_STATUSES, STATUS_LABELS } from '../../shared/status.ts';
@@ -12,7 +14,7 @@ import type { DocContext } from './context.ts';
 import { villageByCode } from './context.ts';
 import type { DocumentDef } from './types.ts';
 
-export function rosterModel(ctx: DocContext, villageCode: string, opts: { registeredOnly: boolean; maskIds?: boolean }): RosterModel {
+export function rosterModel(ctx: DocContext, villageCode: string, opts: { registeredOnly: boolean }): RosterModel {
   const village = villageByCode(ctx, villageCode);
   const statuses = opts.registeredOnly ? REGISTERED_STATUSES : HOUSEHOLD_STATUSES;
   const households = rosterHouseholds(ctx.archive.db, village.id, ctx.year, statuses);
@@ -28,7 +30,7 @@ export function rosterModel(ctx: DocContext, villageCode: string, opts: { regist
     attribute: h.attribute,
     mainCause: h.mainCause,
     perCapitaFen: h.income ? computeIncome(h.income, h.income.householdSize).perCapitaFen : null,
-    members: (byHousehold.get(h.id) ?? []).map((m) => ({ ...m, age: m.birthDate ? ageOn(m.birthDate, ctx.asOf) : null })),
+    members: (byHousehold.get(h.id) ?? []).map((m) => ({ ...presentRecord(MEMBER_FIELDS, m, ctx.presentation), age: m.birthDate ? ageOn(m.birthDate, ctx.asOf) : null })),
   }));
   const byStatus = statuses.map((s) => {
     const of = list.filter((h, i) => households[i]!.status === s);
@@ -42,7 +44,6 @@ export function rosterModel(ctx: DocContext, villageCode: string, opts: { regist
     villageCode: village.code,
     year: ctx.year,
     printedOn: ctx.asOf,
-    maskIds: opts.maskIds ?? false,
     households: list,
     totals: { households: list.length, members: list.reduce((n, h) => n + h.members.length, 0), byStatus },
   };
@@ -50,6 +51,7 @@ export function rosterModel(ctx: DocContext, villageCode: string, opts: { regist
 
 export const roster: DocumentDef = {
   kind: 'roster',
+  audience: 'internal',
   label: '村花名册',
   description: '一个村的农户和家庭成员，每人一行、按户分组，A4 横向，每页重复表头，合计和“第 N 页 共 M 页”',
   scopes: ['village'],
@@ -58,7 +60,7 @@ export const roster: DocumentDef = {
   options: ['registeredOnly', 'maskedIds'],
   async render(ctx, req, out) {
     if (!req.scope.villageCode) throw new UserError('村花名册需要指定一个行政村（命令行用 --village 区划代码）。', { kind: 'usage' });
-    const model = rosterModel(ctx, req.scope.villageCode, { registeredOnly: req.options.registeredOnly, maskIds: req.options.maskedIds });
+    const model = rosterModel(ctx, req.scope.villageCode, { registeredOnly: req.options.registeredOnly });
     const r = req.format === 'xlsx' ? await rosterXlsx(model, out) : await rosterPdf(model, out);
     return { ...r, title: model.title };
   },

@@ -2,6 +2,7 @@
 // and how it renders a request onto an output stream.
 import type { Writable } from 'node:stream';
 import type { DocumentFormat, DocumentKind, DocumentRequest, ScopeType } from '../../shared/api/documents.ts';
+import type { Audience } from '../../shared/fields/mask.ts';
 import type { RenderResult } from '../../templates/layout/pdf.ts';
 import type { DocContext } from './context.ts';
 
@@ -20,6 +21,8 @@ export interface Rendered extends RenderResult {
 
 export interface DocumentDef {
   kind: DocumentKind;
+  /** Who sees the paper: decides what of personal fields it may show (shared/fields/mask.ts). */
+  audience: Audience;
   label: string;
   description: string;
   scopes: ScopeType[];

@@ -47,6 +47,7 @@ function candidateIds(ctx: DocContext, villageCode: string | null): string[] {
 
 export const verificationHousehold: DocumentDef = {
   kind: 'verification-household',
+  audience: 'internal',
   label: '贫困户脱贫验收表',
   description: '一超过、两不愁、三保障和饮水安全逐项“达标/未达标”，附档案中的依据，一票否决项标★，验收结论和签字栏；一户一页',
   scopes: ['household', 'batch', 'village', 'township'],

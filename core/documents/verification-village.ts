@@ -79,6 +79,7 @@ export function verificationVillageModel(ctx: DocContext, villageCode: string, o
 
 export const verificationVillage: DocumentDef = {
   kind: 'verification-village',
+  audience: 'internal',
   label: '贫困村出列验收表',
   description: '贫困人口全部脱贫、贫困发生率、人均可支配收入（全省平均的70%）、村集体经营性收入（5万元）和村情清单逐项“达标/未达标”，签字盖章栏',
   scopes: ['village'],

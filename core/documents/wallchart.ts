@@ -112,6 +112,7 @@ export function wallChartView(ctx: DocContext): WallChartView {
 
 export const wallchart: DocumentDef = {
   kind: 'wallchart',
+  audience: 'public',
   label: '统计挂图',
   description: '全镇一页上墙：主要数字、各村一览（户数、人数、未脱贫/已脱贫/监测、贫困发生率、第一书记）、致贫原因、属性、历年脱贫、监测等级、帮扶覆盖图表；矢量，A3 横向（可选 A2、A1）',
   scopes: ['township'],

@@ -3,7 +3,7 @@
 // a household is its 户主, else its first current member.
 import { and, asc, desc, eq, or } from 'drizzle-orm';
 import type { ReadDb } from '../handles.ts';
-import { batchSteps, meetings, members } from '../schema/index.ts';
+import { batchSteps, meetings } from '../schema/index.ts';
 
 export interface NoticeStep {
   id: string;
@@ -34,8 +34,8 @@ export interface NoticeHousehold {
   groupName: string | null;
   category: string | null;
   headName: string;
-  /** The head's member id: a notice that shows masked ID numbers looks the number up by it. */
-  headId: string | null;
+  /** The head's ID number as stored: the core masks it before a notice may print it. */
+  headIdNumber: string | null;
   size: number;
 }
 
@@ -45,7 +45,7 @@ export function noticeHouseholds(db: ReadDb, batchId: string, beforeSeq: number)
     .prepare(
       `SELECT v.name AS village, v.code AS villageCode, h.group_name AS groupName, bh.category,
               coalesce((SELECT name FROM members m WHERE m.household_id = h.id AND m.left_reason IS NULL ORDER BY ${HEAD_ORDER} LIMIT 1), '') AS headName,
-              (SELECT id FROM members m WHERE m.household_id = h.id AND m.left_reason IS NULL ORDER BY ${HEAD_ORDER} LIMIT 1) AS headId,
+              (SELECT id_number FROM members m WHERE m.household_id = h.id AND m.left_reason IS NULL ORDER BY ${HEAD_ORDER} LIMIT 1) AS headIdNumber,
               (SELECT count(*) FROM members m WHERE m.household_id = h.id AND m.left_reason IS NULL) AS size
          FROM batch_households bh JOIN households h ON h.id = bh.household_id JOIN villages v ON v.id = h.village_id
         WHERE bh.batch_id = ? AND bh.removed_on IS NULL
@@ -54,11 +54,6 @@ export function noticeHouseholds(db: ReadDb, batchId: string, beforeSeq: number)
         ORDER BY v.sort_order, v.code, h.no`,
     )
     .all(batchId, beforeSeq) as NoticeHousehold[];
-}
-
-/** A member's ID number (unmasked: whoever prints it masks it). */
-export function memberIdNumber(db: ReadDb, memberId: string): string | null {
-  return db.select({ idNumber: members.idNumber }).from(members).where(eq(members.id, memberId)).get()?.idNumber ?? null;
 }
 
 export interface MeetingRecord {

@@ -88,7 +88,7 @@ export const HOUSEHOLD_FIELDS = [
   h.decimal('orchardMu', '林果面积', { column: '林果面积（亩）', aliases: ['林果面积'], unit: '亩', limits: areaLimits(200), editor: { group: 'extra' }, prints: ['enrollment'] }),
   h.decimal('grasslandMu', '牧草地面积', { column: '牧草地面积（亩）', aliases: ['牧草地面积'], unit: '亩', limits: areaLimits(100), editor: { group: 'extra' }, prints: ['enrollment'] }),
   h.decimal('waterSurfaceMu', '水面面积', { column: '水面面积（亩）', aliases: ['水面面积'], unit: '亩', limits: areaLimits(100), editor: { group: 'extra' }, prints: ['enrollment'] }),
-  h.flag('inCooperative', '加入农民专业合作组织', { column: '是否加入农民专业合作组织', aliases: ['是否参加农民专业合作社'], editor: { group: 'extra' }, prints: ['enrollment'] }),
+  h.flag('inCooperative', '加入合作组织', { column: '是否加入农民专业合作组织', aliases: ['是否参加农民专业合作社'], editor: { group: 'extra' }, prints: ['enrollment'] }),
   h.flag('isMilitaryFamily', '军烈属', { column: '是否军烈属', editor: { group: 'extra' } }),
   h.flag('isOnlyChild', '独生子女户', { column: '是否独生子女户', editor: { group: 'extra' } }),
   h.flag('isTwoDaughters', '双女户', { column: '是否双女户', editor: { group: 'extra' } }),

@@ -1,7 +1,6 @@
 // 明白卡 (FIELDS-REFERENCE §3.2): the card kept in the household's home — who they are in the
 // archive, the guarantees (医保、养老、饮水、住房), the helper to call, the measures and what
 // they brought, and the last years' income against the line. One household per page.
-import { maskIdNumber, maskPhone } from '../../shared/mask.ts';
 import type { Block, Cell, FormPage } from '../layout/blocks.ts';
 import type { FormBatch } from '../layout/forms.ts';
 import { dateCn, orBlank, yuan, yuanFigure } from '../layout/format.ts';
@@ -34,8 +33,8 @@ function guarantees(h: HouseholdView): Block {
     type: 'grid',
     columns: [4, 4, 4, 4, 4, 4],
     rows: [
-      [L('户主姓名'), V(head?.name), L('身份证号码'), V(maskIdNumber(head?.idNumber), 3)],
-      [L('家庭住址'), V(h.address, 3), L('联系电话'), V(maskPhone(h.phone))],
+      [L('户主姓名'), V(head?.name), L('身份证号码'), V(head?.idNumber, 3)],
+      [L('家庭住址'), V(h.address, 3), L('联系电话'), V(h.phone)],
       [L('家庭人口'), V(`${h.members.length} 人`), L('户类别'), V(h.statusLabel), L('脱贫年度'), V(h.exitYear)],
       [L('贫困户属性'), V(h.attribute), L('主要致贫原因'), V(h.mainCause), L('监测对象类别'), V(h.monitoringCategory)],
       [L('参加基本医保'), V(countOf(h, (m) => m.medicalInsurance)), L('参加大病保险'), V(countOf(h, (m) => m.seriousIllnessInsurance)), L('参加养老保险'), V(countOf(h, (m) => m.pensionInsurance))],

@@ -2,12 +2,11 @@
 // data, members, the year's income breakdown, living and production conditions, causes as
 // ☑/□ lists, helpers, measures, and the signature lines. A village or the township in one PDF.
 import { CAUSE } from '../../shared/code-lists/causes.ts';
-import { ATTRIBUTE, FUEL_TYPE, HOUSING_SAFETY, IDENTIFICATION_STANDARD, ROAD_TYPE } from '../../shared/code-lists/household.ts';
+import { ATTRIBUTE, IDENTIFICATION_STANDARD } from '../../shared/code-lists/household.ts';
 import { MONITORING_CATEGORY } from '../../shared/code-lists/monitoring.ts';
 import type { IncomeComponents } from '../../shared/income.ts';
 import { INCOME_LABELS } from '../../shared/income.ts';
 import type { Block, Cell, FormPage, Options } from '../layout/blocks.ts';
-import { yesNo } from '../layout/blocks.ts';
 import type { FormBatch } from '../layout/forms.ts';
 import { dateCn, orBlank, yuanFigure } from '../layout/format.ts';
 import type { HouseholdView } from '../layout/household.ts';
@@ -33,7 +32,6 @@ const choose = (options: readonly string[], ...chosen: (string | null | undefine
 const L = (text: string, span = 1): Cell => ({ text, label: true, span });
 const V = (text: string | number | null | undefined, span = 1): Cell => ({ text: orBlank(text), span });
 const O = (options: Options, span: number): Cell => ({ options, span });
-const mu = (v: number | null): string => (v == null ? '' : `${v} 亩`);
 
 function basics(h: HouseholdView): Block[] {
   const head = headOf(h);
@@ -77,17 +75,16 @@ function incomeBlock(h: HouseholdView, year: number): Block[] {
   ];
 }
 
+/** Four label/value pairs a row, in the catalogue's order; yes/no fields with both choices shown. */
 function conditions(h: HouseholdView): Block[] {
-  const { living: l, production: p } = h;
-  const rows: Cell[][] = [
-    [L('耕地面积'), V(`${mu(p.farmlandMu)}${p.irrigatedMu != null ? `（有效灌溉 ${p.irrigatedMu} 亩）` : ''}`), L('林地面积'), V(mu(p.forestMu)), L('退耕还林'), V(mu(p.returnedFarmlandMu))],
-    [L('林果面积'), V(mu(p.orchardMu)), L('牧草/水面'), V(`${mu(p.grasslandMu) || '—'} / ${mu(p.waterSurfaceMu) || '—'}`), L('距主干路'), V(l.distanceToRoadKm == null ? '' : `${l.distanceToRoadKm} 公里`)],
-    [L('住房面积'), V(l.housingArea == null ? '' : `${l.housingArea} ㎡`), L('房屋结构'), V(l.housingStructure), L('危房等级'), O(choose(labels(HOUSING_SAFETY), l.housingSafety), 1)],
-    [L('饮水安全'), O(yesNo(l.drinkingWaterSafe), 1), L('饮水困难'), O(yesNo(l.drinkingWaterDifficult), 1), L('通生活用电'), O(yesNo(l.hasElectricity), 1)],
-    [L('卫生厕所'), O(yesNo(l.hasSanitaryToilet, '有', '无'), 1), L('加入合作社'), O(yesNo(p.inCooperative), 1), L('易地扶贫搬迁'), V(h.relocation ?? '否')],
-    [L('入户路类型'), O(choose(labels(ROAD_TYPE), l.roadType), 2), L('主要燃料'), O(choose(labels(FUEL_TYPE), l.fuelType), 2)],
-  ];
-  return [{ type: 'section', text: '四、生产生活条件' }, { type: 'grid', columns: [3, 5, 3, 5, 3, 5], rows }];
+  const PAIRS = 4;
+  const cells = h.conditions.flatMap((f) => [L(f.label), f.options && f.options.options.length <= 2 ? O(f.options, 1) : V(f.text)]);
+  const rows: Cell[][] = [];
+  for (let i = 0; i < cells.length; i += PAIRS * 2) {
+    const row = cells.slice(i, i + PAIRS * 2);
+    rows.push([...row, ...Array.from({ length: PAIRS * 2 - row.length }, () => V(''))]);
+  }
+  return [{ type: 'section', text: '四、生产生活条件' }, { type: 'grid', columns: [3, 3, 3, 3, 3, 3, 3, 3], rows }];
 }
 
 export function enrollmentPage(doc: EnrollmentDocument, h: EnrollmentRecord): FormPage {
@@ -98,7 +95,7 @@ export function enrollmentPage(doc: EnrollmentDocument, h: EnrollmentRecord): Fo
       householdMeta(h),
       ...basics(h),
       { type: 'section', text: '二、家庭成员' },
-      membersTable(h.members, { maskIds: false }),
+      membersTable(h.members),
       ...incomeBlock(h, doc.year),
       ...conditions(h),
       { type: 'section', text: '五、帮扶责任人' },

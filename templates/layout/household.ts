@@ -1,7 +1,8 @@
 // One household as the household forms print it (入户登记表, 明白卡, 脱贫验收表): a plain view
 // of the record, and the form sections those documents share, built once.
 import type { IncomeComponents, IncomeTotals } from '../../shared/income.ts';
-import { maskIdNumber } from '../../shared/mask.ts';
+import type { HouseholdValues } from '../../shared/fields/index.ts';
+import type { PrintedField } from '../../shared/fields/print.ts';
 import type { Block } from './blocks.ts';
 import { dateCn, orBlank, yuanFigure } from './format.ts';
 
@@ -67,6 +68,7 @@ export interface MeasureView {
   startOn: string | null;
 }
 
+/** One household as a form prints it, built by the core with every value already presented for the paper's audience (masked or withheld). */
 export interface HouseholdView {
   /** The archive's key of the household (not printed). */
   id: string;
@@ -90,28 +92,11 @@ export interface HouseholdView {
   monitoringCategory: string | null;
   risks: string[];
   relocation: string | null;
-  living: {
-    housingSafety: string | null;
-    housingArea: number | null;
-    housingStructure: string | null;
-    drinkingWaterSafe: boolean | null;
-    drinkingWaterDifficult: boolean | null;
-    hasElectricity: boolean | null;
-    roadType: string | null;
-    distanceToRoadKm: number | null;
-    hasSanitaryToilet: boolean | null;
-    fuelType: string | null;
-  };
-  production: {
-    farmlandMu: number | null;
-    irrigatedMu: number | null;
-    forestMu: number | null;
-    returnedFarmlandMu: number | null;
-    orchardMu: number | null;
-    grasslandMu: number | null;
-    waterSurfaceMu: number | null;
-    inCooperative: boolean | null;
-  };
+  /** Living and production conditions, typed, for forms with their own layout (明白卡, 验收表). */
+  living: Pick<HouseholdValues, 'housingSafety' | 'drinkingWaterSafe'>;
+  production: Pick<HouseholdValues, 'farmlandMu' | 'returnedFarmlandMu' | 'inCooperative'>;
+  /** Every household field the catalogue prints on the enrollment form, in its order (shared/fields). */
+  conditions: readonly PrintedField[];
   members: MemberView[];
   /** Incomes of every recorded year up to the document's year, oldest first. */
   incomes: IncomeView[];
@@ -138,7 +123,8 @@ export function incomeOf(h: HouseholdView, year: number): IncomeView | null {
   return h.incomes.find((i) => i.year === year) ?? null;
 }
 
-export function membersTable(members: readonly MemberView[], opts: { maskIds: boolean; emptyRows?: number }): Block {
+/** Members as given: ID numbers arrive already masked where the paper's audience requires it. */
+export function membersTable(members: readonly MemberView[], opts: { emptyRows?: number } = {}): Block {
   return {
     type: 'table',
     columns: [
@@ -160,7 +146,7 @@ export function membersTable(members: readonly MemberView[], opts: { maskIds: bo
       m.name,
       m.relation,
       orBlank(m.gender),
-      opts.maskIds ? maskIdNumber(m.idNumber) : orBlank(m.idNumber),
+      orBlank(m.idNumber),
       orBlank(m.age),
       orBlank(m.ethnicity),
       orBlank(m.education),

@@ -20,7 +20,7 @@ export interface PublicityRow {
   headName: string;
   size: number;
   category: string | null;
-  /** Already masked (110105********1234); present only when the masked column was asked for. */
+  /** As the core presented it for a public notice (110105********1234); present only when the column was asked for. */
   maskedId: string | null;
 }
 
@@ -43,6 +43,7 @@ export interface PublicityNotice {
   categoryLabel: string | null;
   /** Add the 行政村 column (a township-wide list). */
   showVillage: boolean;
+  /** Print the (masked) ID-number column. */
   maskedIds: boolean;
   rows: PublicityRow[];
 }

@@ -2,7 +2,6 @@
 // household (household cells merged down the group), A4 landscape, header repeated on every
 // page, totals, "第 N 页 共 M 页"; the same table as a workbook.
 import type { Writable } from 'node:stream';
-import { maskIdNumber } from '../../shared/mask.ts';
 import { dateCn, orBlank, yuanFigure } from '../layout/format.ts';
 import type { RenderResult } from '../layout/pdf.ts';
 import { Pdf } from '../layout/pdf.ts';
@@ -43,8 +42,6 @@ export interface RosterModel {
   villageCode: string;
   year: number;
   printedOn: string;
-  /** ID numbers masked (110105********1234) — for a copy that leaves the office. */
-  maskIds: boolean;
   households: RosterHousehold[];
   totals: { households: number; members: number; byStatus: { label: string; households: number; members: number }[] };
 }
@@ -69,7 +66,7 @@ function columns(model: RosterModel): RosterColumn[] {
     mm('姓名', 34, (m) => m.name, 10),
     mm('与户主关系', 26, (m) => m.relation, 9),
     mm('性别', 16, (m) => orBlank(m.gender), 5),
-    mm('证件号码', 76, (m) => (model.maskIds ? maskIdNumber(m.idNumber) : orBlank(m.idNumber)), 21),
+    mm('证件号码', 76, (m) => orBlank(m.idNumber), 21),
     mm('年龄', 18, (m) => orBlank(m.age), 5),
     mm('民族', 22, (m) => orBlank(m.ethnicity), 7),
     mm('文化程度', 46, (m) => orBlank(m.education), 12),
