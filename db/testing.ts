@@ -39,3 +39,32 @@ export function archiveChecksum(sqlite: Database.Database): string {
   }
   return hash.digest('hex');
 }
+
+// Raw SQL for tests only: looking at or tampering with rows no repository exposes (a row
+// edited behind the app's back, a count across tables). Code outside tests uses db/repos.
+type WithSqlite = Pick<Archive, 'sqlite'>;
+
+/** Every row of a query, as objects keyed by column name. */
+export function sqlAll(archive: WithSqlite, sql: string, ...args: unknown[]): Record<string, unknown>[] {
+  return archive.sqlite.prepare(sql).all(...args) as Record<string, unknown>[];
+}
+
+/** The first row of a query (undefined: none). */
+export function sqlGet(archive: WithSqlite, sql: string, ...args: unknown[]): Record<string, unknown> | undefined {
+  return archive.sqlite.prepare(sql).get(...args) as Record<string, unknown> | undefined;
+}
+
+/** The first column of every row of a query. */
+export function sqlColumn(archive: WithSqlite, sql: string, ...args: unknown[]): unknown[] {
+  return archive.sqlite.prepare(sql).pluck().all(...args);
+}
+
+/** The first column of the first row of a query (a count, one id). */
+export function sqlValue(archive: WithSqlite, sql: string, ...args: unknown[]): unknown {
+  return archive.sqlite.prepare(sql).pluck().get(...args);
+}
+
+/** Runs a statement that changes rows; returns how many it changed. */
+export function sqlRun(archive: WithSqlite, sql: string, ...args: unknown[]): number {
+  return archive.sqlite.prepare(sql).run(...args).changes;
+}
