@@ -40,31 +40,31 @@ export function archiveChecksum(sqlite: Database.Database): string {
   return hash.digest('hex');
 }
 
-// Raw SQL for tests only: looking at or tampering with rows no repository exposes (a row
-// edited behind the app's back, a count across tables). Code outside tests uses db/repos.
-type WithSqlite = Pick<Archive, 'sqlite'>;
+// Tests that look at or tamper with raw rows hold their SQL only through these helpers, so no
+// query text or driver call sits in core/ (its lint rule forbids them there, tests included).
 
-/** Every row of a query, as objects keyed by column name. */
-export function sqlAll(archive: WithSqlite, sql: string, ...args: unknown[]): Record<string, unknown>[] {
-  return archive.sqlite.prepare(sql).all(...args) as Record<string, unknown>[];
+/** All rows of a query, typed as the test says they are. */
+export function sqlAll<T = Record<string, unknown>>(archive: Pick<Archive, 'sqlite'>, sql: string, ...args: unknown[]): T[] {
+  return archive.sqlite.prepare(sql).all(...args) as T[];
 }
 
-/** The first row of a query (undefined: none). */
-export function sqlGet(archive: WithSqlite, sql: string, ...args: unknown[]): Record<string, unknown> | undefined {
-  return archive.sqlite.prepare(sql).get(...args) as Record<string, unknown> | undefined;
+/** The first row of a query, if any. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller states the row type, as with sqlAll
+export function sqlGet<T = Record<string, unknown>>(archive: Pick<Archive, 'sqlite'>, sql: string, ...args: unknown[]): T | undefined {
+  return archive.sqlite.prepare(sql).get(...args) as T | undefined;
 }
 
-/** The first column of every row of a query. */
-export function sqlColumn(archive: WithSqlite, sql: string, ...args: unknown[]): unknown[] {
+/** Runs a statement (a test's tampering); returns how many rows it changed. */
+export function sqlRun(archive: Pick<Archive, 'sqlite'>, sql: string, ...args: unknown[]): number {
+  return archive.sqlite.prepare(sql).run(...args).changes;
+}
+
+/** The first column of every row of a query (ids, say). */
+export function sqlColumn(archive: Pick<Archive, 'sqlite'>, sql: string, ...args: unknown[]): unknown[] {
   return archive.sqlite.prepare(sql).pluck().all(...args);
 }
 
-/** The first column of the first row of a query (a count, one id). */
-export function sqlValue(archive: WithSqlite, sql: string, ...args: unknown[]): unknown {
+/** The first column of the first row of a query (a count, one id); the test says what it is. */
+export function sqlValue(archive: Pick<Archive, 'sqlite'>, sql: string, ...args: unknown[]): unknown {
   return archive.sqlite.prepare(sql).pluck().get(...args);
-}
-
-/** Runs a statement that changes rows; returns how many it changed. */
-export function sqlRun(archive: WithSqlite, sql: string, ...args: unknown[]): number {
-  return archive.sqlite.prepare(sql).run(...args).changes;
 }
