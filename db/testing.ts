@@ -80,3 +80,13 @@ export function insertWorkflowRows(w: WriteDb, rows: WorkflowRows): void {
   for (const r of rows.meetings) w.insert(meetings).values(r).run();
   for (const r of rows.votes) w.insert(meetingVotes).values(r).run();
 }
+
+/** The first column of every row of a query (ids, say). */
+export function sqlColumn(archive: Pick<Archive, 'sqlite'>, sql: string, ...args: unknown[]): unknown[] {
+  return archive.sqlite.prepare(sql).pluck().all(...args);
+}
+
+/** The first column of the first row of a query (a count, one id); the test says what it is. */
+export function sqlValue(archive: Pick<Archive, 'sqlite'>, sql: string, ...args: unknown[]): unknown {
+  return archive.sqlite.prepare(sql).pluck().get(...args);
+}

@@ -3,6 +3,7 @@
 // opinions — and the county-mode guard on every other write.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listHouseholds } from '../../db/repos/households.ts';
 import { tempDir } from '../../db/testing.ts';
 import type { KeyStatusView, PackageInfoView, PackResultView, UnpackResultView } from '../../shared/api/exchange.ts';
 import { createCoreDispatch } from '../api/index.ts';
@@ -73,7 +74,7 @@ describe('exchange.* through the dispatcher', () => {
   });
 
   it('refuses every other write in the county archive, in Chinese', async () => {
-    const h = county.requireArchive().sqlite.prepare('SELECT id, village_id AS villageId FROM households LIMIT 1').get() as { id: string; villageId: string };
+    const h = listHouseholds(county.requireArchive().db, { limit: 1 }).items[0]!;
     for (const [channel, input] of [
       ['households.save', { id: h.id, villageId: h.villageId, no: 'X1', members: [{ name: '甲', relation: '户主' }] }],
       ['workflows.create', { kind: 'edge', year: 2026, villageIds: [], createdOn: '2026-01-05' }],

@@ -4,8 +4,8 @@
 // another township, every attachment's content present — and the preview counted: per table,
 // rows added, changed, removed (absent from a full snapshot) and unchanged.
 import { join } from 'node:path';
-import type { Statement } from 'better-sqlite3';
 import type { Archive } from '../../db/open.ts';
+import { countyPlanReads } from '../../db/repos/county-plan.ts';
 import type { TableChangeView } from '../../shared/api/exchange.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { StagedPackage } from '../exchange/index.ts';
@@ -73,21 +73,10 @@ export async function planSnapshot(
   opts: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
 ): Promise<SnapshotPlan> {
   const { township, scope } = townshipOfMeta(staged.manifest.meta, file);
-  const sqlite = archive.sqlite;
+  const db = countyPlanReads(archive.db);
   const problems = new Collector();
   const ids = new Map<string, Set<string>>();
   const tables: TableChangeView[] = [];
-  const owner = sqlite.prepare('SELECT township_id FROM exchange_rows WHERE table_name = ? AND row_id = ?').pluck();
-  const ownedCount = sqlite.prepare('SELECT count(*) FROM exchange_rows WHERE township_id = ? AND table_name = ?').pluck();
-  const holders = new Map<string, Statement>();
-  const holder = (table: string, column: string): Statement => {
-    let st = holders.get(table);
-    if (!st) {
-      st = sqlite.prepare(`SELECT r.township_id AS township FROM "${table}" t LEFT JOIN exchange_rows r ON r.table_name = '${table}' AND r.row_id = t.id WHERE t."${column}" = ?`);
-      holders.set(table, st);
-    }
-    return st;
-  };
   const unchanged = new Map<string, Set<string>>();
   const changed = new Map<string, Set<string>>();
   const total = staged.tables.reduce((a, t) => a + t.rows, 0) || 1;
@@ -100,9 +89,8 @@ export async function planSnapshot(
   // Entries by content: attachments rows must find theirs here or in the archive.
   const entries = new Map(staged.attachments.map((a) => [a.sha256, { file: join(staged.dir, a.file), size: a.size }]));
   const blobs = new Map<string, { file: string; size: number }>();
-  const hasBlob = sqlite.prepare('SELECT size FROM blobs WHERE sha256 = ?').pluck();
   const attachments = { added: 0, bytes: 0 };
-  const exists = (table: string, id: string): boolean => ids.get(table)?.has(id) === true || (scope === 'batches' && owner.get(table, id) === township.id);
+  const exists = (table: string, id: string): boolean => ids.get(table)?.has(id) === true || (scope === 'batches' && db.ownerOf(table, id) === township.id);
 
   for (const spec of TABLES) {
     const codec = codecFor(spec);
@@ -112,15 +100,9 @@ export async function planSnapshot(
     tables.push(change);
     const f = tableFile(staged, spec.name);
     // This township's rows as held now (one read per table), and a point lookup for ids not among them.
-    const held = new Map(
-      (sqlite
-        .prepare(`SELECT t.id, t.version, t.updated_at FROM exchange_rows r JOIN "${spec.name}" t ON t.id = r.row_id WHERE r.township_id = ? AND r.table_name = ?`)
-        .raw(true)
-        .all(township.id, spec.name) as [string, number, string][]).map(([id, version, at]) => [id, `${version}|${at}`]),
-    );
+    const held = db.heldVersions(township.id, spec.name);
     // Rows of other townships in this table: only then can an incoming id collide with one.
-    const others = (sqlite.prepare(`SELECT count(*) FROM "${spec.name}"`).pluck().get() as number) > held.size;
-    const elsewhere = sqlite.prepare(`SELECT 1 FROM "${spec.name}" WHERE id = ?`).pluck();
+    const others = db.rowCount(spec.name) > held.size;
     const same = new Set<string>();
     unchanged.set(spec.name, same);
     const differ = new Set<string>();
@@ -161,7 +143,7 @@ export async function planSnapshot(
           if (!exists(ownerTable, row.owner_id as string)) problems.add(spec.name, row, 'owner_id', '所属的记录不在数据包中');
           const sha = row.sha256 as string;
           const entry = entries.get(sha);
-          const stored = hasBlob.get(sha) as number | undefined;
+          const stored = db.blobSize(sha);
           if (entry && entry.size !== row.size) problems.add(spec.name, row, 'size', '与附件内容的大小不符');
           else if (!entry && stored === undefined) problems.add(spec.name, row, 'sha256', '数据包中没有这份附件的内容');
           else if (entry && stored === undefined && !blobs.has(sha)) {
@@ -172,14 +154,14 @@ export async function planSnapshot(
         }
         const cur = held.get(id);
         if (cur === undefined) {
-          if (others && elsewhere.get(id) !== undefined) {
-            problems.add(spec.name, row, 'id', owner.get(spec.name, id) ? '与另一乡镇的记录编号相同' : '与县级档案中已有的记录编号相同');
+          if (others && db.exists(spec.name, id)) {
+            problems.add(spec.name, row, 'id', db.ownerOf(spec.name, id) ? '与另一乡镇的记录编号相同' : '与县级档案中已有的记录编号相同');
             continue;
           }
           change.added++;
         } else {
           ownHere++;
-          if (cur === `${row.version as number}|${row.updated_at as string}`) {
+          if (cur.version === row.version && cur.updatedAt === row.updated_at) {
             change.unchanged++;
             same.add(id);
           } else {
@@ -189,13 +171,13 @@ export async function planSnapshot(
         }
         const unique = UNIQUE[spec.name];
         if (unique && row[unique.column] != null) {
-          const h = holder(spec.name, unique.column).get(row[unique.column]) as { township: string | null } | undefined;
+          const h = db.holderOf(spec.name, unique.column, row[unique.column]);
           if (h && h.township !== township.id) problems.add(spec.name, row, unique.column, `${unique.label}“${JSON.stringify(row[unique.column])}”已被县级档案中另一乡镇的记录使用`);
         }
       }
       done += n % 2000;
     }
-    change.removed = scope === 'all' ? (ownedCount.get(township.id, spec.name) as number) - ownHere : 0;
+    change.removed = scope === 'all' ? db.ownedCount(township.id, spec.name) - ownHere : 0;
   }
   if (problems.list.length) throw refuseRows(file, problems.list);
   const h = tables.find((t) => t.name === 'households')!;

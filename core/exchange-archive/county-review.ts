@@ -3,9 +3,13 @@
 // household, bound to the township package reviewed — and the review-result package back to
 // the township, answering that exact package (id and payload hash).
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { writeTransaction } from '../../db/handles.ts';
 import type { Archive } from '../../db/open.ts';
-import { batchHouseholds, batches, batchSteps, exchangePackages, reviewOpinions, townships } from '../../db/schema/index.ts';
+import { batchById, batchHouseholdIds, batchLabelLookup, householdLabelLookup, stepsOfBatch } from '../../db/repos/exchange-batches.ts';
+import { countyBatchRows, countyHouseholdPage, rowOwner, townshipById, townshipCounts, townshipList } from '../../db/repos/exchange-county.ts';
+import type { TownshipRow } from '../../db/repos/exchange-county.ts';
+import { insertPackageLog, latestReviewSent, latestTownshipPackage } from '../../db/repos/exchange-log.ts';
+import { deleteOpinionById, markOpinionsSent, opinionById, opinionsOnPackage, putOpinion, staleUnsentOpinionCount, townshipOpinions, unsentOpinionCount } from '../../db/repos/exchange-opinions.ts';
 import type { CountyBatchView, CountyHouseholdPage, CountyTownshipView, OpinionView, PackResultView } from '../../shared/api/exchange.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
@@ -16,7 +20,7 @@ import type { JsonObject } from '../exchange/canonical.ts';
 import { recordToPublic } from './export.ts';
 import type { PackOptions } from './export.ts';
 import { findKey, identityOf, ownKey } from './keys.ts';
-import { nextOutSeq, record } from './log.ts';
+import { nextOutSeq } from './log.ts';
 import type { LogRow } from './log.ts';
 import { REVIEW_TABLE } from './tables.ts';
 
@@ -36,94 +40,47 @@ export function requireCounty(archive: Archive): void {
 
 /** The latest township package applied for a township. */
 export function latestPackage(archive: Archive, townshipId: string): LogRow | undefined {
-  return archive.db
-    .select()
-    .from(exchangePackages)
-    .where(and(eq(exchangePackages.direction, 'in'), eq(exchangePackages.kind, 'township-export'), eq(exchangePackages.townshipId, townshipId)))
-    .orderBy(desc(exchangePackages.seq), desc(exchangePackages.at))
-    .get();
+  return latestTownshipPackage(archive.db, townshipId);
 }
 
-function requireTownship(archive: Archive, townshipId: string): typeof townships.$inferSelect {
+function requireTownship(archive: Archive, townshipId: string): TownshipRow {
   requireCounty(archive);
-  const t = archive.db.select().from(townships).where(eq(townships.id, townshipId)).get();
+  const t = townshipById(archive.db, townshipId);
   if (!t) throw new UserError('县级档案中没有这个乡镇：请先导入该乡镇报送的数据包。');
   return t;
 }
 
-const townshipOfRow = (archive: Archive, table: string, id: string): string | undefined =>
-  archive.sqlite.prepare('SELECT township_id FROM exchange_rows WHERE table_name = ? AND row_id = ?').pluck().get(table, id) as string | undefined;
-
 export function countyTownships(archive: Archive): CountyTownshipView[] {
   requireCounty(archive);
-  const q = (sql: string, id: string): number => archive.sqlite.prepare(sql).pluck().get(id) as number;
-  return archive.db
-    .select()
-    .from(townships)
-    .orderBy(townships.code, townships.name)
-    .all()
-    .map((t) => {
-      const last = latestPackage(archive, t.id);
-      const sent = archive.db
-        .select()
-        .from(exchangePackages)
-        .where(and(eq(exchangePackages.direction, 'out'), eq(exchangePackages.kind, 'review-result'), eq(exchangePackages.townshipId, t.id)))
-        .orderBy(desc(exchangePackages.seq))
-        .get();
-      const batchesOf = countyBatches(archive, t.id);
-      return {
-        id: t.id,
-        name: t.name,
-        code: t.code,
-        county: t.county,
-        villages: q('SELECT count(*) FROM villages WHERE township_id = ?', t.id),
-        households: q('SELECT count(*) FROM households h JOIN villages v ON v.id = h.village_id WHERE v.township_id = ?', t.id),
-        members: q('SELECT count(*) FROM members m JOIN households h ON h.id = m.household_id JOIN villages v ON v.id = h.village_id WHERE v.township_id = ? AND m.left_reason IS NULL', t.id),
-        batches: batchesOf.length,
-        awaitingReview: batchesOf.filter((b) => b.readyForReview).length,
-        lastPackage: last ? { packageId: last.packageId, seq: last.seq, createdAt: typeof last.summary?.createdAt === 'string' ? last.summary.createdAt : last.at, appliedAt: last.at, scope: last.scope === 'batches' ? 'batches' : 'all' } : null,
-        senderFingerprint: last ? formatFingerprint(last.senderFingerprint) : null,
-        opinionsPending: last
-          ? (archive.sqlite.prepare('SELECT count(*) FROM review_opinions WHERE township_id = ? AND sent_in IS NULL AND package_id = ?').pluck().get(t.id, last.packageId) as number)
-          : 0,
-        lastReviewSent: sent ? { packageId: sent.packageId, seq: sent.seq, at: sent.at } : null,
-      };
-    });
+  return townshipList(archive.db).map((t) => {
+    const last = latestPackage(archive, t.id);
+    const sent = latestReviewSent(archive.db, t.id);
+    const batchesOf = countyBatches(archive, t.id);
+    return {
+      id: t.id,
+      name: t.name,
+      code: t.code,
+      county: t.county,
+      ...townshipCounts(archive.db, t.id),
+      batches: batchesOf.length,
+      awaitingReview: batchesOf.filter((b) => b.readyForReview).length,
+      lastPackage: last ? { packageId: last.packageId, seq: last.seq, createdAt: typeof last.summary?.createdAt === 'string' ? last.summary.createdAt : last.at, appliedAt: last.at, scope: last.scope === 'batches' ? 'batches' : 'all' } : null,
+      senderFingerprint: last ? formatFingerprint(last.senderFingerprint) : null,
+      opinionsPending: last ? unsentOpinionCount(archive.db, t.id, last.packageId) : 0,
+      lastReviewSent: sent ? { packageId: sent.packageId, seq: sent.seq, at: sent.at } : null,
+    };
+  });
 }
 
 export function countyHouseholds(archive: Archive, input: { townshipId: string; villageId: string | null; search: string | null; limit: number; offset: number }): CountyHouseholdPage {
   requireTownship(archive, input.townshipId);
-  const where = ['v.township_id = @t'];
-  if (input.villageId) where.push('h.village_id = @v');
-  if (input.search) where.push(`(h.no LIKE @s OR EXISTS (SELECT 1 FROM members m WHERE m.household_id = h.id AND (m.name LIKE @s OR m.name_initials LIKE @s OR m.id_number LIKE @tail)))`);
-  const params = { t: input.townshipId, v: input.villageId, s: `%${input.search ?? ''}%`, tail: `%${input.search ?? ''}` };
-  const from = `FROM households h JOIN villages v ON v.id = h.village_id WHERE ${where.join(' AND ')}`;
-  const total = archive.sqlite.prepare(`SELECT count(*) ${from}`).pluck().get(params) as number;
-  const rows = archive.sqlite
-    .prepare(
-      `SELECT h.id, h.no, v.name AS village, h.group_name AS groupName, h.status,
-         (SELECT name FROM members WHERE household_id = h.id AND relation = '户主' AND left_reason IS NULL ORDER BY seq LIMIT 1) AS head,
-         (SELECT count(*) FROM members WHERE household_id = h.id AND left_reason IS NULL) AS size
-       ${from} ORDER BY v.sort_order, h.no LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: input.limit, offset: input.offset }) as { id: string; no: string; village: string; groupName: string | null; status: string; head: string | null; size: number }[];
+  const { total, rows } = countyHouseholdPage(archive.db, input);
   return { total, items: rows.map((r) => ({ ...r, statusLabel: statusLabel(r.status) })) };
 }
 
 export function countyBatches(archive: Archive, townshipId: string): CountyBatchView[] {
-  const rows = archive.sqlite
-    .prepare(
-      `SELECT b.id, b.kind, b.year, b.title, b.status, v.name AS village,
-         (SELECT count(*) FROM batch_households bh WHERE bh.batch_id = b.id AND bh.removed_on IS NULL) AS householdCount,
-         (SELECT count(*) FROM review_opinions o WHERE o.batch_id = b.id) AS opinions
-       FROM batches b JOIN exchange_rows r ON r.table_name = 'batches' AND r.row_id = b.id LEFT JOIN villages v ON v.id = b.village_id
-       WHERE r.township_id = ? ORDER BY b.year DESC, b.created_on DESC`,
-    )
-    .all(townshipId) as Omit<CountyBatchView, 'kindLabel' | 'countyStep' | 'readyForReview'>[];
-  const steps = archive.sqlite.prepare('SELECT seq, step, status FROM batch_steps WHERE batch_id = ? ORDER BY seq');
-  return rows.map((b) => {
+  return countyBatchRows(archive.db, townshipId).map(({ steps: all, ...b }) => {
     const code = countyStepCode(b.kind);
-    const all = steps.all(b.id) as { seq: number; step: string; status: 'pending' | 'open' | 'closed' }[];
     const s = code ? all.find((x) => x.step === code) : undefined;
     const prev = s ? all.find((x) => x.seq === s.seq - 1) : undefined;
     return {
@@ -137,19 +94,12 @@ export function countyBatches(archive: Archive, townshipId: string): CountyBatch
 
 function opinionViews(archive: Archive, townshipId: string, batchId: string | null): OpinionView[] {
   const last = latestPackage(archive, townshipId);
-  const rows = archive.db
-    .select()
-    .from(reviewOpinions)
-    .where(and(eq(reviewOpinions.townshipId, townshipId), batchId ? eq(reviewOpinions.batchId, batchId) : undefined))
-    .orderBy(reviewOpinions.batchId, reviewOpinions.stepSeq, reviewOpinions.householdId)
-    .all();
-  const title = archive.sqlite.prepare('SELECT title, kind FROM batches WHERE id = ?');
-  const hh = archive.sqlite.prepare(
-    `SELECT h.no, (SELECT name FROM members WHERE household_id = h.id AND relation = '户主' AND left_reason IS NULL ORDER BY seq LIMIT 1) AS head FROM households h WHERE h.id = ?`,
-  );
+  const rows = townshipOpinions(archive.db, townshipId, batchId);
+  const title = batchLabelLookup(archive.db);
+  const hh = householdLabelLookup(archive.db);
   return rows.map((o) => {
-    const b = title.get(o.batchId) as { title: string; kind: string } | undefined;
-    const h = o.householdId ? (hh.get(o.householdId) as { no: string; head: string | null } | undefined) : undefined;
+    const b = title(o.batchId);
+    const h = o.householdId ? hh(o.householdId) : undefined;
     return {
       id: o.id,
       townshipId: o.townshipId,
@@ -188,11 +138,11 @@ export interface OpinionInput {
 
 export function recordOpinion(archive: Archive, actor: Actor, input: OpinionInput): OpinionView[] {
   requireCounty(archive);
-  const batch = archive.db.select().from(batches).where(eq(batches.id, input.batchId)).get();
-  const townshipId = batch ? townshipOfRow(archive, 'batches', batch.id) : undefined;
+  const batch = batchById(archive.db, input.batchId);
+  const townshipId = batch ? rowOwner(archive.db, 'batches', batch.id) : undefined;
   if (!batch || !townshipId) throw new UserError('县级档案中没有这个批次：请先导入乡镇报送的数据包，再登记审核意见。');
   const code = countyStepCode(batch.kind);
-  const steps = archive.db.select().from(batchSteps).where(eq(batchSteps.batchId, batch.id)).all();
+  const steps = stepsOfBatch(archive.db, batch.id);
   const step = input.seq != null ? steps.find((s) => s.seq === input.seq) : steps.find((s) => s.step === code);
   if (!step) throw new UserError(`批次“${batch.title}”没有${input.seq != null ? `第${input.seq}步` : '县级环节'}：请核对环节。`);
   if (step.step !== code) throw new UserError(`第${step.seq}步“${stepLabelOf(batch.kind, step.step)}”是乡镇或村级环节：县级只能对“${stepLabelOf(batch.kind, code ?? '')}”登记审核意见。`);
@@ -200,40 +150,30 @@ export function recordOpinion(archive: Archive, actor: Actor, input: OpinionInpu
   if (batch.status !== 'open') throw new UserError(`批次“${batch.title}”已${batch.status === 'closed' ? '公告完成' : '撤销'}，不需要县级审核。`);
   const last = latestPackage(archive, townshipId);
   if (!last) throw new UserError('这个乡镇还没有导入过报送数据包：请先导入。');
-  const members = new Set(
-    archive.db
-      .select({ h: batchHouseholds.householdId })
-      .from(batchHouseholds)
-      .where(eq(batchHouseholds.batchId, batch.id))
-      .all()
-      .map((m) => m.h),
-  );
+  const members = new Set(batchHouseholdIds(archive.db, batch.id));
   const targets = input.householdIds.length ? [...new Set(input.householdIds)] : [''];
   const outside = targets.filter((h) => h !== '' && !members.has(h));
   if (outside.length) throw new UserError(`有 ${outside.length} 户不在批次“${batch.title}”中，不能登记：请从批次的农户中选择。`);
   const now = actor.now().toISOString();
-  archive.db.transaction((tx) => {
+  writeTransaction(archive.db, (w) => {
     for (const h of targets) {
-      tx.delete(reviewOpinions).where(and(eq(reviewOpinions.stepId, step.id), eq(reviewOpinions.householdId, h))).run();
-      tx.insert(reviewOpinions)
-        .values({
-          id: randomUUID(),
-          townshipId,
-          packageId: last.packageId,
-          batchId: batch.id,
-          stepId: step.id,
-          stepSeq: step.seq,
-          stepCode: step.step,
-          householdId: h,
-          opinion: input.opinion,
-          reason: input.reason?.trim() || null,
-          reviewer: input.reviewer.trim(),
-          reviewedOn: input.reviewedOn,
-          recordedAt: now,
-          recordedBy: actor.operator,
-          sentIn: null,
-        })
-        .run();
+      putOpinion(w, {
+        id: randomUUID(),
+        townshipId,
+        packageId: last.packageId,
+        batchId: batch.id,
+        stepId: step.id,
+        stepSeq: step.seq,
+        stepCode: step.step,
+        householdId: h,
+        opinion: input.opinion,
+        reason: input.reason?.trim() || null,
+        reviewer: input.reviewer.trim(),
+        reviewedOn: input.reviewedOn,
+        recordedAt: now,
+        recordedBy: actor.operator,
+        sentIn: null,
+      });
     }
   });
   return opinionViews(archive, townshipId, batch.id);
@@ -241,10 +181,10 @@ export function recordOpinion(archive: Archive, actor: Actor, input: OpinionInpu
 
 export function deleteOpinion(archive: Archive, id: string): OpinionView[] {
   requireCounty(archive);
-  const o = archive.db.select().from(reviewOpinions).where(eq(reviewOpinions.id, id)).get();
+  const o = opinionById(archive.db, id);
   if (!o) throw new UserError('找不到这条审核意见，可能已被删除：请刷新。');
   if (o.sentIn) throw new UserError('这条审核意见已随审核结果发给乡镇，不能撤回：如需更改，请登记新的意见后再发一次。');
-  archive.db.delete(reviewOpinions).where(eq(reviewOpinions.id, id)).run();
+  writeTransaction(archive.db, (w) => deleteOpinionById(w, id));
   return opinionViews(archive, o.townshipId, o.batchId);
 }
 
@@ -253,12 +193,8 @@ export async function packReview(archive: Archive, actor: Actor, townshipId: str
   const t = requireTownship(archive, townshipId);
   const last = latestPackage(archive, townshipId);
   if (!last) throw new UserError(`还没有导入过“${t.name}”的报送数据包，没有可回复的内容。`);
-  const opinions = archive.db.select().from(reviewOpinions).where(and(eq(reviewOpinions.townshipId, townshipId), eq(reviewOpinions.packageId, last.packageId))).all();
-  const staleCount = archive.db
-    .select({ id: reviewOpinions.id })
-    .from(reviewOpinions)
-    .where(and(eq(reviewOpinions.townshipId, townshipId), ne(reviewOpinions.packageId, last.packageId), isNull(reviewOpinions.sentIn)))
-    .all().length;
+  const opinions = opinionsOnPackage(archive.db, townshipId, last.packageId);
+  const staleCount = staleUnsentOpinionCount(archive.db, townshipId, last.packageId);
   if (opinions.length === 0) throw new UserError(`还没有对“${t.name}”最新报送的数据包（第 ${last.seq} 号）登记任何审核意见：请先登记通过或退回，再制作审核结果。`);
   const key = ownKey(archive, opts.keyDir ?? null);
   let recipient = null;
@@ -301,8 +237,8 @@ export async function packReview(archive: Archive, actor: Actor, townshipId: str
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
   const passed = opinions.filter((o) => o.opinion === 'pass').length;
-  archive.db.transaction((tx) => {
-    record(tx, {
+  writeTransaction(archive.db, (w) => {
+    insertPackageLog(w, {
       packageId: packed.packageId,
       kind: 'review-result',
       direction: 'out',
@@ -324,7 +260,7 @@ export async function packReview(archive: Archive, actor: Actor, townshipId: str
       result: `审核意见 ${opinions.length} 条：通过 ${passed} 条，退回 ${opinions.length - passed} 条${passphrase ? '（口令加密）' : ''}`,
       summary: { opinions: opinions.length, passed },
     });
-    tx.update(reviewOpinions).set({ sentIn: packed.packageId }).where(inArray(reviewOpinions.id, opinions.map((o) => o.id))).run();
+    markOpinionsSent(w, opinions.map((o) => o.id), packed.packageId);
   });
   opts.onProgress?.('完成', 1);
   return {

@@ -4,7 +4,12 @@
 // encrypted to the registered county key (or, before keys are exchanged, to a passphrase the
 // app makes), signed, numbered, written as .part, synced, renamed and re-read (写入校验).
 import { createHash } from 'node:crypto';
+import { writeTransaction } from '../../db/handles.ts';
+import type { ReadDb } from '../../db/handles.ts';
 import type { Archive } from '../../db/open.ts';
+import { insertPackageLog } from '../../db/repos/exchange-log.ts';
+import { attachmentHashes, blobBytesTotal, blobLookup, openSnapshot, townshipRefs, travellingRowCount, travellingRows } from '../../db/repos/exchange-snapshot.ts';
+import type { Snapshot, TownshipRef } from '../../db/repos/exchange-snapshot.ts';
 import type { PackResultView, PackScope } from '../../shared/api/exchange.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
@@ -13,15 +18,15 @@ import type { EntrySource, KeyPair, PublicKeyRecord } from '../exchange/index.ts
 import type { JsonObject } from '../exchange/canonical.ts';
 import { identityOf, listKeys, otherRole, ownKey, ROLE_NAME } from './keys.ts';
 import type { KeyRow } from './keys.ts';
-import { nextOutSeq, record } from './log.ts';
+import { nextOutSeq } from './log.ts';
+import type { LogRow } from './log.ts';
 import { describeProblems, problemLine } from './problems.ts';
 import type { Problem } from './problems.ts';
 import { codecFor } from './rows.ts';
 import { resolveScope } from './scope.ts';
 import type { ScopeFilter } from './scope.ts';
-import { openSnapshot } from './snapshot.ts';
-import type { Snapshot } from './snapshot.ts';
 import { TABLES } from './tables.ts';
+import type { TableSpec } from './tables.ts';
 
 export interface PackProgress {
   (label: string, fraction: number): void;
@@ -80,34 +85,23 @@ interface Counted {
   attachmentBytes: number;
 }
 
-function select(snap: Snapshot, table: string, columns: string[], filter: ScopeFilter): { sql: string; params: unknown[] } {
-  const f = filter.get(table);
-  return { sql: `SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}"${f ? ` WHERE ${f.where}` : ''}`, params: f?.params ?? [] };
-}
-
-function* tableRows(snap: Snapshot, name: string, filter: ScopeFilter, problems: Problem[], counted: Counted['tables'][number], tick: () => void): Generator<JsonObject> {
-  const codec = codecFor(TABLES.find((t) => t.name === name)!);
-  const q = select(snap, name, codec.spec.columns.map(([c]) => c), filter);
-  for (const values of snap.sqlite.prepare(q.sql).raw(true).iterate(...q.params) as IterableIterator<unknown[]>) {
-    const row = codec.fromDb(values);
+function* tableRows(db: ReadDb, spec: TableSpec, filter: ScopeFilter, problems: Problem[], counted: Counted['tables'][number], tick: () => void): Generator<JsonObject> {
+  const codec = codecFor(spec);
+  for (const row of travellingRows(db, spec.name, filter)) {
     const bad = codec.check(row);
-    if (bad.length && problems.length < 200) problems.push({ table: name, row, problems: bad });
+    if (bad.length && problems.length < 200) problems.push({ table: spec.name, row, problems: bad });
     counted.rows++;
     if ((counted.rows & 1023) === 0) tick();
-    yield row as JsonObject;
+    yield row;
   }
 }
 
-function* attachmentEntries(snap: Snapshot, filter: ScopeFilter, counted: Counted, signal?: AbortSignal, onBytes?: (n: number) => void): Generator<EntrySource> {
-  const f = filter.get('attachments');
-  const shas = snap.sqlite
-    .prepare(`SELECT DISTINCT sha256 FROM attachments${f ? ` WHERE ${f.where}` : ''} ORDER BY sha256`)
-    .pluck()
-    .all(...(f?.params ?? [])) as string[];
-  const blob = snap.sqlite.prepare('SELECT size, data FROM blobs WHERE sha256 = ?');
+function* attachmentEntries(db: ReadDb, filter: ScopeFilter, counted: Counted, signal?: AbortSignal, onBytes?: (n: number) => void): Generator<EntrySource> {
+  const shas = attachmentHashes(db, filter);
+  const blob = blobLookup(db);
   for (const sha256 of shas) {
     signal?.throwIfAborted();
-    const b = blob.get(sha256) as { size: number; data: Buffer } | undefined;
+    const b = blob(sha256);
     if (!b) throw new UserError(`档案里缺少一份附件的内容（校验值 ${sha256.slice(0, 12)}…），档案可能已损坏：请用备份恢复后再报送。`);
     counted.attachments++;
     counted.attachmentBytes += b.size;
@@ -124,12 +118,9 @@ export interface Built {
 /** The entries of a township export, from a snapshot; refuses (before the end) rows the county would refuse. */
 export function exportEntries(snap: Snapshot, filter: ScopeFilter, opts: { onProgress?: PackProgress; signal?: AbortSignal } = {}): Built {
   const counted: Counted = { tables: [], attachments: 0, attachmentBytes: 0 };
-  const totals = TABLES.map((t) => {
-    const q = select(snap, t.name, ['id'], filter);
-    return (snap.sqlite.prepare(q.sql.replace('SELECT "id"', 'SELECT count(*)')).pluck().get(...q.params) as number) ?? 0;
-  });
+  const totals = TABLES.map((t) => travellingRowCount(snap.db, t.name, filter));
   const rowsTotal = totals.reduce((a, b) => a + b, 0) || 1;
-  const bytesTotal = (snap.sqlite.prepare('SELECT coalesce(sum(size), 0) FROM blobs').pluck().get() as number) || 1;
+  const bytesTotal = blobBytesTotal(snap.db) || 1;
   let rowsDone = 0;
   let bytesDone = 0;
   const report = () => opts.onProgress?.('打包：读取并加密档案', Math.min(0.95, 0.5 * (rowsDone / rowsTotal) + 0.45 * (bytesDone / bytesTotal)));
@@ -145,7 +136,7 @@ export function exportEntries(snap: Snapshot, filter: ScopeFilter, opts: { onPro
         report();
         opts.signal?.throwIfAborted();
       };
-      yield { type: 'table', name: t.name, rows: tableRows(snap, t.name, filter, problems, c, tick) };
+      yield { type: 'table', name: t.name, rows: tableRows(snap.db, t, filter, problems, c, tick) };
       tick();
     }
     if (problems.length) {
@@ -153,7 +144,7 @@ export function exportEntries(snap: Snapshot, filter: ScopeFilter, opts: { onPro
         details: describeProblems(problems),
       });
     }
-    yield* attachmentEntries(snap, filter, counted, opts.signal, (n) => {
+    yield* attachmentEntries(snap.db, filter, counted, opts.signal, (n) => {
       bytesDone += n;
       report();
     });
@@ -161,8 +152,8 @@ export function exportEntries(snap: Snapshot, filter: ScopeFilter, opts: { onPro
   return { entries: gen(), counted };
 }
 
-function townshipOf(snap: Snapshot): { id: string; name: string; code: string | null } {
-  const t = snap.sqlite.prepare('SELECT id, name, code FROM townships ORDER BY updated_at LIMIT 2').all() as { id: string; name: string; code: string | null }[];
+function townshipOf(snap: Snapshot): TownshipRef {
+  const t = townshipRefs(snap.db, 2);
   if (t.length !== 1) throw new UserError('本档案的乡镇信息不完整（应恰有一个乡镇），不能报送：请把此情况告知技术支持。');
   return t[0]!;
 }
@@ -176,7 +167,7 @@ export async function packTownship(archive: Archive, actor: Actor, scope: PackSc
   const seq = nextOutSeq(archive.db, 'township-export');
   const snap = openSnapshot(archive.file);
   try {
-    const resolved = resolveScope(snap.sqlite, scope);
+    const resolved = resolveScope(snap.db, scope);
     const township = townshipOf(snap);
     opts.onProgress?.('打包：读取并加密档案', 0);
     const built = exportEntries(snap, resolved.filter, { ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
@@ -198,7 +189,7 @@ export async function packTownship(archive: Archive, actor: Actor, scope: PackSc
     });
     const households = built.counted.tables.find((t) => t.name === 'households')?.rows ?? 0;
     const members = built.counted.tables.find((t) => t.name === 'members')?.rows ?? 0;
-    record(archive.db, {
+    const row: LogRow = {
       packageId: packed.packageId,
       kind: 'township-export',
       direction: 'out',
@@ -219,7 +210,8 @@ export async function packTownship(archive: Archive, actor: Actor, scope: PackSc
       file: opts.out,
       result: `${resolved.type === 'all' ? '全部档案' : `${resolved.batchIds.length} 个批次`}：${households} 户 ${members} 人，附件 ${built.counted.attachments} 份${passphrase ? '（口令加密）' : ''}`,
       summary: { tables: built.counted.tables, attachments: built.counted.attachments, attachmentBytes: built.counted.attachmentBytes, batchIds: resolved.batchIds },
-    });
+    };
+    writeTransaction(archive.db, (w) => insertPackageLog(w, row));
     opts.onProgress?.('完成', 1);
     return {
       packageId: packed.packageId,

@@ -5,9 +5,10 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { writeTransactionNow } from '../../db/handles.ts';
 import type { Archive } from '../../db/open.ts';
-import { archiveInfo, exchangeKeys } from '../../db/schema/index.ts';
+import { archiveInfoRow, exchangeKeyByFingerprint, exchangeKeyList, insertExchangeKey, revokeExchangeKey } from '../../db/repos/exchange-keys.ts';
+import type { ExchangeKeyRow, KeyRevocation } from '../../db/repos/exchange-keys.ts';
 import type { KeyStatusView, KeyView, RegisteredKeyView } from '../../shared/api/exchange.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
@@ -24,7 +25,7 @@ import {
 } from '../exchange/index.ts';
 import type { KeyPair, PublicKeyRecord, Role, TrustStore, TrustedKey } from '../exchange/index.ts';
 
-export type KeyRow = typeof exchangeKeys.$inferSelect;
+export type KeyRow = ExchangeKeyRow;
 
 export const ROLE_NAME: Record<Role, string> = { township: '乡镇', county: '县级' };
 export const otherRole = (r: Role): Role => (r === 'township' ? 'county' : 'township');
@@ -37,7 +38,7 @@ export interface ArchiveIdentity {
 }
 
 export function identityOf(archive: Archive): ArchiveIdentity {
-  const info = archive.db.select().from(archiveInfo).get();
+  const info = archiveInfoRow(archive.db);
   if (!info) throw new UserError(`档案 ${archive.file} 缺少基本信息（可能未初始化完成），请用备份恢复或重新新建。`);
   const id = createHash('sha256').update(`${info.role}|${info.name}|${info.createdAt}|${info.townshipId ?? ''}`).digest('hex').slice(0, 12);
   return { role: info.role, name: info.name, id };
@@ -96,7 +97,7 @@ export function registeredView(k: KeyRow): RegisteredKeyView {
 }
 
 export function listKeys(archive: Archive): KeyRow[] {
-  return archive.db.select().from(exchangeKeys).orderBy(exchangeKeys.checkedAt).all();
+  return exchangeKeyList(archive.db);
 }
 
 export function keyStatus(archive: Archive, dir: string | null = null): KeyStatusView {
@@ -131,7 +132,7 @@ export function savePublicKey(archive: Archive, out: string, overwrite: boolean)
 }
 
 export function findKey(archive: Archive, fingerprint: string): KeyRow | undefined {
-  return archive.db.select().from(exchangeKeys).where(eq(exchangeKeys.fingerprint, fingerprint)).get();
+  return exchangeKeyByFingerprint(archive.db, fingerprint);
 }
 
 export function inspectKeyFile(archive: Archive, file: string): KeyView & { registered: boolean; status: 'active' | 'revoked' | null } {
@@ -164,9 +165,6 @@ export function trustKey(archive: Archive, actor: Actor, input: TrustInput): { r
   }
   const checkedBy = input.checkedBy.trim();
   if (!checkedBy) throw new UserError('请填写核对人（谁电话核对了指纹）。', { kind: 'usage' });
-  const existing = findKey(archive, key.fingerprint);
-  if (existing?.status === 'revoked') throw new UserError(`公钥“${key.name}”（指纹 ${shown}）已于 ${existing.revokedAt ?? ''} 吊销，不能再登记：请对方生成新密钥。`);
-  if (existing) return { row: existing, added: false };
   const row: KeyRow = {
     fingerprint: key.fingerprint,
     role: key.role,
@@ -187,26 +185,35 @@ export function trustKey(archive: Archive, actor: Actor, input: TrustInput): { r
     lastAcceptedSeq: null,
     townshipId: null,
   };
-  archive.db.insert(exchangeKeys).values(row).run();
-  return { row, added: true };
+  // Looked up and registered under one write lock: two registrations of one key cannot both add it.
+  return writeTransactionNow(archive.db, (w) => {
+    const existing = exchangeKeyByFingerprint(w, key.fingerprint);
+    if (existing?.status === 'revoked') throw new UserError(`公钥“${key.name}”（指纹 ${shown}）已于 ${existing.revokedAt ?? ''} 吊销，不能再登记：请对方生成新密钥。`);
+    if (existing) return { row: existing, added: false };
+    insertExchangeKey(w, row);
+    return { row, added: true };
+  });
 }
 
 export function revokeKey(archive: Archive, actor: Actor, input: { fingerprint: string; reason: string; validThroughSeq?: number | null }): KeyRow {
   const me = identityOf(archive);
   if (me.role !== 'county') throw new UserError('吊销密钥由县级办理：乡镇档案不能吊销县级密钥。如县级密钥遗失，请电话联系县级。');
   const fp = normalizeFingerprint(input.fingerprint);
-  const row = fp ? findKey(archive, fp) : undefined;
-  if (!row) throw new UserError(`没有登记指纹为 ${input.fingerprint} 的密钥：请核对指纹（keys list 或“数据交换”中的已登记密钥）。`);
-  if (row.status === 'revoked') throw new UserError(`密钥“${row.name}”已于 ${row.revokedAt ?? ''} 吊销。`);
-  const values = {
-    status: 'revoked' as const,
-    revokedAt: actor.now().toISOString(),
-    revokedBy: actor.operator,
-    revokedReason: input.reason.trim(),
-    validThroughSeq: input.validThroughSeq ?? row.lastAcceptedSeq ?? 0,
-  };
-  archive.db.update(exchangeKeys).set(values).where(eq(exchangeKeys.fingerprint, row.fingerprint)).run();
-  return { ...row, ...values };
+  // Looked up, checked and revoked under one write lock (an import may be accepting from this key).
+  return writeTransactionNow(archive.db, (w) => {
+    const row = fp ? exchangeKeyByFingerprint(w, fp) : undefined;
+    if (!row) throw new UserError(`没有登记指纹为 ${input.fingerprint} 的密钥：请核对指纹（keys list 或“数据交换”中的已登记密钥）。`);
+    if (row.status === 'revoked') throw new UserError(`密钥“${row.name}”已于 ${row.revokedAt ?? ''} 吊销。`);
+    const values: KeyRevocation = {
+      status: 'revoked',
+      revokedAt: actor.now().toISOString(),
+      revokedBy: actor.operator,
+      revokedReason: input.reason.trim(),
+      validThroughSeq: input.validThroughSeq ?? row.lastAcceptedSeq ?? 0,
+    };
+    revokeExchangeKey(w, row.fingerprint, values);
+    return { ...row, ...values };
+  });
 }
 
 /** The archive's registry as the file-level reader's trust store. */

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../db/open.ts';
-import { archiveChecksum, tempDir } from '../../db/testing.ts';
+import { travellingRowCount } from '../../db/repos/exchange-snapshot.ts';
+import { archiveChecksum, sqlRun, sqlValue, tempDir } from '../../db/testing.ts';
 import { packTownship } from './export.ts';
 import { countyActor, makePair, townshipActor } from './testing.ts';
 import { unpackPackage } from './unpack.ts';
@@ -27,9 +28,9 @@ beforeAll(async () => {
   const p = await makePair(dir, 100);
   // The county already holds this township once (a first package), so the killed import is a replacement.
   await unpackPackage(p.county, countyActor, (await packTownship(p.township, townshipActor, { type: 'all' }, { out: join(dir, '报送1.fpkg') })).file);
-  p.township.sqlite.prepare("UPDATE members SET phone = '13900000000', version = version + 1, updated_at = '2026-12-10T08:00:00.000Z'").run();
+  sqlRun(p.township, "UPDATE members SET phone = '13900000000', version = version + 1, updated_at = '2026-12-10T08:00:00.000Z'");
   pkg = (await packTownship(p.township, townshipActor, { type: 'all' }, { out: join(dir, '报送2.fpkg') })).file;
-  members = p.township.sqlite.prepare('SELECT count(*) FROM members').pluck().get() as number;
+  members = travellingRowCount(p.township.db, 'members');
   countyFile = p.county.file;
   p.township.close();
   p.county.close(); // checkpoints: the child starts from a clean file
@@ -96,7 +97,7 @@ describe('a county import killed during apply (child process, SIGKILL)', () => {
       const r = await unpackPackage(a, countyActor, pkg);
       expect(r).toMatchObject({ applied: true });
       expect(r.tables.find((t) => t.name === 'members')).toMatchObject({ changed: members, added: 0 });
-      expect(a.sqlite.prepare("SELECT count(*) FROM members WHERE phone = '13900000000'").pluck().get()).toBe(members);
+      expect(sqlValue(a, "SELECT count(*) FROM members WHERE phone = '13900000000'")).toBe(members);
       expect(readdirSync(staging)).toEqual([]); // swept, and this import's own removed
     } finally {
       a.close();

@@ -6,8 +6,10 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exchangeKeys as exchangeKeysTable } from '../../db/schema/index.ts';
-import { tempDir } from '../../db/testing.ts';
+import { writeTransaction } from '../../db/handles.ts';
+import { insertExchangeKey } from '../../db/repos/exchange-keys.ts';
+import { allBlobs, openSnapshot, townshipRefs, travellingRows } from '../../db/repos/exchange-snapshot.ts';
+import { sqlValue, tempDir } from '../../db/testing.ts';
 import { initArchive } from '../archive.ts';
 import { addAttachment } from '../attachments.ts';
 import { generateKeyPair, writePackage } from '../exchange/index.ts';
@@ -16,9 +18,8 @@ import type { JsonObject } from '../exchange/canonical.ts';
 import { flipBit, writeRawPackage } from '../exchange/testing.ts';
 import { packTownship } from './export.ts';
 import { createOwnKey, defaultKeyDir, listKeys, ownKey, revokeKey, trustKey } from './keys.ts';
-import { codecFor } from './rows.ts';
+import { listPackages } from './log.ts';
 import type { Row } from './rows.ts';
-import { openSnapshot } from './snapshot.ts';
 import { TABLES } from './tables.ts';
 import { countyActor, makePair, makeTownship, refusal, townshipActor } from './testing.ts';
 import type { Pair } from './testing.ts';
@@ -33,7 +34,7 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 
 beforeAll(async () => {
   p = await makePair(tempDir('relief-exchange-refuse-'));
-  const household = p.township.sqlite.prepare('SELECT id FROM households LIMIT 1').pluck().get() as string;
+  const household = sqlValue(p.township, 'SELECT id FROM households LIMIT 1') as string;
   attachmentId = addAttachment(p.township.db, townshipActor, { ownerTable: 'households', ownerId: household, originalName: '入户照片.png', caption: null, dataBase64: PNG.toString('base64') }).id;
   tKey = ownKey(p.township);
   cPublic = ownKey(p.county).publicKey;
@@ -49,17 +50,13 @@ async function hostile(name: string, mutate: (table: string, row: Row) => Row | 
   const file = join(p.dir, name);
   const snap = openSnapshot(p.township.file);
   try {
-    const township = snap.sqlite.prepare('SELECT id, name, code FROM townships').get() as JsonObject;
+    const township = { ...townshipRefs(snap.db, 1)[0]! };
     const entries: EntrySource[] = TABLES.map((t) => {
-      const codec = codecFor(t);
-      const rows = (snap.sqlite.prepare(`SELECT ${t.columns.map(([c]) => `"${c}"`).join(', ')} FROM "${t.name}"`).raw(true).all() as unknown[][])
-        .map((v) => mutate(t.name, codec.fromDb(v)))
-        .filter((r): r is Row => r !== null) as JsonObject[];
+      const rows = [...travellingRows(snap.db, t.name)].map((r) => mutate(t.name, r)).filter((r): r is Row => r !== null) as JsonObject[];
       return { type: 'table', name: t.name, rows };
     });
-    const blobs = snap.sqlite.prepare('SELECT sha256, size, data FROM blobs').all() as { sha256: string; size: number; data: Buffer }[];
     const { entryIdOf } = await import('./export.ts');
-    for (const b of blobs) entries.push({ type: 'attachment', id: entryIdOf(b.sha256), sha256: b.sha256, size: b.size, data: [b.data] });
+    for (const b of allBlobs(snap.db)) entries.push({ type: 'attachment', id: entryIdOf(b.sha256), sha256: b.sha256, size: b.size, data: [b.data] });
     await writePackage({
       file,
       sender: opts.sender ?? tKey,
@@ -116,7 +113,7 @@ describe('rows the county refuses, with nothing written', () => {
     const without = join(p.dir, 'missing-members.fpkg');
     const snap = openSnapshot(p.township.file);
     try {
-      const township = snap.sqlite.prepare('SELECT id, name, code FROM townships').get() as JsonObject;
+      const township = { ...townshipRefs(snap.db, 1)[0]! };
       await writePackage({
         file: without,
         sender: tKey,
@@ -147,8 +144,8 @@ describe('packages the county refuses before decrypting or applying', () => {
     expect(packed.attachments).toBe(1);
     const r = await unpackPackage(p.county, countyActor, good);
     expect(r).toMatchObject({ applied: true, attachments: { added: 1, bytes: PNG.length } });
-    expect(p.county.sqlite.prepare('SELECT original_name FROM attachments WHERE id = ?').pluck().get(attachmentId)).toBe('入户照片.png');
-    expect((p.county.sqlite.prepare('SELECT data FROM blobs').pluck().get() as Buffer).equals(PNG)).toBe(true);
+    expect(sqlValue(p.county, 'SELECT original_name FROM attachments WHERE id = ?', attachmentId)).toBe('入户照片.png');
+    expect((sqlValue(p.county, 'SELECT data FROM blobs') as Buffer).equals(PNG)).toBe(true);
   });
 
   it('a flipped bit in the payload', async () => {
@@ -230,11 +227,11 @@ describe('the township side', () => {
   it('refuses a review result signed by a township key', async () => {
     const impostor = generateKeyPair({ role: 'township', name: '冒充县级' });
     // Even registered here (by mistake), a township key may not sign review results.
-    p.township.db
-      .insert(exchangeKeysTable)
-      .values({ fingerprint: impostor.publicKey.fingerprint, role: 'township', name: impostor.publicKey.name, org: null, signingKey: impostor.publicKey.signingKey, encryptionKey: impostor.publicKey.encryptionKey, record: {}, createdAt: impostor.publicKey.createdAt, checkedBy: 'x', checkedAt: 'x', method: 'x', status: 'active', revokedAt: null, revokedBy: null, revokedReason: null, validThroughSeq: null, lastAcceptedSeq: null, townshipId: null })
-      .run();
-    const sent = p.township.sqlite.prepare("SELECT package_id AS packageId, payload_sha256 AS payloadSha256 FROM exchange_packages WHERE direction = 'out' LIMIT 1").get() as { packageId: string; payloadSha256: string };
+    writeTransaction(p.township.db, (w) =>
+      insertExchangeKey(w, { fingerprint: impostor.publicKey.fingerprint, role: 'township', name: impostor.publicKey.name, org: null, signingKey: impostor.publicKey.signingKey, encryptionKey: impostor.publicKey.encryptionKey, record: {}, createdAt: impostor.publicKey.createdAt, checkedBy: 'x', checkedAt: 'x', method: 'x', status: 'active', revokedAt: null, revokedBy: null, revokedReason: null, validThroughSeq: null, lastAcceptedSeq: null, townshipId: null }),
+    );
+    const out = listPackages(p.township.db, 'out', 1)[0]!;
+    const sent = { packageId: out.packageId, payloadSha256: out.payloadSha256 };
     const file = join(p.dir, 'impostor-review.fpkg');
     await writeRawPackage(file, { sender: impostor, to: [tKey], kind: 'review-result', answersTo: sent, plaintext: () => [] });
     const r = await refusal(p.township, () => unpackPackage(p.township, townshipActor, file));

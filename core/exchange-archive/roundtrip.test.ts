@@ -4,7 +4,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archiveChecksum, tempDir } from '../../db/testing.ts';
+import { archiveChecksum, sqlAll, sqlRun, sqlValue, tempDir } from '../../db/testing.ts';
 import { batchDetail } from '../workflows/detail.ts';
 import { closeStep, openStep } from '../workflows/steps.ts';
 import { countyBatches, countyHouseholds, countyTownships, listOpinions, packReview, recordOpinion } from './county-review.ts';
@@ -28,7 +28,7 @@ afterAll(() => {
   rmSync(p.dir, { recursive: true, force: true });
 });
 
-const count = (sql: string): number => p.county.sqlite.prepare(sql).pluck().get() as number;
+const count = (sql: string): number => sqlValue(p.county, sql) as number;
 
 describe('township export into the county archive', () => {
   it('packs the whole archive, encrypted to the registered county key', async () => {
@@ -51,10 +51,10 @@ describe('township export into the county archive', () => {
     expect(r.applied).toBe(true);
     expect(r.backupFile).toMatch(/导入数据包前/);
     expect(count('SELECT count(*) FROM households')).toBe(40);
-    expect(count('SELECT count(*) FROM members')).toBe(p.township.sqlite.prepare('SELECT count(*) FROM members').pluck().get());
+    expect(count('SELECT count(*) FROM members')).toBe(sqlValue(p.township, 'SELECT count(*) FROM members'));
     // Row for row the same as the township's (the travelling tables).
     for (const t of ['households', 'members', 'incomes', 'batch_steps', 'step_outcomes', 'status_history']) {
-      const dump = (a: typeof p.county) => JSON.stringify(a.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY id`).raw().all());
+      const dump = (a: typeof p.county) => JSON.stringify(sqlAll(a, `SELECT * FROM "${t}" ORDER BY id`));
       expect(dump(p.county), t).toBe(dump(p.township));
     }
     expect(readdirSync(p.dir).filter((f) => f.startsWith('.交换暂存')).flatMap((d) => readdirSync(join(p.dir, d)))).toEqual([]);
@@ -82,17 +82,17 @@ describe('township export into the county archive', () => {
 describe('a second snapshot replaces the first', () => {
   it('updates changed households and removes those no longer in the township', async () => {
     // The township edits one household and deletes the rows of another (as a clean re-registration would).
-    const victim = p.township.sqlite.prepare("SELECT id FROM households WHERE status = 'ordinary' AND id NOT IN (SELECT household_id FROM batch_households) AND id NOT IN (SELECT household_id FROM objections WHERE household_id IS NOT NULL) LIMIT 1").pluck().get() as string;
-    p.township.sqlite.prepare('DELETE FROM households WHERE id = ?').run(victim);
-    const edited = p.township.sqlite.prepare("SELECT id FROM households WHERE status = 'ordinary' LIMIT 1").pluck().get() as string;
-    p.township.sqlite.prepare("UPDATE households SET address = '新地址 1 号', version = version + 1, updated_at = '2026-12-10T08:00:00.000Z' WHERE id = ?").run(edited);
+    const victim = sqlValue(p.township, "SELECT id FROM households WHERE status = 'ordinary' AND id NOT IN (SELECT household_id FROM batch_households) AND id NOT IN (SELECT household_id FROM objections WHERE household_id IS NOT NULL) LIMIT 1") as string;
+    sqlRun(p.township, 'DELETE FROM households WHERE id = ?', victim);
+    const edited = sqlValue(p.township, "SELECT id FROM households WHERE status = 'ordinary' LIMIT 1") as string;
+    sqlRun(p.township, "UPDATE households SET address = '新地址 1 号', version = version + 1, updated_at = '2026-12-10T08:00:00.000Z' WHERE id = ?", edited);
     const file = join(p.dir, '报送2.fpkg');
     const packed = await packTownship(p.township, townshipActor, { type: 'all' }, { out: file });
     expect(packed.seq).toBe(2);
     const r = await unpackPackage(p.county, countyActor, file);
     expect(r.households).toEqual({ added: 0, changed: 1, removed: 1 });
     expect(count('SELECT count(*) FROM households')).toBe(39);
-    expect(p.county.sqlite.prepare('SELECT address FROM households WHERE id = ?').pluck().get(edited)).toBe('新地址 1 号');
+    expect(sqlValue(p.county, 'SELECT address FROM households WHERE id = ?', edited)).toBe('新地址 1 号');
     expect(count(`SELECT count(*) FROM members WHERE household_id = '${victim}'`)).toBe(0);
     expect(count(`SELECT count(*) FROM exchange_rows WHERE row_id = '${victim}'`)).toBe(0);
   });
@@ -139,7 +139,7 @@ describe('county review back to the township', () => {
     const announced = closeStep(p.township.db, townshipActor, { batchId, seq: 7, closedOn: '2026-12-08', note: null });
     const passed = detail.households.filter((x) => x.householdId !== returned).map((x) => x.householdId).sort();
     expect(announced.applied.map((c) => c.householdId).sort()).toEqual(passed);
-    const status = (id: string) => p.township.sqlite.prepare('SELECT status FROM households WHERE id = ?').pluck().get(id);
+    const status = (id: string) => sqlValue(p.township, 'SELECT status FROM households WHERE id = ?', id);
     expect(passed.every((id) => ['edge', 'unstable', 'sudden'].includes(status(id) as string))).toBe(true);
     expect(status(returned)).toBe('ordinary');
     const view = townshipReviews(p.township, batchId);

@@ -4,11 +4,10 @@
 // types and nullability from the schema, enums, ID numbers with their check digit, money as
 // whole fen (never negative), dates, record ids that cannot be paths, attachment names that
 // cannot mislead.
-import type { Column } from 'drizzle-orm';
 import { ATTACHMENT_OWNERS, ATTACHMENT_TYPES } from '../../shared/api/attachments.ts';
 import { parseIdNumber } from '../../shared/id-number.ts';
 import { WORKFLOW_KINDS } from '../../shared/workflows/index.ts';
-import type { TableSpec } from './tables.ts';
+import type { ColumnSpec, TableSpec } from './tables.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -82,32 +81,29 @@ const isJsonValue = (v: unknown): boolean => {
 };
 
 /** The column's type and nullability as one check (a plain function: zod costs ~7 µs a row, this well under 1). */
-function typeCheck(col: Column): (v: unknown) => string | null {
-  const enumValues = (col as unknown as { enumValues?: readonly string[] }).enumValues;
-  const nullable = !col.notNull;
+function typeCheck(col: ColumnSpec): (v: unknown) => string | null {
   let ok: (v: unknown) => string | null;
-  switch (col.columnType) {
-    case 'SQLiteText':
-      if (enumValues?.length) {
-        const allowed = new Set(enumValues);
+  switch (col.kind) {
+    case 'text':
+      if (col.enumValues) {
+        const allowed = new Set(col.enumValues);
         ok = (v) => (typeof v !== 'string' ? '类型不对' : allowed.has(v) ? null : '取值不在允许范围内');
       } else ok = (v) => (typeof v !== 'string' ? '类型不对' : v.length > MAX_TEXT ? '内容过长' : null);
       break;
-    case 'SQLiteTextJson':
+    case 'json':
       ok = (v) => (isJsonValue(v) ? null : '类型不对（应为文字列表）');
       break;
-    case 'SQLiteInteger':
+    case 'integer':
       ok = (v) => (typeof v === 'number' && Number.isSafeInteger(v) ? null : '类型不对（应为整数）');
       break;
-    case 'SQLiteBoolean':
+    case 'boolean':
       ok = (v) => (typeof v === 'boolean' ? null : '类型不对（应为是/否）');
       break;
-    case 'SQLiteReal':
+    case 'real':
       ok = (v) => (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e12 ? null : '类型不对（应为数字）');
       break;
-    default:
-      throw new Error(`column type ${col.columnType} cannot travel`);
   }
+  const nullable = !col.notNull;
   return (v) => (v === null ? (nullable ? null : '不能为空') : v === undefined ? '缺少该列' : ok(v));
 }
 
@@ -115,18 +111,13 @@ export interface RowCodec {
   spec: TableSpec;
   /** Refuses or returns the row with every column checked; problems list the columns. */
   check(row: unknown): RowProblem[];
-  /** A raw SQLite row (values in column order) → the travelling JSON row. */
-  fromDb(values: unknown[]): Row;
-  /** A checked travelling row → the values to bind, in column order. */
-  toDb(row: Row): unknown[];
 }
 
 export function codecOf(spec: TableSpec): RowCodec {
-  const names = spec.columns.map(([n]) => n);
-  const types = spec.columns.map(([name, col]) => [name, typeCheck(col)] as const);
+  const names = spec.columns.map((c) => c.name);
+  const types = spec.columns.map((col) => [col.name, typeCheck(col)] as const);
   const known = new Set(names);
-  const checks = spec.columns.map(([name]) => [name, columnCheck(spec.name, name)] as const).filter((c): c is [string, Check] => c[1] !== null);
-  const mappers = spec.columns.map(([, col]) => (col.columnType === 'SQLiteBoolean' || col.columnType === 'SQLiteTextJson' ? col : null));
+  const checks = names.map((name) => [name, columnCheck(spec.name, name)] as const).filter((c): c is [string, Check] => c[1] !== null);
   return {
     spec,
     check(row) {
@@ -145,21 +136,6 @@ export function codecOf(spec: TableSpec): RowCodec {
         if (why) out.push({ column: name, why });
       }
       return out;
-    },
-    fromDb(values) {
-      const row: Row = {};
-      for (let i = 0; i < names.length; i++) {
-        const v = values[i];
-        const m = mappers[i];
-        row[names[i]!] = v == null ? null : m ? m.mapFromDriverValue(v) : v;
-      }
-      return row;
-    },
-    toDb(row) {
-      return spec.columns.map(([name, col], i) => {
-        const v = row[name];
-        return v == null ? null : mappers[i] ? col.mapToDriverValue(v) : v;
-      });
     },
   };
 }

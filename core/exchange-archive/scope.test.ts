@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../../db/testing.ts';
+import { sqlAll, sqlColumn, tempDir } from '../../db/testing.ts';
 import { countyBatches, countyTownships } from './county-review.ts';
 import { packTownship } from './export.ts';
 import { countyActor, makePair, townshipActor } from './testing.ts';
@@ -22,7 +22,7 @@ afterAll(() => {
 
 describe('an export of chosen batches', () => {
   it('carries the batches and their households in full, and the county adds them', async () => {
-    const q = (sql: string, ...a: unknown[]) => p.township.sqlite.prepare(sql).pluck().all(...a) as string[];
+    const q = (sql: string, ...a: unknown[]) => sqlColumn(p.township, sql, ...a) as string[];
     const [edge, monitoring] = ['edge', 'monitoring'].map((k) => q('SELECT id FROM batches WHERE kind = ? AND status = ?', k, 'open')[0]!);
     const households = new Set([...q('SELECT household_id FROM batch_households WHERE batch_id IN (?, ?)', edge, monitoring), ...q('SELECT o.household_id FROM objections o JOIN batch_steps s ON s.id = o.step_id WHERE s.batch_id IN (?, ?) AND o.household_id IS NOT NULL', edge, monitoring)]);
     const out = join(p.dir, '两个批次.fpkg');
@@ -33,7 +33,7 @@ describe('an export of chosen batches', () => {
 
     const r = await unpackPackage(p.county, countyActor, out);
     expect(r).toMatchObject({ applied: true, households: { added: households.size, removed: 0 } });
-    expect(p.county.sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(sqlAll(p.county, 'PRAGMA foreign_key_check')).toEqual([]);
     const t = countyTownships(p.county)[0]!;
     expect(t.lastPackage?.scope).toBe('batches');
     const ids = countyBatches(p.county, t.id).map((b) => b.id);
@@ -43,7 +43,7 @@ describe('an export of chosen batches', () => {
     const all = await packTownship(p.township, townshipActor, { type: 'all' }, { out: join(p.dir, '全部.fpkg') });
     const r2 = await unpackPackage(p.county, countyActor, all.file);
     expect(r2.households).toEqual({ added: 40 - households.size, changed: 0, removed: 0 });
-    expect(p.county.sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(sqlAll(p.county, 'PRAGMA foreign_key_check')).toEqual([]);
   });
 
   it('refuses a batch that does not exist, writing nothing', async () => {

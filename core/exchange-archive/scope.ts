@@ -1,21 +1,13 @@
 // Which rows of each travelling table a township export carries: all of them, or the chosen
-// batches with their households' full records (members, incomes, assessments, help, status
-// history, monitoring, attachments), the villages, helpers and township they refer to, and —
-// header only — the other batches the households' status history names.
-import type Database from 'better-sqlite3';
+// batches with their households' full records and what those refer to (the rows are chosen in
+// db/repos/exchange-scope.ts).
+import { missingBatches, scopeOfBatches, WHOLE_ARCHIVE } from '../../db/repos/exchange-scope.ts';
+import type { ScopeFilter } from '../../db/repos/exchange-scope.ts';
+import type { ReadDb } from '../../db/handles.ts';
 import type { PackScope } from '../../shared/api/exchange.ts';
 import { UserError } from '../../shared/errors.ts';
 
-/** Per table: a WHERE clause and its parameters (absent: every row). */
-export type ScopeFilter = Map<string, { where: string; params: unknown[] }>;
-
-const ids = (sqlite: Database.Database, sql: string, ...params: unknown[]): string[] =>
-  (sqlite.prepare(sql).pluck().all(...params) as (string | null)[]).filter((x): x is string => x != null);
-
-const inList = (column: string, list: readonly string[]): { where: string; params: unknown[] } => ({
-  where: `${column} IN (SELECT value FROM json_each(?))`,
-  params: [JSON.stringify([...new Set(list)])],
-});
+export type { ScopeFilter } from '../../db/repos/exchange-scope.ts';
 
 export interface ResolvedScope {
   type: 'all' | 'batches';
@@ -23,72 +15,10 @@ export interface ResolvedScope {
   filter: ScopeFilter;
 }
 
-export function resolveScope(sqlite: Database.Database, scope: PackScope): ResolvedScope {
-  if (scope.type === 'all') return { type: 'all', batchIds: [], filter: new Map() };
+export function resolveScope(db: ReadDb, scope: PackScope): ResolvedScope {
+  if (scope.type === 'all') return { type: 'all', batchIds: [], filter: WHOLE_ARCHIVE };
   const wanted = [...new Set(scope.batchIds)];
-  const found = new Set(ids(sqlite, 'SELECT id FROM batches WHERE id IN (SELECT value FROM json_each(?))', JSON.stringify(wanted)));
-  const missing = wanted.filter((b) => !found.has(b));
+  const missing = missingBatches(db, wanted);
   if (missing.length) throw new UserError(`找不到所选的批次（${missing.slice(0, 3).join('、')}${missing.length > 3 ? ' 等' : ''}），可能已被删除：请刷新批次列表后重新选择。`);
-  const B = JSON.stringify(wanted);
-  const households = ids(
-    sqlite,
-    `SELECT household_id FROM batch_households WHERE batch_id IN (SELECT value FROM json_each(@a))
-     UNION SELECT o.household_id FROM objections o JOIN batch_steps s ON s.id = o.step_id WHERE s.batch_id IN (SELECT value FROM json_each(@a))`,
-    { a: B },
-  );
-  const H = JSON.stringify(households);
-  const named = ids(sqlite, 'SELECT DISTINCT batch_id FROM status_history WHERE household_id IN (SELECT value FROM json_each(?))', H);
-  const allBatches = [...new Set([...wanted, ...named])];
-  const AB = JSON.stringify(allBatches);
-  const villages = ids(
-    sqlite,
-    `SELECT village_id FROM households WHERE id IN (SELECT value FROM json_each(@a))
-     UNION SELECT village_id FROM batches WHERE id IN (SELECT value FROM json_each(@b))
-     UNION SELECT village_id FROM batch_villages WHERE batch_id IN (SELECT value FROM json_each(@b))`,
-    { a: H, b: AB },
-  );
-  const helpers = ids(
-    sqlite,
-    `SELECT helper_id FROM pairings WHERE household_id IN (SELECT value FROM json_each(@a))
-     UNION SELECT helper_id FROM measures WHERE household_id IN (SELECT value FROM json_each(@a))`,
-    { a: H },
-  );
-  const steps = ids(sqlite, 'SELECT id FROM batch_steps WHERE batch_id IN (SELECT value FROM json_each(?))', B);
-  const allSteps = ids(sqlite, 'SELECT id FROM batch_steps WHERE batch_id IN (SELECT value FROM json_each(?))', AB);
-  const meetings = ids(sqlite, 'SELECT id FROM meetings WHERE batch_id IN (SELECT value FROM json_each(?))', B);
-  const byHousehold = inList('household_id', households);
-  const filter: ScopeFilter = new Map([
-    ['villages', inList('id', villages)],
-    ['village_years', inList('village_id', villages)],
-    ['helpers', inList('id', helpers)],
-    ['households', inList('id', households)],
-    ['members', byHousehold],
-    ['incomes', byHousehold],
-    ['assessments', byHousehold],
-    ['pairings', byHousehold],
-    ['measures', byHousehold],
-    ['batches', inList('id', allBatches)],
-    ['batch_villages', inList('batch_id', allBatches)],
-    ['batch_steps', inList('batch_id', allBatches)],
-    ['batch_households', inList('batch_id', wanted)],
-    ['step_outcomes', inList('step_id', steps)],
-    ['objections', inList('step_id', steps)],
-    ['meetings', inList('batch_id', wanted)],
-    ['meeting_votes', inList('meeting_id', meetings)],
-    ['batch_decisions', inList('batch_id', wanted)],
-    ['quotas', inList('village_id', villages)],
-    ['status_history', byHousehold],
-    ['monitoring_checks', byHousehold],
-    ['monitoring_remedies', byHousehold],
-    [
-      'attachments',
-      {
-        where: `(owner_table = 'households' AND owner_id IN (SELECT value FROM json_each(?)))
-             OR (owner_table = 'batch_steps' AND owner_id IN (SELECT value FROM json_each(?)))
-             OR (owner_table = 'meetings' AND owner_id IN (SELECT value FROM json_each(?)))`,
-        params: [H, JSON.stringify(allSteps), JSON.stringify(meetings)],
-      },
-    ],
-  ]);
-  return { type: 'batches', batchIds: wanted, filter };
+  return { type: 'batches', batchIds: wanted, filter: scopeOfBatches(db, wanted) };
 }

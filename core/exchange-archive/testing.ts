@@ -2,6 +2,7 @@
 // pair beside it and the other side's public key registered — as after the phone check.
 import { join } from 'node:path';
 import type { Archive } from '../../db/open.ts';
+import { batchHouseholdIds, batchIdsOf } from '../../db/repos/exchange-batches.ts';
 import { archiveChecksum } from '../../db/testing.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { isUserError } from '../../shared/errors.ts';
@@ -48,10 +49,10 @@ export function exchangeKeys(township: Archive, county: Archive): void {
 
 /** The demo's monitoring batch (three households, at its first step), moved on to its county step (6, 县级审定). */
 export function batchToCounty(township: Archive): string {
-  const id = township.sqlite.prepare("SELECT id FROM batches WHERE kind = 'monitoring' AND status = 'open'").pluck().get() as string;
   const { db } = township;
+  const id = batchIdsOf(db, 'monitoring', 'open')[0]!;
   const a = townshipActor;
-  const households = township.sqlite.prepare('SELECT household_id FROM batch_households WHERE batch_id = ?').pluck().all(id) as string[];
+  const households = batchHouseholdIds(db, id);
   closeStep(db, a, { batchId: id, seq: 1, closedOn: '2026-11-17', note: null });
   openStep(db, a, { batchId: id, seq: 2, startedOn: '2026-11-17', postedAt: null, note: null });
   closeStep(db, a, { batchId: id, seq: 2, closedOn: '2026-11-18', note: null });

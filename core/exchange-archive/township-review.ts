@@ -6,10 +6,13 @@
 // whole step returns every household still in it. A batch the result cannot apply to (reopened,
 // cancelled, dates) is skipped with the reason, inside its own savepoint. Every opinion is kept
 // as received (review_received) with what was done with it.
-import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { writeTransaction } from '../../db/handles.ts';
+import type { WriteDb } from '../../db/handles.ts';
 import type { Archive } from '../../db/open.ts';
-import { batches, batchHouseholds, batchSteps, exchangePackages, reviewReceived } from '../../db/schema/index.ts';
+import { batchById, batchHouseholdIds, batchLabelLookup, householdLabelLookup, stepCodeLookup, stepsOfBatch } from '../../db/repos/exchange-batches.ts';
+import { answeredPackageIds, outgoingPackages } from '../../db/repos/exchange-log.ts';
+import { insertReceivedOpinion, receivedOpinions } from '../../db/repos/exchange-opinions.ts';
 import type { ReceivedReviewView, ReviewEffectView, TownshipReviewView } from '../../shared/api/exchange.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { isUserError, UserError } from '../../shared/errors.ts';
@@ -58,14 +61,14 @@ export function planReview(archive: Archive, staged: StagedPackage, file: string
     if (seen.has(o.id)) add(row, 'id', '重复出现');
     seen.add(o.id);
     if (o.opinion === 'return' && !(o.reason ?? '').trim()) add(row, 'reason', '退回没有理由');
-    const batch = archive.db.select().from(batches).where(eq(batches.id, o.batch_id)).get();
+    const batch = batchById(archive.db, o.batch_id);
     if (!batch) {
       add(row, 'batch_id', '本档案中没有这个批次');
       continue;
     }
-    const step = archive.db.select().from(batchSteps).where(eq(batchSteps.batchId, batch.id)).all().find((s) => s.seq === o.step_seq);
+    const step = stepsOfBatch(archive.db, batch.id).find((s) => s.seq === o.step_seq);
     if (!step || step.step !== o.step_code || o.step_code !== countyStepCode(batch.kind)) add(row, 'step_seq', '不是该批次的县级环节');
-    if (o.household_id && !archive.db.select().from(batchHouseholds).where(eq(batchHouseholds.batchId, batch.id)).all().some((m) => m.householdId === o.household_id)) {
+    if (o.household_id && !batchHouseholdIds(archive.db, batch.id).includes(o.household_id)) {
       add(row, 'household_id', '这一户不在该批次中');
     }
     opinions.push(o);
@@ -77,15 +80,14 @@ export function planReview(archive: Archive, staged: StagedPackage, file: string
 
 const maxDate = (a: string, b: string | null | undefined): string => (b && b > a ? b : a);
 
-/** Applies the opinions; must run inside the import transaction. Returns what happened per batch. */
-export function applyReview(archive: Archive, actor: Actor, plan: ReviewPlan, ctx: { packageId: string; county: string }): ReviewEffectView[] {
-  const { db } = archive;
+/** Applies the opinions inside the import transaction. Returns what happened per batch. */
+export function applyReview(w: WriteDb, actor: Actor, plan: ReviewPlan, ctx: { packageId: string; county: string }): ReviewEffectView[] {
   const byBatch = new Map<string, OpinionRow[]>();
   for (const o of plan.opinions) byBatch.set(o.batch_id, [...(byBatch.get(o.batch_id) ?? []), o]);
   const effects: ReviewEffectView[] = [];
   const now = actor.now().toISOString();
   for (const [batchId, ops] of byBatch) {
-    const batch = db.select().from(batches).where(eq(batches.id, batchId)).get()!;
+    const batch = batchById(w, batchId)!;
     const seq = ops[0]!.step_seq;
     const stepCode = ops[0]!.step_code;
     const effect: ReviewEffectView = { batchId, batchTitle: batch.title, stepLabel: stepLabelOf(batch.kind, stepCode), effect: 'recorded', passed: 0, returned: 0, note: null };
@@ -93,9 +95,11 @@ export function applyReview(archive: Archive, actor: Actor, plan: ReviewPlan, ct
     const each = ops.filter((o) => o.household_id !== null);
     const by = (o: OpinionRow) => `${ctx.county}（${o.reviewer}）`;
     try {
-      db.transaction(() => {
-        const step = db.select().from(batchSteps).where(eq(batchSteps.batchId, batchId)).all().find((s) => s.seq === seq)!;
-        const prev = db.select().from(batchSteps).where(eq(batchSteps.batchId, batchId)).all().find((s) => s.seq === seq - 1);
+      // Per batch, a savepoint: a batch the result cannot apply to is skipped, the others still apply.
+      writeTransaction(w, (db) => {
+        const steps = stepsOfBatch(db, batchId);
+        const step = steps.find((s) => s.seq === seq)!;
+        const prev = steps.find((s) => s.seq === seq - 1);
         let startedOn = step.startedOn;
         if (step.status === 'pending') {
           startedOn = maxDate(ops.map((o) => o.reviewed_on).sort()[0]!, prev?.closedOn);
@@ -144,23 +148,20 @@ export function applyReview(archive: Archive, actor: Actor, plan: ReviewPlan, ct
       effect.note = `没有应用：${e.message}`;
     }
     for (const o of ops) {
-      db.insert(reviewReceived)
-        .values({
-          id: o.id,
-          packageId: ctx.packageId,
-          receivedAt: now,
-          batchId,
-          stepSeq: o.step_seq,
-          householdId: o.household_id ?? '',
-          opinion: o.opinion,
-          reason: o.reason,
-          reviewer: o.reviewer,
-          reviewedOn: o.reviewed_on,
-          effect: effect.effect === 'skipped' ? 'skipped' : o.household_id === null ? effect.effect : o.opinion === 'pass' ? 'recorded' : 'returned',
-          note: effect.effect === 'skipped' ? effect.note : null,
-        })
-        .onConflictDoNothing()
-        .run();
+      insertReceivedOpinion(w, {
+        id: o.id,
+        packageId: ctx.packageId,
+        receivedAt: now,
+        batchId,
+        stepSeq: o.step_seq,
+        householdId: o.household_id ?? '',
+        opinion: o.opinion,
+        reason: o.reason,
+        reviewer: o.reviewer,
+        reviewedOn: o.reviewed_on,
+        effect: effect.effect === 'skipped' ? 'skipped' : o.household_id === null ? effect.effect : o.opinion === 'pass' ? 'recorded' : 'returned',
+        note: effect.effect === 'skipped' ? effect.note : null,
+      });
     }
     effects.push(effect);
   }
@@ -168,21 +169,9 @@ export function applyReview(archive: Archive, actor: Actor, plan: ReviewPlan, ct
 }
 
 export function townshipReviews(archive: Archive, batchId: string | null): TownshipReviewView {
-  const { db, sqlite } = archive;
-  const answered = new Set(
-    db
-      .select({ a: exchangePackages.answersToId })
-      .from(exchangePackages)
-      .where(eq(exchangePackages.direction, 'in'))
-      .all()
-      .map((r) => r.a),
-  );
-  const awaiting = db
-    .select()
-    .from(exchangePackages)
-    .where(eq(exchangePackages.direction, 'out'))
-    .orderBy(desc(exchangePackages.seq))
-    .all()
+  const { db } = archive;
+  const answered = answeredPackageIds(db);
+  const awaiting = outgoingPackages(db)
     .filter((p) => p.kind === 'township-export' && !answered.has(p.packageId))
     .map((p) => ({
       packageId: p.packageId,
@@ -191,20 +180,13 @@ export function townshipReviews(archive: Archive, batchId: string | null): Towns
       scope: p.scope === 'batches' ? ('batches' as const) : ('all' as const),
       batches: Array.isArray(p.summary?.batchIds) ? (p.summary.batchIds as unknown[]).length : 0,
     }));
-  const rows = db
-    .select()
-    .from(reviewReceived)
-    .where(batchId ? eq(reviewReceived.batchId, batchId) : undefined)
-    .orderBy(desc(reviewReceived.receivedAt), reviewReceived.batchId, reviewReceived.stepSeq)
-    .all();
-  const b = sqlite.prepare('SELECT title, kind FROM batches WHERE id = ?');
-  const s = sqlite.prepare('SELECT step FROM batch_steps WHERE batch_id = ? AND seq = ?').pluck();
-  const h = sqlite.prepare(
-    `SELECT no, (SELECT name FROM members WHERE household_id = households.id AND relation = '户主' AND left_reason IS NULL ORDER BY seq LIMIT 1) AS head FROM households WHERE id = ?`,
-  );
+  const rows = receivedOpinions(db, batchId);
+  const b = batchLabelLookup(db);
+  const s = stepCodeLookup(db);
+  const h = householdLabelLookup(db);
   const received: ReceivedReviewView[] = rows.map((r) => {
-    const batch = b.get(r.batchId) as { title: string; kind: string } | undefined;
-    const hh = r.householdId ? (h.get(r.householdId) as { no: string; head: string | null } | undefined) : undefined;
+    const batch = b(r.batchId);
+    const hh = r.householdId ? h(r.householdId) : undefined;
     return {
       id: r.id,
       packageId: r.packageId,
@@ -212,7 +194,7 @@ export function townshipReviews(archive: Archive, batchId: string | null): Towns
       batchId: r.batchId,
       batchTitle: batch?.title ?? '（批次已删除）',
       stepSeq: r.stepSeq,
-      stepLabel: stepLabelOf(batch?.kind ?? '', (s.get(r.batchId, r.stepSeq) as string | undefined) ?? ''),
+      stepLabel: stepLabelOf(batch?.kind ?? '', s(r.batchId, r.stepSeq) ?? ''),
       householdId: r.householdId || null,
       householdNo: hh?.no ?? null,
       head: hh?.head ?? null,

@@ -8,10 +8,14 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { writeTransaction, writeTransactionNow } from '../../db/handles.ts';
+import type { WriteDb } from '../../db/handles.ts';
 import { backupTo } from '../../db/open.ts';
 import type { Archive } from '../../db/open.ts';
-import { exchangeKeys, townships } from '../../db/schema/index.ts';
+import { withPageCache } from '../../db/repos/county-apply.ts';
+import { townshipById } from '../../db/repos/exchange-county.ts';
+import { markKeyAccepted } from '../../db/repos/exchange-keys.ts';
+import { insertPackageLog, lastInSeq, packageLogEntry } from '../../db/repos/exchange-log.ts';
 import type { PackageInfoView, UnpackResultView } from '../../shared/api/exchange.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { isUserError, UserError } from '../../shared/errors.ts';
@@ -24,7 +28,6 @@ import { planSnapshot } from './county-plan.ts';
 import type { SnapshotPlan } from './county-plan.ts';
 import { archiveTrustStore, findKey, identityOf, keyView, listKeys, ownKey } from './keys.ts';
 import type { ArchiveIdentity } from './keys.ts';
-import { lastInSeq, logEntry, record } from './log.ts';
 import { applyReview, planReview } from './township-review.ts';
 import type { ReviewPlan } from './township-review.ts';
 import { REVIEW_TABLE, TRAVELLING } from './tables.ts';
@@ -75,7 +78,7 @@ function keyOrNull(archive: Archive, dir: string | null | undefined, needed: boo
 
 /** The log entry for this package id: a same-content re-import, or a conflict (refused loudly). */
 function previous(archive: Archive, h: PackageHeader, file: string): 'no' | 'same' {
-  const prev = logEntry(archive.db, h.packageId);
+  const prev = packageLogEntry(archive.db, h.packageId);
   if (!prev) return 'no';
   if (prev.direction === 'out') throw new UserError(`数据包 ${file} 是本档案自己发出的（第 ${prev.seq} 号），不能导入回来：请导入对方发来的数据包。`);
   if (prev.payloadSha256 !== h.payload.sha256) {
@@ -95,7 +98,7 @@ function openOptions(archive: Archive, me: ArchiveIdentity, opts: UnpackOptions,
     // A re-import of the very same package is verified in full, then answered "已导入过".
     lastSeq: (h: PackageHeader, fp: string) => (again ? null : lastInSeq(archive.db, fp, h.kind)),
     answers: (ref: { packageId: string; payloadSha256: string }) => {
-      const sent = logEntry(archive.db, ref.packageId);
+      const sent = packageLogEntry(archive.db, ref.packageId);
       return me.role === 'township' && sent?.direction === 'out' && sent.kind === 'township-export' && sent.payloadSha256 === ref.payloadSha256;
     },
     tables: (name: string) => (me.role === 'county' ? TRAVELLING.has(name) : name === REVIEW_TABLE),
@@ -156,7 +159,7 @@ export async function unpackPackage(archive: Archive, actor: Actor, file: string
     const h = opened.header;
     const result = emptyResult(h, opened);
     if (again) {
-      const prev = logEntry(archive.db, h.packageId)!;
+      const prev = packageLogEntry(archive.db, h.packageId)!;
       return { ...result, alreadyImported: true, notes: [`这个数据包已导入过（${prev.at}：${prev.result}），这次没有任何改动。`] };
     }
     // 7. Decrypt and stage (every byte checked before the folder appears).
@@ -197,25 +200,19 @@ export async function unpackPackage(archive: Archive, actor: Actor, file: string
     // 11. Apply, with the log row, in one transaction.
     opts.onProgress?.('写入档案', 0.8);
     // A larger page cache while tens of thousands of rows and their indexes are written.
-    const cache = archive.sqlite.pragma('cache_size', { simple: true }) as number;
-    archive.sqlite.pragma('cache_size = -65536');
-    try {
-      archive.sqlite
-        .transaction(() => {
-          // Another import may have run since the checks (a second window, a second clerk).
-          const last = lastInSeq(archive.db, opened.senderFingerprint, h.kind);
-          if (logEntry(archive.db, h.packageId) || (last != null && h.seq <= last)) {
-            throw new UserError(`数据包 ${shown} 在检查期间已由另一次导入处理（或已有更新的数据包导入），这次没有写入。请刷新后查看。`);
-          }
-          if (snapshot) applySnapshot(archive.sqlite, staged, snapshot);
-          if (review) result.review = applyReview(archive, actor, review, { packageId: h.packageId, county: h.sender.name });
-          logImport(archive, actor, opened, result, snapshot);
-          opts.beforeCommit?.();
-        })
-        .immediate();
-    } finally {
-      archive.sqlite.pragma(`cache_size = ${cache}`);
-    }
+    withPageCache(archive.db, 65536, () =>
+      writeTransactionNow(archive.db, (w) => {
+        // Another import may have run since the checks (a second window, a second clerk).
+        const last = lastInSeq(w, opened.senderFingerprint, h.kind);
+        if (packageLogEntry(w, h.packageId) || (last != null && h.seq <= last)) {
+          throw new UserError(`数据包 ${shown} 在检查期间已由另一次导入处理（或已有更新的数据包导入），这次没有写入。请刷新后查看。`);
+        }
+        if (snapshot) applySnapshot(w, staged, snapshot);
+        if (review) result.review = applyReview(w, actor, review, { packageId: h.packageId, county: h.sender.name });
+        logImport(w, actor, opened, result, snapshot);
+        opts.beforeCommit?.();
+      }),
+    );
     result.applied = true;
     opts.onProgress?.('完成', 1);
     return result;
@@ -252,10 +249,10 @@ class Rollback extends Error {}
 function previewReview(archive: Archive, actor: Actor, plan: ReviewPlan, h: PackageHeader, opened: OpenedPackage) {
   let effects: ReturnType<typeof applyReview> = [];
   try {
-    archive.sqlite.transaction(() => {
-      effects = applyReview(archive, actor, plan, { packageId: h.packageId, county: opened.header.sender.name });
+    writeTransaction(archive.db, (w) => {
+      effects = applyReview(w, actor, plan, { packageId: h.packageId, county: opened.header.sender.name });
       throw new Rollback();
-    })();
+    });
   } catch (e) {
     if (!(e instanceof Rollback)) throw e;
   }
@@ -270,7 +267,7 @@ function previewReview(archive: Archive, actor: Actor, plan: ReviewPlan, h: Pack
 function checkTownshipKey(archive: Archive, opened: OpenedPackage, plan: SnapshotPlan): void {
   const k = findKey(archive, opened.senderFingerprint);
   if (k?.townshipId && k.townshipId !== plan.township.id) {
-    const other = archive.db.select().from(townships).where(eq(townships.id, k.townshipId)).get();
+    const other = townshipById(archive.db, k.townshipId);
     throw new UserError(`数据包的签发密钥登记为“${other?.name ?? '另一乡镇'}”所用，却送来“${plan.township.name}”的档案，不予导入。请电话联系该乡镇核实。`);
   }
   const holder = listKeys(archive).find((x) => x.townshipId === plan.township.id && x.status === 'active' && x.fingerprint !== opened.senderFingerprint);
@@ -281,12 +278,12 @@ function checkTownshipKey(archive: Archive, opened: OpenedPackage, plan: Snapsho
   }
 }
 
-function logImport(archive: Archive, actor: Actor, opened: OpenedPackage, r: UnpackResultView, plan: SnapshotPlan | null): void {
+function logImport(w: WriteDb, actor: Actor, opened: OpenedPackage, r: UnpackResultView, plan: SnapshotPlan | null): void {
   const h = opened.header;
   const summary = plan
     ? `${plan.township.name}：新增 ${r.households.added} 户，变更 ${r.households.changed} 户，移除 ${r.households.removed} 户；新附件 ${r.attachments.added} 份`
     : `审核意见：${r.review.map((e) => `${e.batchTitle}（${{ advanced: '通过并完成环节', returned: '退回', recorded: '已登记', skipped: '未应用' }[e.effect]}）`).join('；')}`;
-  record(archive.db, {
+  insertPackageLog(w, {
     packageId: h.packageId,
     kind: h.kind,
     direction: 'in',
@@ -308,13 +305,7 @@ function logImport(archive: Archive, actor: Actor, opened: OpenedPackage, r: Unp
     result: summary,
     summary: { createdAt: h.createdAt, tables: r.tables.map((t) => ({ ...t })), review: r.review.map((e) => ({ ...e })) },
   });
-  if (opened.sender) {
-    archive.db
-      .update(exchangeKeys)
-      .set({ lastAcceptedSeq: h.seq, ...(plan ? { townshipId: plan.township.id } : {}) })
-      .where(eq(exchangeKeys.fingerprint, opened.senderFingerprint))
-      .run();
-  }
+  if (opened.sender) markKeyAccepted(w, opened.senderFingerprint, h.seq, plan?.township.id ?? null);
 }
 
 /** The outside of a package and whether it would be accepted — nothing decrypted, nothing written. */
