@@ -1,5 +1,5 @@
 // What every workflow use case needs: the batch and its steps loaded or refused in Chinese,
-// dates checked against today, stamps, and short descriptions of households (户编号, 户主).
+// dates checked against today, and short descriptions of households (户编号, 户主).
 import type { ReadDb } from '../../db/handles.ts';
 import { householdBriefs as briefRows } from '../../db/repos/household-briefs.ts';
 import type { HouseholdBrief } from '../../db/repos/household-briefs.ts';
