@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditOfHousehold } from '../db/repos/audit.ts';
-import { tempDir } from '../db/testing.ts';
+import { countRows, rowsWhere, tempDir } from '../db/testing.ts';
 import { UserError } from '../shared/errors.ts';
 import { initArchive } from './archive.ts';
 import type { Archive } from './archive.ts';
@@ -12,14 +12,14 @@ const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('
 const PDF = Buffer.from('%PDF-1.4\n% synthetic scan\n');
 let archive: Archive;
 let householdId: string;
-const count = (t: string) => (archive.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+const count = (t: 'attachments' | 'blobs' | 'auditLog') => countRows(archive.db, t);
 const add = (name: string, bytes: Buffer, ownerId = householdId) =>
   addAttachment(archive.db, actor, { ownerTable: 'households', ownerId, originalName: name, caption: null, dataBase64: bytes.toString('base64') });
 
 beforeEach(() => {
   archive = initArchive({ file: `${tempDir()}/a.db`, name: '青山镇', code: '511922101000' }, actor);
   generateDemo(archive, { villages: 1, households: 5, seed: 'att', asOf: '2026-11-24', actor });
-  householdId = (archive.sqlite.prepare('SELECT id FROM households LIMIT 1').get() as { id: string }).id;
+  householdId = rowsWhere(archive.db, 'households')[0]!.id;
 });
 afterEach(() => archive.close());
 
@@ -44,7 +44,7 @@ describe('attachments', () => {
     ['an empty file', '空.pdf', Buffer.alloc(0), /是空的/],
     ['a file over 15 MB', '大.pdf', Buffer.concat([PDF, Buffer.alloc(15 * 1024 * 1024)]), /太大/],
   ])('refuses %s and writes nothing', (_what, name, bytes, message) => {
-    const before = ['attachments', 'blobs', 'audit_log'].map(count);
+    const before = (['attachments', 'blobs', 'auditLog'] as const).map(count);
     let err: unknown;
     try {
       add(name, bytes);
@@ -53,7 +53,7 @@ describe('attachments', () => {
     }
     expect(err).toBeInstanceOf(UserError);
     expect((err as Error).message).toMatch(message);
-    expect(['attachments', 'blobs', 'audit_log'].map(count)).toEqual(before);
+    expect((['attachments', 'blobs', 'auditLog'] as const).map(count)).toEqual(before);
   });
 
   it('refuses an attachment for a household that does not exist', () => {
@@ -66,13 +66,14 @@ describe('attachments', () => {
     archive.close();
     archive = initArchive({ file: `${tempDir()}/b.db`, name: '青山镇', code: '511922101000' }, actor);
     generateDemo(archive, { villages: 3, households: 90, seed: 'att', asOf: '2026-11-24', actor });
-    const step = archive.sqlite.prepare("SELECT s.id, s.seq, b.title FROM batch_steps s JOIN batches b ON b.id = s.batch_id WHERE s.is_publicity = 1 LIMIT 1").get() as { id: string; seq: number; title: string };
-    const meeting = archive.sqlite.prepare('SELECT m.id, m.held_on AS heldOn FROM meetings m LIMIT 1').get() as { id: string; heldOn: string };
+    const publicity = rowsWhere(archive.db, 'batchSteps', { isPublicity: true })[0]!;
+    const step = { ...publicity, title: rowsWhere(archive.db, 'batches', { id: publicity.batchId })[0]!.title };
+    const meeting = rowsWhere(archive.db, 'meetings')[0]!;
     const photo = addAttachment(archive.db, actor, { ownerTable: 'batch_steps', ownerId: step.id, originalName: '公示照片.jpg', caption: '村务公开栏', dataBase64: JPEG.toString('base64') });
     const scan = addAttachment(archive.db, actor, { ownerTable: 'meetings', ownerId: meeting.id, originalName: '会议记录.pdf', caption: null, dataBase64: PDF.toString('base64') });
     expect(listAttachments(archive.db, 'batch_steps', step.id).map((a) => [a.id, a.ownerTable])).toEqual([[photo.id, 'batch_steps']]);
     expect(listAttachments(archive.db, 'meetings', meeting.id).map((a) => a.id)).toEqual([scan.id]);
-    const audit = archive.sqlite.prepare("SELECT household_id AS h, note FROM audit_log WHERE action = 'attach' ORDER BY id").all() as { h: string | null; note: string }[];
+    const audit = rowsWhere(archive.db, 'auditLog', { action: 'attach' }).map((e) => ({ h: e.householdId, note: e.note }));
     expect(audit).toEqual([
       { h: null, note: expect.stringContaining(`为批次“${step.title}”第${step.seq}步添加档案资料“公示照片.jpg”`) as unknown },
       { h: null, note: expect.stringContaining(`${meeting.heldOn}民主评议会议添加档案资料“会议记录.pdf”`) as unknown },
@@ -83,9 +84,9 @@ describe('attachments', () => {
     ['batch_steps', /找不到要添加资料的这个环节/],
     ['meetings', /找不到要添加资料的这次会议记录/],
   ] as const)('refuses an attachment for a %s record that does not exist', (ownerTable, message) => {
-    const before = ['attachments', 'blobs', 'audit_log'].map(count);
+    const before = (['attachments', 'blobs', 'auditLog'] as const).map(count);
     expect(() => addAttachment(archive.db, actor, { ownerTable, ownerId: householdId, originalName: 'x.pdf', caption: null, dataBase64: PDF.toString('base64') })).toThrow(message);
-    expect(['attachments', 'blobs', 'audit_log'].map(count)).toEqual(before);
+    expect((['attachments', 'blobs', 'auditLog'] as const).map(count)).toEqual(before);
   });
 
   it('never keeps a path from the file name', () => {

@@ -2,10 +2,12 @@
 // whole 档案), the type is read from the bytes themselves (never trusted from the name), and
 // adding one is audited like any other change.
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { writeTransaction } from '../db/handles.ts';
+import type { ReadDb } from '../db/handles.ts';
 import type { Db } from '../db/open.ts';
+import { attachmentContentOf, attachmentsOf, householdExists, insertAttachment, meetingWithBatchTitle, stepWithBatchTitle } from '../db/repos/attachments.ts';
+import type { AttachmentRow } from '../db/repos/attachments.ts';
 import { recordAudit } from '../db/repos/audit.ts';
-import { attachments, batchSteps, batches, blobs, households, meetings } from '../db/schema/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { AttachmentMime, AttachmentOwner, AttachmentView } from '../shared/api/index.ts';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../shared/api/index.ts';
@@ -21,19 +23,13 @@ export function sniffMime(bytes: Uint8Array): AttachmentMime | null {
   return SIGNATURES.find(([, sig]) => sig.every((b, i) => bytes[i] === b))?.[0] ?? null;
 }
 
-function toView(row: typeof attachments.$inferSelect): AttachmentView {
+function toView(row: AttachmentRow): AttachmentView {
   const { version: _v, ...rest } = row;
   return rest;
 }
 
-export function listAttachments(db: Db, ownerTable: string, ownerId: string): AttachmentView[] {
-  return db
-    .select()
-    .from(attachments)
-    .where(and(eq(attachments.ownerTable, ownerTable), eq(attachments.ownerId, ownerId)))
-    .orderBy(asc(attachments.updatedAt))
-    .all()
-    .map(toView);
+export function listAttachments(db: ReadDb, ownerTable: string, ownerId: string): AttachmentView[] {
+  return attachmentsOf(db, ownerTable, ownerId).map(toView);
 }
 
 export interface NewAttachment {
@@ -45,19 +41,19 @@ export interface NewAttachment {
 }
 
 /** The record a file is attached to must exist; returns the household it belongs to (if any) and how the audit note begins. */
-function ownerOf(db: Db, table: AttachmentOwner, id: string): { householdId: string | null; lead: string } {
+function ownerOf(db: ReadDb, table: AttachmentOwner, id: string): { householdId: string | null; lead: string } {
   switch (table) {
     case 'households': {
-      if (!db.select({ id: households.id }).from(households).where(eq(households.id, id)).get()) throw new UserError('找不到要添加资料的这一户，可能已被删除。请刷新后重试。');
+      if (!householdExists(db, id)) throw new UserError('找不到要添加资料的这一户，可能已被删除。请刷新后重试。');
       return { householdId: id, lead: '' };
     }
     case 'batch_steps': {
-      const step = db.select({ seq: batchSteps.seq, title: batches.title }).from(batchSteps).innerJoin(batches, eq(batches.id, batchSteps.batchId)).where(eq(batchSteps.id, id)).get();
+      const step = stepWithBatchTitle(db, id);
       if (!step) throw new UserError('找不到要添加资料的这个环节，可能所在批次已被删除。请刷新后重试。');
       return { householdId: null, lead: `为批次“${step.title}”第${step.seq}步` };
     }
     case 'meetings': {
-      const m = db.select({ heldOn: meetings.heldOn, title: batches.title }).from(meetings).innerJoin(batches, eq(batches.id, meetings.batchId)).where(eq(meetings.id, id)).get();
+      const m = meetingWithBatchTitle(db, id);
       if (!m) throw new UserError('找不到要添加资料的这次会议记录，可能已被删除。请刷新后重试。');
       return { householdId: null, lead: `为批次“${m.title}”${m.heldOn}民主评议会议` };
     }
@@ -88,10 +84,9 @@ export function addAttachment(db: Db, actor: Actor, input: NewAttachment): Attac
     ownerId: input.ownerId,
     caption: input.caption,
   };
-  db.transaction((tx) => {
-    tx.insert(blobs).values({ sha256, size: bytes.length, data: bytes }).onConflictDoNothing().run();
-    tx.insert(attachments).values(row).run();
-    recordAudit(tx, actor, {
+  writeTransaction(db, (w) => {
+    insertAttachment(w, row, bytes);
+    recordAudit(w, actor, {
       action: 'attach',
       tableName: 'attachments',
       recordId: row.id,
@@ -103,13 +98,8 @@ export function addAttachment(db: Db, actor: Actor, input: NewAttachment): Attac
   return toView(row);
 }
 
-export function attachmentContent(db: Db, id: string): { mime: string; dataBase64: string; originalName: string } {
-  const row = db
-    .select({ mime: attachments.mime, name: attachments.originalName, data: blobs.data })
-    .from(attachments)
-    .innerJoin(blobs, eq(blobs.sha256, attachments.sha256))
-    .where(eq(attachments.id, id))
-    .get();
+export function attachmentContent(db: ReadDb, id: string): { mime: string; dataBase64: string; originalName: string } {
+  const row = attachmentContentOf(db, id);
   if (!row) throw new UserError('找不到这份资料，可能已被删除。请刷新后重试。');
   return { mime: row.mime, dataBase64: row.data.toString('base64'), originalName: row.name };
 }

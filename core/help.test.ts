@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditOfHousehold } from '../db/repos/audit.ts';
-import { tempDir } from '../db/testing.ts';
+import { measureById, openPairingsOf, pairingsOfHousehold } from '../db/repos/help.ts';
+import { countRows, rowsWhere, tempDir } from '../db/testing.ts';
 import { helperInput, measureInput } from '../shared/api/help.ts';
 import { initArchive } from './archive.ts';
 import type { Archive } from './archive.ts';
@@ -10,13 +11,12 @@ import { deleteMeasure, endPairing, listHelpers, pairHelper, saveHelper, saveMea
 const actor = { operator: '李会计', now: () => new Date('2026-11-24T08:00:00Z') };
 let archive: Archive;
 let householdId: string;
-const rows = (sql: string, ...args: unknown[]) => archive.sqlite.prepare(sql).all(...args);
-const count = (t: string) => (archive.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+const count = (t: 'measures' | 'pairings' | 'auditLog') => countRows(archive.db, t);
 
 beforeEach(() => {
   archive = initArchive({ file: `${tempDir()}/a.db`, name: '青山镇', code: '511922101000' }, actor);
   generateDemo(archive, { villages: 1, households: 20, seed: 'help', asOf: '2026-11-24', actor });
-  householdId = (archive.sqlite.prepare("SELECT id FROM households WHERE status = 'ordinary' LIMIT 1").get() as { id: string }).id;
+  householdId = rowsWhere(archive.db, 'households', { status: 'ordinary' })[0]!.id;
 });
 afterEach(() => archive.close());
 
@@ -26,13 +26,13 @@ describe('helpers, pairings and measures', () => {
     const b = saveHelper(archive.db, actor, helperInput.parse({ name: '赵干部', unit: '镇政府' }));
     pairHelper(archive.db, actor, { householdId, helperId: a.id, startOn: '2025-03-01' });
     pairHelper(archive.db, actor, { householdId, helperId: b.id, startOn: '2026-11-24' });
-    expect(rows('SELECT helper_id AS h, start_on AS s, end_on AS e FROM pairings WHERE household_id = ? ORDER BY start_on', householdId)).toEqual([
+    expect(pairingsOfHousehold(archive.db, householdId).map((p) => ({ h: p.helperId, s: p.startOn, e: p.endOn }))).toEqual([
       { h: a.id, s: '2025-03-01', e: '2026-11-23' },
       { h: b.id, s: '2026-11-24', e: null },
     ]);
     expect(listHelpers(archive.db, '2026-11-24').find((h) => h.id === b.id)?.households).toBe(1);
     expect(() => pairHelper(archive.db, actor, { householdId, helperId: b.id, startOn: '2026-12-01' })).toThrow(/已经是这一户的帮扶责任人/);
-    const open = rows('SELECT id FROM pairings WHERE household_id = ? AND end_on IS NULL', householdId) as { id: string }[];
+    const open = openPairingsOf(archive.db, householdId);
     expect(() => endPairing(archive.db, actor, { pairingId: open[0]!.id, endOn: '2026-01-01' })).toThrow(/早于开始日期/);
     endPairing(archive.db, actor, { pairingId: open[0]!.id, endOn: '2026-12-31' });
     expect(auditOfHousehold(archive.db, householdId).map((e) => e.note)).toEqual([
@@ -45,9 +45,9 @@ describe('helpers, pairings and measures', () => {
   it('adds, changes and deletes a measure, audited, amounts in fen', () => {
     const m = saveMeasure(archive.db, actor, measureInput.parse({ householdId, year: 2026, category: '产业帮扶', content: '发放鸡苗100只', amountFen: 150_000 }));
     saveMeasure(archive.db, actor, measureInput.parse({ ...m, amountFen: 180_000 }));
-    expect(rows('SELECT amount_fen AS a, version AS v FROM measures WHERE id = ?', m.id)).toEqual([{ a: 180_000, v: 2 }]);
+    expect(measureById(archive.db, m.id)).toMatchObject({ amountFen: 180_000, version: 2 });
     deleteMeasure(archive.db, actor, m.id);
-    expect(rows('SELECT * FROM measures WHERE id = ?', m.id)).toEqual([]);
+    expect(measureById(archive.db, m.id)).toBeUndefined();
     expect(auditOfHousehold(archive.db, householdId).map((e) => e.note)).toEqual([
       '删除帮扶措施：2026年产业帮扶 1,800.00元',
       '修改帮扶措施：2026年产业帮扶 1,800.00元',
@@ -56,12 +56,12 @@ describe('helpers, pairings and measures', () => {
   });
 
   it('refuses bad input with a Chinese message and writes nothing', () => {
-    const before = ['measures', 'pairings', 'audit_log'].map(count);
+    const before = (['measures', 'pairings', 'auditLog'] as const).map(count);
     expect(() => saveMeasure(archive.db, actor, measureInput.parse({ householdId, year: 2026, category: '产业帮扶', startOn: '2026-05-01', endOn: '2026-04-01' }))).toThrow(/结束日期早于开始日期/);
     expect(() => saveMeasure(archive.db, actor, measureInput.parse({ householdId: 'missing', year: 2026, category: '产业帮扶' }))).toThrow(/找不到这一户/);
     expect(() => pairHelper(archive.db, actor, { householdId, helperId: 'missing', startOn: '2026-11-24' })).toThrow(/找不到这位帮扶责任人/);
     expect(() => deleteMeasure(archive.db, actor, 'missing')).toThrow(/找不到这条帮扶措施/);
     expect(measureInput.safeParse({ householdId, year: 2026, category: '产业帮扶', amountFen: -5 }).success).toBe(false);
-    expect(['measures', 'pairings', 'audit_log'].map(count)).toEqual(before);
+    expect((['measures', 'pairings', 'auditLog'] as const).map(count)).toEqual(before);
   });
 });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { households, members, townships, villages } from '../db/schema/index.ts';
-import { freshArchive } from '../db/testing.ts';
+import { freshArchive, insertRows, rowsWhere } from '../db/testing.ts';
 import type { TempArchive } from '../db/testing.ts';
 import { makeIdNumber } from '../shared/id-number.ts';
 import { nameInitials } from '../shared/pinyin.ts';
@@ -14,16 +13,18 @@ const ids: Record<string, string> = {};
 function add(no: string, people: [string, string, string | null][]): void {
   const id = randomUUID();
   ids[no] = id;
-  a.db.insert(households).values({ id, ...stamp, villageId: 'v1', no }).run();
-  people.forEach(([name, relation, left], i) =>
-    a.db.insert(members).values({ id: randomUUID(), ...stamp, householdId: id, seq: i + 1, name, nameInitials: nameInitials(name), relation, leftReason: left, idNumber: makeIdNumber('511922', '1980-05-0' + String(i + 1), Number(no.slice(-1)) * 10 + i, '男') }).run(),
+  insertRows(a.db, 'households', [{ id, ...stamp, villageId: 'v1', no }]);
+  insertRows(
+    a.db,
+    'members',
+    people.map(([name, relation, left], i) => ({ id: randomUUID(), ...stamp, householdId: id, seq: i + 1, name, nameInitials: nameInitials(name), relation, leftReason: left, idNumber: makeIdNumber('511922', '1980-05-0' + String(i + 1), Number(no.slice(-1)) * 10 + i, '男') })),
   );
 }
 
 beforeEach(() => {
   a = freshArchive();
-  a.db.insert(townships).values({ id: 't', ...stamp, name: '青山镇' }).run();
-  a.db.insert(villages).values({ id: 'v1', ...stamp, townshipId: 't', code: '511922101001', name: '青龙村' }).run();
+  insertRows(a.db, 'townships', [{ id: 't', ...stamp, name: '青山镇' }]);
+  insertRows(a.db, 'villages', [{ id: 'v1', ...stamp, townshipId: 't', code: '511922101001', name: '青龙村' }]);
   add('5119220001000001', [['张三', '户主', null], ['李梅', '配偶', null]]);
   add('5119220001000002', [['王小明', '户主', null], ['赵六', '之父', '死亡']]);
   add('5119220002000003', [['赵四', '户主', null], ['赵小花', '之女', null]]);
@@ -38,7 +39,7 @@ describe('household search', () => {
     expect(find('ZXH')).toEqual(['5119220002000003']);
     expect(find('小')).toEqual(['5119220001000002', '5119220002000003']);
     expect(find('赵六')).toEqual([]); // left the household
-    const tail = (a.sqlite.prepare("SELECT id_number AS t FROM members WHERE name = '王小明'").get() as { t: string }).t.slice(-6);
+    const tail = rowsWhere(a.db, 'members', { name: '王小明' })[0]!.idNumber!.slice(-6);
     expect(find(tail)).toEqual(['5119220001000002']);
     expect(find('0002000003')).toEqual(['5119220002000003']);
     expect(find('123')).toEqual([]); // too short for an ID tail, in no 户编号

@@ -4,10 +4,32 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { and, count, eq, getTableColumns, isNull } from 'drizzle-orm';
+import type { AnyColumn, InferInsertModel, InferSelectModel } from 'drizzle-orm';
 import type { WriteDb } from './handles.ts';
 import { createArchiveFile } from './open.ts';
-import type { Archive } from './open.ts';
-import { batchHouseholds, batchSteps, batches, meetingVotes, meetings, stepOutcomes } from './schema/index.ts';
+import type { Archive, Db } from './open.ts';
+import {
+  archiveInfo,
+  assessments,
+  attachments,
+  auditLog,
+  batchHouseholds,
+  batchSteps,
+  batches,
+  blobs,
+  households,
+  incomes,
+  measures,
+  meetingVotes,
+  meetings,
+  members,
+  pairings,
+  statusHistory,
+  stepOutcomes,
+  townships,
+  villages,
+} from './schema/index.ts';
 
 export interface TempArchive extends Archive {
   dir: string;
@@ -89,4 +111,56 @@ export function sqlColumn(archive: Pick<Archive, 'sqlite'>, sql: string, ...args
 /** The first column of the first row of a query (a count, one id); the test says what it is. */
 export function sqlValue(archive: Pick<Archive, 'sqlite'>, sql: string, ...args: unknown[]): unknown {
   return archive.sqlite.prepare(sql).pluck().get(...args);
+}
+
+// Typed row access for tests that arrange or look at raw rows: the query building stays in db/
+// (core/ holds no SQL, tests included), and rows keep the schema's camelCase types.
+const TABLES = {
+  archiveInfo,
+  townships,
+  villages,
+  households,
+  members,
+  incomes,
+  assessments,
+  statusHistory,
+  auditLog,
+  pairings,
+  measures,
+  batches,
+  batchSteps,
+  meetings,
+  attachments,
+  blobs,
+};
+type Tables = typeof TABLES;
+export type TestTable = keyof Tables;
+export type RowOf<K extends TestTable> = InferSelectModel<Tables[K]>;
+export type NewRowOf<K extends TestTable> = InferInsertModel<Tables[K]>;
+// One table type stands for all of them: drizzle's builders are generic over the table, and
+// the row types above keep the callers typed.
+type AnyTable = Tables['households'];
+
+/** Inserts rows into a table, one statement each. */
+export function insertRows<K extends TestTable>(db: Db, table: K, rows: readonly NewRowOf<K>[]): void {
+  const t = TABLES[table] as unknown as AnyTable;
+  for (const row of rows) db.insert(t).values(row as NewRowOf<'households'>).run();
+}
+
+/** The rows of a table whose columns equal the given values (null matches NULL), in rowid order. */
+export function rowsWhere<K extends TestTable>(db: Db, table: K, where: Partial<RowOf<K>> = {}): RowOf<K>[] {
+  const t = TABLES[table] as unknown as AnyTable;
+  const columns = getTableColumns(t) as Record<string, AnyColumn>;
+  const conditions = Object.entries(where).map(([key, value]) => {
+    const column = columns[key];
+    if (!column) throw new Error(`no column ${key} in ${table}`);
+    return value === null ? isNull(column) : eq(column, value);
+  });
+  return db.select().from(t).where(and(...conditions)).all() as unknown as RowOf<K>[];
+}
+
+/** How many rows a table holds. */
+export function countRows(db: Db, table: TestTable): number {
+  const t = TABLES[table] as unknown as AnyTable;
+  return db.select({ n: count() }).from(t).get()?.n ?? 0;
 }

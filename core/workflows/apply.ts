@@ -2,11 +2,11 @@
 // status (or, for 风险消除, its risk marked removed) — with a status-history row linked to the
 // batch and an audit entry holding the fields before and after. Reopening an announced batch
 // puts those fields back the same way, and only if nothing has changed them since.
-import { randomUUID } from 'node:crypto';
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.ts';
+import type { ReadDb, WriteDb } from '../../db/handles.ts';
 import { recordAudit } from '../../db/repos/audit.ts';
-import { auditLog, batches, households, statusHistory } from '../../db/schema/index.ts';
+import { appliedStatusChanges, householdsByIds, statusChangedSince, writeStatusChange } from '../../db/repos/household-status.ts';
+import type { StatusFields } from '../../db/repos/household-status.ts';
+import { setBatchStatus } from '../../db/repos/workflow-batches.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { AppliedChange } from '../../shared/api/workflows.ts';
 import { UserError } from '../../shared/errors.ts';
@@ -16,11 +16,11 @@ import { STATUS_LABELS } from '../../shared/status.ts';
 import { resultingStatus } from '../../shared/workflows/index.ts';
 import type { KindDef } from '../../shared/workflows/index.ts';
 import type { BatchRow } from './common.ts';
-import { describeHousehold, householdBriefs, kindOf, stampOf, stepsOf } from './common.ts';
+import { describeHousehold, householdBriefs, kindOf, stepsOf } from './common.ts';
 import type { MemberRow } from './outcomes.ts';
 import { activeMembers } from './outcomes.ts';
 
-type Patch = Partial<Pick<HouseholdRecord, 'status' | 'identificationYear' | 'identificationStandard' | 'exitYear' | 'householdType' | 'monitoringCategory' | 'risks' | 'monitoringStart' | 'riskRemoved' | 'riskRemovalMethod' | 'monitoringEnd'>>;
+type Patch = StatusFields;
 
 const START_MONITORING = { riskRemoved: false, riskRemovalMethod: null, monitoringEnd: null } as const;
 
@@ -45,13 +45,10 @@ function pick(h: HouseholdRecord, patch: Patch): Patch {
   return Object.fromEntries(Object.keys(patch).map((k) => [k, h[k as keyof Patch]]));
 }
 
-function writeChange(db: Db, actor: Actor, batch: BatchRow, h: HouseholdRecord, patch: Patch, on: string, history: { decision: string; reason: string }, action: 'status' | 'status-revert'): AppliedChange {
+function writeChange(w: WriteDb, actor: Actor, batch: BatchRow, h: HouseholdRecord, patch: Patch, on: string, history: { decision: string; reason: string }, action: 'status' | 'status-revert'): AppliedChange {
   const to: HouseholdStatus = patch.status ?? h.status;
-  db.update(households).set({ ...patch, ...stampOf(actor), version: h.version + 1 }).where(eq(households.id, h.id)).run();
-  db.insert(statusHistory)
-    .values({ id: randomUUID(), version: 1, ...stampOf(actor), householdId: h.id, status: to, year: batch.year, effectiveOn: on, batchId: batch.id, ...history })
-    .run();
-  recordAudit(db, actor, {
+  writeStatusChange(w, actor, { householdId: h.id, status: to, fields: patch, year: batch.year, effectiveOn: on, batchId: batch.id, ...history });
+  recordAudit(w, actor, {
     action,
     tableName: 'households',
     recordId: h.id,
@@ -64,44 +61,38 @@ function writeChange(db: Db, actor: Actor, batch: BatchRow, h: HouseholdRecord, 
 }
 
 /** Applies the batch's result to every household that passed every step, and closes the batch. */
-export function applyBatch(db: Db, actor: Actor, batch: BatchRow, on: string): AppliedChange[] {
+export function applyBatch(w: WriteDb, actor: Actor, batch: BatchRow, on: string): AppliedChange[] {
   const def = kindOf(batch);
-  const passed = [...activeMembers(db, batch, stepsOf(db, batch.id).length + 1).values()];
-  const rows = passed.length ? db.select().from(households).where(inArray(households.id, passed.map((m) => m.householdId))).all() : [];
-  const byId = new Map(rows.map((h) => [h.id, h]));
+  const passed = [...activeMembers(w, batch, stepsOf(w, batch.id).length + 1).values()];
+  const byId = new Map(householdsByIds(w, passed.map((m) => m.householdId)).map((h) => [h.id, h]));
   const changes = passed.map((m) => {
     const h = byId.get(m.householdId)!;
     const reason = def.choice && m.category ? `${def.historyReason}（${m.category}）` : def.historyReason;
-    return writeChange(db, actor, batch, h, patchFor(def, batch, h, m, on), on, { decision: `${batch.title}公告`, reason }, 'status');
+    return writeChange(w, actor, batch, h, patchFor(def, batch, h, m, on), on, { decision: `${batch.title}公告`, reason }, 'status');
   });
-  db.update(batches).set({ status: 'closed', closedOn: on, ...stampOf(actor), version: batch.version + 1 }).where(eq(batches.id, batch.id)).run();
-  recordAudit(db, actor, { action: 'update', tableName: 'batches', recordId: batch.id, before: { status: 'open' }, after: { status: 'closed', closedOn: on }, note: `批次“${batch.title}”公告完成，${changes.length} 户状态变更` });
-  return named(db, changes);
+  setBatchStatus(w, actor, batch.id, { status: 'closed', closedOn: on });
+  recordAudit(w, actor, { action: 'update', tableName: 'batches', recordId: batch.id, before: { status: 'open' }, after: { status: 'closed', closedOn: on }, note: `批次“${batch.title}”公告完成，${changes.length} 户状态变更` });
+  return named(w, changes);
 }
 
-function named(db: Db, changes: AppliedChange[]): AppliedChange[] {
+function named(db: ReadDb, changes: AppliedChange[]): AppliedChange[] {
   const briefs = householdBriefs(db, changes.map((c) => c.householdId));
   return changes.map((c) => ({ ...c, household: briefs.get(c.householdId) ? describeHousehold(briefs.get(c.householdId)!) : c.householdId }));
 }
 
 /** Puts back what the batch's announcement changed; refuses if any household changed since. */
-export function revertBatch(db: Db, actor: Actor, batch: BatchRow, decision: string, on: string): AppliedChange[] {
-  const ofBatch = sql`json_extract(${auditLog.after}, '$.batchId') = ${batch.id}`;
-  const lastRevert = db.select().from(auditLog).where(and(eq(auditLog.action, 'status-revert'), ofBatch)).orderBy(sql`${auditLog.id} DESC`).get();
-  const applied = db.select().from(auditLog).where(and(eq(auditLog.action, 'status'), ofBatch, gt(auditLog.id, lastRevert?.id ?? 0))).all();
-  const later = (hid: string, since: number) => db.select().from(auditLog).where(and(eq(auditLog.householdId, hid), gt(auditLog.id, since), inArray(auditLog.action, ['status', 'status-revert', 'monitoring']))).all();
-  const current = new Map(
-    (applied.length ? db.select().from(households).where(inArray(households.id, applied.map((e) => e.recordId))).all() : []).map((h) => [h.id, h]),
-  );
-  const blocked = applied.filter((e) => !current.has(e.recordId) || later(e.recordId, e.id).length > 0);
+export function revertBatch(w: WriteDb, actor: Actor, batch: BatchRow, decision: string, on: string): AppliedChange[] {
+  const applied = appliedStatusChanges(w, batch.id);
+  const current = new Map(householdsByIds(w, applied.map((e) => e.recordId)).map((h) => [h.id, h]));
+  const blocked = applied.filter((e) => !current.has(e.recordId) || statusChangedSince(w, e.recordId, e.id));
   if (blocked.length > 0) {
-    const briefs = householdBriefs(db, blocked.map((e) => e.recordId));
+    const briefs = householdBriefs(w, blocked.map((e) => e.recordId));
     const who = blocked.map((e) => (briefs.get(e.recordId) ? describeHousehold(briefs.get(e.recordId)!) : e.recordId));
     throw new UserError(`批次公告后，${who.join('、')}的状态又经其他程序或决定改变过，不能重新开启本批次：请先处理这些农户，或另建批次更正。`, { details: who });
   }
   const changes = applied.map((e) => {
     const { batchId: _b, ...before } = e.before as Patch & { batchId: string };
-    return writeChange(db, actor, batch, current.get(e.recordId)!, before, on, { decision, reason: `依据“${decision}”重新开启批次，撤销本批次公告时的变更` }, 'status-revert');
+    return writeChange(w, actor, batch, current.get(e.recordId)!, before, on, { decision, reason: `依据“${decision}”重新开启批次，撤销本批次公告时的变更` }, 'status-revert');
   });
-  return named(db, changes);
+  return named(w, changes);
 }

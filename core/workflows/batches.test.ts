@@ -1,9 +1,7 @@
 // A batch through its steps on a real archive file: gating (order, publicity length,
 // objections, two thirds), status changes with history when announced, reopening by decision.
-import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { auditLog, households, statusHistory } from '../../db/schema/index.ts';
-import { archiveChecksum } from '../../db/testing.ts';
+import { archiveChecksum, rowsWhere } from '../../db/testing.ts';
 import { UserError } from '../../shared/errors.ts';
 import { createBatch } from './create.ts';
 import { reopenBatch } from './decisions.ts';
@@ -69,12 +67,12 @@ describe('an identification batch from application to announcement', () => {
     const r = close(id, 8, '2026-10-15');
 
     expect(r.applied).toEqual([{ householdId: fx.id('A1'), household: 'A1（户主A1成员1）', from: 'ordinary', to: 'poor' }]);
-    const a1 = fx.archive.db.select().from(households).where(eq(households.id, fx.id('A1'))).get()!;
+    const a1 = rowsWhere(fx.archive.db, 'households', { id: fx.id('A1') })[0]!;
     expect(a1).toMatchObject({ status: 'poor', identificationYear: 2026, identificationStandard: '国家标准', version: 2 });
-    expect(fx.archive.db.select().from(households).where(eq(households.id, fx.id('A2'))).get()!.status).toBe('ordinary');
-    const history = fx.archive.db.select().from(statusHistory).where(eq(statusHistory.householdId, fx.id('A1'))).all();
+    expect(rowsWhere(fx.archive.db, 'households', { id: fx.id('A2') })[0]!.status).toBe('ordinary');
+    const history = rowsWhere(fx.archive.db, 'statusHistory', { householdId: fx.id('A1') });
     expect(history).toEqual([expect.objectContaining({ status: 'poor', batchId: id, effectiveOn: '2026-10-15', year: 2026, decision: '青山村2026年贫困户识别公告' })]);
-    const audit = fx.archive.db.select().from(auditLog).where(eq(auditLog.action, 'status')).all();
+    const audit = rowsWhere(fx.archive.db, 'auditLog', { action: 'status' });
     expect(audit).toEqual([expect.objectContaining({ householdId: fx.id('A1'), operator: '测试员', before: { status: 'ordinary', identificationYear: null, identificationStandard: null, batchId: id } })]);
 
     const d = batchDetail(fx.archive.db, id, '2026-11-24');
@@ -94,12 +92,12 @@ describe('an identification batch from application to announcement', () => {
       if (from) open(id, seq, from, posted);
       close(id, seq, to);
     }
-    expect(fx.archive.db.select().from(households).where(eq(households.id, fx.id('A1'))).get()!.status).toBe('poor');
+    expect(rowsWhere(fx.archive.db, 'households', { id: fx.id('A1') })[0]!.status).toBe('poor');
     expect(() => reopenBatch(fx.archive.db, actor, { batchId: id, decision: '青山镇党委会议纪要〔2026〕12号', reason: '县级复审发现漏报收入', decidedOn: '2026-10-02' })).toThrow(/决定日期 2026-10-02 早于/);
     reopenBatch(fx.archive.db, actor, { batchId: id, decision: '青山镇党委会议纪要〔2026〕12号', reason: '县级复审发现漏报收入', decidedOn: '2026-10-20' });
-    const a1 = fx.archive.db.select().from(households).where(eq(households.id, fx.id('A1'))).get()!;
+    const a1 = rowsWhere(fx.archive.db, 'households', { id: fx.id('A1') })[0]!;
     expect(a1).toMatchObject({ status: 'ordinary', identificationYear: null });
-    const history = fx.archive.db.select().from(statusHistory).where(eq(statusHistory.householdId, fx.id('A1'))).all();
+    const history = rowsWhere(fx.archive.db, 'statusHistory', { householdId: fx.id('A1') });
     expect(history.map((h) => [h.status, h.effectiveOn, h.batchId])).toEqual([['poor', '2026-10-03', id], ['ordinary', '2026-10-20', id]]);
     const d = batchDetail(fx.archive.db, id, '2026-11-24');
     expect(d).toMatchObject({ status: 'open', currentStep: { seq: 8, status: 'open' } });

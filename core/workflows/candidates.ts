@@ -1,12 +1,13 @@
 // Households that could join a batch, from a filter: the kind's eligible statuses within the
 // batch's villages, optionally by per-capita net income of a year (e.g. above the poverty line
 // and below the edge line, seed 001) and without 低保 or 特困 members.
-import type { Db } from '../../db/open.ts';
+import type { ReadDb } from '../../db/handles.ts';
+import { batchVillageIds } from '../../db/repos/workflow-batches.ts';
+import { eligibleHouseholdIds, incomesOfYear, latestIncomeYearUpTo } from '../../db/repos/workflow-candidates.ts';
 import type { CandidateView } from '../../shared/api/workflows.ts';
 import type { candidateFilter } from '../../shared/api/workflows.ts';
 import { UserError } from '../../shared/errors.ts';
 import { computeIncome } from '../../shared/income.ts';
-import type { IncomeComponents } from '../../shared/income.ts';
 import { formatYuan } from '../../shared/money.ts';
 import type { z } from 'zod';
 import { byVillageThenNo, householdBriefs, kindOf, requireBatch } from './common.ts';
@@ -21,9 +22,8 @@ interface Range {
   below: number | null;
 }
 
-function rangeOf(db: Db, batchYear: number, f: Filter): Range {
-  const latest = db.$client.prepare('SELECT max(year) AS y FROM incomes WHERE year <= ?').get(batchYear) as { y: number | null };
-  const year = f.incomeYear ?? latest.y;
+function rangeOf(db: ReadDb, batchYear: number, f: Filter): Range {
+  const year = f.incomeYear ?? latestIncomeYearUpTo(db, batchYear);
   let above = f.aboveFen;
   let below = f.belowFen;
   if (f.preset !== 'none') {
@@ -45,40 +45,14 @@ function rangeOf(db: Db, batchYear: number, f: Filter): Range {
   return { year, above, below };
 }
 
-interface IncomeRow extends IncomeComponents {
-  householdId: string;
-  householdSize: number;
-}
-
-export function candidates(db: Db, batchId: string, f: Filter): CandidateView[] {
+export function candidates(db: ReadDb, batchId: string, f: Filter): CandidateView[] {
   const batch = requireBatch(db, batchId);
   const def = kindOf(batch);
   const range = rangeOf(db, batch.year, f);
-  const inBatch = (db.$client.prepare('SELECT village_id AS v FROM batch_villages WHERE batch_id = ?').all(batch.id) as { v: string }[]).map((r) => r.v);
+  const inBatch = batchVillageIds(db, batch.id);
   const scope = f.villageIds.length ? f.villageIds.filter((v) => inBatch.length === 0 || inBatch.includes(v)) : inBatch;
-  const ids = (
-    db.$client
-      .prepare(
-        `SELECT h.id FROM households h WHERE h.status IN (SELECT value FROM json_each(?))
-          ${scope.length ? 'AND h.village_id IN (SELECT value FROM json_each(?))' : ''}
-          ${f.excludeWelfare ? 'AND NOT EXISTS (SELECT 1 FROM members m WHERE m.household_id = h.id AND m.left_reason IS NULL AND (m.is_dibao = 1 OR m.is_tekun = 1))' : ''}`,
-      )
-      .all(JSON.stringify(def.eligible), ...(scope.length ? [JSON.stringify(scope)] : [])) as { id: string }[]
-  ).map((r) => r.id);
-  const incomes = new Map(
-    range.year == null
-      ? []
-      : (
-          db.$client
-            .prepare(
-              `SELECT household_id AS householdId, household_size AS householdSize, wage_fen AS wageFen, business_fen AS businessFen, property_fen AS propertyFen,
-                 family_planning_fen AS familyPlanningFen, dibao_fen AS dibaoFen, tekun_fen AS tekunFen, pension_fen AS pensionFen,
-                 eco_compensation_fen AS ecoCompensationFen, other_transfer_fen AS otherTransferFen, business_expense_fen AS businessExpenseFen
-               FROM incomes WHERE year = ?`,
-            )
-            .all(range.year) as IncomeRow[]
-        ).map((r) => [r.householdId, computeIncome(r, r.householdSize).perCapitaFen] as const),
-  );
+  const ids = eligibleHouseholdIds(db, { statuses: def.eligible, villageIds: scope, excludeWelfare: f.excludeWelfare });
+  const incomes = new Map(range.year == null ? [] : incomesOfYear(db, range.year).map((r) => [r.householdId, computeIncome(r, r.householdSize).perCapitaFen] as const));
   const ranged = range.above != null || range.below != null;
   const fits = ids.filter((id) => {
     if (!ranged) return true;

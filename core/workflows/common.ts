@@ -1,24 +1,22 @@
 // What every workflow use case needs: the batch and its steps loaded or refused in Chinese,
-// dates checked against today, stamps, and short descriptions of households (户编号, 户主).
-import { asc, eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/open.ts';
-import { batches, batchSteps } from '../../db/schema/index.ts';
+// dates checked against today, and short descriptions of households (户编号, 户主).
+import type { ReadDb } from '../../db/handles.ts';
+import { householdBriefs as briefRows } from '../../db/repos/household-briefs.ts';
+import type { HouseholdBrief } from '../../db/repos/household-briefs.ts';
+import { batchById, stepsOfBatch } from '../../db/repos/workflow-batches.ts';
+import type { BatchRow, StepRow } from '../../db/repos/workflow-batches.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { labelsOf, matchCode } from '../../shared/code-lists/index.ts';
 import { todayIso } from '../../shared/dates.ts';
 import { UserError } from '../../shared/errors.ts';
-import type { HouseholdStatus } from '../../shared/status.ts';
 import { KINDS, isWorkflowKind } from '../../shared/workflows/index.ts';
 import type { KindDef } from '../../shared/workflows/index.ts';
 
-export type BatchRow = typeof batches.$inferSelect;
-export type StepRow = typeof batchSteps.$inferSelect;
-
-export const stampOf = (actor: Actor): { updatedAt: string; updatedBy: string } => ({ updatedAt: actor.now().toISOString(), updatedBy: actor.operator });
+export type { BatchRow, HouseholdBrief, StepRow };
 export const todayOf = (actor: Actor): string => todayIso(actor.now());
 
-export function requireBatch(db: DbOrTx, id: string): BatchRow {
-  const b = db.select().from(batches).where(eq(batches.id, id)).get();
+export function requireBatch(db: ReadDb, id: string): BatchRow {
+  const b = batchById(db, id);
   if (!b) throw new UserError('找不到这个批次，可能已被删除：请返回批次列表刷新。');
   return b;
 }
@@ -29,16 +27,14 @@ export function kindOf(batch: BatchRow): KindDef {
 }
 
 /** A batch that may still change: not announced, not cancelled. */
-export function requireOpenBatch(db: DbOrTx, id: string): BatchRow {
+export function requireOpenBatch(db: ReadDb, id: string): BatchRow {
   const b = requireBatch(db, id);
   if (b.status === 'closed') throw new UserError(`批次“${b.title}”已于 ${b.closedOn ?? ''} 公告完成，不能再修改：如需更正，请先记录重新开启的决定。`);
   if (b.status === 'cancelled') throw new UserError(`批次“${b.title}”已撤销，不能再修改：请新建批次。`);
   return b;
 }
 
-export function stepsOf(db: DbOrTx, batchId: string): StepRow[] {
-  return db.select().from(batchSteps).where(eq(batchSteps.batchId, batchId)).orderBy(asc(batchSteps.seq)).all();
-}
+export const stepsOf = (db: ReadDb, batchId: string): StepRow[] => stepsOfBatch(db, batchId);
 
 export function requireStep(steps: readonly StepRow[], seq: number, batch: BatchRow): StepRow {
   const s = steps.find((x) => x.seq === seq);
@@ -56,30 +52,9 @@ export function refuseFuture(actor: Actor, date: string, what: string): void {
   if (date > today) throw new UserError(`${what} ${date} 晚于今天（${today}）：只能登记已经发生的事，请核对日期。`);
 }
 
-export interface HouseholdBrief {
-  id: string;
-  no: string;
-  head: string | null;
-  size: number;
-  status: HouseholdStatus;
-  villageId: string;
-  villageName: string;
-  villageSort: number;
-  groupName: string | null;
-}
-
-/** 户编号, 户主, current size, status and village of the given households (or all, with null). */
-export function householdBriefs(db: Db, ids: readonly string[] | null): Map<string, HouseholdBrief> {
-  const rows = db.$client
-    .prepare(
-      `SELECT h.id, h.no, h.status, h.village_id AS villageId, v.name AS villageName, v.sort_order AS villageSort, h.group_name AS groupName,
-          (SELECT name FROM members WHERE household_id = h.id AND relation = '户主' AND left_reason IS NULL ORDER BY seq LIMIT 1) AS head,
-          (SELECT count(*) FROM members WHERE household_id = h.id AND left_reason IS NULL) AS size
-        FROM households h JOIN villages v ON v.id = h.village_id
-        ${ids ? 'WHERE h.id IN (SELECT value FROM json_each(?))' : ''}`,
-    )
-    .all(...(ids ? [JSON.stringify(ids)] : [])) as HouseholdBrief[];
-  return new Map(rows.map((r) => [r.id, r]));
+/** 户编号, 户主, current size, status and village of the given households (or all, with null), by id. */
+export function householdBriefs(db: ReadDb, ids: readonly string[] | null): Map<string, HouseholdBrief> {
+  return new Map(briefRows(db, ids).map((r) => [r.id, r]));
 }
 
 /** Village order (as the village list), then 户编号. */

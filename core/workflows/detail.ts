@@ -1,9 +1,11 @@
 // One batch as the batch page shows it: the step timeline (dates, publicity period, where
 // posted, objections, meetings and votes, outcome counts, and for the step at hand what blocks
 // it and from when), every household with its outcome at each step, decisions, quota flags.
-import { asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/open.ts';
-import { batchDecisions, batchHouseholds, meetingVotes, stepOutcomes } from '../../db/schema/index.ts';
+import type { ReadDb } from '../../db/handles.ts';
+import { decisionsOfBatch } from '../../db/repos/workflow-batches.ts';
+import { votesOfMeetings } from '../../db/repos/workflow-meetings.ts';
+import { membersOfBatch, outcomesOfSteps } from '../../db/repos/workflow-members.ts';
+import type { MemberRow, OutcomeRow } from '../../db/repos/workflow-members.ts';
 import type { BatchDetail, BatchHouseholdView, DecisionView, MeetingView, ObjectionView, OutcomeView, StepView } from '../../shared/api/workflows.ts';
 import { STATUS_LABELS } from '../../shared/status.ts';
 import { DECISION_LABELS, OUTCOME_LABELS, STEP_STATUS_LABELS, attendanceProblem, voteCarries } from '../../shared/workflows/index.ts';
@@ -15,15 +17,12 @@ import { quotaFlags } from './quotas.ts';
 import { kindView } from './settings.ts';
 import { stepDefOf, stepMeetings, stepObjections } from './steps.ts';
 
-type MemberRow = typeof batchHouseholds.$inferSelect;
-type OutcomeRow = typeof stepOutcomes.$inferSelect;
-
 const describe = (briefs: ReadonlyMap<string, HouseholdBrief>, id: string | null): string | null =>
   id == null ? null : briefs.get(id) ? describeHousehold(briefs.get(id)!) : id;
 
-function meetingViews(db: Db, step: StepRow, memberById: ReadonlyMap<string, MemberRow>, briefs: ReadonlyMap<string, HouseholdBrief>): MeetingView[] {
+function meetingViews(db: ReadDb, step: StepRow, memberById: ReadonlyMap<string, MemberRow>, briefs: ReadonlyMap<string, HouseholdBrief>): MeetingView[] {
   const rows = stepMeetings(db, step.id);
-  const votes = rows.length ? db.select().from(meetingVotes).where(inArray(meetingVotes.meetingId, rows.map((m) => m.id))).all() : [];
+  const votes = votesOfMeetings(db, rows.map((m) => m.id));
   return rows.map((m) => {
     const problem = attendanceProblem(m.attendeesCount, m.entitledCount);
     return {
@@ -50,7 +49,7 @@ function meetingViews(db: Db, step: StepRow, memberById: ReadonlyMap<string, Mem
   });
 }
 
-function objectionViews(db: Db, step: StepRow, briefs: ReadonlyMap<string, HouseholdBrief>): ObjectionView[] {
+function objectionViews(db: ReadDb, step: StepRow, briefs: ReadonlyMap<string, HouseholdBrief>): ObjectionView[] {
   return stepObjections(db, step.id).map((o) => ({
     id: o.id,
     seq: step.seq,
@@ -98,7 +97,7 @@ function householdViews(members: readonly MemberRow[], steps: readonly StepRow[]
   });
 }
 
-function stepViews(db: Db, batch: BatchRow, steps: readonly StepRow[], hh: readonly BatchHouseholdView[], members: readonly MemberRow[], briefs: ReadonlyMap<string, HouseholdBrief>, asOf: string): StepView[] {
+function stepViews(db: ReadDb, batch: BatchRow, steps: readonly StepRow[], hh: readonly BatchHouseholdView[], members: readonly MemberRow[], briefs: ReadonlyMap<string, HouseholdBrief>, asOf: string): StepView[] {
   const memberById = new Map(members.map((m) => [m.id, m]));
   return steps.map((s) => {
     const def = stepDefOf(batch, s);
@@ -132,31 +131,25 @@ function stepViews(db: Db, batch: BatchRow, steps: readonly StepRow[], hh: reado
   });
 }
 
-function decisionViews(db: Db, batch: BatchRow, steps: readonly StepRow[]): DecisionView[] {
-  return db
-    .select()
-    .from(batchDecisions)
-    .where(eq(batchDecisions.batchId, batch.id))
-    .orderBy(asc(batchDecisions.decidedOn))
-    .all()
-    .map((d) => ({
-      id: d.id,
-      action: d.action,
-      actionLabel: DECISION_LABELS[d.action],
-      seq: steps.find((s) => s.id === d.stepId)?.seq ?? null,
-      decision: d.decision,
-      reason: d.reason,
-      decidedOn: d.decidedOn,
-      decidedBy: d.updatedBy,
-    }));
+function decisionViews(db: ReadDb, batch: BatchRow, steps: readonly StepRow[]): DecisionView[] {
+  return decisionsOfBatch(db, batch.id).map((d) => ({
+    id: d.id,
+    action: d.action,
+    actionLabel: DECISION_LABELS[d.action],
+    seq: steps.find((s) => s.id === d.stepId)?.seq ?? null,
+    decision: d.decision,
+    reason: d.reason,
+    decidedOn: d.decidedOn,
+    decidedBy: d.updatedBy,
+  }));
 }
 
-export function batchDetail(db: Db, id: string, asOf: string): BatchDetail {
+export function batchDetail(db: ReadDb, id: string, asOf: string): BatchDetail {
   const batch = requireBatch(db, id);
   const def = kindOf(batch);
   const steps = stepsOf(db, batch.id);
-  const unordered = db.select().from(batchHouseholds).where(eq(batchHouseholds.batchId, batch.id)).all();
-  const outcomes = steps.length ? db.select().from(stepOutcomes).where(inArray(stepOutcomes.stepId, steps.map((s) => s.id))).all() : [];
+  const unordered = membersOfBatch(db, batch.id);
+  const outcomes = outcomesOfSteps(db, steps.map((s) => s.id));
   const briefs = householdBriefs(db, unordered.map((m) => m.householdId));
   const placed = unordered.filter((m) => briefs.has(m.householdId));
   const members = placed.sort((a, b) => byVillageThenNo(briefs.get(a.householdId)!, briefs.get(b.householdId)!));

@@ -1,5 +1,6 @@
 // The workflow and monitoring endpoints of the contract, on top of the use cases: each write
 // answers with the fresh view the screen shows next.
+import { writeTransaction } from '../../db/handles.ts';
 import { todayIso } from '../../shared/dates.ts';
 import type { Handlers } from '../api/handlers.ts';
 import { candidates } from './candidates.ts';
@@ -33,10 +34,10 @@ export const workflowHandlers: Handlers['workflows'] = {
   addHouseholds: ({ batchId, on, householdIds, filter, choice, risks }, s) => {
     const { db } = s.requireArchive();
     const actor = s.actor();
-    const r = db.transaction(() => {
-      const byHand = householdIds.length ? addByHand(db, actor, batchId, { householdIds, on, choice, risks }) : 0;
-      const found = filter ? candidates(db, batchId, filter).map((c) => c.householdId) : [];
-      const fit = found.length ? addFitting(db, actor, batchId, found, { on, choice, risks }) : { added: 0, skipped: [] };
+    const r = writeTransaction(db, (w) => {
+      const byHand = householdIds.length ? addByHand(w, actor, batchId, { householdIds, on, choice, risks }) : 0;
+      const found = filter ? candidates(w, batchId, filter).map((c) => c.householdId) : [];
+      const fit = found.length ? addFitting(w, actor, batchId, found, { on, choice, risks }) : { added: 0, skipped: [] };
       return { added: byHand + fit.added, skipped: fit.skipped };
     });
     return { ...r, detail: batchDetail(db, batchId, today()) };

@@ -1,8 +1,8 @@
 // The batch list: each batch with its villages, size, the step it is at and, in Chinese, what
 // is due next or what blocks it, as of a day.
-import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/open.ts';
-import { batchVillages, batches, villages } from '../../db/schema/index.ts';
+import type { ReadDb } from '../../db/handles.ts';
+import { allBatches, batchIdsMatching, batchVillageRefs } from '../../db/repos/workflow-batches.ts';
+import { activeMemberCount, memberVillageIds } from '../../db/repos/workflow-members.ts';
 import type { BatchListItem, GateView, VillageRef } from '../../shared/api/workflows.ts';
 import { BATCH_STATUS_LABELS, closeGate, openGate } from '../../shared/workflows/index.ts';
 import type { WorkflowKind } from '../../shared/workflows/index.ts';
@@ -18,18 +18,10 @@ export interface BatchQuery {
   status?: 'open' | 'closed' | 'cancelled' | null;
 }
 
-export function batchVillagesOf(db: Db, batchId: string): VillageRef[] {
-  return db
-    .select({ id: villages.id, code: villages.code, name: villages.name })
-    .from(batchVillages)
-    .innerJoin(villages, eq(villages.id, batchVillages.villageId))
-    .where(eq(batchVillages.batchId, batchId))
-    .orderBy(asc(villages.sortOrder), asc(villages.code))
-    .all();
-}
+export const batchVillagesOf = (db: ReadDb, batchId: string): VillageRef[] => batchVillageRefs(db, batchId);
 
 /** The gate of a step as of a day: opening for a pending step, closing for a running one. */
-export function gateOf(db: Db, batch: BatchRow, steps: readonly StepRow[], step: StepRow, asOf: string): GateView {
+export function gateOf(db: ReadDb, batch: BatchRow, steps: readonly StepRow[], step: StepRow, asOf: string): GateView {
   if (step.status === 'closed' || batch.status !== 'open') return { canOpen: false, canClose: false, blockers: [], from: null };
   if (step.status === 'pending') {
     const prev = steps.find((s) => s.seq === step.seq - 1);
@@ -48,21 +40,13 @@ function nextText(batch: BatchRow, step: StepRow | undefined, label: string, gat
   return gate.canClose ? `${name}可以完成` : `${name}进行中：${gate.blockers.join('；')}`;
 }
 
-function activeCount(db: Db, batchId: string): number {
-  return (db.$client.prepare('SELECT count(*) AS n FROM batch_households WHERE batch_id = ? AND removed_on IS NULL').get(batchId) as { n: number }).n;
-}
-
 /** Villages a batch's quota is counted in: its own, or (township-wide) those of its households. */
-export function quotaVillages(db: Db, batch: BatchRow, own: readonly VillageRef[]): string[] {
+export function quotaVillages(db: ReadDb, batch: BatchRow, own: readonly VillageRef[]): string[] {
   if (own.length) return own.map((v) => v.id);
-  return (
-    db.$client
-      .prepare('SELECT DISTINCT h.village_id AS v FROM batch_households bh JOIN households h ON h.id = bh.household_id WHERE bh.batch_id = ? AND bh.removed_on IS NULL')
-      .all(batch.id) as { v: string }[]
-  ).map((r) => r.v);
+  return memberVillageIds(db, batch.id);
 }
 
-export function listItem(db: Db, batch: BatchRow, asOf: string): BatchListItem {
+export function listItem(db: ReadDb, batch: BatchRow, asOf: string): BatchListItem {
   const def = kindOf(batch);
   const own = batchVillagesOf(db, batch.id);
   const steps = stepsOf(db, batch.id);
@@ -81,34 +65,14 @@ export function listItem(db: Db, batch: BatchRow, asOf: string): BatchListItem {
     statusLabel: BATCH_STATUS_LABELS[batch.status],
     createdOn: batch.createdOn,
     closedOn: batch.closedOn,
-    householdCount: activeCount(db, batch.id),
+    householdCount: activeMemberCount(db, batch.id),
     currentStep: current ? { seq: current.seq, label, status: current.status } : null,
     next: nextText(batch, current, label, gate),
     overQuota: batch.status !== 'cancelled' && quotaFlags(db, def.kind, batch.year, quotaVillages(db, batch, own)).some((q) => q.over > 0),
   };
 }
 
-export function listBatches(db: Db, q: BatchQuery, asOf: string): BatchListItem[] {
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  const add = (clause: string, ...values: (string | number)[]): void => {
-    where.push(clause);
-    args.push(...values);
-  };
-  if (q.kind) add('b.kind = ?', q.kind);
-  if (q.year != null) add('b.year = ?', q.year);
-  if (q.status) add('b.status = ?', q.status);
-  if (q.villageId) {
-    add(
-      `(EXISTS (SELECT 1 FROM batch_villages bv WHERE bv.batch_id = b.id AND bv.village_id = ?)
-        OR EXISTS (SELECT 1 FROM batch_households bh JOIN households h ON h.id = bh.household_id WHERE bh.batch_id = b.id AND h.village_id = ?))`,
-      q.villageId,
-      q.villageId,
-    );
-  }
-  const ids = db.$client
-    .prepare(`SELECT b.id FROM batches b ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY b.year DESC, b.created_on DESC, b.title`)
-    .all(...args) as { id: string }[];
-  const rows = new Map(db.select().from(batches).all().map((b) => [b.id, b]));
-  return ids.map(({ id }) => listItem(db, rows.get(id)!, asOf));
+export function listBatches(db: ReadDb, q: BatchQuery, asOf: string): BatchListItem[] {
+  const rows = new Map(allBatches(db).map((b) => [b.id, b]));
+  return batchIdsMatching(db, q).map((id) => listItem(db, rows.get(id)!, asOf));
 }

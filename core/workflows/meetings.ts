@@ -2,14 +2,15 @@
 // entitled, minutes, result and per-household votes. Recorded on a deliberation step while it
 // is open, never dated before the step began; votes only for households in the batch.
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { writeTransaction } from '../../db/handles.ts';
+import type { ReadDb } from '../../db/handles.ts';
 import type { Db } from '../../db/open.ts';
 import { recordAudit } from '../../db/repos/audit.ts';
-import { meetingVotes, meetings } from '../../db/schema/index.ts';
+import { meetingById, meetingsOfStep, saveMeetingRecord, votesOfMeetings } from '../../db/repos/workflow-meetings.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
 import { attendanceProblem } from '../../shared/workflows/index.ts';
-import { kindOf, requireOpenBatch, requireStep, stampOf, stepLabel, stepsOf } from './common.ts';
+import { kindOf, requireOpenBatch, requireStep, stepLabel, stepsOf } from './common.ts';
 import { requireMembers, requireOpenStep } from './outcomes.ts';
 
 export interface MeetingInput {
@@ -29,24 +30,23 @@ export interface MeetingInput {
 }
 
 export function saveMeeting(db: Db, actor: Actor, input: MeetingInput): string {
-  return db.transaction(() => {
-    const batch = requireOpenBatch(db, input.batchId);
-    const step = requireStep(stepsOf(db, batch.id), input.seq, batch);
+  return writeTransaction(db, (w) => {
+    const batch = requireOpenBatch(w, input.batchId);
+    const step = requireStep(stepsOf(w, batch.id), input.seq, batch);
     const label = stepLabel(batch, step);
     if (!kindOf(batch).steps.find((d) => d.code === step.step)?.meeting) {
       throw new UserError(`第${step.seq}步“${label}”不是民主评议环节，不能登记评议会议：请选择民主评议环节。`);
     }
     requireOpenStep(actor, batch, step, input.heldOn, '会议');
-    const members = requireMembers(db, batch, step.seq, input.votes.map((v) => v.householdId));
+    const members = requireMembers(w, batch, step.seq, input.votes.map((v) => v.householdId));
     for (const v of input.votes) {
       if (v.votesFor + v.votesAgainst + v.abstentions > input.attendeesCount) {
         throw new UserError(`有一户的票数合计 ${v.votesFor + v.votesAgainst + v.abstentions} 多于到会人数 ${input.attendeesCount}：请核对票数。`, { field: 'votes' });
       }
     }
-    const prev = input.id ? db.select().from(meetings).where(eq(meetings.id, input.id)).get() : undefined;
+    const prev = input.id ? meetingById(w, input.id) : undefined;
     if (input.id && (!prev || prev.stepId !== step.id)) throw new UserError('找不到要修改的会议记录，可能已被删除：请刷新后重试。');
     const id = prev?.id ?? randomUUID();
-    const stamp = stampOf(actor);
     const values = {
       heldOn: input.heldOn,
       place: input.place,
@@ -58,16 +58,10 @@ export function saveMeeting(db: Db, actor: Actor, input: MeetingInput): string {
       minutes: input.minutes,
       result: input.result,
     };
-    if (prev) db.update(meetings).set({ ...values, ...stamp, version: prev.version + 1 }).where(eq(meetings.id, id)).run();
-    else db.insert(meetings).values({ id, version: 1, ...stamp, batchId: batch.id, stepId: step.id, ...values }).run();
-    db.delete(meetingVotes).where(eq(meetingVotes.meetingId, id)).run();
-    for (const v of input.votes) {
-      db.insert(meetingVotes)
-        .values({ id: randomUUID(), version: 1, ...stamp, meetingId: id, batchHouseholdId: members.get(v.householdId)!.id, votesFor: v.votesFor, votesAgainst: v.votesAgainst, abstentions: v.abstentions })
-        .run();
-    }
+    const votes = input.votes.map((v) => ({ batchHouseholdId: members.get(v.householdId)!.id, votesFor: v.votesFor, votesAgainst: v.votesAgainst, abstentions: v.abstentions }));
+    saveMeetingRecord(w, actor, { id, existing: prev !== undefined, batchId: batch.id, stepId: step.id, values, votes });
     const problem = attendanceProblem(input.attendeesCount, input.entitledCount);
-    recordAudit(db, actor, {
+    recordAudit(w, actor, {
       action: prev ? 'update' : 'insert',
       tableName: 'meetings',
       recordId: id,
@@ -85,16 +79,10 @@ export interface ValidVotes {
 }
 
 /** Votes of the latest meeting of a step held by `on` with two thirds present; null if none. */
-export function validMeetingVotes(db: Db, stepId: string, on: string): ValidVotes | null {
-  const valid = db
-    .select()
-    .from(meetings)
-    .where(eq(meetings.stepId, stepId))
-    .orderBy(meetings.heldOn)
-    .all()
-    .filter((m) => m.heldOn <= on && attendanceProblem(m.attendeesCount, m.entitledCount) == null);
+export function validMeetingVotes(db: ReadDb, stepId: string, on: string): ValidVotes | null {
+  const valid = meetingsOfStep(db, stepId).filter((m) => m.heldOn <= on && attendanceProblem(m.attendeesCount, m.entitledCount) == null);
   const last = valid.at(-1);
   if (!last) return null;
-  const rows = db.select().from(meetingVotes).where(eq(meetingVotes.meetingId, last.id)).all();
+  const rows = votesOfMeetings(db, [last.id]);
   return { attendees: last.attendeesCount ?? 0, votes: new Map(rows.map((r) => [r.batchHouseholdId, r])) };
 }

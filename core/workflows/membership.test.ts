@@ -1,9 +1,7 @@
 // Households from a filter (income between the poverty and edge lines, not 低保/特困), quota
 // flags, and the exit check with its veto reasons — on a real archive file.
-import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { households } from '../../db/schema/index.ts';
-import { archiveChecksum } from '../../db/testing.ts';
+import { archiveChecksum, rowsWhere } from '../../db/testing.ts';
 import { workflowsApi } from '../../shared/api/workflows.ts';
 import { candidates } from './candidates.ts';
 import { createBatch } from './create.ts';
@@ -128,6 +126,6 @@ describe('exit check', () => {
     recordOutcome(db, actor, { batchId: id, seq: 5, householdIds: [fx.id('Q2')], outcome: 'fail', reason: '人均纯收入未超过脱贫标准', decidedOn: '2026-01-20', decidedBy: '县级核查组' });
     const r = closeStep(db, actor, { batchId: id, seq: 5, closedOn: '2026-01-22', note: null });
     expect(r.applied.map((a) => [a.household, a.to])).toEqual([['Q1（户主Q1成员1）', 'exited']]);
-    expect(db.select().from(households).where(eq(households.id, fx.id('Q1'))).get()).toMatchObject({ status: 'exited', exitYear: 2025, householdType: '脱贫户' });
+    expect(rowsWhere(db, 'households', { id: fx.id('Q1') })[0]).toMatchObject({ status: 'exited', exitYear: 2025, householdType: '脱贫户' });
   });
 });

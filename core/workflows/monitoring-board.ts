@@ -1,12 +1,11 @@
 // The monitoring board: every monitoring object (脱贫不稳定户 / 边缘易致贫户 / 突发严重困难户
 // whose risk is not removed) with its level — from the latest monthly check, else from the
 // latest income year and assessment — and whether this month's check is done, due or overdue.
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/open.ts';
-import { assessments, households, incomes, monitoringChecks, monitoringRemedies, statusHistory, villages } from '../../db/schema/index.ts';
+import type { ReadDb } from '../../db/handles.ts';
+import { assessmentsLatestFirst, checksLatestFirst, householdsWithStatus, incomesLatestFirst, remediesOf, statusHistoryLatestFirst, villageSortOrders } from '../../db/repos/monitoring.ts';
 import type { MonitoringBoard, MonitoringObjectView } from '../../shared/api/monitoring.ts';
 import { computeIncome } from '../../shared/income.ts';
-import type { HouseholdRecord } from '../../shared/records.ts';
+import type { AssessmentRecord, HouseholdRecord } from '../../shared/records.ts';
 import { MONITORED_STATUSES, STATUS_LABELS } from '../../shared/status.ts';
 import { CHECK_DUE_LABELS, DEFAULT_THRESHOLDS, GUARANTEE_KEYS, LEVEL_LABELS, checkDue, monitoringLevel } from '../../shared/workflows/index.ts';
 import type { GuaranteeItem, LevelResult, LevelThresholds, MonitoringLevel } from '../../shared/workflows/index.ts';
@@ -21,7 +20,7 @@ export function thresholdsOf(policy: PolicyLookup, year: number): LevelThreshold
   };
 }
 
-const ASSESSED: readonly [GuaranteeItem, keyof typeof assessments.$inferSelect][] = [
+const ASSESSED: readonly [GuaranteeItem, keyof AssessmentRecord][] = [
   ['food', 'foodOk'],
   ['clothing', 'clothingOk'],
   ['education', 'educationOk'],
@@ -38,11 +37,11 @@ function latestBy<T extends { householdId: string }>(rows: readonly T[]): Map<st
 }
 
 /** The first day of each household's latest unbroken run of its current status in the history. */
-function monitoredSince(db: Db, rows: readonly HouseholdRecord[]): Map<string, string> {
+function monitoredSince(db: ReadDb, rows: readonly HouseholdRecord[]): Map<string, string> {
   const status = new Map(rows.map((h) => [h.id, h.status]));
   const out = new Map<string, string>();
   const ended = new Set<string>();
-  const history = db.select().from(statusHistory).where(inArray(statusHistory.householdId, [...status.keys()])).orderBy(desc(statusHistory.effectiveOn), desc(statusHistory.updatedAt)).all();
+  const history = statusHistoryLatestFirst(db, [...status.keys()]);
   for (const r of history) {
     if (ended.has(r.householdId)) continue;
     if (r.status === status.get(r.householdId)) out.set(r.householdId, r.effectiveOn);
@@ -51,16 +50,16 @@ function monitoredSince(db: Db, rows: readonly HouseholdRecord[]): Map<string, s
   return out;
 }
 
-export function objectViews(db: Db, rows: readonly HouseholdRecord[], month: string): MonitoringObjectView[] {
+export function objectViews(db: ReadDb, rows: readonly HouseholdRecord[], month: string): MonitoringObjectView[] {
   if (rows.length === 0) return [];
   const ids = rows.map((h) => h.id);
   const policy = policyLookup(db);
   const briefs = householdBriefs(db, ids);
-  const checks = latestBy(db.select().from(monitoringChecks).where(inArray(monitoringChecks.householdId, ids)).orderBy(desc(monitoringChecks.checkedOn)).all());
-  const income = latestBy(db.select().from(incomes).where(inArray(incomes.householdId, ids)).orderBy(desc(incomes.year)).all());
-  const assessed = latestBy(db.select().from(assessments).where(inArray(assessments.householdId, ids)).orderBy(desc(assessments.year)).all());
+  const checks = latestBy(checksLatestFirst(db, ids));
+  const income = latestBy(incomesLatestFirst(db, ids));
+  const assessed = latestBy(assessmentsLatestFirst(db, ids));
   const since = monitoredSince(db, rows);
-  const open = db.select().from(monitoringRemedies).where(inArray(monitoringRemedies.householdId, ids)).all().filter((r) => r.doneOn == null);
+  const open = remediesOf(db, ids).filter((r) => r.doneOn == null);
   return rows.map((h) => {
     const b = briefs.get(h.id)!;
     const check = checks.get(h.id);
@@ -114,11 +113,9 @@ export interface BoardQuery {
   includeRemoved: boolean;
 }
 
-export function monitoringBoard(db: Db, q: BoardQuery): MonitoringBoard {
+export function monitoringBoard(db: ReadDb, q: BoardQuery): MonitoringBoard {
   const month = q.asOf.slice(0, 7);
-  const where = [inArray(households.status, [...MONITORED_STATUSES])];
-  if (q.villageId) where.push(eq(households.villageId, q.villageId));
-  const rows = db.select().from(households).where(and(...where)).orderBy(households.no).all().filter((h) => q.includeRemoved || h.riskRemoved !== true);
+  const rows = householdsWithStatus(db, MONITORED_STATUSES, q.villageId).filter((h) => q.includeRemoved || h.riskRemoved !== true);
   const all = objectViews(db, rows, month);
   const counts = { red: 0, yellow: 0, green: 0, total: all.length, due: 0, overdue: 0 };
   for (const o of all) {
@@ -126,7 +123,7 @@ export function monitoringBoard(db: Db, q: BoardQuery): MonitoringBoard {
     if (o.due !== 'done' && !o.riskRemoved) counts[o.due]++;
   }
   const order: Record<MonitoringLevel, number> = { red: 0, yellow: 1, green: 2 };
-  const villageSort = new Map(db.select({ id: villages.id, sort: villages.sortOrder }).from(villages).all().map((v) => [v.id, v.sort]));
+  const villageSort = villageSortOrders(db);
   const objects = all
     .filter((o) => (q.level == null || o.level === q.level) && (!q.dueOnly || (o.due !== 'done' && !o.riskRemoved)))
     .sort((a, b) => order[a.level] - order[b.level] || (villageSort.get(a.villageId) ?? 0) - (villageSort.get(b.villageId) ?? 0) || (a.no < b.no ? -1 : 1));

@@ -2,11 +2,12 @@
 // monthly check (level computed from the predicted income and the items at risk), a remedy,
 // its risks (at most five), and the removal of its risk by a recorded decision, flagged when
 // sooner than six months after identification.
-import { randomUUID } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
+import { writeTransaction } from '../../db/handles.ts';
+import type { ReadDb } from '../../db/handles.ts';
 import type { Db } from '../../db/open.ts';
 import { recordAudit } from '../../db/repos/audit.ts';
-import { households, monitoringChecks, monitoringRemedies, statusHistory } from '../../db/schema/index.ts';
+import { householdById, writeHouseholdRisks, writeStatusChange } from '../../db/repos/household-status.ts';
+import { checkById, checksLatestFirst, insertCheck, remediesOfHousehold, remedyById, saveRemedyRecord } from '../../db/repos/monitoring.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { MonitoringDetail, MonitoringObjectView, RemovalResult } from '../../shared/api/monitoring.ts';
 import { todayIso } from '../../shared/dates.ts';
@@ -15,18 +16,18 @@ import type { HouseholdRecord } from '../../shared/records.ts';
 import { MONITORED_STATUSES, STATUS_LABELS } from '../../shared/status.ts';
 import { LEVEL_LABELS, earlyRemoval, monitoringLevel } from '../../shared/workflows/index.ts';
 import type { GuaranteeItem } from '../../shared/workflows/index.ts';
-import { describeHousehold, householdBriefs, normalizeRisks, refuseFuture, stampOf } from './common.ts';
+import { describeHousehold, householdBriefs, normalizeRisks, refuseFuture } from './common.ts';
 import { objectViews, thresholdsOf } from './monitoring-board.ts';
 import { policyLookup } from './settings.ts';
 
-function requireHousehold(db: Db, id: string): HouseholdRecord {
-  const h = db.select().from(households).where(eq(households.id, id)).get();
+function requireHousehold(db: ReadDb, id: string): HouseholdRecord {
+  const h = householdById(db, id);
   if (!h) throw new UserError('找不到这一户，可能已被删除：请刷新后重试。');
   return h;
 }
 
 /** A household under monitoring whose risk is not removed. */
-function requireObject(db: Db, id: string, what: string): { h: HouseholdRecord; view: MonitoringObjectView } {
+function requireObject(db: ReadDb, id: string, what: string): { h: HouseholdRecord; view: MonitoringObjectView } {
   const h = requireHousehold(db, id);
   const who = describeHousehold({ no: h.no, head: householdBriefs(db, [id]).get(id)?.head ?? null });
   if (!MONITORED_STATUSES.includes(h.status)) {
@@ -41,10 +42,10 @@ function notBeforeIdentified(view: MonitoringObjectView, date: string, what: str
   if (since && /^\d{4}-\d{2}-\d{2}$/.test(since) && date < since) throw new UserError(`${what} ${date} 早于纳入监测的日期 ${since}：请核对日期。`);
 }
 
-export function monitoringDetail(db: Db, householdId: string, asOf: string): MonitoringDetail {
+export function monitoringDetail(db: ReadDb, householdId: string, asOf: string): MonitoringDetail {
   const h = requireHousehold(db, householdId);
-  const checks = db.select().from(monitoringChecks).where(eq(monitoringChecks.householdId, h.id)).orderBy(desc(monitoringChecks.checkedOn)).all();
-  const remedies = db.select().from(monitoringRemedies).where(eq(monitoringRemedies.householdId, h.id)).orderBy(desc(monitoringRemedies.updatedAt)).all();
+  const checks = checksLatestFirst(db, [h.id]);
+  const remedies = remediesOfHousehold(db, h.id);
   return {
     object: objectViews(db, [h], asOf.slice(0, 7))[0]!,
     checks: checks.map((c) => ({
@@ -74,16 +75,15 @@ export interface CheckInput {
 }
 
 export function recordCheck(db: Db, actor: Actor, input: CheckInput): string {
-  db.transaction(() => {
-    const { h, view } = requireObject(db, input.householdId, '登记月度走访');
+  writeTransaction(db, (w) => {
+    const { h, view } = requireObject(w, input.householdId, '登记月度走访');
     refuseFuture(actor, input.checkedOn, '走访日期');
     notBeforeIdentified(view, input.checkedOn, '走访日期');
     const atRisk = [...new Set(input.atRisk)];
-    const { level, reasons } = monitoringLevel(input.predictedPerCapitaFen, atRisk, thresholdsOf(policyLookup(db), Number(input.checkedOn.slice(0, 4))));
-    const id = randomUUID();
+    const { level, reasons } = monitoringLevel(input.predictedPerCapitaFen, atRisk, thresholdsOf(policyLookup(w), Number(input.checkedOn.slice(0, 4))));
     const values = { householdId: h.id, checkedOn: input.checkedOn, predictedPerCapitaFen: input.predictedPerCapitaFen, atRisk, level, findings: input.findings, actions: input.actions, checkedBy: input.checkedBy };
-    db.insert(monitoringChecks).values({ id, version: 1, ...stampOf(actor), ...values }).run();
-    recordAudit(db, actor, { action: 'insert', tableName: 'monitoring_checks', recordId: id, householdId: h.id, after: values, note: `月度走访（${input.checkedOn}）：${LEVEL_LABELS[level]}。${reasons.join('；')}` });
+    const id = insertCheck(w, actor, values);
+    recordAudit(w, actor, { action: 'insert', tableName: 'monitoring_checks', recordId: id, householdId: h.id, after: values, note: `月度走访（${input.checkedOn}）：${LEVEL_LABELS[level]}。${reasons.join('；')}` });
   });
   return input.householdId;
 }
@@ -101,30 +101,28 @@ export interface RemedyInput {
 }
 
 export function saveRemedy(db: Db, actor: Actor, input: RemedyInput): string {
-  db.transaction(() => {
-    const { h } = requireObject(db, input.householdId, '登记帮扶措施');
+  writeTransaction(db, (w) => {
+    const { h } = requireObject(w, input.householdId, '登记帮扶措施');
     if (input.checkId) {
-      const c = db.select().from(monitoringChecks).where(eq(monitoringChecks.id, input.checkId)).get();
+      const c = checkById(w, input.checkId);
       if (!c || c.householdId !== h.id) throw new UserError('所选的走访记录不属于这一户：请重新选择。');
     }
     if (input.doneOn) refuseFuture(actor, input.doneOn, '落实日期');
-    const prev = input.id ? db.select().from(monitoringRemedies).where(eq(monitoringRemedies.id, input.id)).get() : undefined;
+    const prev = input.id ? remedyById(w, input.id) : undefined;
     if (input.id && (!prev || prev.householdId !== h.id)) throw new UserError('找不到要修改的帮扶措施，可能已被删除：请刷新后重试。');
     const { id: _id, householdId: _h, ...values } = input;
-    const id = prev?.id ?? randomUUID();
-    if (prev) db.update(monitoringRemedies).set({ ...values, ...stampOf(actor), version: prev.version + 1 }).where(eq(monitoringRemedies.id, id)).run();
-    else db.insert(monitoringRemedies).values({ id, version: 1, ...stampOf(actor), householdId: h.id, ...values }).run();
-    recordAudit(db, actor, { action: prev ? 'update' : 'insert', tableName: 'monitoring_remedies', recordId: id, householdId: h.id, before: prev ?? null, after: values, note: `监测帮扶（${input.shortfall}）：${input.action}` });
+    const id = saveRemedyRecord(w, actor, prev?.id ?? null, h.id, values);
+    recordAudit(w, actor, { action: prev ? 'update' : 'insert', tableName: 'monitoring_remedies', recordId: id, householdId: h.id, before: prev ?? null, after: values, note: `监测帮扶（${input.shortfall}）：${input.action}` });
   });
   return input.householdId;
 }
 
 export function setRisks(db: Db, actor: Actor, input: { householdId: string; risks: string[] }): MonitoringObjectView {
-  db.transaction(() => {
-    const { h } = requireObject(db, input.householdId, '修改风险');
+  writeTransaction(db, (w) => {
+    const { h } = requireObject(w, input.householdId, '修改风险');
     const risks = normalizeRisks(input.risks);
-    db.update(households).set({ risks, ...stampOf(actor), version: h.version + 1 }).where(eq(households.id, h.id)).run();
-    recordAudit(db, actor, { action: 'monitoring', tableName: 'households', recordId: h.id, householdId: h.id, before: { risks: h.risks }, after: { risks }, note: `致贫/返贫风险：${risks.join('、')}` });
+    writeHouseholdRisks(w, actor, h.id, risks);
+    recordAudit(w, actor, { action: 'monitoring', tableName: 'households', recordId: h.id, householdId: h.id, before: { risks: h.risks }, after: { risks }, note: `致贫/返贫风险：${risks.join('、')}` });
   });
   return objectViews(db, [requireHousehold(db, input.householdId)], todayIso().slice(0, 7))[0]!;
 }
@@ -139,18 +137,15 @@ export interface RemovalInput {
 
 /** Marks the risk removed (帮扶消除 / 自然消除) by a recorded decision; early removals are flagged, not refused. */
 export function removeRisk(db: Db, actor: Actor, input: RemovalInput): RemovalResult {
-  const early = db.transaction(() => {
-    const { h, view } = requireObject(db, input.householdId, '消除风险');
+  const early = writeTransaction(db, (w) => {
+    const { h, view } = requireObject(w, input.householdId, '消除风险');
     refuseFuture(actor, input.removedOn, '消除日期');
     notBeforeIdentified(view, input.removedOn, '消除日期');
     const flag = earlyRemoval(view.identifiedOn ?? input.removedOn, input.removedOn);
     const patch = { riskRemoved: true, riskRemovalMethod: input.method, monitoringEnd: input.removedOn.slice(0, 4) + input.removedOn.slice(5, 7) };
-    db.update(households).set({ ...patch, ...stampOf(actor), version: h.version + 1 }).where(eq(households.id, h.id)).run();
     const reason = `风险已消除（${input.method}）${input.reason ? `：${input.reason}` : ''}${flag.early ? `；${flag.message ?? ''}` : ''}`;
-    db.insert(statusHistory)
-      .values({ id: randomUUID(), version: 1, ...stampOf(actor), householdId: h.id, status: h.status, year: Number(input.removedOn.slice(0, 4)), effectiveOn: input.removedOn, batchId: null, decision: input.decision, reason })
-      .run();
-    recordAudit(db, actor, {
+    writeStatusChange(w, actor, { householdId: h.id, status: h.status, fields: patch, year: Number(input.removedOn.slice(0, 4)), effectiveOn: input.removedOn, batchId: null, decision: input.decision, reason });
+    recordAudit(w, actor, {
       action: 'monitoring',
       tableName: 'households',
       recordId: h.id,

@@ -1,10 +1,8 @@
 // Monitoring on a real archive file: levels at the threshold edges from monthly checks, the
 // "due this month" list, risk removal (flagged under six months), and the monitoring and
 // risk-removal procedures changing households when announced.
-import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { households, statusHistory } from '../../db/schema/index.ts';
-import { archiveChecksum } from '../../db/testing.ts';
+import { archiveChecksum, rowsWhere } from '../../db/testing.ts';
 import type { WorkflowKind } from '../../shared/workflows/index.ts';
 import { createBatch } from './create.ts';
 import { saveMeeting } from './meetings.ts';
@@ -83,7 +81,7 @@ describe('risk removal', () => {
     expect(early.object).toMatchObject({ riskRemoved: true, removalMethod: '帮扶消除', removedIn: '202611' });
     const ok = removeRisk(fx.archive.db, actor, { householdId: fx.id('M2'), method: '自然消除', removedOn: '2026-11-10', decision: '青山镇〔2026〕30号', reason: null });
     expect(ok.early).toEqual({ early: false, months: 6, message: null });
-    const history = fx.archive.db.select().from(statusHistory).where(eq(statusHistory.householdId, fx.id('M1'))).all();
+    const history = rowsWhere(fx.archive.db, 'statusHistory', { householdId: fx.id('M1') });
     expect(history.at(-1)).toMatchObject({ status: 'edge', effectiveOn: '2026-11-09', decision: '青山镇〔2026〕30号' });
     expect(board().objects).toEqual([]);
     expect(() => removeRisk(fx.archive.db, actor, { householdId: fx.id('M1'), method: '帮扶消除', removedOn: '2026-11-10', decision: 'x', reason: null })).toThrow(/风险已于 202611 消除/);
@@ -105,12 +103,12 @@ describe('the monitoring procedures', () => {
       });
     };
     run('monitoring', [['X1', null], ['O1', '突发严重困难户']]);
-    const get = (no: string) => db.select().from(households).where(eq(households.id, fx.id(no))).get()!;
+    const get = (no: string) => rowsWhere(db, 'households', { id: fx.id(no) })[0]!;
     expect(get('X1')).toMatchObject({ status: 'unstable', monitoringCategory: '脱贫不稳定户', monitoringStart: '202610', risks: ['因病'], riskRemoved: false });
     expect(get('O1')).toMatchObject({ status: 'sudden', monitoringCategory: '突发严重困难户' });
     run('risk-removal', [['M9', '自然消除']]);
     expect(get('M9')).toMatchObject({ status: 'unstable', riskRemoved: true, riskRemovalMethod: '自然消除', monitoringEnd: '202610' });
-    const last = db.select().from(statusHistory).where(eq(statusHistory.householdId, fx.id('M9'))).all().at(-1)!;
+    const last = rowsWhere(db, 'statusHistory', { householdId: fx.id('M9') }).at(-1)!;
     expect(last.reason).toMatch(/风险已消除（自然消除）/);
     expect(last.batchId).not.toBeNull();
   });

@@ -1,17 +1,18 @@
 // 通过 / 不通过 / 退回 per household and step, with reason, who and when. Only while the step
 // is open, only for households in the batch and still going through it, never dated before
 // the step began. A household that does not pass stops there.
-import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { writeTransaction } from '../../db/handles.ts';
+import type { ReadDb } from '../../db/handles.ts';
 import type { Db } from '../../db/open.ts';
 import { recordAudit } from '../../db/repos/audit.ts';
-import { batchHouseholds, stepOutcomes } from '../../db/schema/index.ts';
+import { membersOfBatch, outcomesOfMembers, saveOutcome, stoppedMemberIds } from '../../db/repos/workflow-members.ts';
+import type { MemberRow } from '../../db/repos/workflow-members.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
 import { OUTCOME_LABELS } from '../../shared/workflows/index.ts';
 import type { Outcome } from '../../shared/workflows/index.ts';
 import type { BatchRow, StepRow } from './common.ts';
-import { describeHousehold, householdBriefs, refuseFuture, requireOpenBatch, requireStep, stampOf, stepLabel, stepsOf } from './common.ts';
+import { describeHousehold, householdBriefs, refuseFuture, requireOpenBatch, requireStep, stepLabel, stepsOf } from './common.ts';
 
 export interface OutcomeInput {
   batchId: string;
@@ -23,21 +24,12 @@ export interface OutcomeInput {
   decidedBy: string | null;
 }
 
-export type MemberRow = typeof batchHouseholds.$inferSelect;
+export type { MemberRow };
 
 /** Members of the batch still going through it before `seq`: not removed, no 不通过/退回 at an earlier step. */
-export function activeMembers(db: Db, batch: BatchRow, seq: number): Map<string, MemberRow> {
-  const rows = db.select().from(batchHouseholds).where(eq(batchHouseholds.batchId, batch.id)).all();
-  const stopped = new Set(
-    (
-      db.$client
-        .prepare(
-          `SELECT so.batch_household_id AS id FROM step_outcomes so JOIN batch_steps s ON s.id = so.step_id
-            WHERE s.batch_id = ? AND s.seq < ? AND so.outcome <> 'pass'`,
-        )
-        .all(batch.id, seq) as { id: string }[]
-    ).map((r) => r.id),
-  );
+export function activeMembers(db: ReadDb, batch: BatchRow, seq: number): Map<string, MemberRow> {
+  const rows = membersOfBatch(db, batch.id);
+  const stopped = new Set(stoppedMemberIds(db, batch.id, seq));
   return new Map(rows.filter((m) => m.removedOn == null && !stopped.has(m.id)).map((m) => [m.householdId, m]));
 }
 
@@ -53,9 +45,9 @@ export function requireOpenStep(actor: Actor, batch: BatchRow, step: StepRow, da
 }
 
 /** Refuses households not in the batch, or already stopped at an earlier step. */
-export function requireMembers(db: Db, batch: BatchRow, seq: number, ids: readonly string[]): Map<string, MemberRow> {
+export function requireMembers(db: ReadDb, batch: BatchRow, seq: number, ids: readonly string[]): Map<string, MemberRow> {
   const active = activeMembers(db, batch, seq);
-  const all = new Map(db.select().from(batchHouseholds).where(eq(batchHouseholds.batchId, batch.id)).all().map((m) => [m.householdId, m]));
+  const all = new Map(membersOfBatch(db, batch.id).map((m) => [m.householdId, m]));
   const briefs = householdBriefs(db, ids);
   for (const id of ids) {
     if (active.has(id)) continue;
@@ -68,25 +60,21 @@ export function requireMembers(db: Db, batch: BatchRow, seq: number, ids: readon
 }
 
 export function recordOutcome(db: Db, actor: Actor, input: OutcomeInput): void {
-  db.transaction(() => {
-    const batch = requireOpenBatch(db, input.batchId);
-    const step = requireStep(stepsOf(db, batch.id), input.seq, batch);
+  writeTransaction(db, (w) => {
+    const batch = requireOpenBatch(w, input.batchId);
+    const step = requireStep(stepsOf(w, batch.id), input.seq, batch);
     requireOpenStep(actor, batch, step, input.decidedOn, '结果');
     const ids = [...new Set(input.householdIds)];
-    const members = requireMembers(db, batch, step.seq, ids);
+    const members = requireMembers(w, batch, step.seq, ids);
     const memberIds = ids.map((id) => members.get(id)!.id);
-    const existing = new Map(
-      db.select().from(stepOutcomes).where(and(eq(stepOutcomes.stepId, step.id), inArray(stepOutcomes.batchHouseholdId, memberIds))).all().map((o) => [o.batchHouseholdId, o]),
-    );
-    const stamp = stampOf(actor);
+    const existing = new Map(outcomesOfMembers(w, step.id, memberIds).map((o) => [o.batchHouseholdId, o]));
     const label = stepLabel(batch, step);
     for (const hid of ids) {
       const m = members.get(hid)!;
       const values = { outcome: input.outcome, reason: input.reason, decidedOn: input.decidedOn, decidedBy: input.decidedBy };
       const prev = existing.get(m.id);
-      if (prev) db.update(stepOutcomes).set({ ...values, ...stamp, version: prev.version + 1 }).where(eq(stepOutcomes.id, prev.id)).run();
-      else db.insert(stepOutcomes).values({ id: randomUUID(), version: 1, ...stamp, stepId: step.id, batchHouseholdId: m.id, ...values }).run();
-      recordAudit(db, actor, {
+      saveOutcome(w, actor, prev?.id ?? null, step.id, m.id, values);
+      recordAudit(w, actor, {
         action: prev ? 'update' : 'insert',
         tableName: 'step_outcomes',
         recordId: `${step.id}:${m.id}`,

@@ -1,6 +1,9 @@
 // Finding records by what a person types on the command line: households by 户编号, villages
 // by code or name, batches and objections by their id or its first characters.
-import type { Db } from '../../db/open.ts';
+import type { ReadDb } from '../../db/handles.ts';
+import { householdsByNo } from '../../db/repos/household-briefs.ts';
+import { villagesInOrder } from '../../db/repos/villages.ts';
+import { idsByPrefix } from '../../db/repos/workflow-batches.ts';
 import { UserError } from '../../shared/errors.ts';
 
 const splitList = (s: string): string[] =>
@@ -11,16 +14,15 @@ const splitList = (s: string): string[] =>
 
 export { splitList };
 
-export function householdIdsByNo(db: Db, nos: readonly string[]): string[] {
-  const rows = db.$client.prepare('SELECT id, no FROM households WHERE no IN (SELECT value FROM json_each(?))').all(JSON.stringify(nos)) as { id: string; no: string }[];
-  const byNo = new Map(rows.map((r) => [r.no, r.id]));
+export function householdIdsByNo(db: ReadDb, nos: readonly string[]): string[] {
+  const byNo = new Map(householdsByNo(db, nos).map((r) => [r.no, r.id]));
   const missing = nos.filter((n) => !byNo.has(n));
   if (missing.length) throw new UserError(`户编号 ${missing.join('、')} 不在档案中：请核对户编号（可在农户列表中查到）。`);
   return nos.map((n) => byNo.get(n)!);
 }
 
-export function villageIdsByCode(db: Db, refs: readonly string[]): string[] {
-  const rows = db.$client.prepare('SELECT id, code, name FROM villages').all() as { id: string; code: string; name: string }[];
+export function villageIdsByCode(db: ReadDb, refs: readonly string[]): string[] {
+  const rows = villagesInOrder(db);
   return refs.map((ref) => {
     const v = rows.find((r) => r.code === ref) ?? rows.find((r) => r.name === ref);
     if (!v) throw new UserError(`行政村“${ref}”不在档案中：请填写12位村代码或村名（可用 stats 查看各村）。`);
@@ -29,19 +31,18 @@ export function villageIdsByCode(db: Db, refs: readonly string[]): string[] {
 }
 
 /** A record id from the whole id or its first characters (at least 4), as printed by list commands. */
-function byPrefix(db: Db, table: 'batches' | 'objections', ref: string, what: string): string {
+function byPrefix(db: ReadDb, table: 'batches' | 'objections', ref: string, what: string): string {
   const t = ref.trim().toLowerCase();
   if (t.length < 4) throw new UserError(`${what}编号“${ref}”太短：请至少填写前4位（如 list 命令显示的编号）。`, { kind: 'usage' });
-  const rows = db.$client.prepare(`SELECT id FROM ${table} WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2`).all(t, `${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as { id: string }[];
-  const exact = rows.find((r) => r.id === t);
-  if (exact) return exact.id;
+  const rows = idsByPrefix(db, table, t);
+  if (rows.includes(t)) return t;
   if (rows.length === 0) throw new UserError(`找不到编号为“${ref}”的${what}：请用 list 命令查看编号。`);
   if (rows.length > 1) throw new UserError(`编号“${ref}”对应不止一个${what}：请多填几位。`, { kind: 'usage' });
-  return rows[0]!.id;
+  return rows[0]!;
 }
 
-export const batchIdOf = (db: Db, ref: string): string => byPrefix(db, 'batches', ref, '批次');
-export const objectionIdOf = (db: Db, ref: string): string => byPrefix(db, 'objections', ref, '异议');
+export const batchIdOf = (db: ReadDb, ref: string): string => byPrefix(db, 'batches', ref, '批次');
+export const objectionIdOf = (db: ReadDb, ref: string): string => byPrefix(db, 'objections', ref, '异议');
 
 /** A step by number or by its code or label within the batch's kind. */
 export function stepSeqOf(steps: readonly { seq: number; code: string; label: string }[], ref: string): number {

@@ -1,11 +1,11 @@
 // Per-archive settings of each workflow kind: the minimum publicity length (defaults 7 days,
 // 5 for monitoring) and, for exit, the two-consecutive-years rule (seed 002).
-import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/open.ts';
+import { writeTransaction } from '../../db/handles.ts';
+import type { ReadDb } from '../../db/handles.ts';
+import type { Db } from '../../db/open.ts';
 import { loadQualityContextParts } from '../../db/quality.ts';
 import { recordAudit } from '../../db/repos/audit.ts';
-import { workflowSettings } from '../../db/schema/index.ts';
+import { saveSettingsOfKind, settingsOfKind } from '../../db/repos/workflow-settings.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { KindView } from '../../shared/api/workflows.ts';
 import { resolvePolicy } from '../../shared/policy.ts';
@@ -13,19 +13,18 @@ import type { PolicyKind } from '../../shared/policy.ts';
 import { STATUS_LABELS } from '../../shared/status.ts';
 import { KINDS, WORKFLOW_KINDS } from '../../shared/workflows/index.ts';
 import type { WorkflowKind } from '../../shared/workflows/index.ts';
-import { stampOf } from './common.ts';
 
 export interface KindSettings {
   publicityDays: number;
   requireTwoYears: boolean;
 }
 
-export function kindSettings(db: DbOrTx, kind: WorkflowKind): KindSettings {
-  const row = db.select().from(workflowSettings).where(eq(workflowSettings.kind, kind)).get();
+export function kindSettings(db: ReadDb, kind: WorkflowKind): KindSettings {
+  const row = settingsOfKind(db, kind);
   return { publicityDays: row?.publicityDays ?? KINDS[kind].publicityDays, requireTwoYears: row?.requireTwoYears ?? false };
 }
 
-export function kindView(db: DbOrTx, kind: WorkflowKind): KindView {
+export function kindView(db: ReadDb, kind: WorkflowKind): KindView {
   const def = KINDS[kind];
   const s = kindSettings(db, kind);
   return {
@@ -42,15 +41,14 @@ export function kindView(db: DbOrTx, kind: WorkflowKind): KindView {
   };
 }
 
-export const listKinds = (db: DbOrTx): KindView[] => WORKFLOW_KINDS.map((k) => kindView(db, k));
+export const listKinds = (db: ReadDb): KindView[] => WORKFLOW_KINDS.map((k) => kindView(db, k));
 
 export function saveKindSettings(db: Db, actor: Actor, input: { kind: WorkflowKind; publicityDays: number; requireTwoYears?: boolean | null }): KindView {
-  db.transaction((tx) => {
-    const before = tx.select().from(workflowSettings).where(eq(workflowSettings.kind, input.kind)).get();
+  writeTransaction(db, (w) => {
+    const before = settingsOfKind(w, input.kind);
     const values = { publicityDays: input.publicityDays, requireTwoYears: input.requireTwoYears ?? before?.requireTwoYears ?? false };
-    if (before) tx.update(workflowSettings).set({ ...values, ...stampOf(actor), version: before.version + 1 }).where(eq(workflowSettings.id, before.id)).run();
-    else tx.insert(workflowSettings).values({ id: randomUUID(), version: 1, ...stampOf(actor), kind: input.kind, ...values }).run();
-    recordAudit(tx, actor, {
+    saveSettingsOfKind(w, actor, input.kind, values);
+    recordAudit(w, actor, {
       action: before ? 'update' : 'insert',
       tableName: 'workflow_settings',
       recordId: input.kind,
@@ -65,7 +63,7 @@ export function saveKindSettings(db: Db, actor: Actor, input: { kind: WorkflowKi
 export type PolicyLookup = (kind: PolicyKind, year: number) => number | null;
 
 /** Policy figures of this archive's province by year (null when the archive has none). */
-export function policyLookup(db: Db): PolicyLookup {
+export function policyLookup(db: ReadDb): PolicyLookup {
   const parts = loadQualityContextParts(db);
   return (kind, year) => resolvePolicy(parts.policy, kind, year, parts.province)?.value ?? null;
 }

@@ -4,8 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import type { Archive } from '../../db/open.ts';
-import { archiveInfo, assessments, households, incomes, members, statusHistory, villages } from '../../db/schema/index.ts';
-import { tempDir } from '../../db/testing.ts';
+import { insertRows, rowsWhere, tempDir } from '../../db/testing.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { HouseholdStatus } from '../../shared/status.ts';
 import { initArchive } from '../archive.ts';
@@ -44,11 +43,13 @@ export function workflowFixture(specs: readonly HouseholdSpec[] = []): Fixture {
   const dir = tempDir('relief-workflows-');
   const archive = initArchive({ file: join(dir, 'a.db'), name: '青山镇', code: '511922101000', county: '仁寿县', province: '四川省' }, actor);
   const { db } = archive;
-  const townshipId = db.select().from(archiveInfo).get()!.townshipId!;
+  const townshipId = rowsWhere(db, 'archiveInfo')[0]!.townshipId!;
   const villageIds: [string, string] = [randomUUID(), randomUUID()];
-  ['青山村', '白马村'].forEach((name, i) => {
-    db.insert(villages).values({ id: villageIds[i]!, ...stamp, townshipId, code: `51192210100${i + 1}`, name, sortOrder: i }).run();
-  });
+  insertRows(
+    db,
+    'villages',
+    ['青山村', '白马村'].map((name, i) => ({ id: villageIds[i]!, ...stamp, townshipId, code: `51192210100${i + 1}`, name, sortOrder: i })),
+  );
   const ids = new Map<string, string>();
   const add = (s: HouseholdSpec): string => {
     const id = randomUUID();
@@ -56,8 +57,8 @@ export function workflowFixture(specs: readonly HouseholdSpec[] = []): Fixture {
     const size = s.size ?? 3;
     const year = s.year ?? 2025;
     const monitored = status === 'edge' || status === 'unstable' || status === 'sudden';
-    db.insert(households)
-      .values({
+    insertRows(db, 'households', [
+      {
         id,
         ...stamp,
         villageId: villageIds[s.village ?? 0],
@@ -67,20 +68,20 @@ export function workflowFixture(specs: readonly HouseholdSpec[] = []): Fixture {
         monitoringCategory: monitored ? { edge: '边缘易致贫户', unstable: '脱贫不稳定户', sudden: '突发严重困难户' }[status] : null,
         monitoringStart: monitored ? (s.monitoringStart ?? '202401') : null,
         risks: monitored ? ['因病'] : null,
-      })
-      .run();
-    for (let i = 0; i < size; i++) {
-      db.insert(members)
-        .values({ id: randomUUID(), ...stamp, householdId: id, seq: i + 1, name: `${s.no}成员${i + 1}`, relation: i === 0 ? '户主' : '其他', isDibao: s.dibao === true && i === 0, health: s.seriouslyIll && i === 0 ? '患有大病' : '健康', medicalInsurance: true, seriousIllnessInsurance: !s.seriouslyIll })
-        .run();
-    }
-    if (s.perCapitaYuan != null) db.insert(incomes).values({ id: randomUUID(), ...stamp, householdId: id, year, householdSize: size, wageFen: Math.round(s.perCapitaYuan * 100) * size }).run();
+      },
+    ]);
+    insertRows(
+      db,
+      'members',
+      Array.from({ length: size }, (_, i) => ({ id: randomUUID(), ...stamp, householdId: id, seq: i + 1, name: `${s.no}成员${i + 1}`, relation: i === 0 ? '户主' : '其他', isDibao: s.dibao === true && i === 0, health: s.seriouslyIll && i === 0 ? '患有大病' : '健康', medicalInsurance: true, seriousIllnessInsurance: !s.seriouslyIll })),
+    );
+    if (s.perCapitaYuan != null) insertRows(db, 'incomes', [{ id: randomUUID(), ...stamp, householdId: id, year, householdSize: size, wageFen: Math.round(s.perCapitaYuan * 100) * size }]);
     if (s.assessment !== undefined && s.assessment !== null) {
       const ok = { foodOk: true, clothingOk: true, educationOk: true, medicalOk: true, housingOk: true, waterOk: true, ...s.assessment };
-      db.insert(assessments).values({ id: randomUUID(), ...stamp, householdId: id, year, ...ok }).run();
+      insertRows(db, 'assessments', [{ id: randomUUID(), ...stamp, householdId: id, year, ...ok }]);
     }
     if (status !== 'ordinary') {
-      db.insert(statusHistory).values({ id: randomUUID(), ...stamp, householdId: id, status, year: 2024, effectiveOn: s.since ?? '2024-01-15', batchId: null, decision: '测试', reason: null }).run();
+      insertRows(db, 'statusHistory', [{ id: randomUUID(), ...stamp, householdId: id, status, year: 2024, effectiveOn: s.since ?? '2024-01-15', batchId: null, decision: '测试', reason: null }]);
     }
     ids.set(s.no, id);
     return id;

@@ -1,6 +1,5 @@
 // Household repository: plain functions taking the db first; every write is one synchronous
 // transaction that also writes the audit log.
-import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
@@ -9,8 +8,10 @@ import type { HouseholdRecord, MemberRecord } from '../../shared/records.ts';
 import type { HouseholdStatus } from '../../shared/status.ts';
 import { STATUS_LABELS } from '../../shared/status.ts';
 import type { Db } from '../open.ts';
-import { households, members, statusHistory } from '../schema/index.ts';
+import { writeTransaction } from '../handles.ts';
+import { households, members } from '../schema/index.ts';
 import { recordAudit } from './audit.ts';
+import { writeStatusChange } from './household-status.ts';
 
 export function householdByNo(db: Db, no: string): HouseholdRecord | undefined {
   return db.select().from(households).where(eq(households.no, no)).get();
@@ -125,31 +126,19 @@ export function changeStatus(db: Db, actor: Actor, c: StatusChange): void {
   if (!c.batchId && !c.decision?.trim()) {
     throw new UserError('户状态只能由工作流程或有记录的决定改变：请填写决定文号或说明。');
   }
-  db.transaction((tx) => {
-    const before = tx.select().from(households).where(eq(households.id, c.householdId)).get();
+  writeTransaction(db, (w) => {
+    const before = w.select().from(households).where(eq(households.id, c.householdId)).get();
     if (!before) throw new UserError('找不到这一户，可能已被删除。请刷新后重试。');
-    const now = actor.now().toISOString();
-    tx.update(households)
-      .set({ status: c.status, version: before.version + 1, updatedAt: now, updatedBy: actor.operator })
-      .where(eq(households.id, c.householdId))
-      .run();
-    const id = randomUUID();
-    tx.insert(statusHistory)
-      .values({
-        id,
-        version: 1,
-        updatedAt: now,
-        updatedBy: actor.operator,
-        householdId: c.householdId,
-        status: c.status,
-        year: c.year ?? null,
-        effectiveOn: c.effectiveOn,
-        batchId: c.batchId ?? null,
-        decision: c.decision ?? null,
-        reason: c.reason ?? null,
-      })
-      .run();
-    recordAudit(tx, actor, {
+    writeStatusChange(w, actor, {
+      householdId: c.householdId,
+      status: c.status,
+      year: c.year ?? null,
+      effectiveOn: c.effectiveOn,
+      batchId: c.batchId ?? null,
+      decision: c.decision ?? null,
+      reason: c.reason ?? null,
+    });
+    recordAudit(w, actor, {
       action: 'status',
       tableName: 'households',
       recordId: c.householdId,
