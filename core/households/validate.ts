@@ -1,8 +1,7 @@
 // What the archive refuses on save, each with the field to highlight and a Chinese message.
 // (What is merely suspicious is the quality check's business, not a refusal.)
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/open.ts';
-import { households, members, villages } from '../../db/schema/index.ts';
+import type { ReadDb } from '../../db/handles.ts';
+import { householdIdByNo, memberElsewhere, villageExists } from '../../db/repos/household-page.ts';
 import type { ParsedInputOf } from '../../shared/api/index.ts';
 import type { householdsApi } from '../../shared/api/households.ts';
 import { UserError } from '../../shared/errors.ts';
@@ -27,12 +26,10 @@ export function normaliseMembers(draft: ParsedDraft, today: Date): ParsedMember[
   });
 }
 
-export function checkDraft(db: DbOrTx, draft: ParsedDraft, people: ParsedMember[], householdId: string | null): void {
-  if (!db.select({ id: villages.id }).from(villages).where(eq(villages.id, draft.villageId)).get()) {
-    refuse('所选的行政村不存在，请重新选择。', 'villageId');
-  }
-  const sameNo = db.select({ id: households.id }).from(households).where(eq(households.no, draft.no)).get();
-  if (sameNo && sameNo.id !== householdId) refuse(`户编号 ${draft.no} 已被另一户使用，请核对户编号。`, 'no');
+export function checkDraft(db: ReadDb, draft: ParsedDraft, people: ParsedMember[], householdId: string | null): void {
+  if (!villageExists(db, draft.villageId)) refuse('所选的行政村不存在，请重新选择。', 'villageId');
+  const sameNo = householdIdByNo(db, draft.no);
+  if (sameNo && sameNo !== householdId) refuse(`户编号 ${draft.no} 已被另一户使用，请核对户编号。`, 'no');
 
   const current = people.map((m, i) => ({ m, i })).filter(({ m }) => !m.leftReason);
   const heads = current.filter(({ m }) => m.relation === '户主');
@@ -46,20 +43,12 @@ export function checkDraft(db: DbOrTx, draft: ParsedDraft, people: ParsedMember[
     if (prev !== undefined) refuse(`第${prev + 1}名和第${i + 1}名成员的身份证号相同（${maskIdNumber(m.idNumber)}），请核对。`, `members.${i}.idNumber`);
     seen.set(m.idNumber, i);
   }
-  const ids = [...seen.keys()];
-  if (ids.length) {
-    const elsewhere = db
-      .select({ idNumber: members.idNumber, no: households.no, name: members.name })
-      .from(members)
-      .innerJoin(households, eq(households.id, members.householdId))
-      .where(and(inArray(members.idNumber, ids), isNull(members.leftReason), householdId ? ne(members.householdId, householdId) : undefined))
-      .get();
-    if (elsewhere?.idNumber) {
-      refuse(
-        `身份证号 ${maskIdNumber(elsewhere.idNumber)} 已登记在户编号 ${elsewhere.no}（${elsewhere.name}）中，同一人只能属于一户。请先在那一户办理减员。`,
-        `members.${seen.get(elsewhere.idNumber)!}.idNumber`,
-      );
-    }
+  const elsewhere = memberElsewhere(db, [...seen.keys()], householdId);
+  if (elsewhere) {
+    refuse(
+      `身份证号 ${maskIdNumber(elsewhere.idNumber)} 已登记在户编号 ${elsewhere.no}（${elsewhere.name}）中，同一人只能属于一户。请先在那一户办理减员。`,
+      `members.${seen.get(elsewhere.idNumber)!}.idNumber`,
+    );
   }
   if (draft.mainCause && draft.otherCauses.includes(draft.mainCause)) refuse('其他致贫原因不能与主要致贫原因相同。', 'otherCauses');
   const years = draft.incomes.map((r) => r.year);

@@ -20,6 +20,7 @@ import { rejectedWorkbook, rejectionOf } from './rejected.ts';
 import type { ImportProblem, ParsedHousehold } from './types.ts';
 import { cancelled, feedSheets, findHeader, readSheets } from './workbook.ts';
 import type { ColumnMapping, SheetRows } from './workbook.ts';
+import { archiveHasHouseholds } from '../../db/repos/imports.ts';
 
 export type { ImportProblem } from './types.ts';
 export { mappingFromLabels } from './mapping.ts';
@@ -183,7 +184,7 @@ export async function importRoster(archive: Archive, actor: Actor, file: string,
     if (opts.dryRun) return result;
     const sha256 = await sha256Of(file);
     await check();
-    const hasData = archive.sqlite.prepare('SELECT 1 FROM households LIMIT 1').get() !== undefined;
+    const hasData = archiveHasHouseholds(archive.db);
     if (hasData) {
       progress({ phase: 'backup', fraction: 0 });
       result.backupFile = join(opts.backupDir ?? join(dirname(archive.file), '备份'), `${basename(archive.file).replace(/\.[^.]+$/, '')}-导入前-${stamp(actor.now())}.db`);

@@ -7,6 +7,7 @@ import { UserError } from '../../shared/errors.ts';
 import { columnFor, headerKey } from './columns.ts';
 import { findHeader } from './workbook.ts';
 import type { ColumnMapping, SheetRows } from './workbook.ts';
+import { rememberedMappingFor } from '../../db/repos/imports.ts';
 
 export interface HeaderColumnView {
   /** 0-based column index in the sheet. */
@@ -37,16 +38,7 @@ export function signatureOf(sheet: SheetRows, mapping?: ColumnMapping): string |
 /** The corrections last used with a header like one among the first rows of these sheets. */
 export function rememberedMapping(archive: Archive, sheets: SheetRows[]): ColumnMapping | undefined {
   const candidates = sheets.flatMap((s) => s.rows.slice(0, 15).map(rowSignature));
-  if (candidates.length === 0) return undefined;
-  const row = archive.sqlite
-    .prepare(
-      `SELECT json_extract(summary, '$.mapping') AS mapping FROM imports_log
-        WHERE json_extract(summary, '$.signature') IN (${candidates.map(() => '?').join(',')})
-          AND json_extract(summary, '$.mapping') IS NOT NULL
-        ORDER BY id DESC LIMIT 1`,
-    )
-    .get(...candidates) as { mapping: string } | undefined;
-  return row ? (JSON.parse(row.mapping) as ColumnMapping) : undefined;
+  return rememberedMappingFor(archive.db, candidates);
 }
 
 /** A mapping as the API receives it (header text as written → key) keyed the way findHeader compares. */

@@ -1,17 +1,17 @@
 // Re-import: the parsed file compared with the archive before anything is written. Households
 // are matched by 户编号, members by ID number (by name when a member has none). The plan says
 // what is new, what changes field by field, and what the archive holds that the file does not.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Archive } from '../../db/open.ts';
-import { households, incomes, members, villages } from '../../db/schema/index.ts';
+import { currentMembersOf, householdsByNos, householdsWithHeads, incomesOfYear, villageNames } from '../../db/repos/imports.ts';
+import type { HouseholdRecord, IncomeRecord, MemberRecord } from '../../shared/records.ts';
 import { maskIdNumber } from '../../shared/mask.ts';
 import { display, LABELS, householdValues, incomeValues, memberValues, sameValue } from './records.ts';
 import type { HouseholdValues, IncomeValues, MemberValues } from './records.ts';
 import type { ParsedHousehold, ParsedMember } from './types.ts';
 
-type HouseholdRow = typeof households.$inferSelect;
-type MemberRow = typeof members.$inferSelect;
-type IncomeRow = typeof incomes.$inferSelect;
+type HouseholdRow = HouseholdRecord;
+type MemberRow = MemberRecord;
+type IncomeRow = IncomeRecord;
 
 export interface FieldChange {
   field: string;
@@ -48,13 +48,8 @@ export interface ImportPlan {
   notInFile: { no: string; head: string }[];
 }
 
-function chunked<T, R>(items: readonly T[], fn: (chunk: T[]) => R[]): R[] {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += 500) out.push(...fn(items.slice(i, i + 500)));
-  return out;
-}
-
-function diff(before: Record<string, unknown>, after: Record<string, unknown>, labels: Record<string, string>, skip: readonly string[] = []): FieldChange[] {
+function diff(stored: object, after: Record<string, unknown>, labels: Record<string, string>, skip: readonly string[] = []): FieldChange[] {
+  const before = stored as Record<string, unknown>;
   const out: FieldChange[] = [];
   for (const [field, v] of Object.entries(after)) {
     if (skip.includes(field) || sameValue(before[field], v)) continue;
@@ -117,13 +112,13 @@ export function isUnchanged(u: HouseholdUpdate): boolean {
 export function planImport(archive: Archive, parsed: ParsedHousehold[], year: number): ImportPlan {
   const { db } = archive;
   const nos = parsed.map((h) => h.no);
-  const existing = new Map(chunked(nos, (c) => db.select().from(households).where(inArray(households.no, c)).all()).map((h) => [h.no, h]));
+  const existing = new Map(householdsByNos(db, nos).map((h) => [h.no, h]));
   const ids = [...existing.values()].map((h) => h.id);
-  const memberRows = chunked(ids, (c) => db.select().from(members).where(and(inArray(members.householdId, c), isNull(members.leftReason))).all());
+  const memberRows = currentMembersOf(db, ids);
   const membersOf = new Map<string, MemberRow[]>();
   for (const m of memberRows) membersOf.set(m.householdId, [...(membersOf.get(m.householdId) ?? []), m]);
-  const incomeOf = new Map(chunked(ids, (c) => db.select().from(incomes).where(and(inArray(incomes.householdId, c), eq(incomes.year, year))).all()).map((r) => [r.householdId, r]));
-  const villageRows = db.select({ id: villages.id, name: villages.name }).from(villages).all();
+  const incomeOf = new Map(incomesOfYear(db, ids, year).map((r) => [r.householdId, r]));
+  const villageRows = villageNames(db);
   const villageName = new Map(villageRows.map((v) => [v.id, v.name]));
 
   const plan: ImportPlan = { added: [], updated: [], unchanged: 0, notInFile: [] };
@@ -140,15 +135,9 @@ export function planImport(archive: Archive, parsed: ParsedHousehold[], year: nu
   // What the archive holds in the villages the file covers, but the file does not list.
   const covered = villageRows.filter((v) => parsed.some((h) => h.village === v.name)).map((v) => v.id);
   const listed = new Set(nos);
-  if (covered.length) {
-    const rows = archive.sqlite
-      .prepare(
-        `SELECT h.no, (SELECT name FROM members m WHERE m.household_id = h.id AND m.left_reason IS NULL ORDER BY m.seq LIMIT 1) AS head
-           FROM households h WHERE h.village_id IN (${covered.map(() => '?').join(',')}) ORDER BY h.no`,
-      )
-      .all(...covered) as { no: string; head: string | null }[];
-    plan.notInFile = rows.filter((r) => !listed.has(r.no)).map((r) => ({ no: r.no, head: r.head ?? '' }));
-  }
+  plan.notInFile = householdsWithHeads(db, covered)
+    .filter((r) => !listed.has(r.no))
+    .map((r) => ({ no: r.no, head: r.head ?? '' }));
   return plan;
 }
 

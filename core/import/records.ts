@@ -1,15 +1,15 @@
 // From a parsed household to the values of its archive records, field by field, for the
 // columns the file actually has (a column the file lacks is "not known", never "empty").
-import type { households, incomes, members } from '../../db/schema/index.ts';
+import type { HouseholdFields, IncomeFields, MemberFields } from '../../db/repos/household-write.ts';
 import { nameInitials } from '../../shared/pinyin.ts';
 import { HOUSEHOLD_COLUMNS, INCOME_COLUMNS, MEMBER_COLUMNS, RISK_KEYS } from './columns.ts';
 import type { ColumnDef } from './columns.ts';
 import type { ParsedHousehold, ParsedMember } from './types.ts';
 import type { CellValue } from './values.ts';
 
-export type HouseholdValues = Partial<typeof households.$inferInsert>;
-export type MemberValues = Partial<typeof members.$inferInsert>;
-export type IncomeValues = Partial<typeof incomes.$inferInsert>;
+export type HouseholdValues = HouseholdFields;
+export type MemberValues = MemberFields;
+export type IncomeValues = IncomeFields;
 
 /** A record field as the clerk knows it: its Chinese label. */
 export interface FieldOf {

@@ -2,7 +2,7 @@
 // with (township, value lists, policy defaults), and the integrity check a backup must pass.
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Travelling } from '../../shared/records.ts';
 import type { PolicyParameter } from '../../shared/policy.ts';
 import type { ReadDb, WriteDb } from '../handles.ts';
@@ -97,4 +97,12 @@ export function archiveSideOfFile(file: string): ArchiveSide | null {
   } catch {
     return null; // not an archive: the command refuses it with its own message
   }
+}
+
+/** A township archive's own township (id, name, code); undefined in a county archive. */
+export function ownTownship(db: ReadDb): { id: string; name: string; code: string | null } | undefined {
+  const info = archiveInfoOf(db);
+  if (info?.role === 'county') return undefined;
+  const q = db.select({ id: townships.id, name: townships.name, code: townships.code }).from(townships);
+  return (info?.townshipId ? q.where(eq(townships.id, info.townshipId)) : q).get();
 }

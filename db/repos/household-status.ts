@@ -80,3 +80,10 @@ export function statusChangedSince(db: ReadDb, householdId: string, sinceId: num
     .get();
   return row !== undefined;
 }
+
+/** A status the household got with its record (an import of a file that says so): only the history row. */
+export function appendStatusHistory(w: WriteDb, actor: Actor, c: Omit<StatusChangeRow, 'fields'>): void {
+  w.insert(statusHistory)
+    .values({ id: randomUUID(), version: 1, ...changeStamp(actor), householdId: c.householdId, status: c.status, year: c.year, effectiveOn: c.effectiveOn, batchId: c.batchId, decision: c.decision, reason: c.reason })
+    .run();
+}

@@ -1,7 +1,7 @@
 // Villages of the township, with their household and member counts and yearly figures.
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { VillageRecord } from '../../shared/records.ts';
-import type { ReadDb } from '../handles.ts';
+import type { ReadDb, WriteDb } from '../handles.ts';
 import { archiveInfo, villageYears, villages } from '../schema/index.ts';
 
 export type VillageYearRow = typeof villageYears.$inferSelect;
@@ -38,4 +38,11 @@ export function villagesByIds(db: ReadDb, ids: readonly string[]): VillageRecord
 /** The name the archive was created with (the township's), if recorded. */
 export function archiveName(db: ReadDb): string | null {
   return db.select({ name: archiveInfo.name }).from(archiveInfo).get()?.name ?? null;
+}
+
+export type VillageInsert = Omit<VillageRecord, 'workTeam' | 'firstSecretary' | 'firstSecretaryPhone' | 'isPoorVillage' | 'exitYear'> & Partial<VillageRecord>;
+
+/** A village the import met by name (its code provisional until corrected in 行政村). */
+export function insertVillage(w: WriteDb, v: VillageInsert): void {
+  w.insert(villages).values(v).run();
 }
