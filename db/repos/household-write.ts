@@ -54,7 +54,7 @@ export const STALE_MESSAGE = '这一户在您编辑期间已被别人（或另�
 const cache = new WeakMap<Database.Database, Map<SQLiteTable, Insert<SQLiteTable>>>();
 function insertInto<T extends SQLiteTable>(w: WriteDb, table: T): Insert<T> {
   let forDb = cache.get(w.$client);
-  if (!forDb) cache.set(w.$client, (forDb = new Map()));
+  if (!forDb) cache.set(w.$client, (forDb = new Map<SQLiteTable, Insert<SQLiteTable>>()));
   let ins = forDb.get(table);
   if (!ins) forDb.set(table, (ins = inserter(w.$client, table) as Insert<SQLiteTable>));
   return ins as Insert<T>;
