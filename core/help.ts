@@ -15,7 +15,8 @@ import type { MeasureRecord, PairingRecord } from '../shared/records.ts';
 
 const stampOf = (actor: Actor) => ({ updatedAt: actor.now().toISOString(), updatedBy: actor.operator });
 
-export function listHelpers(db: Db, today = todayIso()): HelperView[] {
+/** Helpers with the households paired with them on `today` (the session's day). */
+export function listHelpers(db: Db, today: string): HelperView[] {
   const counts = db
     .select({ helperId: pairings.helperId, n: sql<number>`count(*)` })
     .from(pairings)
@@ -49,7 +50,7 @@ export function saveHelper(db: Db, actor: Actor, input: ParsedInputOf<typeof hel
     else tx.insert(helpers).values({ ...fields, id, townshipId: townshipIdOf(db), version: 1, ...stamp }).run();
     recordAudit(tx, actor, { action: before ? 'update' : 'insert', tableName: 'helpers', recordId: id, before: before ?? null, after: fields, note: `${before ? '修改' : '新增'}帮扶责任人${fields.name}` });
   });
-  return listHelpers(db).find((h) => h.id === id)!;
+  return listHelpers(db, todayIso(actor.now())).find((h) => h.id === id)!;
 }
 
 function requireHousehold(db: Db, id: string): { no: string } {

@@ -4,7 +4,7 @@
 import type { Archive } from '../../db/open.ts';
 import { latestIncomeYear } from '../../db/stats.ts';
 import { loadQualityContextParts } from '../../db/quality.ts';
-import { isIsoDate, todayIso } from '../../shared/dates.ts';
+import { isIsoDate } from '../../shared/dates.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { PolicyKind, PolicyParameter } from '../../shared/policy.ts';
 import { resolvePolicy } from '../../shared/policy.ts';
@@ -30,11 +30,12 @@ export interface DocContext {
   policy: readonly PolicyParameter[];
 }
 
-export function docContext(archive: Archive, opts: { year?: number | null; asOf?: string | null }): DocContext {
+/** `asOf`: the printed day (the request's, else the shell's today). */
+export function docContext(archive: Archive, opts: { year?: number | null; asOf: string }): DocContext {
   const info = archive.sqlite.prepare('SELECT name, county FROM archive_info').get() as { name: string; county: string | null } | undefined;
   if (!info) throw new UserError(`档案 ${archive.file} 缺少基本信息（可能未初始化完成），无法生成文档：请用备份恢复或重新新建。`);
   const township = archive.sqlite.prepare('SELECT name, county FROM townships ORDER BY name LIMIT 1').get() as { name: string; county: string | null } | undefined;
-  const asOf = opts.asOf ?? todayIso();
+  const { asOf } = opts;
   if (!isIsoDate(asOf)) throw new UserError(`日期“${asOf}”无效：格式应为 YYYY-MM-DD，例如 2026-11-24。`, { kind: 'usage' });
   const parts = loadQualityContextParts(archive.db);
   return {

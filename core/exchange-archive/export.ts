@@ -85,12 +85,12 @@ function select(snap: Snapshot, table: string, columns: string[], filter: ScopeF
   return { sql: `SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}"${f ? ` WHERE ${f.where}` : ''}`, params: f?.params ?? [] };
 }
 
-function* tableRows(snap: Snapshot, name: string, filter: ScopeFilter, problems: Problem[], counted: Counted['tables'][number], tick: () => void): Generator<JsonObject> {
+function* tableRows(snap: Snapshot, name: string, filter: ScopeFilter, problems: Problem[], counted: Counted['tables'][number], tick: () => void, now: Date): Generator<JsonObject> {
   const codec = codecFor(TABLES.find((t) => t.name === name)!);
   const q = select(snap, name, codec.spec.columns.map(([c]) => c), filter);
   for (const values of snap.sqlite.prepare(q.sql).raw(true).iterate(...q.params) as IterableIterator<unknown[]>) {
     const row = codec.fromDb(values);
-    const bad = codec.check(row);
+    const bad = codec.check(row, now);
     if (bad.length && problems.length < 200) problems.push({ table: name, row, problems: bad });
     counted.rows++;
     if ((counted.rows & 1023) === 0) tick();
@@ -122,7 +122,7 @@ export interface Built {
 }
 
 /** The entries of a township export, from a snapshot; refuses (before the end) rows the county would refuse. */
-export function exportEntries(snap: Snapshot, filter: ScopeFilter, opts: { onProgress?: PackProgress; signal?: AbortSignal } = {}): Built {
+export function exportEntries(snap: Snapshot, filter: ScopeFilter, opts: { now: Date; onProgress?: PackProgress; signal?: AbortSignal }): Built {
   const counted: Counted = { tables: [], attachments: 0, attachmentBytes: 0 };
   const totals = TABLES.map((t) => {
     const q = select(snap, t.name, ['id'], filter);
@@ -145,7 +145,7 @@ export function exportEntries(snap: Snapshot, filter: ScopeFilter, opts: { onPro
         report();
         opts.signal?.throwIfAborted();
       };
-      yield { type: 'table', name: t.name, rows: tableRows(snap, t.name, filter, problems, c, tick) };
+      yield { type: 'table', name: t.name, rows: tableRows(snap, t.name, filter, problems, c, tick, opts.now) };
       tick();
     }
     if (problems.length) {
@@ -179,7 +179,8 @@ export async function packTownship(archive: Archive, actor: Actor, scope: PackSc
     const resolved = resolveScope(snap.sqlite, scope);
     const township = townshipOf(snap);
     opts.onProgress?.('打包：读取并加密档案', 0);
-    const built = exportEntries(snap, resolved.filter, { ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
+    const now = opts.now ?? actor.now();
+    const built = exportEntries(snap, resolved.filter, { now, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
     const packed = await writePackage({
       file: opts.out,
       sender: key,
@@ -190,7 +191,7 @@ export async function packTownship(archive: Archive, actor: Actor, scope: PackSc
       schemaVersion: archive.schemaVersion,
       meta: { scope: resolved.type, batchIds: resolved.batchIds, township: { id: township.id, name: township.name, code: township.code } },
       ...(opts.scryptLogN ? { scryptLogN: opts.scryptLogN } : {}),
-      ...(opts.now ? { now: opts.now } : {}),
+      now,
       ...(opts.signal ? { signal: opts.signal } : {}),
       onProgress: (p) => {
         if (p.phase === 'verify') opts.onProgress?.('写入校验：重新读取并核对', 0.95 + 0.05 * (p.total ? p.done / p.total : 0));

@@ -34,7 +34,8 @@ export interface RowProblem {
   why: string;
 }
 
-type Check = (v: unknown, row: Row) => string | null;
+/** `now`: the checking side's clock (an ID's birth date may not lie after tomorrow). */
+type Check = (v: unknown, row: Row, now: Date) => string | null;
 
 const RESERVED_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
@@ -51,9 +52,9 @@ const inList = (list: readonly string[], what: string): Check => (v) => (v == nu
 
 /** Per-column rules beyond type and nullability, by "table.column" or by column name. */
 const COLUMN_CHECKS: Record<string, Check> = {
-  'members.id_number': (v) => {
+  'members.id_number': (v, _row, now) => {
     if (v == null || v === '') return null;
-    const r = parseIdNumber(v as string, new Date(Date.now() + 86_400_000));
+    const r = parseIdNumber(v as string, new Date(now.getTime() + 86_400_000));
     return r.ok ? null : r.message;
   },
   'batches.kind': inList(WORKFLOW_KINDS, '程序类型'),
@@ -114,7 +115,7 @@ function typeCheck(col: Column): (v: unknown) => string | null {
 export interface RowCodec {
   spec: TableSpec;
   /** Refuses or returns the row with every column checked; problems list the columns. */
-  check(row: unknown): RowProblem[];
+  check(row: unknown, now: Date): RowProblem[];
   /** A raw SQLite row (values in column order) → the travelling JSON row. */
   fromDb(values: unknown[]): Row;
   /** A checked travelling row → the values to bind, in column order. */
@@ -129,7 +130,7 @@ export function codecOf(spec: TableSpec): RowCodec {
   const mappers = spec.columns.map(([, col]) => (col.columnType === 'SQLiteBoolean' || col.columnType === 'SQLiteTextJson' ? col : null));
   return {
     spec,
-    check(row) {
+    check(row, now) {
       if (typeof row !== 'object' || row === null || Array.isArray(row)) return [{ column: '（整行）', why: '不是一条记录' }];
       const r = row as Row;
       const out: RowProblem[] = [];
@@ -141,7 +142,7 @@ export function codecOf(spec: TableSpec): RowCodec {
       }
       if (out.length) return out.slice(0, 3);
       for (const [name, c] of checks) {
-        const why = c(r[name], r);
+        const why = c(r[name], r, now);
         if (why) out.push({ column: name, why });
       }
       return out;

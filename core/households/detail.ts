@@ -4,13 +4,13 @@ import type { Archive } from '../../db/open.ts';
 import { gatherFacts, loadQualityContextParts } from '../../db/quality.ts';
 import { helpers, measures, pairings, statusHistory, villages } from '../../db/schema/index.ts';
 import type { HouseholdDetail } from '../../shared/api/index.ts';
-import { todayIso } from '../../shared/dates.ts';
 import { UserError } from '../../shared/errors.ts';
 import { computeIncome } from '../../shared/income.ts';
 import { rulesFor, runRules } from '../../shared/quality/index.ts';
 import { snapshotOf } from './snapshot.ts';
 
-export function householdDetail(archive: Archive, id: string, asOf = todayIso()): HouseholdDetail {
+/** `asOf`: the day ages and checks are judged on (the session's today). */
+export function householdDetail(archive: Archive, id: string, asOf: string): HouseholdDetail {
   const { db } = archive;
   const snap = snapshotOf(db, id);
   if (!snap) throw new UserError('找不到这一户，可能已被删除或撤销。请返回列表刷新。');

@@ -9,13 +9,12 @@ import { recordAudit } from '../../db/repos/audit.ts';
 import { households, monitoringChecks, monitoringRemedies, statusHistory } from '../../db/schema/index.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { MonitoringDetail, MonitoringObjectView, RemovalResult } from '../../shared/api/monitoring.ts';
-import { todayIso } from '../../shared/dates.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { HouseholdRecord } from '../../shared/records.ts';
 import { MONITORED_STATUSES, STATUS_LABELS } from '../../shared/status.ts';
 import { LEVEL_LABELS, earlyRemoval, monitoringLevel } from '../../shared/workflows/index.ts';
 import type { GuaranteeItem } from '../../shared/workflows/index.ts';
-import { describeHousehold, householdBriefs, normalizeRisks, refuseFuture, stampOf } from './common.ts';
+import { describeHousehold, householdBriefs, normalizeRisks, refuseFuture, stampOf, todayOf } from './common.ts';
 import { objectViews, thresholdsOf } from './monitoring-board.ts';
 import { policyLookup } from './settings.ts';
 
@@ -26,14 +25,14 @@ function requireHousehold(db: Db, id: string): HouseholdRecord {
 }
 
 /** A household under monitoring whose risk is not removed. */
-function requireObject(db: Db, id: string, what: string): { h: HouseholdRecord; view: MonitoringObjectView } {
+function requireObject(db: Db, actor: Actor, id: string, what: string): { h: HouseholdRecord; view: MonitoringObjectView } {
   const h = requireHousehold(db, id);
   const who = describeHousehold({ no: h.no, head: householdBriefs(db, [id]).get(id)?.head ?? null });
   if (!MONITORED_STATUSES.includes(h.status)) {
     throw new UserError(`${who}现为${STATUS_LABELS[h.status]}，不是防返贫监测对象，不能${what}：请先经监测对象识别程序纳入监测。`);
   }
   if (h.riskRemoved === true) throw new UserError(`${who}的风险已于 ${h.monitoringEnd ?? ''} 消除，不能再${what}：如需恢复监测，请重新办理监测对象识别。`);
-  return { h, view: objectViews(db, [h], todayIso().slice(0, 7))[0]! };
+  return { h, view: objectViews(db, [h], todayOf(actor).slice(0, 7))[0]! };
 }
 
 function notBeforeIdentified(view: MonitoringObjectView, date: string, what: string): void {
@@ -75,7 +74,7 @@ export interface CheckInput {
 
 export function recordCheck(db: Db, actor: Actor, input: CheckInput): string {
   db.transaction(() => {
-    const { h, view } = requireObject(db, input.householdId, '登记月度走访');
+    const { h, view } = requireObject(db, actor, input.householdId, '登记月度走访');
     refuseFuture(actor, input.checkedOn, '走访日期');
     notBeforeIdentified(view, input.checkedOn, '走访日期');
     const atRisk = [...new Set(input.atRisk)];
@@ -102,7 +101,7 @@ export interface RemedyInput {
 
 export function saveRemedy(db: Db, actor: Actor, input: RemedyInput): string {
   db.transaction(() => {
-    const { h } = requireObject(db, input.householdId, '登记帮扶措施');
+    const { h } = requireObject(db, actor, input.householdId, '登记帮扶措施');
     if (input.checkId) {
       const c = db.select().from(monitoringChecks).where(eq(monitoringChecks.id, input.checkId)).get();
       if (!c || c.householdId !== h.id) throw new UserError('所选的走访记录不属于这一户：请重新选择。');
@@ -121,12 +120,12 @@ export function saveRemedy(db: Db, actor: Actor, input: RemedyInput): string {
 
 export function setRisks(db: Db, actor: Actor, input: { householdId: string; risks: string[] }): MonitoringObjectView {
   db.transaction(() => {
-    const { h } = requireObject(db, input.householdId, '修改风险');
+    const { h } = requireObject(db, actor, input.householdId, '修改风险');
     const risks = normalizeRisks(input.risks);
     db.update(households).set({ risks, ...stampOf(actor), version: h.version + 1 }).where(eq(households.id, h.id)).run();
     recordAudit(db, actor, { action: 'monitoring', tableName: 'households', recordId: h.id, householdId: h.id, before: { risks: h.risks }, after: { risks }, note: `致贫/返贫风险：${risks.join('、')}` });
   });
-  return objectViews(db, [requireHousehold(db, input.householdId)], todayIso().slice(0, 7))[0]!;
+  return objectViews(db, [requireHousehold(db, input.householdId)], todayOf(actor).slice(0, 7))[0]!;
 }
 
 export interface RemovalInput {
@@ -140,7 +139,7 @@ export interface RemovalInput {
 /** Marks the risk removed (帮扶消除 / 自然消除) by a recorded decision; early removals are flagged, not refused. */
 export function removeRisk(db: Db, actor: Actor, input: RemovalInput): RemovalResult {
   const early = db.transaction(() => {
-    const { h, view } = requireObject(db, input.householdId, '消除风险');
+    const { h, view } = requireObject(db, actor, input.householdId, '消除风险');
     refuseFuture(actor, input.removedOn, '消除日期');
     notBeforeIdentified(view, input.removedOn, '消除日期');
     const flag = earlyRemoval(view.identifiedOn ?? input.removedOn, input.removedOn);
