@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { setMemberFlag, setMemberText } from '../editor/draft-ops.ts';
 import type { MemberFlagField } from '../editor/draft-ops.ts';
 import type { MemberTextField } from '../editor/types.ts';
+import { dayAsDate, useToday } from '../hooks/use-today.ts';
 import { useStore } from '../store/index.ts';
 import { flagToValue, valueToFlag } from './fields.tsx';
 
@@ -30,6 +31,7 @@ export function MemberMore({ index }: { index: number }) {
   const m = useStore((s) => s.editor.draft?.members[index]);
   const errors = useStore((s) => s.editor.fieldErrors);
   const edit = useStore((s) => s.edit);
+  const today = useToday();
   if (!m) return null;
   const at = (f: string): string => `members.${index}.${f}`;
   const n = index + 1;
@@ -43,7 +45,7 @@ export function MemberMore({ index }: { index: number }) {
         <Form layout="horizontal" labelCol={{ span: 10 }} wrapperCol={{ span: 14 }}>
           {TEXTS.map((t) => (
             <Form.Item key={t.field} label={t.label} validateStatus={errors[at(t.field)] ? 'error' : undefined} help={errors[at(t.field)]}>
-              <Input aria-label={`第${n}名成员${t.label}`} placeholder={t.placeholder} value={m[t.field]} onChange={(e) => edit((d) => setMemberText(d, index, t.field, e.target.value), at(t.field))} />
+              <Input aria-label={`第${n}名成员${t.label}`} placeholder={t.placeholder} value={m[t.field]} onChange={(e) => edit((d) => setMemberText(d, index, t.field, e.target.value, dayAsDate(today)), at(t.field))} />
             </Form.Item>
           ))}
           {FLAGS.map((f) => (
