@@ -4,8 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readMigrations } from '../db/migrate.ts';
-import { tempDir } from '../db/testing.ts';
+import { readMigrations, tempDir } from '../core/testing.ts';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'relief-archive.mjs');
 const AS_OF = '2026-11-24';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initArchive } from '../core/archive.ts';
 import { generateDemo } from '../core/demo/index.ts';
-import { tempDir } from '../db/testing.ts';
+import { tempDir } from '../core/testing.ts';
 import { CHANNELS } from '../shared/api/index.ts';
 import { startWebShell } from './server.ts';
 import type { WebShell } from './server.ts';
