@@ -45,7 +45,7 @@ describe('renderDocument', () => {
   ] as const)('refuses %s in Chinese, with the archive unchanged and no file written', async (_name, req, message) => {
     const before = archiveChecksum(fx.archive.sqlite);
     const out = fx.file('refused.pdf');
-    await expect(renderDocument(fx.archive, req as never, { out })).rejects.toThrow(message);
+    await expect(renderDocument(fx.archive, { asOf: TEST_AS_OF, ...req } as never, { out })).rejects.toThrow(message);
     expect(archiveChecksum(fx.archive.sqlite)).toBe(before);
     expect(existsSync(out)).toBe(false);
     expect(leftovers()).toEqual([]);
