@@ -39,7 +39,7 @@ export function checkArchive(archive: Archive, opts: CheckOptions): CheckResult 
   // gatherFacts returns households in village order, then 户编号: that order is the sort key.
   const position = new Map(facts.map((f, i) => [f.household.id, i]));
   const problems = facts.flatMap((f) => runRules(f, ctx, rules));
-  problems.push(...duplicateIdProblems(archive.db).filter((p) => position.has(p.householdId)));
+  problems.push(...duplicateIdProblems(archive.db, asOf).filter((p) => position.has(p.householdId)));
 
   const at = (p: Problem): number => position.get(p.householdId) ?? Number.MAX_SAFE_INTEGER;
   // Stable sort: within one household and code, the rule's own order (members by 户内序号) stays.
