@@ -269,7 +269,7 @@ describe('导入花名册 in the browser shell', () => {
     page.on('request', watch);
     await page.getByTestId('import-again').click();
     await page.locator('input[type=file]').setInputFiles(big);
-    await expect.poll(() => phases('imports.check'), { timeout: 50_000, intervals: [50] }).toContain('读取文件');
+    await expect.poll(() => phases('imports.check'), { timeout: 50_000, interval: 50 }).toContain('读取文件');
     await screenshot(page, '31-import-check-progress');
     await shows('import-summary', new RegExp(`12000\\s*户\\s*${rows}\\s*人`), 50_000);
     expect(await page.getByTestId('import-counts').innerText()).toMatch(/新增\s*12,000\s*户/);
@@ -283,7 +283,7 @@ describe('导入花名册 in the browser shell', () => {
     // The import is running (its bar and 取消 are up, the preview's buttons gone) and has begun reading.
     await page.getByTestId('import-cancel').waitFor();
     expect(await page.getByTestId('import-apply').count()).toBe(0);
-    await expect.poll(() => phases('imports.apply'), { timeout: 50_000, intervals: [50] }).toContain('读取文件');
+    await expect.poll(() => phases('imports.apply'), { timeout: 50_000, interval: 50 }).toContain('读取文件');
     await page.getByTestId('import-cancel').click();
     await screenshot(page, '32-import-progress');
     await page.getByTestId('import-notice').getByText('导入已取消，档案没有任何改动。').waitFor({ timeout: 50_000 });
