@@ -113,7 +113,7 @@ export async function xlsxSuite(dir: string, sizes: Sizes): Promise<Figure[]> {
   generateDemo(source, { ...sizes, seed: 'xlsx', asOf: AS_OF, actor, plant: false });
   const file = join(dir, 'roster.xlsx');
   const t0 = process.hrtime.bigint();
-  const exported = await exportRoster(source, file);
+  const exported = await exportRoster(source, file, { exportedOn: AS_OF });
   const exportSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
   source.close();
   const t2 = process.hrtime.bigint();

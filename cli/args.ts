@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { UserError } from '../shared/errors.ts';
+import { cliClock } from './clock.ts';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -62,8 +63,9 @@ export function dateOption(p: Parsed, name: string): string | undefined {
 /** The options that say which year and day a report is about: --year Y and --as-of DATE. */
 export const PERIOD_OPTIONS = { year: { type: 'string' }, 'as-of': { type: 'string' } } as const satisfies OptionSpec;
 
-export function periodOptions(p: Parsed): { year?: number; asOf?: string } {
+/** --as-of defaults to today on the CLI's clock (RELIEF_ARCHIVE_TODAY when set). */
+export function periodOptions(p: Parsed): { year?: number; asOf: string } {
   const year = p.values.year === undefined ? undefined : intOption(p, 'year', 0, [2000, 2100]);
-  const asOf = dateOption(p, 'as-of');
-  return { ...(year === undefined ? {} : { year }), ...(asOf === undefined ? {} : { asOf }) };
+  const asOf = dateOption(p, 'as-of') ?? cliClock().today();
+  return { ...(year === undefined ? {} : { year }), asOf };
 }

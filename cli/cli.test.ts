@@ -4,14 +4,16 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readMigrations } from '../db/migrate.ts';
-import { tempDir } from '../db/testing.ts';
+import { readMigrations, tempDir } from '../core/testing.ts';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'relief-archive.mjs');
 const AS_OF = '2026-11-24';
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return runWith({}, ...args);
+}
+function runWith(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const json = (stdout: string) => JSON.parse(stdout) as Record<string, unknown>;
@@ -118,6 +120,15 @@ describe('relief-archive CLI', () => {
     const found = out.problems.map((p) => `${p.code} ${p.household}`).sort();
     const planted = demoResult.planted.map((p) => `${p.code} ${p.household}`).sort();
     expect(found).toEqual(planted);
+  });
+
+  it('RELIEF_ARCHIVE_TODAY fixes the day --as-of defaults to; a bad one is wrong usage', () => {
+    const r = runWith({ RELIEF_ARCHIVE_TODAY: AS_OF }, 'check', '--db', db, '--json');
+    expect(r.code).toBe(0);
+    expect(json(r.stdout)).toMatchObject({ asOf: AS_OF });
+    const bad = runWith({ RELIEF_ARCHIVE_TODAY: '2026-13-01' }, 'check', '--db', db);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/日期“2026-13-01”无效/);
   });
 
   it('human output is Chinese text, not JSON', () => {

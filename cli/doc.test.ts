@@ -4,8 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../db/testing.ts';
-import { pdfInfo } from '../templates/layout/pdf-tools.ts';
+import { pdfInfo, tempDir } from '../core/testing.ts';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'relief-archive.mjs');
 const run = (...args: string[]) => {

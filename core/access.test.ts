@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../db/testing.ts';
 import { API, ENDPOINTS } from '../shared/api/index.ts';
+import { fixedDayClock } from '../shared/clock.ts';
 import { COUNTY_ROLES, READ, ROLES, TOWNSHIP_ROLES, mayCall } from '../shared/roles.ts';
 import { COUNTY_ONLY, COUNTY_READ_ONLY, refusal } from './access.ts';
 import { createCoreDispatch } from './api/index.ts';
@@ -47,7 +48,7 @@ describe('through the dispatcher', () => {
   let villageId: string;
 
   beforeAll(async () => {
-    session = createSession({ dataDir: tempDir(), operator: '测试' });
+    session = createSession({ dataDir: tempDir(), operator: '测试', clock: fixedDayClock('2026-11-24') });
     dispatch = createCoreDispatch(session);
     await dispatch('archive.create', { name: '青山镇', code: '511922101000', file: join(session.dataDir, 'a.db') });
     generateDemo(session.requireArchive(), { villages: 1, households: 4, seed: 'access', asOf: '2026-11-24', actor: session.actor() });

@@ -2,14 +2,14 @@
 // household, plus the archive-wide ones, in the order a clerk works through a village.
 import type { Archive } from '../db/open.ts';
 import { duplicateIdProblems, gatherFacts, loadQualityContextParts } from '../db/quality.ts';
-import { isIsoDate, todayIso } from '../shared/dates.ts';
+import { isIsoDate } from '../shared/dates.ts';
 import { UserError } from '../shared/errors.ts';
 import { rulesFor, runRules } from '../shared/quality/index.ts';
 import type { Problem, QualityContext } from '../shared/quality/index.ts';
 
 export interface CheckOptions {
-  /** The day ages and periods are computed on; default today. */
-  asOf?: string;
+  /** The day ages and periods are computed on (the shell passes its today). */
+  asOf: string;
   /** The income year checked; default the latest year with incomes. */
   year?: number;
   villageId?: string;
@@ -23,8 +23,8 @@ export interface CheckResult {
   counts: { error: number; warning: number };
 }
 
-export function checkArchive(archive: Archive, opts: CheckOptions = {}): CheckResult {
-  const asOf = opts.asOf ?? todayIso();
+export function checkArchive(archive: Archive, opts: CheckOptions): CheckResult {
+  const { asOf } = opts;
   if (!isIsoDate(asOf)) throw new UserError(`检查日期“${asOf}”无效，应为 YYYY-MM-DD 格式，例如 2024-12-31。`, { kind: 'usage' });
   if (opts.year !== undefined && !Number.isInteger(opts.year)) {
     throw new UserError(`收入年度“${String(opts.year)}”无效，应为四位年份，例如 2024。`, { kind: 'usage' });
@@ -39,7 +39,7 @@ export function checkArchive(archive: Archive, opts: CheckOptions = {}): CheckRe
   // gatherFacts returns households in village order, then 户编号: that order is the sort key.
   const position = new Map(facts.map((f, i) => [f.household.id, i]));
   const problems = facts.flatMap((f) => runRules(f, ctx, rules));
-  problems.push(...duplicateIdProblems(archive.db).filter((p) => position.has(p.householdId)));
+  problems.push(...duplicateIdProblems(archive.db, asOf).filter((p) => position.has(p.householdId)));
 
   const at = (p: Problem): number => position.get(p.householdId) ?? Number.MAX_SAFE_INTEGER;
   // Stable sort: within one household and code, the rule's own order (members by 户内序号) stays.

@@ -13,6 +13,7 @@ import { readStreaming } from './import/workbook.ts';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'shared', 'data', 'sample-roster-2019.xlsx');
 const actor = { operator: '李会计', now: () => new Date('2026-11-24T08:00:00Z') };
+const ON = { exportedOn: '2026-11-24' };
 let dir: string;
 const opened: Archive[] = [];
 const archive = (name: string): Archive => {
@@ -52,7 +53,7 @@ describe('export-xlsx', () => {
     const first = archive('demo.db');
     generateDemo(first, { villages: 2, households: 40, seed: 'rt', asOf: '2026-11-24', actor, plant: false });
     const out = join(dir, 'demo.xlsx');
-    const e = await exportRoster(first, out);
+    const e = await exportRoster(first, out, ON);
     expect(e.year).toBe(2025);
     const second = archive('again.db');
     const r = await importRoster(second, actor, out);
@@ -72,7 +73,7 @@ describe('export-xlsx', () => {
     const first = archive('first.db');
     await importRoster(first, actor, SAMPLE);
     const out = join(dir, '导出.xlsx');
-    expect(await exportRoster(first, out)).toMatchObject({ households: 300, members: 1078 });
+    expect(await exportRoster(first, out, ON)).toMatchObject({ households: 300, members: 1078 });
     const second = archive('second.db');
     const r = await importRoster(second, actor, out);
     expect(r.problems).toEqual([]);
@@ -83,7 +84,7 @@ describe('export-xlsx', () => {
     const a = archive('a.db');
     await importRoster(a, actor, SAMPLE);
     const out = join(dir, 'print.xlsx');
-    await exportRoster(a, out);
+    await exportRoster(a, out, ON);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.worksheets[0]!;
@@ -97,17 +98,17 @@ describe('export-xlsx', () => {
     const a = archive('a.db');
     await importRoster(a, actor, SAMPLE);
     const code = sqlGet<{ code: string }>(a, "SELECT code FROM villages WHERE name = '青龙村'")!.code;
-    const one = await exportRoster(a, join(dir, 'one.xlsx'), { villageCode: code });
+    const one = await exportRoster(a, join(dir, 'one.xlsx'), { ...ON, villageCode: code });
     expect(one.households).toBeLessThan(300);
-    await expect(exportRoster(a, join(dir, 'x.xlsx'), { villageCode: '999999999999' })).rejects.toThrow(/没有区划代码为 999999999999 的行政村/);
-    await expect(exportRoster(a, join(dir, 'one.xlsx'))).rejects.toThrow(/文件已存在/);
+    await expect(exportRoster(a, join(dir, 'x.xlsx'), { ...ON, villageCode: '999999999999' })).rejects.toThrow(/没有区划代码为 999999999999 的行政村/);
+    await expect(exportRoster(a, join(dir, 'one.xlsx'), ON)).rejects.toThrow(/文件已存在/);
   });
 
   it('is read back by the streaming reader with every Chinese character whole (patched exceljs)', async () => {
     const a = archive('a.db');
     await importRoster(a, actor, SAMPLE);
     const out = join(dir, 'stream.xlsx');
-    await exportRoster(a, out);
+    await exportRoster(a, out, ON);
     const [sheet] = await readStreaming(out);
     const cells = sheet!.rows.flat();
     expect(cells.length).toBeGreaterThan(20_000);

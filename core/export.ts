@@ -96,12 +96,14 @@ function columnsWithData(archive: Archive, year: number | null): ColumnDef[] {
 }
 
 export interface ExportOptions {
+  /** The day printed as 导出日期 (the shell's today). */
+  exportedOn: string;
   villageCode?: string;
   /** The income year written (default: the latest year with incomes). */
   year?: number;
 }
 
-export async function exportRoster(archive: Archive, out: string, opts: ExportOptions = {}): Promise<{ households: number; members: number; file: string; year: number | null }> {
+export async function exportRoster(archive: Archive, out: string, opts: ExportOptions): Promise<{ households: number; members: number; file: string; year: number | null }> {
   const { db } = archive;
   const village = opts.villageCode ? villageRefByCode(db, opts.villageCode) : undefined;
   if (opts.villageCode && !village) throw new UserError(`档案中没有区划代码为 ${opts.villageCode} 的行政村，请核对代码（stats 命令可以列出各村代码）。`);
@@ -127,7 +129,7 @@ export async function exportRoster(archive: Archive, out: string, opts: ExportOp
   });
   ws.columns = columns.map((c) => ({ key: c.key, width: c.key === 'idNumber' ? 21 : c.key === 'householdNo' ? 18 : Math.min(24, Math.max(8, c.label.length * 2 + 2)) }));
   ws.addRow([`${info.county ?? ''}${info.name}${village ? village.name : ''}建档立卡花名册`]).commit();
-  ws.addRow([`导出日期：${new Date().toISOString().slice(0, 10)}${year === null ? '' : `；${INCOME_YEAR_NOTE}：${year}`}（由扶贫档案导出，可直接再导入）`]).commit();
+  ws.addRow([`导出日期：${opts.exportedOn}${year === null ? '' : `；${INCOME_YEAR_NOTE}：${year}`}（由扶贫档案导出，可直接再导入）`]).commit();
   const head = ws.addRow(columns.map((c) => c.label));
   head.font = { bold: true };
   head.eachCell((c) => {

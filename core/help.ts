@@ -29,7 +29,8 @@ import { UserError } from '../shared/errors.ts';
 import { formatYuan } from '../shared/money.ts';
 import type { MeasureRecord, PairingRecord } from '../shared/records.ts';
 
-export function listHelpers(db: ReadDb, today = todayIso()): HelperView[] {
+/** Helpers with the households paired with them on `today` (the session's day). */
+export function listHelpers(db: ReadDb, today: string): HelperView[] {
   const byHelper = pairedCountsOn(db, today);
   return helpersByName(db).map((h) => ({ id: h.id, name: h.name, unit: h.unit, unitLevel: h.unitLevel, post: h.post, phone: h.phone, households: byHelper.get(h.id) ?? 0 }));
 }
@@ -50,7 +51,7 @@ export function saveHelper(db: Db, actor: Actor, input: ParsedInputOf<typeof hel
     else insertHelper(w, actor, id, townshipIdOf(w), fields);
     recordAudit(w, actor, { action: before ? 'update' : 'insert', tableName: 'helpers', recordId: id, before: before ?? null, after: fields, note: `${before ? '修改' : '新增'}帮扶责任人${fields.name}` });
   });
-  return listHelpers(db).find((h) => h.id === id)!;
+  return listHelpers(db, todayIso(actor.now())).find((h) => h.id === id)!;
 }
 
 function requireHousehold(db: ReadDb, id: string): { no: string } {

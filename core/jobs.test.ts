@@ -19,6 +19,18 @@ describe('jobs', () => {
     expect(jobs.status('job-unknown').state).toBe('unknown');
   });
 
+  it('keeps the phases a job went through, however fast it ran', async () => {
+    const jobs = new Jobs();
+    await jobs.run('job-phases', '导入', (job) => {
+      job.report('读取文件', 0.1);
+      job.report('读取文件（已读 2,000 行）', 0.3);
+      job.report('写入档案', 0.9);
+      return Promise.resolve(null);
+    });
+    expect(jobs.phases('job-phases')).toEqual(['导入', '读取文件', '写入档案']);
+    expect(jobs.phases('job-unknown')).toEqual([]);
+  });
+
   it('turns a bare abort into a Chinese message and marks the job cancelled', async () => {
     const jobs = new Jobs();
     const run = jobs.run('job-cancel1', '制作报送数据包', async (job) => {

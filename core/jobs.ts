@@ -12,6 +12,8 @@ export interface Job {
 
 interface Entry {
   view: JobView;
+  /** The phases the job went through, in order: each reported label without its running count in （…）. */
+  phases: string[];
   controller: AbortController;
   finishedAt: number | null;
 }
@@ -26,12 +28,14 @@ export class Jobs {
     this.sweep();
     const controller = new AbortController();
     if (!id) return work({ signal: controller.signal, report: () => undefined });
-    const entry: Entry = { view: { id, state: 'running', label, fraction: 0 }, controller, finishedAt: null };
+    const entry: Entry = { view: { id, state: 'running', label, fraction: 0 }, phases: [label.split('（')[0]!], controller, finishedAt: null };
     this.entries.set(id, entry);
     try {
       const result = await work({
         signal: controller.signal,
         report: (l, f) => {
+          const phase = l.split('（')[0]!;
+          if (entry.phases.at(-1) !== phase) entry.phases.push(phase);
           entry.view = { ...entry.view, label: l, fraction: Math.max(0, Math.min(1, f)) };
         },
       });
@@ -49,6 +53,14 @@ export class Jobs {
 
   status(id: string): JobView {
     return this.entries.get(id)?.view ?? { id, state: 'unknown', label: '', fraction: 0 };
+  }
+
+  /**
+   * The labels a job went through, kept as long as its status: lets a test (or a log) say that
+   * progress was reported without having to catch the bar at the right moment.
+   */
+  phases(id: string): readonly string[] {
+    return this.entries.get(id)?.phases ?? [];
   }
 
   cancel(id: string): JobView {

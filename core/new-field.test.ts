@@ -50,7 +50,7 @@ describe('建房时间, added through the catalogue', () => {
   });
 
   it('is written by the export under its national column', async () => {
-    await exportRoster(archive, join(dir, 'out.xlsx'));
+    await exportRoster(archive, join(dir, 'out.xlsx'), { exportedOn: '2026-11-24' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'out.xlsx'));
     const rows = wb.worksheets[0]!.getSheetValues().filter(Array.isArray).map((r) => (r as unknown[]).map((c) => (typeof c === 'number' ? String(c) : typeof c === 'string' ? c : '')));

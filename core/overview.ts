@@ -7,17 +7,19 @@ import { townshipStats } from './stats.ts';
 
 /** The quality check is the slow part (seconds on 80k people): kept until the next write. */
 export function cachedCheck(session: Session, villageId: string | null): CheckResult {
-  const key = `check:${villageId ?? ''}`;
+  const asOf = session.today();
+  const key = `check:${asOf}:${villageId ?? ''}`;
   const hit = session.cache.get(key) as CheckResult | undefined;
   if (hit) return hit;
-  const result = checkArchive(session.requireArchive(), villageId ? { villageId } : {});
+  const result = checkArchive(session.requireArchive(), villageId ? { asOf, villageId } : { asOf });
   session.cache.set(key, result);
   return result;
 }
 
 export function overview(session: Session, year: number | null): OverviewView {
   const archive = session.requireArchive();
-  const s = townshipStats(archive, year == null ? {} : { year });
+  const asOf = session.today();
+  const s = townshipStats(archive, year == null ? { asOf } : { year, asOf });
   const check = cachedCheck(session, null);
   const due: string[] = [];
   if (check.counts.error > 0) due.push(`数据检查发现 ${check.counts.error} 个错误，报县前请改正。`);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ArchiveSummary, SessionState } from '../shared/api/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Role } from '../shared/roles.ts';
+import type { Clock } from '../shared/clock.ts';
 import { UserError } from '../shared/errors.ts';
 import { initArchive, openArchive } from './archive.ts';
 import { Jobs } from './jobs.ts';
@@ -23,6 +24,10 @@ export interface Session {
   cache: Map<string, unknown>;
   /** Long work in progress, for progress bars and cancel. */
   readonly jobs: Jobs;
+  /** The shell's clock: every business date ("today") and every stamp of this session comes from it. */
+  readonly clock: Clock;
+  /** Today on the session's clock, YYYY-MM-DD: the default of every asOf. */
+  today(): string;
   actor(): Actor;
   requireArchive(): Archive;
   state(): SessionState;
@@ -53,10 +58,11 @@ function summaryOf(archive: Archive): ArchiveSummary {
   };
 }
 
-export function createSession(opts: { dataDir: string; operator?: string | null; now?: () => Date }): Session {
+/** `clock` is the shell's choice: the real clock, or a fixed day (tests, the demo, --today). */
+export function createSession(opts: { dataDir: string; operator?: string | null; clock: Clock }): Session {
   mkdirSync(opts.dataDir, { recursive: true });
   const recentFile = join(opts.dataDir, 'recent.json');
-  const now = opts.now ?? (() => new Date());
+  const { now } = opts.clock;
 
   const remember = (s: Session): void => {
     if (!s.archive) return;
@@ -73,6 +79,8 @@ export function createSession(opts: { dataDir: string; operator?: string | null;
     role: null,
     cache: new Map(),
     jobs: new Jobs(),
+    clock: opts.clock,
+    today: () => opts.clock.today(),
     actor() {
       if (!this.operator) throw new UserError('请先填写操作员姓名（谁签字谁负责：每次修改都记录操作员）。');
       return { operator: this.operator, now };
@@ -87,6 +95,7 @@ export function createSession(opts: { dataDir: string; operator?: string | null;
         archive: this.archive ? summaryOf(this.archive) : null,
         recent: readRecent(recentFile).filter((r) => existsSync(r.file)),
         dataDir: this.dataDir,
+        today: this.today(),
       };
     },
     open(file) {

@@ -8,7 +8,6 @@ import {
   latestIncomeYear,
   villageCounts,
 } from '../db/stats.ts';
-import { todayIso } from '../shared/dates.ts';
 import type { HouseholdStatus } from '../shared/status.ts';
 import { HOUSEHOLD_STATUSES, MONITORED_STATUSES, POOR_STATUSES, REGISTERED_STATUSES, STATUS_LABELS } from '../shared/status.ts';
 
@@ -49,7 +48,8 @@ export interface TownshipStats {
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
-export function townshipStats(archive: Archive, opts: { year?: number; asOf?: string } = {}): TownshipStats {
+/** `asOf`: the day helper pairings are counted on (the shell passes its today). */
+export function townshipStats(archive: Archive, opts: { year?: number; asOf: string }): TownshipStats {
   const { db } = archive;
   const year = opts.year ?? latestIncomeYear(db);
   const villages = villageCounts(db, year);
@@ -95,7 +95,7 @@ export function townshipStats(archive: Archive, opts: { year?: number; asOf?: st
     byCause: countByMainCause(db, FILED),
     byAttribute: countByAttribute(db, FILED),
     exitsByYear: countByExitYear(db),
-    helperCoverage: helperCoverage(db, REGISTERED_STATUSES, opts.asOf ?? todayIso()),
+    helperCoverage: helperCoverage(db, REGISTERED_STATUSES, opts.asOf),
     perVillage,
   };
 }

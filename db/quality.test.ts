@@ -139,7 +139,7 @@ describe('gatherFacts', () => {
 
 describe('duplicateIdProblems (Q105)', () => {
   it('reports each household sharing a current member ID, naming the other, and masks the ID', () => {
-    const problems = duplicateIdProblems(archive.db);
+    const problems = duplicateIdProblems(archive.db, '2026-11-24');
     expect(problems.map((p) => [p.householdId, p.memberId, p.village])).toEqual([
       ['h1', 'm11', '一村'],
       ['h3', 'm31', '二村'],
@@ -154,13 +154,13 @@ describe('duplicateIdProblems (Q105)', () => {
 
   it('is silent once the person left one of the households', () => {
     archive.db.update(members).set({ leftReason: '死亡', leftOn: '2024-01-01' }).where(eqId('m31')).run();
-    expect(duplicateIdProblems(archive.db)).toEqual([]);
+    expect(duplicateIdProblems(archive.db, '2026-11-24')).toEqual([]);
   });
 
   it('ignores shared placeholder or invalid numbers (Q101/Q102 report those)', () => {
     const placeholder = '999999197503101011';
     archive.db.update(members).set({ idNumber: placeholder }).where(eqId('m11')).run();
     archive.db.update(members).set({ idNumber: placeholder }).where(eqId('m31')).run();
-    expect(duplicateIdProblems(archive.db)).toEqual([]);
+    expect(duplicateIdProblems(archive.db, '2026-11-24')).toEqual([]);
   });
 });

@@ -143,9 +143,9 @@ const Q105 = { code: 'Q105', severity: 'error', title: '同一人在两户' } as
 
 /**
  * Q105: the same valid ID number is a current member of two or more households. One problem
- * per household involved, naming the other households' 户编号.
+ * per household involved, naming the other households' 户编号. Valid as of `asOf`, the check's day.
  */
-export function duplicateIdProblems(db: Db): Problem[] {
+export function duplicateIdProblems(db: Db, asOf: string): Problem[] {
   const rows = db.$client
     .prepare(
       `WITH cur AS (
@@ -165,7 +165,7 @@ export function duplicateIdProblems(db: Db): Problem[] {
 
   const byId = new Map<string, DuplicateRow[]>();
   for (const row of rows) {
-    if (!parseIdNumber(row.idNumber).ok) continue;
+    if (!parseIdNumber(row.idNumber, new Date(`${asOf}T00:00:00Z`)).ok) continue;
     const group = byId.get(row.idNumber);
     if (group) group.push(row);
     else byId.set(row.idNumber, [row]);

@@ -11,6 +11,10 @@ import { startWebShell } from '../web/server.ts';
 import type { WebShell } from '../web/server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The day the demo archives are made for; the shells run on it, so the screens read the same on any date. */
+export const DEMO_DAY = '2026-11-24';
+/** Who made the test archives, at 08:00 UTC of the demo day. */
+export const demoActor = (operator = '演示', day = DEMO_DAY) => ({ operator, now: () => new Date(`${day}T08:00:00Z`) });
 export const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
@@ -30,11 +34,11 @@ export interface DemoShell extends WebShell {
 export async function demoShell(opts: { households?: number; operator?: string | null } = {}): Promise<DemoShell> {
   const dir = tempDir('relief-e2e-');
   const db = join(dir, '青山镇.db');
-  const actor = { operator: '演示', now: () => new Date('2026-11-24T08:00:00Z') };
+  const actor = demoActor();
   const archive = initArchive({ file: db, name: '青山镇', code: '511922101000', county: '示例县', province: '四川省' }, actor);
-  generateDemo(archive, { villages: 3, households: opts.households ?? 90, seed: 'e2e', asOf: '2026-11-24', actor });
+  generateDemo(archive, { villages: 3, households: opts.households ?? 90, seed: 'e2e', asOf: DEMO_DAY, actor });
   archive.close();
-  const shell = await startWebShell({ db, dataDir: join(dir, 'data'), ...(opts.operator === null ? {} : { operator: opts.operator ?? '李会计' }) });
+  const shell = await startWebShell({ db, dataDir: join(dir, 'data'), today: DEMO_DAY, ...(opts.operator === null ? {} : { operator: opts.operator ?? '李会计' }) });
   return { ...shell, dir, db };
 }
 

@@ -17,12 +17,15 @@ import { initArchive } from '../core/archive.ts';
 import { generateDemo } from '../core/demo/index.ts';
 import { closeStep, openStep } from '../core/workflows/steps.ts';
 import { archiveChecksum, tempDir } from '../db/testing.ts';
+import { fixedDayClock } from '../shared/clock.ts';
+import { addDays } from '../shared/dates.ts';
 import { startWebShell } from '../web/server.ts';
 import type { WebShell } from '../web/server.ts';
-import { launchBrowser, screenshot } from './browser.ts';
+import { DEMO_DAY, launchBrowser, screenshot } from './browser.ts';
+import { settled, watchToasts } from './page-state.ts';
 
-const day = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-const TODAY = day(new Date());
+/** The day both shells run on (not the machine's): the demo, its periods and the file names follow it. */
+const TODAY = DEMO_DAY;
 const RETURN_REASON = '家庭收入核算有误，请重新核实务工收入';
 
 let dir: string;
@@ -38,6 +41,9 @@ let cp: Page;
 let batchId = '';
 let returnedNo = '';
 const fpr = { township: '', county: '' };
+/** Per page: waits until a toast has said this (from the record of toasts, not caught on screen). */
+const toasts = new Map<Page, (text: string) => Promise<void>>();
+const toastSaid = (page: Page, text: string): Promise<void> => toasts.get(page)!(text);
 /** Uncaught errors in either page: any one fails the test it happened in. */
 const pageErrors: string[] = [];
 
@@ -61,8 +67,7 @@ function checksum(file: string): string {
 
 /** Lets the toasts and animations finish, so a screenshot shows the screen. */
 async function shot(page: Page, name: string): Promise<void> {
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 15_000 }).toBe(0);
-  await page.waitForTimeout(300);
+  await settled(page);
   await screenshot(page, name);
 }
 
@@ -77,6 +82,7 @@ async function openPage(shell: WebShell): Promise<Page> {
   await page.goto(shell.url);
   // Screenshots show screens settled; the toasts keep their transition (they leave on its end).
   await page.addStyleTag({ content: '*:not(.ant-message-notice), *::before, *::after { transition: none !important; }' });
+  toasts.set(page, await watchToasts(page));
   return page;
 }
 
@@ -93,7 +99,7 @@ async function makeKey(page: Page, out: string): Promise<string> {
   expect(await page.getByTestId('own-fingerprint').locator('.fpr-group').count()).toBe(6);
   await page.getByTestId('pubkey-out').fill(out);
   await page.getByTestId('pubkey-save').click();
-  await page.getByText(`公钥已保存到 ${out}`).waitFor();
+  await toastSaid(page, `公钥已保存到 ${out}`);
   expect(existsSync(out)).toBe(true);
   return digits;
 }
@@ -126,10 +132,10 @@ beforeAll(async () => {
   mkdirSync(join(dir, '县级'));
   townshipDb = join(dir, '青山镇.db');
   countyDb = join(dir, '县级', '示例县.db');
-  const actor = { operator: '演示', now: () => new Date() };
+  const actor = { operator: '演示', now: fixedDayClock(TODAY).now };
   const t = initArchive({ file: townshipDb, name: '青山镇', code: '511922101000', county: '示例县', province: '四川省' }, actor);
   // Ten days back, so the demo's publicity periods have run by today.
-  generateDemo(t, { villages: 3, households: 90, seed: 'e2e', asOf: day(new Date(Date.now() - 10 * 86_400_000)), actor });
+  generateDemo(t, { villages: 3, households: 90, seed: 'e2e', asOf: addDays(TODAY, -10), actor });
   // The 风险消除 batch brought up to its 县级审定: village publicity and township review completed today.
   batchId = (t.sqlite.prepare("SELECT id FROM batches WHERE kind = 'risk-removal'").pluck().get() as string | undefined) ?? '';
   expect(batchId).not.toBe('');
@@ -138,8 +144,8 @@ beforeAll(async () => {
   closeStep(t.db, actor, { batchId, seq: 5, closedOn: TODAY, note: null });
   t.close();
   initArchive({ file: countyDb, name: '示例县', role: 'county', province: '四川省' }, actor).close();
-  township = await startWebShell({ db: townshipDb, dataDir: join(dir, 'data-t'), operator: '李会计' });
-  county = await startWebShell({ db: countyDb, dataDir: join(dir, 'data-c'), operator: '王科长' });
+  township = await startWebShell({ db: townshipDb, dataDir: join(dir, 'data-t'), operator: '李会计', today: TODAY });
+  county = await startWebShell({ db: countyDb, dataDir: join(dir, 'data-c'), operator: '王科长', today: TODAY });
   tp = await openPage(township);
   cp = await openPage(county);
 }, 120_000);
@@ -245,7 +251,7 @@ describe('USB packages between a township and the county, in the browser shell',
     await tp.getByTestId('trust-match').waitFor();
     expect(await tp.getByTestId('trust-ok').isDisabled()).toBe(false);
     await tp.getByTestId('trust-ok').click();
-    await tp.getByText('已登记“示例县”的公钥').waitFor();
+    await toastSaid(tp, '已登记“示例县”的公钥');
     await tp.getByTestId('registered-keys').getByText('示例县').waitFor();
     expect(await text(tp, 'registered-keys')).toMatch(/示例县[\s\S]*李会计 · \d{4}-\d\d-\d\d \d\d:\d\d · 电话核对[\s\S]*有效/);
     await shot(tp, '76-exchange-township-registered');
@@ -253,7 +259,7 @@ describe('USB packages between a township and the county, in the browser shell',
 
     await register(cp, join(usb, '青山镇_public.json'), fpr.township, '王科长');
     await cp.getByTestId('trust-ok').click();
-    await cp.getByText('已登记“青山镇”的公钥').waitFor();
+    await toastSaid(cp, '已登记“青山镇”的公钥');
     await cp.getByTestId('registered-keys').getByText('青山镇').waitFor();
     expect(await cp.getByTestId('registered-keys').getByText('吊销').count()).toBe(1);
     await shot(cp, '77-exchange-county-registered');
@@ -341,10 +347,10 @@ describe('USB packages between a township and the county, in the browser shell',
     expect(await drawer.getByTestId('opinion-save').isDisabled()).toBe(true); // a return needs its reason
     await drawer.getByTestId('opinion-reason').fill(RETURN_REASON);
     await drawer.getByTestId('opinion-save').click();
-    await cp.getByText('已登记 1 户的审核意见').waitFor();
+    await toastSaid(cp, '已登记 1 户的审核意见');
     await drawer.locator('[data-testid=opinion-value] label', { hasText: '通过' }).click();
     await drawer.getByTestId('opinion-save').click();
-    await cp.getByText('已登记整批审核意见').waitFor();
+    await toastSaid(cp, '已登记整批审核意见');
     await drawer.getByTestId('step-opinion').waitFor();
     expect(await drawer.getByTestId('review-households').locator('tr', { hasText: returnedNo }).innerText()).toContain(RETURN_REASON);
     await shot(cp, '84-exchange-county-opinions');
@@ -429,7 +435,7 @@ describe('USB packages between a township and the county, in the browser shell',
     await cp.getByTestId('revoke-reason').fill('U盘遗失');
     await shot(cp, '89-exchange-revoke');
     await cp.getByTestId('revoke-ok').click();
-    await cp.getByText('已吊销“青山镇”的密钥').waitFor();
+    await toastSaid(cp, '已吊销“青山镇”的密钥');
     await cp.getByTestId('registered-keys').getByText('U盘遗失', { exact: false }).waitFor();
     expect(await text(cp, 'registered-keys')).toMatch(/已吊销[\s\S]*U盘遗失；第 2 号及以前的数据包仍有效/);
     expect(q<{ status: string; valid_through_seq: number }>(countyDb, 'SELECT status, valid_through_seq FROM exchange_keys')).toEqual([{ status: 'revoked', valid_through_seq: 2 }]);

@@ -5,8 +5,11 @@
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkArchive } from '../core/check.ts';
+import { townshipStats } from '../core/stats.ts';
 import { makeIdNumber } from '../shared/id-number.ts';
-import { demoShell, launchBrowser, screenshot } from './browser.ts';
+import { DEMO_DAY, demoShell, launchBrowser, screenshot } from './browser.ts';
+import { settled, watchToasts } from './page-state.ts';
 import type { DemoShell } from './browser.ts';
 
 const NO = '5119220001999001';
@@ -20,6 +23,8 @@ const PEOPLE: [string, string, string][] = [
 let shell: DemoShell;
 let browser: Browser;
 let page: Page;
+/** Waits until a toast has said this (asserted from the record of toasts, not caught on screen). */
+let toastSaid: (text: string) => Promise<void>;
 
 function query<T>(sql: string, ...args: unknown[]): T[] {
   const db = new Database(shell.db, { readonly: true });
@@ -31,21 +36,26 @@ function query<T>(sql: string, ...args: unknown[]): T[] {
 }
 const focusedField = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('[data-field]')?.getAttribute('data-field') ?? '');
 
+/** Presses Enter until `field` has the focus, each time waiting for the focus to move on (a new member row renders first). */
 async function enterUntil(field: string): Promise<void> {
   for (let i = 0; i < 60; i++) {
-    if ((await focusedField()) === field) return;
+    const from = await focusedField();
+    if (from === field) return;
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(30);
+    await page
+      .waitForFunction((f) => ((document.activeElement as HTMLElement | null)?.closest('[data-field]')?.getAttribute('data-field') ?? '') !== f, from, { timeout: 5_000 })
+      .catch(() => undefined); // a field that keeps the focus on Enter (a dropdown opening) gets the next press
   }
   throw new Error(`Enter never reached ${field}; focus is on ${await focusedField()}`);
 }
 
-async function openHousehold(search: string): Promise<void> {
+/** Finds by `search` and opens the first hit with Enter (the list waits for its own search); it must be household `no`. */
+async function openHousehold(search: string, no: string): Promise<void> {
   await page.getByTestId('menu-households').click();
   await page.getByTestId('household-search').fill(search);
-  await page.waitForTimeout(400);
   await page.getByTestId('household-search').press('Enter');
   await page.getByTestId('household-page').waitFor();
+  await expect.poll(() => page.getByTestId('household-page').innerText()).toContain(no);
 }
 
 beforeAll(async () => {
@@ -54,6 +64,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
   await page.goto(shell.url);
   await page.getByTestId('township-name').waitFor();
+  toastSaid = await watchToasts(page);
 });
 afterAll(async () => {
   await browser.close();
@@ -61,9 +72,18 @@ afterAll(async () => {
 });
 
 describe('household editing in the browser shell', () => {
-  it('shows the overview of the demo township', async () => {
+  it('shows the overview of the demo township: its figures and problem counts as the archive has them', async () => {
     await page.getByText('青山镇概览').waitFor();
     await page.getByTestId('status-exited').waitFor();
+    const s = townshipStats(shell.session.requireArchive(), { asOf: DEMO_DAY });
+    const check = checkArchive(shell.session.requireArchive(), { asOf: DEMO_DAY });
+    const main = page.locator('body');
+    expect(await main.innerText()).toContain(`${s.villages} 个行政村 · ${s.households} 户 ${s.members} 人`);
+    expect(s.households).toBe(90);
+    expect((await page.getByTestId('status-exited').innerText()).replace(/[,\s]/g, '')).toBe(`${s.byStatus.exited.label}${s.byStatus.exited.households}户${s.byStatus.exited.members}人`);
+    expect(s.byStatus.exited.households).toBeGreaterThan(0);
+    for (const v of s.perVillage) expect(await main.getByRole('row', { name: new RegExp(v.name) }).innerText()).toMatch(new RegExp(`${v.name}\\s+${v.households}\\s+${v.members}`));
+    expect((await main.innerText()).replace(/\s+/g, ' ')).toContain(`错误 ${check.counts.error} 疑点 ${check.counts.warning}`);
     await screenshot(page, '01-overview');
   });
 
@@ -83,7 +103,8 @@ describe('household editing in the browser shell', () => {
       await page.keyboard.type(name);
       await page.keyboard.press('Enter');
       await page.keyboard.type(relation);
-      await page.waitForTimeout(80);
+      // Enter picks the option the typed text made active: wait until it is that one.
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active', { hasText: relation }).waitFor();
       await page.keyboard.press('Enter');
       expect(await focusedField()).toBe(`members.${i}.idNumber`);
       await page.keyboard.type(id);
@@ -92,7 +113,7 @@ describe('household editing in the browser shell', () => {
     await expect.poll(() => page.getByTestId('member-age-3').innerText()).toBe('14');
     await screenshot(page, '02-new-household-members');
     await page.keyboard.press('Control+s');
-    await page.getByText('已保存').waitFor();
+    await toastSaid('已保存');
     const rows = query<{ name: string; relation: string; gender: string; birth_date: string }>(
       'SELECT m.name, m.relation, m.gender, m.birth_date FROM members m JOIN households h ON h.id = m.household_id WHERE h.no = ? ORDER BY m.seq',
       NO,
@@ -115,7 +136,7 @@ describe('household editing in the browser shell', () => {
   });
 
   it('recomputes per-capita income live as an income is typed, and saves it', async () => {
-    await openHousehold('zjg');
+    await openHousehold('zjg', NO);
     await page.getByRole('tab', { name: '收入' }).click();
     if ((await page.getByTestId('income-2025').count()) === 0) {
       await page.getByLabel('添加收入年度').fill('2025');
@@ -143,7 +164,7 @@ describe('household editing in the browser shell', () => {
     await page.getByText('身份证号校验位错误').first().waitFor();
     await screenshot(page, '06-bad-id');
     await page.keyboard.press('Control+s');
-    await page.getByText(/需要改正：周小军：身份证号校验位错误/).waitFor();
+    await toastSaid('需要改正：周小军：身份证号校验位错误');
     await screenshot(page, '06-bad-id-refused');
     expect(query('SELECT version, updated_at FROM households WHERE no = ?', NO)).toEqual(before);
     expect(query('SELECT * FROM members m JOIN households h ON h.id = m.household_id WHERE h.no = ? ORDER BY m.seq', NO)).toEqual(members);
@@ -173,10 +194,12 @@ describe('household editing in the browser shell', () => {
     await page.getByLabel('第2名成员务工时间（月）').fill('6');
     await page.getByLabel('第2名成员参加城乡居民基本医疗保险').click();
     await page.getByTitle('是').last().click();
-    await page.waitForTimeout(300);
+    await expect.poll(() => page.getByRole('dialog').getByText('是', { exact: true }).count()).toBeGreaterThan(0);
+    await settled(page);
     await screenshot(page, '08b-member-more');
     await page.getByRole('button', { name: '完成' }).click();
-    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    // Ctrl+S is the dialog's while one shows: wait until none does (role queries stop seeing a closing dialog earlier).
+    await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
     await page.keyboard.press('Control+s');
     await expect
       .poll(() => query("SELECT phone, work_months AS w, medical_insurance AS mi FROM members WHERE name = '吴秀英'"))
@@ -193,7 +216,7 @@ describe('household editing in the browser shell', () => {
     expect(await page.getByTestId('attachment-row').first().innerText()).toMatch(/入户照片\.png[\s\S]*入户核实照片/);
     expect(query('SELECT a.original_name AS n, a.mime AS m, b.size AS s FROM attachments a JOIN blobs b ON b.sha256 = a.sha256')).toEqual([{ n: '入户照片.png', m: 'image/png', s: png.length }]);
     await page.locator('input[type=file]').setInputFiles({ name: '伪装.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not really a photo') });
-    await page.getByText(/不是可以存档的类型/).waitFor();
+    await toastSaid('不是可以存档的类型');
     expect(query('SELECT count(*) AS n FROM attachments')).toEqual([{ n: 1 }]);
     await screenshot(page, '09-attachments');
   });
@@ -216,15 +239,39 @@ describe('household editing in the browser shell', () => {
     await page.getByTestId('measure-save').click();
     await expect.poll(() => query('SELECT m.category AS c, m.amount_fen AS a FROM measures m JOIN households h ON h.id = m.household_id WHERE h.no = ?', NO)).toEqual([{ c: '产业帮扶', a: 123_450 }]);
     await page.getByText('1,234.50').waitFor();
-    await page.waitForTimeout(800); // let the dialog finish closing for the screenshot
+    await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
+    await settled(page);
     await screenshot(page, '09b-help');
   });
 
-  it('has a screenshot of every other screen', async () => {
-    for (const [menu, name] of [['villages', '10-villages'], ['quality', '11-data-check'], ['households', '12-household-list']] as const) {
-      await page.getByTestId(`menu-${menu}`).click();
-      await page.waitForTimeout(700);
-      await screenshot(page, name);
-    }
+  it('shows the villages, the data check and the household list with what the archive holds', async () => {
+    const s = townshipStats(shell.session.requireArchive(), { asOf: DEMO_DAY });
+    const check = checkArchive(shell.session.requireArchive(), { asOf: DEMO_DAY });
+
+    await page.getByTestId('menu-villages').click();
+    await page.getByText(`共 ${s.villages} 个`).waitFor();
+    for (const v of s.perVillage) expect(await page.getByRole('row', { name: new RegExp(v.code) }).innerText()).toMatch(new RegExp(`${v.code}\\s+${v.name}[\\s\\S]*\\s${v.households}\\s+${v.members}`));
+    await settled(page);
+    await screenshot(page, '10-villages');
+
+    await page.getByTestId('menu-quality').click();
+    const summary = page.getByText(/检查日期 \d{4}-\d{2}-\d{2}/);
+    await summary.waitFor();
+    expect(await summary.innerText()).toMatch(new RegExp(`错误 ${check.counts.error} 项 · 疑点 ${check.counts.warning} 项.* · 检查日期 ${DEMO_DAY}`));
+    expect(check.problems.length).toBeGreaterThan(0);
+    // The list starts with the check's first problem (a virtual table: cells, not rows with names).
+    const first = check.problems[0]!;
+    await page.locator('.ant-table-cell', { hasText: first.household }).first().waitFor();
+    expect(await page.locator('.ant-table-cell', { hasText: first.message }).count()).toBeGreaterThan(0);
+    await settled(page);
+    await screenshot(page, '11-data-check');
+
+    await page.getByTestId('menu-households').click();
+    await page.getByTestId('household-search').fill('');
+    await expect.poll(() => page.getByTestId('household-total').innerText()).toBe(`共 ${s.households} 户`);
+    expect(s.households).toBe(91); // the demo's 90 and the one entered above
+    expect(await page.getByTestId('household-row').count()).toBeGreaterThan(10);
+    await settled(page);
+    await screenshot(page, '12-household-list');
   });
 });

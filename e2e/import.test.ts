@@ -6,14 +6,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initArchive } from '../core/archive.ts';
 import { archiveChecksum, tempDir } from '../db/testing.ts';
 import { checkDigit } from '../shared/id-number.ts';
 import { startWebShell } from '../web/server.ts';
 import type { WebShell } from '../web/server.ts';
-import { launchBrowser, screenshot } from './browser.ts';
+import { DEMO_DAY, demoActor, launchBrowser, screenshot } from './browser.ts';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'shared', 'data', 'sample-roster-2019.xlsx');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -100,8 +100,8 @@ async function bigRoster(file: string): Promise<number> {
 beforeAll(async () => {
   dir = tempDir('relief-e2e-import-');
   db = join(dir, '青山镇.db');
-  initArchive({ file: db, name: '青山镇', code: '513722101000', province: '四川省' }, { operator: '李会计', now: () => new Date() }).close();
-  shell = await startWebShell({ db, dataDir: join(dir, 'data'), operator: '李会计' });
+  initArchive({ file: db, name: '青山镇', code: '513722101000', province: '四川省' }, demoActor('李会计')).close();
+  shell = await startWebShell({ db, dataDir: join(dir, 'data'), operator: '李会计', today: DEMO_DAY });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
   await page.goto(shell.url);
@@ -258,24 +258,38 @@ describe('导入花名册 in the browser shell', () => {
   it('shows a progress bar while a big file is checked and imported; 取消 leaves the archive unchanged', async () => {
     const big = join(dir, '花名册-大文件.xlsx');
     const rows = await bigRoster(big);
+    // The job ids the page gives its check and import: the archive keeps each job's phases, so
+    // the progress reported is asserted from them, not by catching the bar at the right moment.
+    const jobOf: Record<string, string> = {};
+    const watch = (r: Request): void => {
+      const channel = /\/api\/(imports\.(?:check|apply))$/.exec(new URL(r.url()).pathname)?.[1];
+      if (channel && r.method() === 'POST') jobOf[channel] = (JSON.parse(r.postData() ?? '{}') as { jobId?: string }).jobId ?? '';
+    };
+    const phases = (channel: string) => [...shell.session.jobs.phases(jobOf[channel] ?? '')];
+    page.on('request', watch);
     await page.getByTestId('import-again').click();
     await page.locator('input[type=file]').setInputFiles(big);
-    // The check runs with the bar (and the picker disabled meanwhile).
-    const progress = page.getByTestId('import-progress');
-    await progress.waitFor();
-    expect(await progress.innerText()).toMatch(/正在检查文件/);
+    await expect.poll(() => phases('imports.check'), { timeout: 50_000, interval: 50 }).toContain('读取文件');
     await screenshot(page, '31-import-check-progress');
     await shows('import-summary', new RegExp(`12000\\s*户\\s*${rows}\\s*人`), 50_000);
     expect(await page.getByTestId('import-counts').innerText()).toMatch(/新增\s*12,000\s*户/);
+    // The check ran with its bar: reading, then checking the data.
+    expect(phases('imports.check')).toEqual(expect.arrayContaining(['读取文件', '检查数据']));
+    expect(shell.session.jobs.status(jobOf['imports.check']!).state).toBe('done');
 
     const before = checksum();
     await page.getByTestId('import-apply').click();
     await page.getByTestId('import-confirm').click();
-    await page.getByTestId('import-progress-label').getByText(/正在导入：读取文件/).waitFor();
-    expect(await page.getByTestId('import-apply').count()).toBe(0); // the preview and its buttons are gone meanwhile
-    await screenshot(page, '32-import-progress');
+    // The import is running (its bar and 取消 are up, the preview's buttons gone) and has begun reading.
+    await page.getByTestId('import-cancel').waitFor();
+    expect(await page.getByTestId('import-apply').count()).toBe(0);
+    await expect.poll(() => phases('imports.apply'), { timeout: 50_000, interval: 50 }).toContain('读取文件');
     await page.getByTestId('import-cancel').click();
+    await screenshot(page, '32-import-progress');
     await page.getByTestId('import-notice').getByText('导入已取消，档案没有任何改动。').waitFor({ timeout: 50_000 });
+    page.off('request', watch);
+    expect(shell.session.jobs.status(jobOf['imports.apply']!).state).toBe('cancelled');
+    expect(phases('imports.apply')).not.toContain('写入档案');
     await screenshot(page, '33-import-cancelled');
     expect(checksum()).toBe(before);
     expect(count('households')).toBe(300);

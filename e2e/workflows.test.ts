@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoShell, launchBrowser, screenshot } from './browser.ts';
+import { settled } from './page-state.ts';
 import type { DemoShell } from './browser.ts';
 
 let shell: DemoShell;
@@ -37,13 +38,8 @@ let batchId = '';
 let hh: Head[] = [];
 
 /** Lets the success toasts and the modal animation finish, so a screenshot shows the screen. */
-async function quiet(): Promise<void> {
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 15_000 }).toBe(0);
-  await page.waitForTimeout(300);
-}
-
 async function shot(name: string): Promise<void> {
-  await quiet();
+  await settled(page);
   await screenshot(page, name);
 }
 

@@ -5,7 +5,7 @@ import Module, { createRequire } from 'node:module';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readMigrations } from '../db/migrate.ts';
+import { readMigrations } from '../core/testing.ts';
 import { buildElectron } from '../scripts/build-electron.ts';
 import { CHANNELS } from '../shared/api/index.ts';
 import { fakeElectron } from './fake-electron.ts';

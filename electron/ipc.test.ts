@@ -6,9 +6,10 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createCoreDispatch } from '../core/api/index.ts';
 import type { Dispatch } from '../core/api/dispatch.ts';
 import { createSession } from '../core/session.ts';
-import { tempDir } from '../db/testing.ts';
+import { tempDir } from '../core/testing.ts';
 import { CHANNELS } from '../shared/api/index.ts';
 import type { Envelope } from '../shared/api/index.ts';
+import { systemClock } from '../shared/clock.ts';
 import { appLocation, isAppPage } from './app-location.ts';
 import { FOREIGN_SENDER_MESSAGE, registerApi } from './ipc.ts';
 import type { IpcMainLike, SenderEvent } from './ipc.ts';
@@ -18,7 +19,7 @@ vi.mock('electron', () => {
 });
 
 const dir = tempDir();
-const session = createSession({ dataDir: dir });
+const session = createSession({ dataDir: dir, clock: systemClock });
 afterAll(() => {
   session.close();
   rmSync(dir, { recursive: true, force: true });

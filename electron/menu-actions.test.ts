@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCoreDispatch } from '../core/api/index.ts';
 import { createSession } from '../core/session.ts';
 import type { Session } from '../core/session.ts';
-import { tempDir } from '../db/testing.ts';
+import { tempDir } from '../core/testing.ts';
+import { systemClock } from '../shared/clock.ts';
 import { menuActions } from './menu-actions.ts';
 import type { Dialogs } from './menu-actions.ts';
 
@@ -20,11 +21,11 @@ let session: Session;
 beforeAll(() => {
   dir = tempDir();
   // Made by one session, opened through the menu by another, as after a restart.
-  const maker = createSession({ dataDir: dir, operator: '测试' });
+  const maker = createSession({ dataDir: dir, operator: '测试', clock: systemClock });
   maker.create({ name: '青山镇', code: null, county: null, province: null, role: 'township', file: join(dir, '青山镇.db') });
   archiveFile = maker.archive!.file;
   maker.close();
-  session = createSession({ dataDir: join(dir, 'data') });
+  session = createSession({ dataDir: join(dir, 'data'), clock: systemClock });
 });
 afterAll(() => {
   session.close();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type * as Electron from 'electron';
 import { createCoreDispatch } from '../core/api/index.ts';
 import { createSession } from '../core/session.ts';
+import { systemClock } from '../shared/clock.ts';
 import type { AppLocation } from './app-location.ts';
 import { appLocation, isAppPage } from './app-location.ts';
 import { electronDialogs } from './dialogs.ts';
@@ -34,7 +35,7 @@ function ready(electron: ElectronMain, loc: AppLocation, log: Log, setWindow: (w
   let win: Electron.BrowserWindow | null = null;
 
   hardenSession(electron.session.defaultSession, loc, log);
-  const session = createSession({ dataDir: join(app.getPath('userData'), 'archives') });
+  const session = createSession({ dataDir: join(app.getPath('userData'), 'archives'), clock: systemClock });
   app.on('will-quit', () => {
     session.close();
   });

@@ -25,6 +25,11 @@ function Root() {
 
   useEffect(() => {
     void loadSession();
+    // Default dates come from the session's day (SessionState.today): on the real clock the day
+    // may have turned while the window was in the background, so ask again on return.
+    const again = (): void => void loadSession();
+    window.addEventListener('focus', again);
+    return () => window.removeEventListener('focus', again);
   }, [loadSession]);
 
   if (sessionError && !session) {

@@ -26,6 +26,19 @@ describe('import direction', () => {
     ['renderer/x.ts', "import { openArchive } from '../db/open.ts';\nexport const x = openArchive;\n", /no-restricted-paths/],
     ['renderer/x.ts', "import { join } from 'path';\nexport const x = join;\n", /no-restricted-imports/],
     ['cli/x.ts', "import { openArchive } from '../db/open.ts';\nexport const x = openArchive;\n", /no-restricted-paths/],
+    // No layer below the shells may reach the browser shell.
+    ['shared/x.ts', "import { startWebShell } from '../web/server.ts';\nexport const x = startWebShell;\n", /no-restricted-paths/],
+    ['db/x.ts', "import { startWebShell } from '../web/server.ts';\nexport const x = startWebShell;\n", /no-restricted-paths/],
+    ['templates/x.ts', "import { startWebShell } from '../web/server.ts';\nexport const x = startWebShell;\n", /no-restricted-paths/],
+    ['renderer/x.ts', "import { startWebShell } from '../web/server.ts';\nexport const x = startWebShell;\n", /no-restricted-paths/],
+    // Tests follow the same map as code.
+    ['renderer/x.test.ts', "import { openArchive } from '../core/archive.ts';\nexport const x = openArchive;\n", /no-restricted-paths/],
+    ['renderer/x.test.tsx', "import { openArchive } from '../core/archive.ts';\nexport const x = <b>{String(openArchive)}</b>;\n", /no-restricted-paths/],
+    ['shared/x.test.ts', "import { tempDir } from '../db/testing.ts';\nexport const x = tempDir;\n", /no-restricted-paths/],
+    ['templates/x.test.ts', "import { tempDir } from '../db/testing.ts';\nexport const x = tempDir;\n", /no-restricted-paths/],
+    ['cli/x.test.ts', "import { tempDir } from '../db/testing.ts';\nexport const x = tempDir;\n", /no-restricted-paths/],
+    ['web/x.test.ts', "import { pdfInfo } from '../templates/layout/pdf-tools.ts';\nexport const x = pdfInfo;\n", /no-restricted-paths/],
+    ['core/x.test.ts', "import { startWebShell } from '../web/server.ts';\nexport const x = startWebShell;\n", /no-restricted-paths/],
   ])('%s may not: %s', async (file, code, rule) => {
     expect((await messages(file, code)).join('\n')).toMatch(rule);
   });
@@ -34,6 +47,10 @@ describe('import direction', () => {
     ['db/x.ts', "import { parseIdNumber } from '../shared/id-number.ts';\nexport const x = parseIdNumber;\n"],
     ['core/x.ts', "import { openArchive } from '../db/open.ts';\nexport const x = openArchive;\n"],
     ['shared/x.ts', "import { pinyin } from 'pinyin-pro';\nexport const x = pinyin;\n"],
+    // A test may use the helpers of its own layer and below; e2e/ and bench/ drive the whole app.
+    ['core/x.test.ts', "import { tempDir } from '../db/testing.ts';\nexport const x = tempDir;\n"],
+    ['cli/x.test.ts', "import { tempDir } from '../core/testing.ts';\nexport const x = tempDir;\n"],
+    ['e2e/x.test.ts', "import { tempDir } from '../db/testing.ts';\nimport { startWebShell } from '../web/server.ts';\nexport const x = [tempDir, startWebShell];\n"],
   ])('%s may: %s', async (file, code) => {
     expect((await messages(file, code)).filter((m) => /restricted/.test(m))).toEqual([]);
   });

@@ -41,7 +41,7 @@ const jobs: [string, DocumentRequestInput][] = [
 
 for (const [name, req] of jobs) {
   const file = join(out, `${name}.pdf`);
-  const r = await renderDocument(archive, { asOf, ...req }, { out: file });
+  const r = await renderDocument(archive, { ...req, asOf }, { out: file });
   execFileSync('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '1', '-singlefile', file, join(out, name)]);
   const missing = r.missingGlyphs.length ? `，缺字 ${r.missingGlyphs.length} 处` : '';
   process.stdout.write(`${join(out, `${name}.png`)}  ${r.title}：${r.pages} 页${missing}\n`);

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildElectron, ROOT } from './build-electron.ts';
 import { defaultDataDir } from '../core/paths.ts';
+import { TODAY_ENV } from '../shared/clock.ts';
 
 export const FALLBACK_LINE = '未找到 Electron 运行文件，改为在浏览器中打开（浏览器外壳）';
 
@@ -95,6 +96,7 @@ async function launchBrowser(values: { port?: string; db?: string; operator?: st
     ...(values.port ? { port: Number(values.port) } : {}),
     ...(values.db ? { db: values.db } : {}),
     ...(values.operator ? { operator: values.operator } : {}),
+    today: process.env[TODAY_ENV] || null,
     log: (l) => process.stderr.write(`${l}\n`),
   });
   process.stdout.write(`请在浏览器中打开：${shell.url}\n按 Ctrl+C 退出。\n`);

@@ -1,11 +1,13 @@
-// `npm run web [-- --db FILE] [--port N] [--operator NAME] [--data-dir DIR]`
+// `npm run web [-- --db FILE] [--port N] [--operator NAME] [--data-dir DIR] [--today YYYY-MM-DD]`
+// --today (or RELIEF_ARCHIVE_TODAY) fixes the business day, e.g. to show a demo made for that day.
 import { homedir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/paths.ts';
+import { TODAY_ENV } from '../shared/clock.ts';
 import { startWebShell } from './server.ts';
 
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, port: { type: 'string' }, operator: { type: 'string' }, 'data-dir': { type: 'string' } },
+  options: { db: { type: 'string' }, port: { type: 'string' }, operator: { type: 'string' }, 'data-dir': { type: 'string' }, today: { type: 'string' } },
 });
 try {
   const shell = await startWebShell({
@@ -13,6 +15,7 @@ try {
     ...(values.port ? { port: Number(values.port) } : {}),
     ...(values.operator ? { operator: values.operator } : {}),
     dataDir: values['data-dir'] ?? defaultDataDir(process.env, process.platform, homedir()),
+    today: values.today ?? (process.env[TODAY_ENV] || null),
     log: (l) => process.stderr.write(`${l}\n`),
   });
   process.stdout.write(`扶贫档案（浏览器外壳）已启动，只接受本机访问。请在浏览器中打开：\n${shell.url}\n按 Ctrl+C 退出。\n`);

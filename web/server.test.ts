@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initArchive } from '../core/archive.ts';
 import { generateDemo } from '../core/demo/index.ts';
-import { tempDir } from '../db/testing.ts';
+import { tempDir } from '../core/testing.ts';
 import { CHANNELS } from '../shared/api/index.ts';
 import { startWebShell } from './server.ts';
 import type { WebShell } from './server.ts';
@@ -38,7 +38,7 @@ beforeAll(async () => {
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>扶贫档案</title>');
   writeFileSync(join(dir, 'secret.txt'), 'outside');
-  shell = await startWebShell({ db: join(dir, 'a.db'), dataDir: join(dir, 'data'), staticDir, operator: '测试' });
+  shell = await startWebShell({ db: join(dir, 'a.db'), dataDir: join(dir, 'data'), staticDir, operator: '测试', today: '2026-11-24' });
 });
 afterAll(() => shell.close());
 
@@ -53,6 +53,13 @@ describe('browser shell', () => {
     const env = JSON.parse(r.body) as { ok: boolean; value: { total: number; items: unknown[] } };
     expect(env).toMatchObject({ ok: true, value: { total: 30 } });
     expect(env.value.items).toHaveLength(5);
+  });
+
+  it('runs on the day it was given, whatever the machine’s calendar says', async () => {
+    const env = JSON.parse((await api('archive.session', {})).body) as { ok: boolean; value: { today: string } };
+    expect(env).toMatchObject({ ok: true, value: { today: '2026-11-24' } });
+    const wall = JSON.parse((await api('documents.wallchart', { year: null, asOf: null })).body) as { value: { asOf: string } };
+    expect(wall.value.asOf).toBe('2026-11-24');
   });
 
   it('refuses calls without the token or with a wrong one', async () => {

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createCoreDispatch } from '../core/api/index.ts';
 import { createSession } from '../core/session.ts';
 import type { Session } from '../core/session.ts';
+import { clockFor } from '../shared/clock.ts';
 
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
 // Large enough for the biggest upload the contract accepts (a 60 MB roster, base64-encoded).
@@ -34,6 +35,11 @@ export interface WebShellOptions {
   dataDir: string;
   staticDir?: string;
   log?: (line: string) => void;
+  /**
+   * A fixed "today" (YYYY-MM-DD) for the whole session — tests, demos, `npm run web -- --today`.
+   * The clock still runs from that morning, so stamps stay in order. Default: the real clock.
+   */
+  today?: string | null;
 }
 
 export interface WebShell {
@@ -90,7 +96,7 @@ function serveStatic(staticDir: string, urlPath: string): Reply {
 }
 
 export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
-  const session = createSession({ dataDir: opts.dataDir, operator: opts.operator ?? null });
+  const session = createSession({ dataDir: opts.dataDir, operator: opts.operator ?? null, clock: clockFor(opts.today) });
   if (opts.db) session.open(opts.db);
   const dispatch = createCoreDispatch(session, (e) => opts.log?.(`内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   const token = randomBytes(24).toString('hex');

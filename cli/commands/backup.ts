@@ -1,7 +1,7 @@
 import { backupArchive, restoreArchive } from '../../core/backup.ts';
-import { systemActor } from '../../core/context.ts';
 import { UserError } from '../../shared/errors.ts';
 import { optionalString, parse, requireString } from '../args.ts';
+import { cliActor } from '../clock.ts';
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
 import { MAINTAIN, READ } from '../../shared/roles.ts';
@@ -31,7 +31,7 @@ export const restore: Command = {
     const p = parse(argv, {}, restoreUsage);
     const [from, ...extra] = p.positionals;
     if (!from || extra.length > 0) throw new UserError(`请给出一个备份文件。\n用法：${restoreUsage}`, { kind: 'usage' });
-    const r = restoreArchive(from, requireString(p, 'db', restoreUsage), systemActor(optionalString(p, 'operator') ?? '命令行'));
+    const r = restoreArchive(from, requireString(p, 'db', restoreUsage), cliActor(optionalString(p, 'operator')));
     emit(io, r, () => `已恢复档案：${r.file}${r.previous ? `\n原档案已移到：${r.previous}` : ''}`);
     return 0;
   },

@@ -2,7 +2,6 @@
 // runs on an open archive with the operator as actor; dates default to today.
 import type { Archive } from '../../core/archive.ts';
 import type { Actor } from '../../core/context.ts';
-import { systemActor } from '../../core/context.ts';
 import { splitList } from '../../core/workflows/refs.ts';
 import { todayIso } from '../../shared/dates.ts';
 import { UserError } from '../../shared/errors.ts';
@@ -11,6 +10,7 @@ import { kindFrom } from '../../shared/workflows/index.ts';
 import type { WorkflowKind } from '../../shared/workflows/index.ts';
 import type { OptionSpec, Parsed } from '../args.ts';
 import { dateOption, optionalString, parse, requireString } from '../args.ts';
+import { cliActor } from '../clock.ts';
 import type { Command } from '../command.ts';
 import type { Io } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
@@ -59,7 +59,7 @@ export function verbCommand(name: string, summary: string, verbs: Record<string,
       const p = parse(rest, v.options, own);
       if (p.positionals.length) throw new UserError(`多余的参数“${p.positionals.join(' ')}”。\n用法：${own}`, { kind: 'usage' });
       const file = requireString(p, 'db', own);
-      const actor = systemActor(optionalString(p, 'operator') ?? '命令行');
+      const actor = cliActor(optionalString(p, 'operator'));
       return withArchive(file, (archive) => v.run({ p, archive, actor, io, usage: own, date: (opt = 'on') => dateOption(p, opt) ?? todayIso(actor.now()) }));
     },
   };

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { archiveChecksum, tempDir } from '../../db/testing.ts';
+import { archiveChecksum, tempDir } from '../../core/testing.ts';
 import type { Command } from '../command.ts';
 import { batch } from './batch.ts';
 import { monitor } from './monitor.ts';

@@ -1,7 +1,6 @@
-import { systemActor } from '../../core/context.ts';
 import { generateDemo } from '../../core/demo/index.ts';
-import { todayIso } from '../../shared/dates.ts';
 import { dateOption, intOption, optionalString, parse, requireString } from '../args.ts';
+import { cliActor, cliClock } from '../clock.ts';
 import type { Command } from '../command.ts';
 import { emit, progressPrinter } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
@@ -20,8 +19,8 @@ export const demo: Command = {
     const villages = intOption(p, 'villages', 5, [1, 200]);
     const households = intOption(p, 'households', 600, [1, 200_000]);
     const seed = optionalString(p, 'seed') ?? 'demo';
-    const asOf = dateOption(p, 'as-of') ?? todayIso();
-    const actor = systemActor(optionalString(p, 'operator') ?? '命令行');
+    const asOf = dateOption(p, 'as-of') ?? cliClock().today();
+    const actor = cliActor(optionalString(p, 'operator'));
     return withArchive(file, (archive) => {
       const result = generateDemo(archive, { villages, households, seed, asOf, actor }, progressPrinter(io, '生成演示数据'));
       emit(io, result, () =>

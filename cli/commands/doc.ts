@@ -1,5 +1,6 @@
 import { documentKinds, renderDocument } from '../../core/documents/index.ts';
-import type { DocumentKind, DocumentRequestInput } from '../../shared/api/documents.ts';
+import type { DatedRequest } from '../../core/documents/index.ts';
+import type { DocumentKind } from '../../shared/api/documents.ts';
 import { DOCUMENT_KINDS } from '../../shared/api/documents.ts';
 import { UserError } from '../../shared/errors.ts';
 import { yuanToFen } from '../../shared/money.ts';
@@ -61,12 +62,12 @@ export const doc: Command = {
     if (!format) throw new UserError(`输出文件“${out}”应以 .pdf 或 .xlsx 结尾。\n用法：${usage}`, { kind: 'usage' });
     const { year, asOf } = periodOptions(p);
     const paper = optionalString(p, 'paper');
-    const req: DocumentRequestInput = {
+    const req: DatedRequest = {
       kind: kind as DocumentKind,
       format,
       scope: { villageCode: optionalString(p, 'village') ?? null, batchId: optionalString(p, 'batch') ?? null, householdNo: optionalString(p, 'household') ?? null },
       year: year ?? null,
-      asOf: asOf ?? null,
+      asOf,
       options: {
         ...(paper ? { paper: paper.toUpperCase() as 'A3' } : {}),
         maskedIds: p.values['masked-id'] === true,

@@ -1,5 +1,6 @@
 import { exportRoster } from '../../core/export.ts';
 import { intOption, optionalString, parse, requireString } from '../args.ts';
+import { cliClock } from '../clock.ts';
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
@@ -18,7 +19,7 @@ export const exportXlsx: Command = {
     const villageCode = optionalString(p, 'village');
     const year = p.values.year === undefined ? undefined : intOption(p, 'year', 0, [2000, 2100]);
     return withArchive(requireString(p, 'db', usage), async (archive) => {
-      const r = await exportRoster(archive, out, { ...(villageCode ? { villageCode } : {}), ...(year === undefined ? {} : { year }) });
+      const r = await exportRoster(archive, out, { exportedOn: cliClock().today(), ...(villageCode ? { villageCode } : {}), ...(year === undefined ? {} : { year }) });
       emit(io, r, () => `已导出 ${r.households} 户 ${r.members} 人到：${r.file}${r.year ? `（收入为${r.year}年度）` : ''}`);
       return 0;
     });

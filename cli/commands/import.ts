@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import { systemActor } from '../../core/context.ts';
 import { ImportRefused, importRoster, mappingFromLabels } from '../../core/import/index.ts';
 import type { ImportProgress, ImportResult } from '../../core/import/index.ts';
 import { UserError } from '../../shared/errors.ts';
 import { intOption, optionalString, parse, requireString } from '../args.ts';
+import { cliActor } from '../clock.ts';
 import type { Command } from '../command.ts';
 import { emit, progressPrinter } from '../io.ts';
 import type { Io } from '../io.ts';
@@ -64,7 +64,7 @@ export const importCommand: Command = {
     const year = p.values.year === undefined ? undefined : intOption(p, 'year', 0, [2000, 2100]);
     const rejectedOut = optionalString(p, 'rejected');
     const map = optionalString(p, 'map');
-    const actor = systemActor(optionalString(p, 'operator') ?? '命令行');
+    const actor = cliActor(optionalString(p, 'operator'));
     return withArchive(db, async (archive) => {
       const saveRejected = (r: ImportResult) => {
         if (rejectedOut && r.rejectedWorkbook) {

@@ -1,7 +1,7 @@
 import { initArchive, summarize } from '../../core/archive.ts';
-import { systemActor } from '../../core/context.ts';
 import { UserError } from '../../shared/errors.ts';
 import { optionalString, parse, requireString } from '../args.ts';
+import { cliActor } from '../clock.ts';
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
 
@@ -28,7 +28,7 @@ export const init: Command = {
         province: optionalString(p, 'province') ?? null,
         role,
       },
-      systemActor(optionalString(p, 'operator') ?? '命令行'),
+      cliActor(optionalString(p, 'operator')),
     );
     try {
       const s = summarize(archive);

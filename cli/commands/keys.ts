@@ -7,9 +7,9 @@ import { formatFingerprint, generateKeyPair, loadPublicKey, PUBLIC_FILE, saveKey
 import type { Role } from '../../core/exchange/index.ts';
 import { UserError } from '../../shared/errors.ts';
 import { registeredView, revokeKey, trustKey, listKeys } from '../../core/exchange-archive/index.ts';
-import { systemActor } from '../../core/context.ts';
 import { intOption, optionalString, parse, requireString } from '../args.ts';
 import { withArchive } from '../with-archive.ts';
+import { cliActor } from '../clock.ts';
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
 import { API } from '../../shared/api/index.ts';
@@ -64,7 +64,7 @@ function keysTrust(argv: string[], io: Parameters<Command['run']>[1]): Promise<n
   if (!file || extra.length > 0) throw new UserError(`请给出对方的公钥文件（public.json）。\n用法：${trustUsage}`, { kind: 'usage' });
   const db = requireString(p, 'db', trustUsage);
   const checkedBy = requireString(p, 'checked-by', trustUsage);
-  const actor = systemActor(optionalString(p, 'operator') ?? '命令行');
+  const actor = cliActor(optionalString(p, 'operator'));
   return withArchive(db, (archive) => {
     const { row, added } = trustKey(archive, actor, { file, checkedBy, method: optionalString(p, 'method'), fingerprint: optionalString(p, 'fingerprint') ?? null, org: optionalString(p, 'org') ?? null });
     const fingerprint = formatFingerprint(row.fingerprint);
@@ -80,7 +80,7 @@ function keysRevoke(argv: string[], io: Parameters<Command['run']>[1]): Promise<
   if (p.positionals.length > 0) throw new UserError(`多余的参数：${p.positionals.join(' ')}。\n用法：${revokeUsage}`, { kind: 'usage' });
   const db = requireString(p, 'db', revokeUsage);
   const validThroughSeq = p.values['valid-through'] === undefined ? null : intOption(p, 'valid-through', 0, [0, Number.MAX_SAFE_INTEGER]);
-  const actor = systemActor(optionalString(p, 'operator') ?? '命令行');
+  const actor = cliActor(optionalString(p, 'operator'));
   return withArchive(db, (archive) => {
     const row = revokeKey(archive, actor, { fingerprint: requireString(p, 'fingerprint', revokeUsage), reason: requireString(p, 'reason', revokeUsage), validThroughSeq });
     const v = registeredView(row);

@@ -1,10 +1,10 @@
 // `pack`: an encrypted, signed package — a township export (the whole archive or `--batch`
 // batches) to the county, or, from a county archive, the review result to a township.
 import { packFor } from '../../core/exchange-archive/index.ts';
-import { systemActor } from '../../core/context.ts';
 import { splitList } from '../../core/workflows/refs.ts';
 import { UserError } from '../../shared/errors.ts';
 import { optionalString, parse, requireString } from '../args.ts';
+import { cliActor } from '../clock.ts';
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
@@ -23,7 +23,7 @@ export const pack: Command = {
     const db = requireString(p, 'db', usage);
     const out = requireString(p, 'out', usage);
     const batchIds = ((p.values.batch as unknown as string[] | undefined) ?? []).flatMap((b) => splitList(b));
-    const actor = systemActor(optionalString(p, 'operator') ?? '命令行');
+    const actor = cliActor(optionalString(p, 'operator'));
     let last = '';
     return withArchive(db, async (archive) => {
       const r = await packFor(archive, actor, {

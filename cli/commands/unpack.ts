@@ -1,10 +1,10 @@
 // `unpack`: verify a package and import it — in a county archive a township's export (its
 // snapshot replaces the previous one), in a township archive the county's review result.
 // --dry-run checks everything and prints the preview without writing.
-import { systemActor } from '../../core/context.ts';
 import { unpackPackage } from '../../core/exchange-archive/index.ts';
 import { UserError } from '../../shared/errors.ts';
 import { optionalString, parse, requireString } from '../args.ts';
+import { cliActor } from '../clock.ts';
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
@@ -28,7 +28,7 @@ export const unpack: Command = {
     const [file, ...extra] = p.positionals;
     if (!file || extra.length) throw new UserError(`请给出一个数据包文件（.fpkg）。\n用法：${usage}`, { kind: 'usage' });
     const db = requireString(p, 'db', usage);
-    const actor = systemActor(optionalString(p, 'operator') ?? '命令行');
+    const actor = cliActor(optionalString(p, 'operator'));
     let last = '';
     return withArchive(db, async (archive) => {
       const r = await unpackPackage(archive, actor, file, {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../db/testing.ts';
 import { CHANNELS } from '../../shared/api/index.ts';
+import { fixedDayClock } from '../../shared/clock.ts';
 import { generateDemo } from '../demo/index.ts';
 import { createSession } from '../session.ts';
 import type { Session } from '../session.ts';
@@ -100,7 +101,7 @@ const samples: Record<string, () => unknown> = {
 };
 
 beforeAll(async () => {
-  session = createSession({ dataDir: tempDir(), operator: '测试' });
+  session = createSession({ dataDir: tempDir(), operator: '测试', clock: fixedDayClock('2026-11-24') });
   dispatch = createCoreDispatch(session, (e) => {
     throw e;
   });
@@ -141,7 +142,7 @@ describe('the API contract through the dispatcher', () => {
   });
 
   it('refuses writes when no operator is set, and calls before an archive is open', async () => {
-    const bare = createSession({ dataDir: tempDir() });
+    const bare = createSession({ dataDir: tempDir(), clock: fixedDayClock('2026-11-24') });
     const d = createCoreDispatch(bare);
     const r = await d('households.list', {});
     expect(r).toMatchObject({ ok: false, error: { message: expect.stringMatching(/还没有打开档案/) as unknown } });

@@ -42,11 +42,11 @@ const handlers: Handlers = {
   },
   households: {
     list: (f, s) => listHouseholds(s.requireArchive().db, f, f.search ? searchIndexOf(s).match(f.search) : null),
-    get: ({ id }, s) => householdDetail(s.requireArchive(), id),
+    get: ({ id }, s) => householdDetail(s.requireArchive(), id, s.today()),
     save: (draft, s) => {
       const archive = s.requireArchive();
       const id = saveHousehold(archive.db, s.actor(), draft);
-      return householdDetail(archive, id);
+      return householdDetail(archive, id, s.today());
     },
     groups: ({ villageId }, s) => groupsOf(s.requireArchive().db, villageId),
   },
@@ -71,7 +71,7 @@ const handlers: Handlers = {
     content: ({ id }, s) => attachmentContent(s.requireArchive().db, id),
   },
   help: {
-    helpers: (_i, s) => listHelpers(s.requireArchive().db),
+    helpers: (_i, s) => listHelpers(s.requireArchive().db, s.today()),
     saveHelper: (input, s) => saveHelper(s.requireArchive().db, s.actor(), input),
     pair: (input, s) => pairHelper(s.requireArchive().db, s.actor(), input),
     endPairing: (input, s) => endPairing(s.requireArchive().db, s.actor(), input),

@@ -17,7 +17,7 @@ function hooks(job: Job, label: string): DocJob {
 }
 
 /** Where a document goes when the clerk did not choose: the 文档 folder of the data folder. */
-export function defaultOutput(dataDir: string, req: Pick<DocumentRequest, 'kind' | 'format' | 'scope'>, now = new Date()): string {
+export function defaultOutput(dataDir: string, req: Pick<DocumentRequest, 'kind' | 'format' | 'scope'>, now: Date): string {
   const label = DOCUMENTS[req.kind].label.replace(/[\s/\\:*?"<>|]/g, '');
   const scope = req.scope.householdNo ?? req.scope.villageCode ?? (req.scope.batchId ? `批次${req.scope.batchId.slice(0, 8)}` : '全镇');
   const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
@@ -28,12 +28,12 @@ export const documentHandlers: Handlers['documents'] = {
   kinds: () => documentKinds(),
   preview: ({ jobId, ...req }, s) =>
     s.jobs.run(jobId, `预览${DOCUMENTS[req.kind].label}`, async (job) => {
-      const r = await renderToBuffer(s.requireArchive(), req, { ...hooks(job, '预览'), limit: PREVIEW_RECORDS });
+      const r = await renderToBuffer(s.requireArchive(), { ...req, asOf: req.asOf ?? s.today() }, { ...hooks(job, '预览'), limit: PREVIEW_RECORDS });
       return { ...r.result, mime: r.mime, dataBase64: r.data.toString('base64'), truncated: r.truncated };
     }),
   render: ({ jobId, out, overwrite, ...req }, s) => {
     const label = `生成${DOCUMENTS[req.kind].label}`;
-    return s.jobs.run(jobId, label, (job) => renderDocument(s.requireArchive(), req, { out: out ?? defaultOutput(s.dataDir, req), overwrite }, hooks(job, label)));
+    return s.jobs.run(jobId, label, (job) => renderDocument(s.requireArchive(), { ...req, asOf: req.asOf ?? s.today() }, { out: out ?? defaultOutput(s.dataDir, req, s.clock.now()), overwrite }, hooks(job, label)));
   },
-  wallchart: ({ year, asOf }, s) => wallChartView(docContext(s.requireArchive(), { year, asOf })),
+  wallchart: ({ year, asOf }, s) => wallChartView(docContext(s.requireArchive(), { year, asOf: asOf ?? s.today() })),
 };

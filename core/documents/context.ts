@@ -7,7 +7,7 @@ import type { BatchRef, VillageRef } from '../../db/repos/document-scope.ts';
 import { batchHouseholdIds as batchHouseholdIdsOf, batchRefById, householdRefByNo, villageRefByCode } from '../../db/repos/document-scope.ts';
 import { latestIncomeYear } from '../../db/stats.ts';
 import { loadQualityContextParts } from '../../db/quality.ts';
-import { isIsoDate, todayIso } from '../../shared/dates.ts';
+import { isIsoDate } from '../../shared/dates.ts';
 import { UserError } from '../../shared/errors.ts';
 import { INTERNAL } from '../../shared/fields/mask.ts';
 import type { Presentation } from '../../shared/fields/mask.ts';
@@ -33,11 +33,12 @@ export interface DocContext {
   presentation: Presentation;
 }
 
-export function docContext(archive: Archive, opts: { year?: number | null; asOf?: string | null; presentation?: Presentation }): DocContext {
+/** `asOf`: the printed day (the request's, else the shell's today). */
+export function docContext(archive: Archive, opts: { year?: number | null; asOf: string; presentation?: Presentation }): DocContext {
   const info = archiveInfoOf(archive.db);
   if (!info) throw new UserError(`档案 ${archive.file} 缺少基本信息（可能未初始化完成），无法生成文档：请用备份恢复或重新新建。`);
   const township = townshipNaming(archive.db);
-  const asOf = opts.asOf ?? todayIso();
+  const { asOf } = opts;
   if (!isIsoDate(asOf)) throw new UserError(`日期“${asOf}”无效：格式应为 YYYY-MM-DD，例如 2026-11-24。`, { kind: 'usage' });
   const parts = loadQualityContextParts(archive.db);
   return {

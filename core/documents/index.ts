@@ -25,6 +25,9 @@ import type { DocJob, DocumentDef, Rendered } from './types.ts';
 
 export type { DocJob } from './types.ts';
 
+/** A request with its printed day settled: the shell fills a missing asOf with its today. */
+export type DatedRequest = DocumentRequestInput & { asOf: string };
+
 export const DOCUMENTS: Record<DocumentKind, DocumentDef> = {
   publicity,
   roster,
@@ -76,13 +79,13 @@ function presentationOf(def: DocumentDef, req: DocumentRequest): Presentation {
   return def.audience === 'public' ? PUBLIC : { audience: 'internal', maskIds: req.options.maskedIds };
 }
 
-export async function renderDocument(archive: Archive, input: DocumentRequestInput, file: RenderFileOptions, job: DocJob = {}): Promise<DocumentResult & { file: string }> {
+export async function renderDocument(archive: Archive, input: DatedRequest, file: RenderFileOptions, job: DocJob = {}): Promise<DocumentResult & { file: string }> {
   const { req, def } = parseRequest(input);
   if (!file.out.toLowerCase().endsWith(`.${req.format}`)) {
     throw new UserError(`文件名“${file.out}”应以 .${req.format} 结尾（${req.format.toUpperCase()} 格式）。`, { kind: 'usage' });
   }
   if (!file.overwrite && existsSync(file.out)) throw new UserError(`文件已存在：${file.out}。为免覆盖，请换一个文件名。`);
-  const ctx = docContext(archive, { ...req, presentation: presentationOf(def, req) });
+  const ctx = docContext(archive, { year: req.year, asOf: input.asOf, presentation: presentationOf(def, req) });
   mkdirSync(dirname(file.out), { recursive: true });
   const part = `${file.out}.${randomUUID().slice(0, 8)}.part`;
   const stream = createWriteStream(part);
@@ -102,9 +105,9 @@ export async function renderDocument(archive: Archive, input: DocumentRequestInp
 }
 
 /** Renders in memory: for previews (pass `limit` to render only a batch's first records). */
-export async function renderToBuffer(archive: Archive, input: DocumentRequestInput, job: DocJob = {}): Promise<{ result: DocumentResult; data: Buffer; mime: string; truncated: boolean }> {
+export async function renderToBuffer(archive: Archive, input: DatedRequest, job: DocJob = {}): Promise<{ result: DocumentResult; data: Buffer; mime: string; truncated: boolean }> {
   const { req, def } = parseRequest(input);
-  const ctx = docContext(archive, { ...req, presentation: presentationOf(def, req) });
+  const ctx = docContext(archive, { year: req.year, asOf: input.asOf, presentation: presentationOf(def, req) });
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));

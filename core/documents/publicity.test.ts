@@ -129,9 +129,9 @@ describe('publicity (公示 / 公告)', () => {
   });
 
   it('refuses a batch without the chosen step, and a missing batch, in Chinese', async () => {
-    await expect(renderDocument(fx.archive, { kind: 'publicity', scope: { batchId: edge.id }, options: { stepId: 'nope' } }, { out: fx.file('x.pdf') })).rejects.toThrow(/没有编号为 nope 的公示或公告环节/);
-    await expect(renderDocument(fx.archive, { kind: 'publicity', scope: { batchId: 'nope' } }, { out: fx.file('x.pdf') })).rejects.toThrow(/没有编号为 nope 的批次/);
-    await expect(renderDocument(fx.archive, { kind: 'publicity' }, { out: fx.file('x.pdf') })).rejects.toThrow(/需要指定一个程序批次/);
+    await expect(renderDocument(fx.archive, { kind: 'publicity', scope: { batchId: edge.id }, asOf: TEST_AS_OF, options: { stepId: 'nope' } }, { out: fx.file('x.pdf') })).rejects.toThrow(/没有编号为 nope 的公示或公告环节/);
+    await expect(renderDocument(fx.archive, { kind: 'publicity', scope: { batchId: 'nope' }, asOf: TEST_AS_OF }, { out: fx.file('x.pdf') })).rejects.toThrow(/没有编号为 nope 的批次/);
+    await expect(renderDocument(fx.archive, { kind: 'publicity', asOf: TEST_AS_OF }, { out: fx.file('x.pdf') })).rejects.toThrow(/需要指定一个程序批次/);
   });
 });
 

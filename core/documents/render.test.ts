@@ -9,6 +9,7 @@ import { archiveChecksum, sqlGet, tempDir } from '../../db/testing.ts';
 import type { DocumentFile, DocumentKindView, DocumentPreview, WallChartView } from '../../shared/api/documents.ts';
 import { DOCUMENT_KINDS } from '../../shared/api/documents.ts';
 import type { JobView } from '../../shared/api/jobs.ts';
+import { fixedDayClock } from '../../shared/clock.ts';
 import { createCoreDispatch } from '../api/index.ts';
 import { generateDemo } from '../demo/index.ts';
 import { createSession } from '../session.ts';
@@ -44,7 +45,7 @@ describe('renderDocument', () => {
   ] as const)('refuses %s in Chinese, with the archive unchanged and no file written', async (_name, req, message) => {
     const before = archiveChecksum(fx.archive.sqlite);
     const out = fx.file('refused.pdf');
-    await expect(renderDocument(fx.archive, req as never, { out })).rejects.toThrow(message);
+    await expect(renderDocument(fx.archive, { asOf: TEST_AS_OF, ...req } as never, { out })).rejects.toThrow(message);
     expect(archiveChecksum(fx.archive.sqlite)).toBe(before);
     expect(existsSync(out)).toBe(false);
     expect(leftovers()).toEqual([]);
@@ -66,11 +67,11 @@ describe('renderDocument', () => {
   it('keeps an existing file unless overwriting was confirmed, and checks the extension', async () => {
     const out = fx.file('exists.pdf');
     writeFileSync(out, 'keep me');
-    await expect(renderDocument(fx.archive, { kind: 'wallchart' }, { out })).rejects.toThrow(/文件已存在/);
+    await expect(renderDocument(fx.archive, { kind: 'wallchart', asOf: TEST_AS_OF }, { out })).rejects.toThrow(/文件已存在/);
     expect(readFileSync(out, 'utf8')).toBe('keep me');
     await renderDocument(fx.archive, { kind: 'wallchart', asOf: TEST_AS_OF }, { out, overwrite: true });
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
-    await expect(renderDocument(fx.archive, { kind: 'wallchart', format: 'xlsx' }, { out: fx.file('chart.pdf') })).rejects.toThrow(/应以 \.xlsx 结尾/);
+    await expect(renderDocument(fx.archive, { kind: 'wallchart', format: 'xlsx', asOf: TEST_AS_OF }, { out: fx.file('chart.pdf') })).rejects.toThrow(/应以 \.xlsx 结尾/);
   });
 
   it('stops a batch when cancelled, leaving no file and no partial file', async () => {
@@ -105,7 +106,7 @@ describe('renderDocument', () => {
 describe('the documents endpoints', () => {
   it('list kinds, preview, render as a job with progress, and give the dashboard its charts', async () => {
     const dataDir = tempDir('docs-api-');
-    const session = createSession({ dataDir, operator: '测试' });
+    const session = createSession({ dataDir, operator: '测试', clock: fixedDayClock(TEST_AS_OF) });
     const dispatch = createCoreDispatch(session);
     try {
       expect((await dispatch('archive.create', { name: '青山镇', code: '511922101000', county: '示例县', file: join(dataDir, 'a.db') })).ok).toBe(true);

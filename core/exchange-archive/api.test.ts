@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listHouseholds } from '../../db/repos/households.ts';
 import { tempDir } from '../../db/testing.ts';
 import type { KeyStatusView, PackageInfoView, PackResultView, UnpackResultView } from '../../shared/api/exchange.ts';
+import { fixedDayClock } from '../../shared/clock.ts';
 import { createCoreDispatch } from '../api/index.ts';
 import type { Dispatch } from '../api/dispatch.ts';
 import { generateDemo } from '../demo/index.ts';
@@ -27,8 +28,8 @@ async function ok<T>(d: Dispatch, channel: string, input: unknown): Promise<T> {
 
 beforeAll(async () => {
   dir = tempDir('relief-exchange-api-');
-  township = createSession({ dataDir: join(dir, 't'), operator: '李会计' });
-  county = createSession({ dataDir: join(dir, 'c'), operator: '王科长' });
+  township = createSession({ dataDir: join(dir, 't'), operator: '李会计', clock: fixedDayClock('2026-11-24') });
+  county = createSession({ dataDir: join(dir, 'c'), operator: '王科长', clock: fixedDayClock('2026-11-24') });
   const fail = (e: unknown) => {
     throw e;
   };

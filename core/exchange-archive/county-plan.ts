@@ -70,7 +70,7 @@ export async function planSnapshot(
   archive: Archive,
   staged: StagedPackage,
   file: string,
-  opts: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+  opts: { now: Date; onProgress?: (fraction: number) => void; signal?: AbortSignal },
 ): Promise<SnapshotPlan> {
   const { township, scope } = townshipOfMeta(staged.manifest.meta, file);
   const db = countyPlanReads(archive.db);
@@ -120,7 +120,7 @@ export async function planSnapshot(
         }
         if (problems.full) continue;
         const row = JSON.parse(line) as Row;
-        const bad = codec.check(row);
+        const bad = codec.check(row, opts.now);
         if (bad.length) {
           problems.list.push({ table: spec.name, row, problems: bad });
           continue;

@@ -233,7 +233,7 @@ export async function packReview(archive: Archive, actor: Actor, townshipId: str
     answersTo: { packageId: last.packageId, payloadSha256: last.payloadSha256 },
     meta: { township: { id: t.id, name: t.name, code: t.code } },
     ...(opts.scryptLogN ? { scryptLogN: opts.scryptLogN } : {}),
-    ...(opts.now ? { now: opts.now } : {}),
+    now: opts.now ?? actor.now(),
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
   const passed = opinions.filter((o) => o.opinion === 'pass').length;

@@ -85,10 +85,10 @@ interface Counted {
   attachmentBytes: number;
 }
 
-function* tableRows(db: ReadDb, spec: TableSpec, filter: ScopeFilter, problems: Problem[], counted: Counted['tables'][number], tick: () => void): Generator<JsonObject> {
+function* tableRows(db: ReadDb, spec: TableSpec, filter: ScopeFilter, problems: Problem[], counted: Counted['tables'][number], tick: () => void, now: Date): Generator<JsonObject> {
   const codec = codecFor(spec);
   for (const row of travellingRows(db, spec.name, filter)) {
-    const bad = codec.check(row);
+    const bad = codec.check(row, now);
     if (bad.length && problems.length < 200) problems.push({ table: spec.name, row, problems: bad });
     counted.rows++;
     if ((counted.rows & 1023) === 0) tick();
@@ -116,7 +116,7 @@ export interface Built {
 }
 
 /** The entries of a township export, from a snapshot; refuses (before the end) rows the county would refuse. */
-export function exportEntries(snap: Snapshot, filter: ScopeFilter, opts: { onProgress?: PackProgress; signal?: AbortSignal } = {}): Built {
+export function exportEntries(snap: Snapshot, filter: ScopeFilter, opts: { now: Date; onProgress?: PackProgress; signal?: AbortSignal }): Built {
   const counted: Counted = { tables: [], attachments: 0, attachmentBytes: 0 };
   const totals = TABLES.map((t) => travellingRowCount(snap.db, t.name, filter));
   const rowsTotal = totals.reduce((a, b) => a + b, 0) || 1;
@@ -136,7 +136,7 @@ export function exportEntries(snap: Snapshot, filter: ScopeFilter, opts: { onPro
         report();
         opts.signal?.throwIfAborted();
       };
-      yield { type: 'table', name: t.name, rows: tableRows(snap.db, t, filter, problems, c, tick) };
+      yield { type: 'table', name: t.name, rows: tableRows(snap.db, t, filter, problems, c, tick, opts.now) };
       tick();
     }
     if (problems.length) {
@@ -170,7 +170,8 @@ export async function packTownship(archive: Archive, actor: Actor, scope: PackSc
     const resolved = resolveScope(snap.db, scope);
     const township = townshipOf(snap);
     opts.onProgress?.('打包：读取并加密档案', 0);
-    const built = exportEntries(snap, resolved.filter, { ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
+    const now = opts.now ?? actor.now();
+    const built = exportEntries(snap, resolved.filter, { now, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
     const packed = await writePackage({
       file: opts.out,
       sender: key,
@@ -181,7 +182,7 @@ export async function packTownship(archive: Archive, actor: Actor, scope: PackSc
       schemaVersion: archive.schemaVersion,
       meta: { scope: resolved.type, batchIds: resolved.batchIds, township: { id: township.id, name: township.name, code: township.code } },
       ...(opts.scryptLogN ? { scryptLogN: opts.scryptLogN } : {}),
-      ...(opts.now ? { now: opts.now } : {}),
+      now,
       ...(opts.signal ? { signal: opts.signal } : {}),
       onProgress: (p) => {
         if (p.phase === 'verify') opts.onProgress?.('写入校验：重新读取并核对', 0.95 + 0.05 * (p.total ? p.done / p.total : 0));

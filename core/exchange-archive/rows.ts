@@ -33,7 +33,8 @@ export interface RowProblem {
   why: string;
 }
 
-type Check = (v: unknown, row: Row) => string | null;
+/** `now`: the checking side's clock (an ID's birth date may not lie after tomorrow). */
+type Check = (v: unknown, row: Row, now: Date) => string | null;
 
 const RESERVED_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
@@ -50,9 +51,9 @@ const inList = (list: readonly string[], what: string): Check => (v) => (v == nu
 
 /** Per-column rules beyond type and nullability, by "table.column" or by column name. */
 const COLUMN_CHECKS: Record<string, Check> = {
-  'members.id_number': (v) => {
+  'members.id_number': (v, _row, now) => {
     if (v == null || v === '') return null;
-    const r = parseIdNumber(v as string, new Date(Date.now() + 86_400_000));
+    const r = parseIdNumber(v as string, new Date(now.getTime() + 86_400_000));
     return r.ok ? null : r.message;
   },
   'batches.kind': inList(WORKFLOW_KINDS, '程序类型'),
@@ -110,7 +111,7 @@ function typeCheck(col: ColumnSpec): (v: unknown) => string | null {
 export interface RowCodec {
   spec: TableSpec;
   /** Refuses or returns the row with every column checked; problems list the columns. */
-  check(row: unknown): RowProblem[];
+  check(row: unknown, now: Date): RowProblem[];
 }
 
 export function codecOf(spec: TableSpec): RowCodec {
@@ -120,7 +121,7 @@ export function codecOf(spec: TableSpec): RowCodec {
   const checks = names.map((name) => [name, columnCheck(spec.name, name)] as const).filter((c): c is [string, Check] => c[1] !== null);
   return {
     spec,
-    check(row) {
+    check(row, now) {
       if (typeof row !== 'object' || row === null || Array.isArray(row)) return [{ column: '（整行）', why: '不是一条记录' }];
       const r = row as Row;
       const out: RowProblem[] = [];
@@ -132,7 +133,7 @@ export function codecOf(spec: TableSpec): RowCodec {
       }
       if (out.length) return out.slice(0, 3);
       for (const [name, c] of checks) {
-        const why = c(r[name], r);
+        const why = c(r[name], r, now);
         if (why) out.push({ column: name, why });
       }
       return out;

@@ -171,7 +171,7 @@ export async function unpackPackage(archive: Archive, actor: Actor, file: string
     let snapshot: SnapshotPlan | null = null;
     let review: ReviewPlan | null = null;
     if (me.role === 'county') {
-      snapshot = await planSnapshot(archive, staged, shown, { onProgress: (f) => opts.onProgress?.('逐条检查记录', 0.5 + 0.2 * f), ...(opts.signal ? { signal: opts.signal } : {}) });
+      snapshot = await planSnapshot(archive, staged, shown, { now: actor.now(), onProgress: (f) => opts.onProgress?.('逐条检查记录', 0.5 + 0.2 * f), ...(opts.signal ? { signal: opts.signal } : {}) });
       checkTownshipKey(archive, opened, snapshot);
       result.township = snapshot.township;
       result.tables = snapshot.tables;

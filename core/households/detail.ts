@@ -4,12 +4,12 @@ import { gatherFacts, loadQualityContextParts } from '../../db/quality.ts';
 import { measuresOf, pairingViewsOf, statusHistoryOf, villageRefOf } from '../../db/repos/household-page.ts';
 import { householdSnapshot } from '../../db/repos/household-write.ts';
 import type { HouseholdDetail } from '../../shared/api/index.ts';
-import { todayIso } from '../../shared/dates.ts';
 import { UserError } from '../../shared/errors.ts';
 import { computeIncome } from '../../shared/income.ts';
 import { rulesFor, runRules } from '../../shared/quality/index.ts';
 
-export function householdDetail(archive: Archive, id: string, asOf = todayIso()): HouseholdDetail {
+/** `asOf`: the day ages and checks are judged on (the session's today). */
+export function householdDetail(archive: Archive, id: string, asOf: string): HouseholdDetail {
   const { db } = archive;
   const snap = householdSnapshot(db, id);
   if (!snap) throw new UserError('找不到这一户，可能已被删除或撤销。请返回列表刷新。');

@@ -14,6 +14,7 @@ import { saveHousehold } from './save.ts';
 import { lastUndoable, undoLast } from './undo.ts';
 
 const actor = { operator: '李会计', now: () => new Date('2026-11-24T08:00:00Z') };
+const TODAY = '2026-11-24';
 let archive: Archive;
 let villageId: string;
 
@@ -56,7 +57,7 @@ afterEach(() => archive.close());
 describe('saving a household', () => {
   it('creates a household of four, fills gender and birth date from the IDs, and audits it', () => {
     const hid = save(draft());
-    const d = householdDetail(archive, hid, '2026-11-24');
+    const d = householdDetail(archive, hid, TODAY);
     expect(d.members.map((m) => [m.name, m.gender, m.birthDate, m.nameInitials])).toEqual([
       ['周建国', '男', '1970-03-05', 'zjg'],
       ['吴秀英', '女', '1972-08-19', 'wxy'],
@@ -71,18 +72,18 @@ describe('saving a household', () => {
   it('updates members and incomes, and undo puts the previous state back', () => {
     const membersBefore = count('members');
     const hid = save(draft());
-    const before = householdDetail(archive, hid);
+    const before = householdDetail(archive, hid, TODAY);
     const members = before.members.map((m) => ({ id: m.id, name: m.name, relation: m.relation, idNumber: m.idNumber, schoolStatus: m.schoolStatus }));
     members[2] = { ...members[2]!, name: '周晓军' };
     save(draft({ id: hid, expectedVersion: before.household.version, members, incomes: [{ ...draft().incomes![0]!, wageFen: 1_000_000 }] }));
-    const after = householdDetail(archive, hid);
+    const after = householdDetail(archive, hid, TODAY);
     expect(after.members[2]!.name).toBe('周晓军');
     expect(after.members[2]!.id).toBe(before.members[2]!.id);
     expect(after.incomes[0]!.perCapitaFen).toBe(400_000);
     expect(lastUndoable(archive.db)?.note).toMatch(/修改成员周晓军；修改收入/);
 
     undoLast(archive.db, actor);
-    const undone = householdDetail(archive, hid);
+    const undone = householdDetail(archive, hid, TODAY);
     expect(undone.members.map((m) => m.name)).toEqual(['周建国', '吴秀英', '周小军', '周小丽']);
     expect(undone.incomes[0]!.perCapitaFen).toBe(900_000);
     expect(undone.household.version).toBe(after.household.version + 1);
@@ -90,7 +91,7 @@ describe('saving a household', () => {
     expect(undone.members[2]!.version).toBeGreaterThan(after.members[2]!.version);
     // the next undo reverses the creation itself
     undoLast(archive.db, actor);
-    expect(() => householdDetail(archive, hid)).toThrow(/找不到这一户/);
+    expect(() => householdDetail(archive, hid, TODAY)).toThrow(/找不到这一户/);
     expect(count('members')).toBe(membersBefore);
     expect(() => undoLast(archive.db, actor)).toThrow(/没有可以撤销的修改/);
   });
@@ -129,11 +130,11 @@ describe('saving a household', () => {
 
   it('leaves unchanged members and incomes alone (no new version), and says so in the log', () => {
     const hid = save(draft());
-    const d = householdDetail(archive, hid);
+    const d = householdDetail(archive, hid, TODAY);
     const members = d.members.map((m) => ({ id: m.id, name: m.name, relation: m.relation, idNumber: m.idNumber, schoolStatus: m.schoolStatus }));
     members[1] = { ...members[1]!, name: '吴秀瑛' };
     save(draft({ id: hid, expectedVersion: d.household.version, members }));
-    const after = householdDetail(archive, hid);
+    const after = householdDetail(archive, hid, TODAY);
     expect(after.members.map((m) => m.version)).toEqual([1, 2, 1, 1]);
     expect(after.incomes[0]!.version).toBe(1);
     expect(after.household.otherCauses).toBeNull();
@@ -142,16 +143,16 @@ describe('saving a household', () => {
 
   it('refuses a save over someone else’s newer edit', () => {
     const hid = save(draft());
-    const v = householdDetail(archive, hid).household.version;
+    const v = householdDetail(archive, hid, TODAY).household.version;
     save(draft({ id: hid, expectedVersion: v, groupName: '四组' }));
     expect(refusal(() => save(draft({ id: hid, expectedVersion: v, groupName: '五组' }))).message).toMatch(/已被别人/);
-    expect(householdDetail(archive, hid).household.groupName).toBe('四组');
+    expect(householdDetail(archive, hid, TODAY).household.groupName).toBe('四组');
   });
 
   it('refuses to undo a save when the household changed after it (e.g. a status decision)', () => {
     const hid = save(draft());
     changeStatus(archive.db, actor, { householdId: hid, status: 'edge', effectiveOn: '2026-11-24', decision: '镇〔2026〕3号' });
     expect(refusal(() => undoLast(archive.db, actor)).message).toMatch(/又被修改过/);
-    expect(householdDetail(archive, hid).household.status).toBe('edge');
+    expect(householdDetail(archive, hid, TODAY).household.status).toBe('edge');
   });
 });

@@ -29,10 +29,10 @@ beforeAll(async () => {
   // Another township's archive, with the demo's deliberate data problems.
   const other = initArchive({ file: join(dir, '白河乡.db'), name: '白河乡', code: '511922102000', province: '四川省' }, actor);
   generateDemo(other, { villages: 2, households: 10, seed: 'fuzz-other', asOf: '2026-11-24', actor });
-  await exportRoster(other, join(dir, 'other.xlsx'));
+  await exportRoster(other, join(dir, 'other.xlsx'), { exportedOn: '2026-11-24' });
   other.close();
   const village = archive.sqlite.prepare('SELECT code FROM villages ORDER BY code LIMIT 1').pluck().get() as string;
-  await exportRoster(archive, join(dir, 'own.xlsx'), { villageCode: village });
+  await exportRoster(archive, join(dir, 'own.xlsx'), { exportedOn: '2026-11-24', villageCode: village });
   const own = await loadBook(join(dir, 'own.xlsx'));
   const foreign = await loadBook(join(dir, 'other.xlsx'));
   bases = [sliceHouseholds(own, 0, 5), sliceHouseholds(foreign, 0, 4), sliceHouseholds(foreign, 5, 5)];

@@ -32,7 +32,7 @@ beforeAll(async () => {
   const source = initArchive({ file: join(dir, '白河乡.db'), name: '白河乡', code: '511922102000', province: '四川省' }, actor);
   generateDemo(source, { villages: 3, households: 400, seed: 'kill', asOf: '2026-11-24', actor, plant: false });
   roster = join(dir, '白河乡花名册.xlsx');
-  rosterMembers = (await exportRoster(source, roster)).members;
+  rosterMembers = (await exportRoster(source, roster, { exportedOn: '2026-11-24' })).members;
   source.close();
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,6 @@
 // The workflow and monitoring endpoints of the contract, on top of the use cases: each write
 // answers with the fresh view the screen shows next.
 import { writeTransaction } from '../../db/handles.ts';
-import { todayIso } from '../../shared/dates.ts';
 import type { Handlers } from '../api/handlers.ts';
 import { candidates } from './candidates.ts';
 import { createBatch } from './create.ts';
@@ -19,16 +18,14 @@ import { listQuotas, saveQuota } from './quotas.ts';
 import { listKinds, saveKindSettings } from './settings.ts';
 import { closeStep, openStep } from './steps.ts';
 
-const today = (): string => todayIso();
-
 export const workflowHandlers: Handlers['workflows'] = {
   kinds: (_i, s) => listKinds(s.requireArchive().db),
   saveSettings: (input, s) => saveKindSettings(s.requireArchive().db, s.actor(), input),
-  list: ({ asOf, ...q }, s) => listBatches(s.requireArchive().db, q, asOf ?? today()),
-  get: ({ id, asOf }, s) => batchDetail(s.requireArchive().db, id, asOf ?? today()),
+  list: ({ asOf, ...q }, s) => listBatches(s.requireArchive().db, q, asOf ?? s.today()),
+  get: ({ id, asOf }, s) => batchDetail(s.requireArchive().db, id, asOf ?? s.today()),
   create: (input, s) => {
     const { db } = s.requireArchive();
-    return batchDetail(db, createBatch(db, s.actor(), input), today());
+    return batchDetail(db, createBatch(db, s.actor(), input), s.today());
   },
   candidates: ({ batchId, filter }, s) => candidates(s.requireArchive().db, batchId, filter),
   addHouseholds: ({ batchId, on, householdIds, filter, choice, risks }, s) => {
@@ -40,51 +37,51 @@ export const workflowHandlers: Handlers['workflows'] = {
       const fit = found.length ? addFitting(w, actor, batchId, found, { on, choice, risks }) : { added: 0, skipped: [] };
       return { added: byHand + fit.added, skipped: fit.skipped };
     });
-    return { ...r, detail: batchDetail(db, batchId, today()) };
+    return { ...r, detail: batchDetail(db, batchId, s.today()) };
   },
   removeHousehold: (input, s) => {
     const { db } = s.requireArchive();
     removeHousehold(db, s.actor(), input);
-    return batchDetail(db, input.batchId, today());
+    return batchDetail(db, input.batchId, s.today());
   },
   recordOutcome: (input, s) => {
     const { db } = s.requireArchive();
     recordOutcome(db, s.actor(), input);
-    return batchDetail(db, input.batchId, today());
+    return batchDetail(db, input.batchId, s.today());
   },
   openStep: (input, s) => {
     const { db } = s.requireArchive();
     openStep(db, s.actor(), input);
-    return batchDetail(db, input.batchId, today());
+    return batchDetail(db, input.batchId, s.today());
   },
   closeStep: (input, s) => {
     const { db } = s.requireArchive();
     const r = closeStep(db, s.actor(), input);
-    return { ...r, detail: batchDetail(db, input.batchId, today()) };
+    return { ...r, detail: batchDetail(db, input.batchId, s.today()) };
   },
   saveMeeting: (input, s) => {
     const { db } = s.requireArchive();
     saveMeeting(db, s.actor(), input);
-    return batchDetail(db, input.batchId, today());
+    return batchDetail(db, input.batchId, s.today());
   },
   raiseObjection: (input, s) => {
     const { db } = s.requireArchive();
     raiseObjection(db, s.actor(), input);
-    return batchDetail(db, input.batchId, today());
+    return batchDetail(db, input.batchId, s.today());
   },
   settleObjection: (input, s) => {
     const { db } = s.requireArchive();
-    return batchDetail(db, settleObjection(db, s.actor(), input), today());
+    return batchDetail(db, settleObjection(db, s.actor(), input), s.today());
   },
   reopen: (input, s) => {
     const { db } = s.requireArchive();
     reopenBatch(db, s.actor(), input);
-    return batchDetail(db, input.batchId, today());
+    return batchDetail(db, input.batchId, s.today());
   },
   cancel: (input, s) => {
     const { db } = s.requireArchive();
     cancelBatch(db, s.actor(), input);
-    return batchDetail(db, input.batchId, today());
+    return batchDetail(db, input.batchId, s.today());
   },
   quotas: ({ year, kind }, s) => listQuotas(s.requireArchive().db, year, kind),
   saveQuota: (input, s) => saveQuota(s.requireArchive().db, s.actor(), input),
@@ -92,15 +89,15 @@ export const workflowHandlers: Handlers['workflows'] = {
 };
 
 export const monitoringHandlers: Handlers['monitoring'] = {
-  board: ({ asOf, ...q }, s) => monitoringBoard(s.requireArchive().db, { ...q, asOf: asOf ?? today() }),
-  get: ({ householdId, asOf }, s) => monitoringDetail(s.requireArchive().db, householdId, asOf ?? today()),
+  board: ({ asOf, ...q }, s) => monitoringBoard(s.requireArchive().db, { ...q, asOf: asOf ?? s.today() }),
+  get: ({ householdId, asOf }, s) => monitoringDetail(s.requireArchive().db, householdId, asOf ?? s.today()),
   recordCheck: (input, s) => {
     const { db } = s.requireArchive();
-    return monitoringDetail(db, recordCheck(db, s.actor(), input), today());
+    return monitoringDetail(db, recordCheck(db, s.actor(), input), s.today());
   },
   saveRemedy: (input, s) => {
     const { db } = s.requireArchive();
-    return monitoringDetail(db, saveRemedy(db, s.actor(), input), today());
+    return monitoringDetail(db, saveRemedy(db, s.actor(), input), s.today());
   },
   setRisks: (input, s) => setRisks(s.requireArchive().db, s.actor(), input),
   removeRisk: (input, s) => removeRisk(s.requireArchive().db, s.actor(), input),

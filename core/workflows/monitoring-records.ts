@@ -10,13 +10,12 @@ import { householdById, writeHouseholdRisks, writeStatusChange } from '../../db/
 import { checkById, checksLatestFirst, insertCheck, remediesOfHousehold, remedyById, saveRemedyRecord } from '../../db/repos/monitoring.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { MonitoringDetail, MonitoringObjectView, RemovalResult } from '../../shared/api/monitoring.ts';
-import { todayIso } from '../../shared/dates.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { HouseholdRecord } from '../../shared/records.ts';
 import { MONITORED_STATUSES, STATUS_LABELS } from '../../shared/status.ts';
 import { LEVEL_LABELS, earlyRemoval, monitoringLevel } from '../../shared/workflows/index.ts';
 import type { GuaranteeItem } from '../../shared/workflows/index.ts';
-import { describeHousehold, householdBriefs, normalizeRisks, refuseFuture } from './common.ts';
+import { describeHousehold, householdBriefs, normalizeRisks, refuseFuture, todayOf } from './common.ts';
 import { objectViews, thresholdsOf } from './monitoring-board.ts';
 import { policyLookup } from './settings.ts';
 
@@ -27,14 +26,14 @@ function requireHousehold(db: ReadDb, id: string): HouseholdRecord {
 }
 
 /** A household under monitoring whose risk is not removed. */
-function requireObject(db: ReadDb, id: string, what: string): { h: HouseholdRecord; view: MonitoringObjectView } {
+function requireObject(db: ReadDb, actor: Actor, id: string, what: string): { h: HouseholdRecord; view: MonitoringObjectView } {
   const h = requireHousehold(db, id);
   const who = describeHousehold({ no: h.no, head: householdBriefs(db, [id]).get(id)?.head ?? null });
   if (!MONITORED_STATUSES.includes(h.status)) {
     throw new UserError(`${who}现为${STATUS_LABELS[h.status]}，不是防返贫监测对象，不能${what}：请先经监测对象识别程序纳入监测。`);
   }
   if (h.riskRemoved === true) throw new UserError(`${who}的风险已于 ${h.monitoringEnd ?? ''} 消除，不能再${what}：如需恢复监测，请重新办理监测对象识别。`);
-  return { h, view: objectViews(db, [h], todayIso().slice(0, 7))[0]! };
+  return { h, view: objectViews(db, [h], todayOf(actor).slice(0, 7))[0]! };
 }
 
 function notBeforeIdentified(view: MonitoringObjectView, date: string, what: string): void {
@@ -76,7 +75,7 @@ export interface CheckInput {
 
 export function recordCheck(db: Db, actor: Actor, input: CheckInput): string {
   writeTransaction(db, (w) => {
-    const { h, view } = requireObject(w, input.householdId, '登记月度走访');
+    const { h, view } = requireObject(w, actor, input.householdId, '登记月度走访');
     refuseFuture(actor, input.checkedOn, '走访日期');
     notBeforeIdentified(view, input.checkedOn, '走访日期');
     const atRisk = [...new Set(input.atRisk)];
@@ -102,7 +101,7 @@ export interface RemedyInput {
 
 export function saveRemedy(db: Db, actor: Actor, input: RemedyInput): string {
   writeTransaction(db, (w) => {
-    const { h } = requireObject(w, input.householdId, '登记帮扶措施');
+    const { h } = requireObject(w, actor, input.householdId, '登记帮扶措施');
     if (input.checkId) {
       const c = checkById(w, input.checkId);
       if (!c || c.householdId !== h.id) throw new UserError('所选的走访记录不属于这一户：请重新选择。');
@@ -119,12 +118,12 @@ export function saveRemedy(db: Db, actor: Actor, input: RemedyInput): string {
 
 export function setRisks(db: Db, actor: Actor, input: { householdId: string; risks: string[] }): MonitoringObjectView {
   writeTransaction(db, (w) => {
-    const { h } = requireObject(w, input.householdId, '修改风险');
+    const { h } = requireObject(w, actor, input.householdId, '修改风险');
     const risks = normalizeRisks(input.risks);
     writeHouseholdRisks(w, actor, h.id, risks);
     recordAudit(w, actor, { action: 'monitoring', tableName: 'households', recordId: h.id, householdId: h.id, before: { risks: h.risks }, after: { risks }, note: `致贫/返贫风险：${risks.join('、')}` });
   });
-  return objectViews(db, [requireHousehold(db, input.householdId)], todayIso().slice(0, 7))[0]!;
+  return objectViews(db, [requireHousehold(db, input.householdId)], todayOf(actor).slice(0, 7))[0]!;
 }
 
 export interface RemovalInput {
@@ -138,7 +137,7 @@ export interface RemovalInput {
 /** Marks the risk removed (帮扶消除 / 自然消除) by a recorded decision; early removals are flagged, not refused. */
 export function removeRisk(db: Db, actor: Actor, input: RemovalInput): RemovalResult {
   const early = writeTransaction(db, (w) => {
-    const { h, view } = requireObject(w, input.householdId, '消除风险');
+    const { h, view } = requireObject(w, actor, input.householdId, '消除风险');
     refuseFuture(actor, input.removedOn, '消除日期');
     notBeforeIdentified(view, input.removedOn, '消除日期');
     const flag = earlyRemoval(view.identifiedOn ?? input.removedOn, input.removedOn);

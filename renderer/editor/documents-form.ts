@@ -126,10 +126,10 @@ export function requestKey(req: DocumentRequestInput): string {
   return JSON.stringify(req);
 }
 
-/** Years to choose from: this year back to 2014 (the first 建档立卡 year); null first = the latest in the archive. */
-export function yearOptions(now: Date = new Date(), latestLabel = '最新收入年度'): { value: number | null; label: string }[] {
+/** Years to choose from: this year (the session's) back to 2014 (the first 建档立卡 year); null first = the latest in the archive. */
+export function yearOptions(thisYear: number, latestLabel = '最新收入年度'): { value: number | null; label: string }[] {
   const years: { value: number | null; label: string }[] = [{ value: null, label: latestLabel }];
-  for (let y = now.getFullYear(); y >= 2014; y--) years.push({ value: y, label: `${y}年` });
+  for (let y = thisYear; y >= 2014; y--) years.push({ value: y, label: `${y}年` });
   return years;
 }
 

@@ -24,7 +24,8 @@ function mapMember(d: EditorDraft, index: number, fn: (m: MemberRow) => MemberRo
   return { ...d, members: d.members.map((m, i) => (i === index ? fn(m) : m)) };
 }
 
-export function setMemberText(d: EditorDraft, index: number, field: MemberTextField, value: string, today?: Date): EditorDraft {
+/** `today`: the session's day as a Date (an ID's birth date may not lie after it). */
+export function setMemberText(d: EditorDraft, index: number, field: MemberTextField, value: string, today: Date): EditorDraft {
   if (field === 'idNumber') return mapMember(d, index, (m) => applyIdInput(m, value, today));
   return mapMember(d, index, (m) => ({ ...m, [field]: value }));
 }

@@ -163,9 +163,9 @@ describe('draft → HouseholdDraft', () => {
   it('leaves out blank new rows and maps API paths back to editor rows', () => {
     let d = addMember(addMember(emptyDraft('v1')));
     d = setText(d, 'no', 'A001');
-    d = setMemberText(d, 0, 'name', '王五');
-    d = setMemberText(d, 2, 'name', '王小');
-    d = setMemberText(d, 2, 'relation', '之子');
+    d = setMemberText(d, 0, 'name', '王五', TODAY);
+    d = setMemberText(d, 2, 'name', '王小', TODAY);
+    d = setMemberText(d, 2, 'relation', '之子', TODAY);
     const c = toHouseholdDraft(d);
     expect(c.errors).toEqual([]);
     expect(c.draft.members.map((m) => m.name)).toEqual(['王五', '王小']);
@@ -176,8 +176,8 @@ describe('draft → HouseholdDraft', () => {
   });
   it('reports what the API would refuse, by field, in Chinese', () => {
     let d = setText(emptyDraft(''), 'bankAccount', '123');
-    d = setMemberText(d, 0, 'name', '赵六');
-    d = setMemberText(d, 0, 'relation', '');
+    d = setMemberText(d, 0, 'name', '赵六', TODAY);
+    d = setMemberText(d, 0, 'relation', '', TODAY);
     d = addIncomeYear(d, 2025);
     d = setIncomeAmount(d, 2025, 'wageFen', '1.234');
     const { errors } = toHouseholdDraft(d);
@@ -186,26 +186,26 @@ describe('draft → HouseholdDraft', () => {
     expect(tabOfField('incomes.0.wageFen')).toBe('incomes');
   });
   it('refuses an ID with a wrong check digit, as the archive would; a valid one is normalised', () => {
-    let d = setMemberText(emptyDraft('v1'), 0, 'name', '钱七');
+    let d = setMemberText(emptyDraft('v1'), 0, 'name', '钱七', TODAY);
     d = setText(d, 'no', 'B2');
-    d = setMemberText(d, 0, 'idNumber', HEAD_ID.slice(0, 17) + (HEAD_ID[17] === '1' ? '2' : '1'));
+    d = setMemberText(d, 0, 'idNumber', HEAD_ID.slice(0, 17) + (HEAD_ID[17] === '1' ? '2' : '1'), TODAY);
     const c = toHouseholdDraft(d);
     expect(c.errors).toEqual([expect.objectContaining({ field: 'members.0.idNumber', message: expect.stringMatching(/钱七：身份证号校验位错误/) as unknown })]);
     const x = makeIdNumber('110105', '1985-12-31', 3, '男');
     const typed = x.toLowerCase();
-    expect(toHouseholdDraft(setMemberText(d, 0, 'idNumber', typed)).draft.members[0]!.idNumber).toBe(x);
+    expect(toHouseholdDraft(setMemberText(d, 0, 'idNumber', typed, TODAY)).draft.members[0]!.idNumber).toBe(x);
   });
 });
 
 describe('the member fields behind 更多', () => {
   it('carries phone, work months and insurance flags into the saved draft, and checks them', () => {
     let d = draftFromDetail(detailFixture());
-    d = setMemberText(d, 0, 'phone', '13812345678');
-    d = setMemberText(d, 0, 'workMonths', '8');
+    d = setMemberText(d, 0, 'phone', '13812345678', TODAY);
+    d = setMemberText(d, 0, 'workMonths', '8', TODAY);
     d = setMemberFlag(d, 0, 'medicalInsurance', false);
     const c = toHouseholdDraft(d);
     expect(c.errors).toEqual([]);
     expect(c.draft.members[0]).toMatchObject({ phone: '13812345678', workMonths: 8, medicalInsurance: false });
-    expect(toHouseholdDraft(setMemberText(d, 0, 'workMonths', '13')).errors).toEqual([expect.objectContaining({ field: 'members.0.workMonths' })]);
+    expect(toHouseholdDraft(setMemberText(d, 0, 'workMonths', '13', TODAY)).errors).toEqual([expect.objectContaining({ field: 'members.0.workMonths' })]);
   });
 });

@@ -1,11 +1,11 @@
 // Typing an ID number fills gender, birth date (and so age) at once, and says straight away
 // what is wrong with it, in Chinese.
-import { ageOn, todayIso } from '../../shared/dates.ts';
+import { ageOn } from '../../shared/dates.ts';
 import { parseIdNumber } from '../../shared/id-number.ts';
 import type { MemberRow } from './types.ts';
 
 /** The member after the clerk typed `raw` into its ID cell. */
-export function applyIdInput(member: MemberRow, raw: string, today: Date = new Date()): MemberRow {
+export function applyIdInput(member: MemberRow, raw: string, today: Date): MemberRow {
   const r = parseIdNumber(raw, today);
   if (!r.ok) return { ...member, idNumber: raw };
   return { ...member, idNumber: raw, gender: r.info.gender, birthDate: r.info.birthDate };
@@ -22,7 +22,7 @@ export type IdFeedback =
  * neutral count rather than an error; a wrong character, date or check digit is an error at
  * once, and so is a short number once the cell is left.
  */
-export function idFeedback(raw: string, focused: boolean, today: Date = new Date()): IdFeedback {
+export function idFeedback(raw: string, focused: boolean, today: Date): IdFeedback {
   const s = raw.trim();
   if (s === '') return { state: 'empty' };
   const r = parseIdNumber(s, today);
@@ -37,21 +37,23 @@ export function idFeedback(raw: string, focused: boolean, today: Date = new Date
  * True when gender and birth date come from a valid ID (and agree with it), so they are not
  * typed by hand. Stored values that disagree stay editable: see idMismatch.
  */
-export function idDerived(member: MemberRow, today: Date = new Date()): boolean {
+export function idDerived(member: MemberRow, today: Date): boolean {
   const r = member.idNumber.trim() === '' ? null : parseIdNumber(member.idNumber, today);
   return r?.ok === true && r.info.gender === member.gender && r.info.birthDate === member.birthDate;
 }
 
 /** When a valid ID says otherwise than the recorded gender or birth date: what it says. */
-export function idMismatch(member: MemberRow, today: Date = new Date()): string | null {
+export function idMismatch(member: MemberRow, today: Date): string | null {
   if (member.idNumber.trim() === '') return null;
   const r = parseIdNumber(member.idNumber, today);
   if (!r.ok || (r.info.gender === member.gender && r.info.birthDate === member.birthDate)) return null;
   return `与身份证号不一致：身份证号显示为${r.info.gender}、${r.info.birthDate}出生`;
 }
 
-/** Whole years on `on` (default today), or '' when the birth date is missing or malformed. */
-export function ageText(birthDate: string, on: string = todayIso()): string {
+// `today` / `on` is the session's day (hooks/use-today.ts), never the machine's calendar.
+
+/** Whole years on `on`, or '' when the birth date is missing or malformed. */
+export function ageText(birthDate: string, on: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) return '';
   const age = ageOn(birthDate, on);
   return age >= 0 && age < 150 ? String(age) : '';

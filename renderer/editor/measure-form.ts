@@ -25,7 +25,7 @@ export type MeasureConversion =
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** 'YYYY-MM-DD' of a local date. */
-export function isoDay(d: Date = new Date()): string {
+export function isoDay(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 

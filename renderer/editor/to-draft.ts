@@ -58,13 +58,14 @@ function byRank(a: FieldError, b: FieldError): number {
   return 0;
 }
 
-export function toHouseholdDraft(d: EditorDraft): Conversion {
+/** `today`: the session's day, for the ID check that birth dates are not in the future. */
+export function toHouseholdDraft(d: EditorDraft, today?: Date): Conversion {
   const errors: FieldError[] = [];
   const memberRows: number[] = [];
   const members: Record<string, unknown>[] = [];
   d.members.forEach((m, row) => {
     if (isBlankMember(m)) return;
-    const issue = idNumberIssue(m.name, m.idNumber);
+    const issue = idNumberIssue(m.name, m.idNumber, today);
     if (issue) errors.push({ field: `members.${members.length}.idNumber`, message: issue });
     members.push({ id: m.id, ...valuesOf(MEMBER, m) });
     memberRows.push(row);

@@ -8,6 +8,7 @@ import { currentMemberCount, INCOME_KEYS } from '../editor/draft.ts';
 import { addIncomeYear, nextIncomeYear, removeIncomeYear, setIncomeAmount, setIncomeSize, tidyIncomeAmount } from '../editor/draft-ops.ts';
 import { liveIncome } from '../editor/income-live.ts';
 import type { IncomeKey } from '../editor/types.ts';
+import { useThisYear } from '../hooks/use-today.ts';
 import { useStore } from '../store/index.ts';
 import { navProps } from './keyboard.ts';
 
@@ -93,7 +94,8 @@ function YearCard({ index }: { index: number }) {
 
 export default function IncomeTab() {
   const count = useStore((s) => s.editor.draft?.incomes.length ?? 0);
-  const suggested = useStore((s) => (s.editor.draft ? nextIncomeYear(s.editor.draft, new Date().getFullYear() - 1) : new Date().getFullYear()));
+  const thisYear = useThisYear();
+  const suggested = useStore((s) => (s.editor.draft ? nextIncomeYear(s.editor.draft, thisYear - 1) : thisYear));
   const edit = useStore((s) => s.edit);
   const requestFocus = useStore((s) => s.requestFocus);
   const { message } = App.useApp();

@@ -8,6 +8,7 @@ import { api } from '../api.ts';
 import { helperOptions, measureFormField, measureFormFrom, measureInputFrom } from '../editor/measure-form.ts';
 import type { MeasureFormValues } from '../editor/measure-form.ts';
 import type { HelpRun } from './use-help.ts';
+import { useThisYear } from '../hooks/use-today.ts';
 
 const CATEGORY_OPTIONS = labelsOf('measureCategory').map((l) => ({ value: l, label: l }));
 
@@ -23,13 +24,14 @@ export default function MeasureModal(props: {
   const { open, measure } = props;
   const [form] = Form.useForm<MeasureFormValues>();
   const [busy, setBusy] = useState(false);
+  const thisYear = useThisYear();
 
   useEffect(() => {
     if (open) {
       form.resetFields();
-      form.setFieldsValue(measureFormFrom(measure, new Date().getFullYear()));
+      form.setFieldsValue(measureFormFrom(measure, thisYear));
     }
-  }, [open, measure, form]);
+  }, [open, measure, form, thisYear]);
 
   const submit = async (): Promise<void> => {
     const conv = measureInputFrom(form.getFieldsValue(true) as MeasureFormValues, props.householdId, measure?.id ?? null);

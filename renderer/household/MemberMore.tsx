@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { setMemberFlag, setMemberText } from '../editor/draft-ops.ts';
 import { editorFields, isCode } from '../../shared/fields/index.ts';
 import type { MemberFlagField, MemberTextField } from '../editor/types.ts';
+import { dayAsDate, useToday } from '../hooks/use-today.ts';
 import { useStore } from '../store/index.ts';
 import { codeOptions, codeSearch, flagToValue, valueToFlag } from './fields.tsx';
 import type { CodeOption } from './fields.tsx';
@@ -29,6 +30,7 @@ export function MemberMore({ index }: { index: number }) {
   const m = useStore((s) => s.editor.draft?.members[index]);
   const errors = useStore((s) => s.editor.fieldErrors);
   const edit = useStore((s) => s.edit);
+  const today = useToday();
   if (!m) return null;
   const at = (f: string): string => `members.${index}.${f}`;
   const n = index + 1;
@@ -50,10 +52,10 @@ export function MemberMore({ index }: { index: number }) {
                   placeholder="请选择"
                   value={m[t.field] || undefined}
                   options={codeOptions(t.category)}
-                  onChange={(v) => edit((d) => setMemberText(d, index, t.field, v ?? ''), at(t.field))}
+                  onChange={(v) => edit((d) => setMemberText(d, index, t.field, v ?? '', dayAsDate(today)), at(t.field))}
                 />
               ) : (
-                <Input aria-label={`第${n}名成员${t.label}`} placeholder={t.placeholder} value={m[t.field]} onChange={(e) => edit((d) => setMemberText(d, index, t.field, e.target.value), at(t.field))} />
+                <Input aria-label={`第${n}名成员${t.label}`} placeholder={t.placeholder} value={m[t.field]} onChange={(e) => edit((d) => setMemberText(d, index, t.field, e.target.value, dayAsDate(today)), at(t.field))} />
               )}
             </Form.Item>
           ))}

@@ -7,6 +7,7 @@ import { editorFields, isCode } from '../../shared/fields/index.ts';
 import { moveMember, removeMember, setMemberText } from '../editor/draft-ops.ts';
 import { ageText, idDerived, idFeedback, idMismatch } from '../editor/id-fill.ts';
 import type { MemberTextField } from '../editor/types.ts';
+import { dayAsDate, useToday } from '../hooks/use-today.ts';
 import { useStore } from '../store/index.ts';
 import { codeOptions, codeSearch } from './fields.tsx';
 import type { CodeOption } from './fields.tsx';
@@ -39,10 +40,12 @@ export default function MemberRowView({ index, count, isLastCurrent }: RowProps)
   const errors = useStore((s) => s.editor.fieldErrors);
   const edit = useStore((s) => s.edit);
   const [idFocused, setIdFocused] = useState(false);
+  const today = useToday();
   if (!m) return null;
+  const day = dayAsDate(today);
   const n = index + 1;
   const at = (f: string): string => `members.${index}.${f}`;
-  const set = (f: MemberTextField) => (v: string) => edit((d) => setMemberText(d, index, f, v), at(f));
+  const set = (f: MemberTextField) => (v: string) => edit((d) => setMemberText(d, index, f, v, day), at(f));
 
   if (m.leftReason.trim() !== '') {
     return (
@@ -59,9 +62,9 @@ export default function MemberRowView({ index, count, isLastCurrent }: RowProps)
     );
   }
 
-  const fb = idFeedback(m.idNumber, idFocused);
-  const derived = idDerived(m);
-  const mismatch = idMismatch(m);
+  const fb = idFeedback(m.idNumber, idFocused, day);
+  const derived = idDerived(m, day);
+  const mismatch = idMismatch(m, day);
   const idError = errors[at('idNumber')] ?? (fb.state === 'error' ? fb.message : undefined);
   const label = (col: string): string => `第${n}名成员${col}`;
 
@@ -118,7 +121,7 @@ export default function MemberRowView({ index, count, isLastCurrent }: RowProps)
         <Err text={errors[at('birthDate')] ?? mismatch ?? undefined} />
       </td>
       <td className="age" aria-label={label('年龄')} data-testid={`member-age-${index}`}>
-        {ageText(m.birthDate)}
+        {ageText(m.birthDate, today)}
       </td>
       {MEMBER_CODE_COLUMNS.map((c, ci) => (
         <td key={c.field}>

@@ -4,14 +4,16 @@ import { Button, Card, Input, Popconfirm, Select, Space, Table, Typography } fro
 import { useState } from 'react';
 import type { HelperView, HouseholdDetail, PairingView } from '../../shared/api/index.ts';
 import { api } from '../api.ts';
-import { helperOptions, isIsoDate, isoDay } from '../editor/measure-form.ts';
+import { helperOptions, isIsoDate } from '../editor/measure-form.ts';
 import HelperModal from './HelperModal.tsx';
 import type { HelpRun } from './use-help.ts';
+import { useToday } from '../hooks/use-today.ts';
 
 const dash = (v: string | null | undefined): string => (v == null || v === '' ? '—' : v);
 
 function EndPairing({ pairing, run }: { pairing: PairingView; run: HelpRun }) {
-  const [endOn, setEndOn] = useState(isoDay());
+  const today = useToday();
+  const [endOn, setEndOn] = useState(today);
   const bad = !isIsoDate(endOn.trim());
   return (
     <Popconfirm
@@ -26,7 +28,7 @@ function EndPairing({ pairing, run }: { pairing: PairingView; run: HelpRun }) {
       cancelText="取消"
       okButtonProps={{ disabled: bad }}
       onOpenChange={(open) => {
-        if (open) setEndOn(isoDay());
+        if (open) setEndOn(today);
       }}
       onConfirm={() => void run(() => api.help.endPairing({ pairingId: pairing.id, endOn: endOn.trim() }), '已结束结对')}
     >
@@ -38,9 +40,10 @@ function EndPairing({ pairing, run }: { pairing: PairingView; run: HelpRun }) {
 }
 
 export default function PairingCard(props: { detail: HouseholdDetail; helpers: HelperView[]; reloadHelpers: () => Promise<void>; run: HelpRun }) {
+  const today = useToday();
   const { detail, helpers, run } = props;
   const [helperId, setHelperId] = useState<string | null>(null);
-  const [startOn, setStartOn] = useState(isoDay());
+  const [startOn, setStartOn] = useState(today);
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState(false);
   const open = detail.pairings.find((p) => p.endOn == null) ?? null;

@@ -142,7 +142,8 @@ export const createEditorSlice: Slice<EditorSlice> = (set, get) => {
     async saveHousehold() {
       const { draft, householdId, saving } = get().editor;
       if (!draft || saving) return { status: 'failed', message: '正在保存，请稍候' };
-      const conv = toHouseholdDraft(draft);
+      const today = get().session?.today;
+      const conv = toHouseholdDraft(draft, today ? new Date(`${today}T00:00:00Z`) : undefined);
       const toEditor = (e: FieldError): FieldError => ({ ...e, field: editorField(e.field, conv.memberRows) });
       if (conv.errors.length) {
         const errs = conv.errors.map(toEditor);

@@ -21,6 +21,8 @@ export interface SessionState {
   recent: { file: string; township: string; openedAt: string }[];
   /** Where new archives are created when no file is named. */
   dataDir: string;
+  /** Today for the shell (YYYY-MM-DD): the renderer's default dates and years come from it, not the machine's calendar. */
+  today: string;
 }
 
 export const archiveApi = {

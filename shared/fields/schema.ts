@@ -57,9 +57,9 @@ export function shapeOf(fields: readonly FieldDef[]): Record<string, z.ZodType> 
  * The ID-number rule (GB 11643), beside its catalogue entry: a member's number must be valid;
  * the message names the member, as the clerk sees it under the cell.
  */
-export function idNumberIssue(name: string, idNumber: string | null): string | null {
+export function idNumberIssue(name: string, idNumber: string | null, today?: Date): string | null {
   if (!idNumber) return null;
-  const r = parseIdNumber(idNumber);
+  const r = parseIdNumber(idNumber, today);
   if (r.ok) return null;
   return `${name.trim() || '未填姓名的成员'}：${r.message}`;
 }

@@ -1,10 +1,10 @@
 // The shared layout pieces on real PDFs read back with poppler: the font's coverage, missing
 // characters reported and blanked, page numbers that never add pages, the table header on
 // every page, grouped rows kept together, option lists ticked.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../../db/testing.ts';
 import { drawForm } from './blocks-pdf.ts';
 import { documentFont, GlyphCheck, BLANK_GLYPH } from './fonts.ts';
 import { Pdf } from './pdf.ts';
@@ -12,7 +12,7 @@ import { pdfFonts, pdfInfo, pdfPages, pdfText } from './pdf-tools.ts';
 import { drawSideBySide, drawTable } from './table.ts';
 import { rmSync } from 'node:fs';
 
-const dir = tempDir('layout-');
+const dir = mkdtempSync(join(tmpdir(), 'layout-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function render(name: string, numbered: boolean, draw: (pdf: Pdf) => void) {

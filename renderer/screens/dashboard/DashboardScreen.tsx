@@ -11,6 +11,7 @@ import type { Paper } from '../../editor/documents-form.ts';
 import { errorText, printPlan } from '../../editor/documents-output.ts';
 import QueryState from '../../components/QueryState.tsx';
 import { useQuery } from '../../hooks/use-query.ts';
+import { useThisYear } from '../../hooks/use-today.ts';
 import { useStore } from '../../store/index.ts';
 import { blobUrlOf, frameSupport, printFrame, probeFrames, useFrameSupport } from '../documents/pdf-frame.ts';
 import { useDocuments } from '../documents/state.ts';
@@ -72,6 +73,7 @@ export default function DashboardScreen() {
   const [year, setYear] = useState<number | null>(null);
   const [paper, setPaper] = useState<Paper>('A3');
   const archiveFile = useStore((s) => s.session?.archive?.file ?? null);
+  const thisYear = useThisYear();
   const navigate = useStore((s) => s.navigate);
   const presetKind = useDocuments((s) => s.presetKind);
   const query = useQuery(() => api.documents.wallchart({ year, asOf: null }), [year, archiveFile]);
@@ -89,7 +91,7 @@ export default function DashboardScreen() {
           {query.data ? <Typography.Text type="secondary" data-testid="dashboard-title">{`${query.data.title} · 统计日期 ${query.data.asOf}`}</Typography.Text> : null}
         </Space>
         <Space wrap>
-          <Select aria-label="年度" data-testid="dashboard-year" style={{ width: 150 }} value={year} options={yearOptions()} onChange={(y: number | null) => setYear(y)} />
+          <Select aria-label="年度" data-testid="dashboard-year" style={{ width: 150 }} value={year} options={yearOptions(thisYear)} onChange={(y: number | null) => setYear(y)} />
           <Button onClick={query.reload}>刷新</Button>
           <Radio.Group aria-label="挂图纸张" optionType="button" value={paper} options={PAPERS.map((p) => ({ value: p, label: p }))} onChange={(e) => setPaper(e.target.value as Paper)} />
           <Button type="primary" data-testid="dashboard-print" loading={printer.busy} onClick={() => void printer.print(year, paper)}>

@@ -9,6 +9,7 @@ import { chooseKind, missingChoice, requestKey, toRequest, yearOptions } from '.
 import type { DocForm } from '../../editor/documents-form.ts';
 import { defaultOutPath, printPlan, resultSummary, withFormat } from '../../editor/documents-output.ts';
 import { useQuery } from '../../hooks/use-query.ts';
+import { localDay, useToday } from '../../hooks/use-today.ts';
 import { useStore } from '../../store/index.ts';
 import DocumentJobProgress from './DocumentJobProgress.tsx';
 import { Field } from './Field.tsx';
@@ -27,6 +28,7 @@ export default function DocumentsScreen() {
   const archiveFile = useStore((s) => s.session?.archive?.file ?? null);
   const township = useStore((s) => s.session?.archive?.township ?? '');
   const dataDir = useStore((s) => s.session?.dataDir ?? '');
+  const today = useToday();
   const villages = useStore((s) => s.villages);
   const docs = useDocuments();
   const { form, kinds, preview, running } = docs;
@@ -55,8 +57,8 @@ export default function DocumentsScreen() {
     return township;
   })();
   const offered = useMemo(
-    () => (view && dataDir ? defaultOutPath({ dataDir, label: view.label, scopeName, year: form.year, format: form.format, now: new Date() }) : ''),
-    [view, dataDir, scopeName, form.year, form.format],
+    () => (view && dataDir ? defaultOutPath({ dataDir, label: view.label, scopeName, year: form.year, format: form.format, now: localDay(today, new Date()) }) : ''),
+    [view, dataDir, scopeName, form.year, form.format, today],
   );
   const out = docs.outPath ?? offered;
 
@@ -144,7 +146,7 @@ export default function DocumentsScreen() {
                       data-testid="doc-year"
                       style={{ width: 180 }}
                       value={form.year}
-                      options={yearOptions()}
+                      options={yearOptions(Number(today.slice(0, 4)))}
                       onChange={(year: number | null) => change({ ...form, year })}
                     />
                   </Field>

@@ -8,8 +8,8 @@ import { api } from '../../api.ts';
 import QueryState from '../../components/QueryState.tsx';
 import { batchOpinions, canReview, countyStepText, emptyOpinionForm, householdOpinion, OPINION_TAG, opinionInput, opinionProblems } from '../../editor/exchange-review.ts';
 import type { OpinionForm } from '../../editor/exchange-review.ts';
-import { isoDay } from '../../editor/measure-form.ts';
 import { useQuery } from '../../hooks/use-query.ts';
+import { useToday } from '../../hooks/use-today.ts';
 import { useStore } from '../../store/index.ts';
 import { FailureAlert } from './parts.tsx';
 import { failureOf } from './state.ts';
@@ -30,6 +30,7 @@ function OpinionTag({ o, own }: { o: OpinionView; own: boolean }) {
 }
 
 export default function BatchReviewDrawer({ townshipId, batch, onClose, onChanged }: { townshipId: string; batch: CountyBatchView; onClose: () => void; onChanged: () => void }) {
+  const today = useToday();
   const operator = useStore((s) => s.session?.operator ?? null);
   const { message } = App.useApp();
   const query = useQuery(async () => {
@@ -37,7 +38,7 @@ export default function BatchReviewDrawer({ townshipId, batch, onClose, onChange
     return { households: detail.households.filter((h) => h.removedOn == null), opinions };
   }, [batch.id, townshipId]);
   const [selected, setSelected] = useState<string[]>([]);
-  const [form, setForm] = useState<OpinionForm>(() => emptyOpinionForm(operator, isoDay()));
+  const [form, setForm] = useState<OpinionForm>(() => emptyOpinionForm(operator, today));
   const [error, setError] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
   const open = canReview(batch);

@@ -10,6 +10,7 @@ import QueryState from '../../components/QueryState.tsx';
 import { defaultPackagePath, nextSeq } from '../../editor/exchange-files.ts';
 import { stillAwaiting } from '../../editor/exchange-review.ts';
 import { useQuery } from '../../hooks/use-query.ts';
+import { localDay, useToday } from '../../hooks/use-today.ts';
 import { useStore } from '../../store/index.ts';
 import ExchangeProgress from './ExchangeProgress.tsx';
 import './exchange.css';
@@ -38,6 +39,7 @@ async function load(): Promise<Loaded> {
 
 function SendForm({ data }: { data: Loaded }) {
   const archive = useStore((s) => s.session?.archive ?? null);
+  const today = useToday();
   const navigate = useStore((s) => s.navigate);
   const running = useExchange((s) => s.running);
   const pack = useExchange((s) => s.pack);
@@ -51,7 +53,7 @@ function SendForm({ data }: { data: Loaded }) {
   const [touched, setTouched] = useState(false);
   const unit = data.status.own?.name ?? archive?.township ?? '乡镇';
   const seq = nextSeq(data.sent, 'township-export');
-  const suggested = archive ? defaultPackagePath(archive.file, unit, 'township-export', seq, new Date()) : '';
+  const suggested = archive ? defaultPackagePath(archive.file, unit, 'township-export', seq, localDay(today)) : '';
   useEffect(() => {
     if (!touched) setOut(suggested);
   }, [suggested, touched]);

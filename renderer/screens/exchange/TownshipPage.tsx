@@ -10,6 +10,7 @@ import { defaultPackagePath, nextSeq } from '../../editor/exchange-files.ts';
 import { countyStepText, householdLabel, OPINION_TAG, reviewPackProblem, townshipLastLine } from '../../editor/exchange-review.ts';
 import { useDebounced } from '../../hooks/use-debounced.ts';
 import { useQuery } from '../../hooks/use-query.ts';
+import { localDay, useToday } from '../../hooks/use-today.ts';
 import { useStore } from '../../store/index.ts';
 import BatchReviewDrawer from './BatchReviewDrawer.tsx';
 import ExchangeProgress from './ExchangeProgress.tsx';
@@ -171,6 +172,7 @@ function Households({ township }: { township: CountyTownshipView }) {
 
 function SendReview({ township }: { township: CountyTownshipView }) {
   const archive = useStore((s) => s.session?.archive ?? null);
+  const today = useToday();
   const version = useExchange((s) => s.version);
   const running = useExchange((s) => s.running);
   const pack = useExchange((s) => s.pack);
@@ -185,7 +187,7 @@ function SendReview({ township }: { township: CountyTownshipView }) {
   const [touched, setTouched] = useState(false);
   const [passphrase, setPassphrase] = useState(false);
   const seq = query.data ? nextSeq(query.data.sent, 'review-result') : 1;
-  const suggested = archive ? defaultPackagePath(archive.file, township.name, 'review-result', seq, new Date()) : '';
+  const suggested = archive ? defaultPackagePath(archive.file, township.name, 'review-result', seq, localDay(today)) : '';
   useEffect(() => {
     if (!touched) setOut(suggested);
   }, [suggested, touched]);

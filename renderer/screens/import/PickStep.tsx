@@ -3,13 +3,15 @@
 import { App, Select, Space, Typography, Upload } from 'antd';
 import { fileRefusal } from '../../editor/import-view.ts';
 import { toBase64 } from '../../file-base64.ts';
+import { useThisYear } from '../../hooks/use-today.ts';
 import { useImportFlow } from './flow.ts';
 
-const THIS_YEAR = new Date().getFullYear();
-const YEARS = Array.from({ length: THIS_YEAR - 2013 }, (_, i) => THIS_YEAR - i);
+/** This year (the session's) back to 2014, the first 建档立卡 year. */
+const yearsUpTo = (thisYear: number): number[] => Array.from({ length: Math.max(0, thisYear - 2013) }, (_, i) => thisYear - i);
 
 export default function PickStep() {
   const { message } = App.useApp();
+  const years = yearsUpTo(useThisYear());
   const busy = useImportFlow((s) => s.running !== null);
   const year = useImportFlow((s) => s.year);
   const setYear = useImportFlow((s) => s.setYear);
@@ -66,7 +68,7 @@ export default function PickStep() {
           disabled={busy}
           value={year ?? 'auto'}
           onChange={(v) => setYear(v === 'auto' ? null : v)}
-          options={[{ value: 'auto', label: '按文件标题' }, ...YEARS.map((y) => ({ value: y, label: `${y} 年` }))]}
+          options={[{ value: 'auto', label: '按文件标题' }, ...years.map((y) => ({ value: y, label: `${y} 年` }))]}
         />
         <Typography.Text type="secondary">文件中的各项收入和人均纯收入记入这一年。“按文件标题”：用标题行写的收入年度，没有写则记入今年。</Typography.Text>
       </Space>

@@ -6,12 +6,12 @@ import { useState } from 'react';
 import type { MonitoringBoard, MonitoringDetail, MonitoringObjectView, RemedyView } from '../../../shared/api/index.ts';
 import { LEVEL_LABELS, REMOVAL_METHODS } from '../../../shared/workflows/index.ts';
 import { api } from '../../api.ts';
-import { isoDay } from '../../editor/measure-form.ts';
 import { GUARANTEE_OPTIONS, MAX_RISKS, checkInputFrom, levelPreview, removalInputFrom, removalPreview, remedyInputFrom, risksProblem } from '../../editor/monitoring-forms.ts';
 import type { CheckValues, RemedyValues, RemovalValues } from '../../editor/monitoring-forms.ts';
 import { DateInput, ErrorAlert, Row, errorOf, fieldError } from '../workflows/shared.tsx';
 import type { ShownError } from '../workflows/shared.tsx';
 import LevelTag from './LevelTag.tsx';
+import { useToday } from '../../hooks/use-today.ts';
 
 /** Runs a save: the archive's refusal goes into the form, as it comes. */
 function useSave<T>(onDone: (v: T) => void, done: string) {
@@ -34,12 +34,13 @@ function useSave<T>(onDone: (v: T) => void, done: string) {
 }
 
 export function CheckModal({ object, thresholds, onClose, onDone }: { object: MonitoringObjectView; thresholds: MonitoringBoard['thresholds']; onClose: () => void; onDone: (d: MonitoringDetail) => void }) {
-  const [v, setV] = useState<CheckValues>({ checkedOn: isoDay(), predicted: '', atRisk: [], findings: '', actions: '', checkedBy: '' });
+  const today = useToday();
+  const [v, setV] = useState<CheckValues>({ checkedOn: today, predicted: '', atRisk: [], findings: '', actions: '', checkedBy: '' });
   const s = useSave(onDone, '已登记月度走访');
   const set = (patch: Partial<CheckValues>): void => setV((x) => ({ ...x, ...patch }));
   const preview = levelPreview(v, thresholds);
   const submit = (): void => {
-    const c = checkInputFrom(v, object.householdId, isoDay());
+    const c = checkInputFrom(v, object.householdId, today);
     if (!c.ok) {
       s.setError(fieldError(c));
       return;
@@ -79,6 +80,7 @@ export function CheckModal({ object, thresholds, onClose, onDone }: { object: Mo
 }
 
 export function RemedyModal({ detail, remedy, onClose, onDone }: { detail: MonitoringDetail; remedy: RemedyView | null; onClose: () => void; onDone: (d: MonitoringDetail) => void }) {
+  const today = useToday();
   const [v, setV] = useState<RemedyValues>({
     checkId: remedy?.checkId ?? detail.checks[0]?.id ?? null,
     shortfall: remedy?.shortfall ?? '',
@@ -91,7 +93,7 @@ export function RemedyModal({ detail, remedy, onClose, onDone }: { detail: Monit
   const s = useSave(onDone, remedy ? '已修改帮扶措施' : '已添加帮扶措施');
   const set = (patch: Partial<RemedyValues>): void => setV((x) => ({ ...x, ...patch }));
   const submit = (): void => {
-    const c = remedyInputFrom(v, detail.object.householdId, remedy?.id ?? null, isoDay());
+    const c = remedyInputFrom(v, detail.object.householdId, remedy?.id ?? null, today);
     if (!c.ok) {
       s.setError(fieldError(c));
       return;
@@ -151,8 +153,9 @@ export function RisksModal({ object, onClose, onDone }: { object: MonitoringObje
 }
 
 export function RemovalModal({ object, onClose, onDone }: { object: MonitoringObjectView; onClose: () => void; onDone: () => void }) {
+  const today = useToday();
   const { message } = App.useApp();
-  const [v, setV] = useState<RemovalValues>({ method: null, removedOn: isoDay(), decision: '', reason: '' });
+  const [v, setV] = useState<RemovalValues>({ method: null, removedOn: today, decision: '', reason: '' });
   const s = useSave<{ early: { early: boolean; message: string | null } }>((r) => {
     if (r.early.early && r.early.message) void message.warning(r.early.message, 10);
     onDone();
@@ -160,7 +163,7 @@ export function RemovalModal({ object, onClose, onDone }: { object: MonitoringOb
   const set = (patch: Partial<RemovalValues>): void => setV((x) => ({ ...x, ...patch }));
   const early = removalPreview(object, v.removedOn);
   const submit = (): void => {
-    const c = removalInputFrom(v, object.householdId, isoDay());
+    const c = removalInputFrom(v, object.householdId, today);
     if (!c.ok) {
       s.setError(fieldError(c));
       return;

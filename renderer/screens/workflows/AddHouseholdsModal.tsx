@@ -6,13 +6,13 @@ import type { AddResult, BatchDetail, CandidateView } from '../../../shared/api/
 import { formatYuan } from '../../../shared/money.ts';
 import { api } from '../../api.ts';
 import { StatusTag } from '../../components/status-tag.tsx';
-import { isoDay } from '../../editor/measure-form.ts';
 import { dateProblem } from '../../editor/workflow-forms.ts';
 import { PRESET_LABELS, candidateFilterFrom, defaultPreset, searchRows } from '../../editor/workflow-households.ts';
 import type { FilterValues, Preset, SearchRow } from '../../editor/workflow-households.ts';
 import { DateInput, ErrorAlert, Row, errorOf, fieldError } from './shared.tsx';
 import type { ShownError } from './shared.tsx';
 import type { Done } from './StepModal.tsx';
+import { useToday } from '../../hooks/use-today.ts';
 
 const conflictCell = (c: string | null) => (c ? <Typography.Text type="danger">{c}</Typography.Text> : <Typography.Text type="success">可以加入</Typography.Text>);
 
@@ -122,10 +122,11 @@ function ByFilter({ detail, v, set }: { detail: BatchDetail; v: FilterValues; se
 }
 
 export default function AddHouseholdsModal({ detail, onClose, onDone }: { detail: BatchDetail; onClose: () => void; onDone: (d: Done) => void }) {
+  const today = useToday();
   const [tab, setTab] = useState<'search' | 'filter'>('search');
   const [selected, setSelected] = useState<string[]>([]);
   const [filter, setFilter] = useState<FilterValues>(() => ({ preset: defaultPreset(detail.kind), incomeYear: null, excludeWelfare: true, above: '', below: '' }));
-  const [on, setOn] = useState(isoDay());
+  const [on, setOn] = useState(today);
   const [choice, setChoice] = useState<string | null>(null);
   const [risks, setRisks] = useState<string[]>([]);
   const [error, setError] = useState<ShownError | null>(null);
@@ -134,7 +135,7 @@ export default function AddHouseholdsModal({ detail, onClose, onDone }: { detail
   const kv = detail.kindView;
 
   const submit = async (): Promise<void> => {
-    const bad = dateProblem(on, '加入日期', isoDay());
+    const bad = dateProblem(on, '加入日期', today);
     if (bad) {
       setError({ message: bad, details: [], field: 'on' });
       return;

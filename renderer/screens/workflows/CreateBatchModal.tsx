@@ -4,31 +4,32 @@ import { Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { KINDS } from '../../../shared/workflows/index.ts';
 import { api } from '../../api.ts';
-import { isoDay } from '../../editor/measure-form.ts';
 import { createInputFrom } from '../../editor/workflow-forms.ts';
 import type { CreateValues } from '../../editor/workflow-forms.ts';
+import { useToday } from '../../hooks/use-today.ts';
 import { useStore } from '../../store/index.ts';
 import { KIND_OPTIONS } from './options.ts';
 import { DateInput, ErrorAlert, Row, errorOf, fieldError } from './shared.tsx';
 import type { ShownError } from './shared.tsx';
 
-const blank = (): CreateValues => ({ kind: null, year: new Date().getFullYear(), villageIds: [], createdOn: isoDay(), title: '' });
+const blank = (today: string): CreateValues => ({ kind: null, year: Number(today.slice(0, 4)), villageIds: [], createdOn: today, title: '' });
 
 export default function CreateBatchModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
+  const today = useToday();
   const villages = useStore((s) => s.villages);
-  const [v, setV] = useState<CreateValues>(blank);
+  const [v, setV] = useState<CreateValues>(() => blank(today));
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (open) {
-      setV(blank());
+      setV(blank(today));
       setError(null);
     }
-  }, [open]);
+  }, [open, today]);
   const set = (patch: Partial<CreateValues>): void => setV((x) => ({ ...x, ...patch }));
 
   const submit = async (): Promise<void> => {
-    const c = createInputFrom(v, isoDay());
+    const c = createInputFrom(v, today);
     if (!c.ok) {
       setError(fieldError(c));
       return;

@@ -5,11 +5,11 @@ import { useState } from 'react';
 import type { BatchDetail } from '../../../shared/api/index.ts';
 import type { DecisionAction } from '../../../shared/workflows/index.ts';
 import { api } from '../../api.ts';
-import { isoDay } from '../../editor/measure-form.ts';
 import { decisionInputFrom, removeInputFrom } from '../../editor/workflow-forms.ts';
 import { DateInput, ErrorAlert, Row, errorOf, fieldError } from './shared.tsx';
 import type { ShownError } from './shared.tsx';
 import type { Done } from './StepModal.tsx';
+import { useToday } from '../../hooks/use-today.ts';
 
 interface Props {
   detail: BatchDetail;
@@ -25,15 +25,16 @@ function reopenEffect(d: BatchDetail): string {
 }
 
 export function DecisionModal({ detail, action, onClose, onDone }: Props & { action: DecisionAction }) {
+  const today = useToday();
   const [decision, setDecision] = useState('');
   const [reason, setReason] = useState('');
-  const [decidedOn, setDecidedOn] = useState(isoDay());
+  const [decidedOn, setDecidedOn] = useState(today);
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
   const reopen = action === 'reopen';
 
   const submit = async (): Promise<void> => {
-    const c = decisionInputFrom({ decision, reason, decidedOn }, detail.id, isoDay());
+    const c = decisionInputFrom({ decision, reason, decidedOn }, detail.id, today);
     if (!c.ok) {
       setError(fieldError(c));
       return;
@@ -70,14 +71,15 @@ export function DecisionModal({ detail, action, onClose, onDone }: Props & { act
 }
 
 export function RemoveModal({ detail, householdId, onClose, onDone }: Props & { householdId: string }) {
+  const today = useToday();
   const h = detail.households.find((x) => x.householdId === householdId)!;
-  const [on, setOn] = useState(isoDay());
+  const [on, setOn] = useState(today);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (): Promise<void> => {
-    const c = removeInputFrom({ on, reason }, detail.id, householdId, isoDay());
+    const c = removeInputFrom({ on, reason }, detail.id, householdId, today);
     if (!c.ok) {
       setError(fieldError(c));
       return;

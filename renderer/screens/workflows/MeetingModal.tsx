@@ -4,17 +4,18 @@ import { Alert, Col, Form, Input, InputNumber, Modal, Row as Grid, Table, Tag, T
 import { useState } from 'react';
 import type { BatchDetail, MeetingView } from '../../../shared/api/index.ts';
 import { api } from '../../api.ts';
-import { isoDay } from '../../editor/measure-form.ts';
 import { attendanceLive, attendeeNames, meetingInputFrom, meetingValuesFrom, voteVerdict } from '../../editor/workflow-meeting.ts';
 import type { MeetingValues, VoteRow } from '../../editor/workflow-meeting.ts';
 import { DateInput, ErrorAlert, Row, errorOf, fieldError } from './shared.tsx';
 import type { ShownError } from './shared.tsx';
 import type { Done } from './StepModal.tsx';
+import { useToday } from '../../hooks/use-today.ts';
 
 type VoteKey = 'votesFor' | 'votesAgainst' | 'abstentions';
 
 export default function MeetingModal({ detail, seq, meeting, onClose, onDone }: { detail: BatchDetail; seq: number; meeting: MeetingView | null; onClose: () => void; onDone: (d: Done) => void }) {
-  const [v, setV] = useState<MeetingValues>(() => meetingValuesFrom(detail, seq, meeting, isoDay()));
+  const today = useToday();
+  const [v, setV] = useState<MeetingValues>(() => meetingValuesFrom(detail, seq, meeting, today));
   const [countTyped, setCountTyped] = useState(meeting != null);
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,7 +25,7 @@ export default function MeetingModal({ detail, seq, meeting, onClose, onDone }: 
   const names = attendeeNames(v.attendees);
 
   const submit = async (): Promise<void> => {
-    const c = meetingInputFrom(v, detail.id, seq, meeting?.id ?? null, isoDay());
+    const c = meetingInputFrom(v, detail.id, seq, meeting?.id ?? null, today);
     if (!c.ok) {
       setError(fieldError(c));
       return;

@@ -4,12 +4,12 @@ import { Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import type { BatchDetail, ObjectionView } from '../../../shared/api/index.ts';
 import { api } from '../../api.ts';
-import { isoDay } from '../../editor/measure-form.ts';
 import { objectionInputFrom, settleInputFrom } from '../../editor/workflow-forms.ts';
 import { canDecideAt } from '../../editor/workflow-households.ts';
 import { DateInput, ErrorAlert, Row, errorOf, fieldError } from './shared.tsx';
 import type { ShownError } from './shared.tsx';
 import type { Done } from './StepModal.tsx';
+import { useToday } from '../../hooks/use-today.ts';
 
 interface Props {
   detail: BatchDetail;
@@ -18,16 +18,17 @@ interface Props {
 }
 
 export function ObjectionModal({ detail, seq, onClose, onDone }: Props & { seq: number }) {
+  const today = useToday();
   const step = detail.steps.find((s) => s.seq === seq)!;
   const [householdId, setHouseholdId] = useState<string | null>(null);
   const [raisedBy, setRaisedBy] = useState('');
-  const [raisedOn, setRaisedOn] = useState(isoDay());
+  const [raisedOn, setRaisedOn] = useState(today);
   const [content, setContent] = useState('');
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (): Promise<void> => {
-    const c = objectionInputFrom({ householdId, raisedBy, raisedOn, content }, detail.id, seq, isoDay());
+    const c = objectionInputFrom({ householdId, raisedBy, raisedOn, content }, detail.id, seq, today);
     if (!c.ok) {
       setError(fieldError(c));
       return;
@@ -73,14 +74,15 @@ export function ObjectionModal({ detail, seq, onClose, onDone }: Props & { seq: 
 }
 
 export function SettleModal({ detail, objection, onClose, onDone }: Props & { objection: ObjectionView }) {
+  const today = useToday();
   const [handling, setHandling] = useState(objection.handling ?? '');
   const [result, setResult] = useState(objection.result ?? '');
-  const [settledOn, setSettledOn] = useState(isoDay());
+  const [settledOn, setSettledOn] = useState(today);
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (): Promise<void> => {
-    const c = settleInputFrom({ handling, result, settledOn }, objection.id, objection.raisedOn, isoDay());
+    const c = settleInputFrom({ handling, result, settledOn }, objection.id, objection.raisedOn, today);
     if (!c.ok) {
       setError(fieldError(c));
       return;

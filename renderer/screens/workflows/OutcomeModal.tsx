@@ -5,25 +5,26 @@ import type { BatchDetail } from '../../../shared/api/index.ts';
 import { OUTCOME_LABELS } from '../../../shared/workflows/index.ts';
 import type { Outcome } from '../../../shared/workflows/index.ts';
 import { api } from '../../api.ts';
-import { isoDay } from '../../editor/measure-form.ts';
 import { outcomeInputFrom } from '../../editor/workflow-forms.ts';
 import { DateInput, ErrorAlert, Row, errorOf, fieldError } from './shared.tsx';
 import type { ShownError } from './shared.tsx';
 import type { Done } from './StepModal.tsx';
+import { useToday } from '../../hooks/use-today.ts';
 
 export default function OutcomeModal(props: { detail: BatchDetail; seq: number; outcome: Outcome; householdIds: string[]; onClose: () => void; onDone: (d: Done) => void }) {
+  const today = useToday();
   const { detail, seq, householdIds } = props;
   const step = detail.steps.find((s) => s.seq === seq)!;
   const [outcome, setOutcome] = useState<Outcome>(props.outcome);
   const [reason, setReason] = useState('');
-  const [decidedOn, setDecidedOn] = useState(isoDay());
+  const [decidedOn, setDecidedOn] = useState(today);
   const [decidedBy, setDecidedBy] = useState('');
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
   const names = detail.households.filter((h) => householdIds.includes(h.householdId)).map((h) => `${h.no} ${h.head ?? ''}`.trim());
 
   const submit = async (): Promise<void> => {
-    const c = outcomeInputFrom({ outcome, reason, decidedOn, decidedBy }, detail.id, seq, householdIds, isoDay());
+    const c = outcomeInputFrom({ outcome, reason, decidedOn, decidedBy }, detail.id, seq, householdIds, today);
     if (!c.ok) {
       setError(fieldError(c));
       return;

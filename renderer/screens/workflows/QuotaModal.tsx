@@ -6,6 +6,7 @@ import type { KindView, QuotaView } from '../../../shared/api/index.ts';
 import type { WorkflowKind } from '../../../shared/workflows/index.ts';
 import { api } from '../../api.ts';
 import { useQuery } from '../../hooks/use-query.ts';
+import { useThisYear } from '../../hooks/use-today.ts';
 import { useStore } from '../../store/index.ts';
 import QueryState from '../../components/QueryState.tsx';
 import { KIND_OPTIONS } from './options.ts';
@@ -37,7 +38,8 @@ function NumberSave({ label, value, min, max, unit, save }: { label: string; val
 function Quotas() {
   const { message } = App.useApp();
   const villages = useStore((s) => s.villages);
-  const [year, setYear] = useState<number>(new Date().getFullYear());
+  const thisYear = useThisYear();
+  const [year, setYear] = useState<number>(thisYear);
   const [kind, setKind] = useState<WorkflowKind>('identification');
   const query = useQuery(() => api.workflows.quotas({ year, kind }), [year, kind]);
   const save = async (villageId: string, households: number): Promise<void> => {

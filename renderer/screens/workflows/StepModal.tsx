@@ -6,11 +6,12 @@ import { useEffect, useState } from 'react';
 import type { BatchDetail } from '../../../shared/api/index.ts';
 import { addDays, chineseDate } from '../../../shared/dates.ts';
 import { api } from '../../api.ts';
-import { isIsoDate, isoDay } from '../../editor/measure-form.ts';
+import { isIsoDate } from '../../editor/measure-form.ts';
 import { closeInputFrom, openInputFrom } from '../../editor/workflow-forms.ts';
 import { plannedPeriod } from '../../editor/workflow-timeline.ts';
 import { DateInput, ErrorAlert, Row, errorOf, fieldError } from './shared.tsx';
 import type { ShownError } from './shared.tsx';
+import { useToday } from '../../hooks/use-today.ts';
 
 export interface Done {
   detail: BatchDetail;
@@ -23,8 +24,9 @@ function lastStepNote(d: BatchDetail): string {
 }
 
 export default function StepModal({ detail, kind, seq, onClose, onDone }: { detail: BatchDetail; kind: 'open' | 'close'; seq: number; onClose: () => void; onDone: (d: Done) => void }) {
+  const today = useToday();
   const step = detail.steps.find((s) => s.seq === seq)!;
-  const [date, setDate] = useState(isoDay());
+  const [date, setDate] = useState(today);
   const [postedAt, setPostedAt] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<ShownError | null>(null);
@@ -35,7 +37,6 @@ export default function StepModal({ detail, kind, seq, onClose, onDone }: { deta
   const minDays = step.minDays ?? detail.kindView.publicityDays;
 
   const submit = async (): Promise<void> => {
-    const today = isoDay();
     setBusy(true);
     try {
       if (opening) {
