@@ -2,44 +2,20 @@
 // households with consistent families and valid ID numbers, three years of incomes, helpers,
 // measures, assessments and status histories — plus a fixed set of planted problems for the
 // data-quality check. Deterministic from seed + asOf; all or nothing in one transaction.
-import { sql } from 'drizzle-orm';
 import type { Archive } from '../../db/open.ts';
-import {
-  archiveInfo,
-  assessments,
-  batchHouseholds,
-  batchSteps,
-  batchVillages,
-  batches,
-  helpers,
-  households,
-  importsLog,
-  incomes,
-  measures,
-  meetingVotes,
-  meetings,
-  members,
-  monitoringChecks,
-  monitoringRemedies,
-  objections,
-  pairings,
-  policyParameters,
-  quotas,
-  statusHistory,
-  stepOutcomes,
-  townships,
-  villageYears,
-  villages,
-} from '../../db/schema/index.ts';
+import { writeTransaction } from '../../db/handles.ts';
+import { loadQualityContextParts } from '../../db/quality.ts';
+import { archiveInfoOf, ownTownship } from '../../db/repos/archive-info.ts';
+import { archiveHasRecords, demoWriter } from '../../db/repos/demo-write.ts';
+import { createHousehold } from '../../db/repos/household-write.ts';
 import { isIsoDate } from '../../shared/dates.ts';
 import { UserError } from '../../shared/errors.ts';
 import { makeIdNumber, parseIdNumber } from '../../shared/id-number.ts';
-import type { PolicyKind, PolicyParameter } from '../../shared/policy.ts';
+import type { PolicyParameter } from '../../shared/policy.ts';
 import { DEFAULT_POLICY, resolvePolicy } from '../../shared/policy.ts';
 import type { Actor } from '../context.ts';
 import { buildHelp } from './help.ts';
 import { buildHousehold } from './households.ts';
-import { inserter } from '../../db/bulk-insert.ts';
 import { plantProblems } from './plant.ts';
 import { Rng } from './random.ts';
 import { statusPlan } from './registration.ts';
@@ -84,9 +60,8 @@ function regionOf(code: string): string {
 
 /** Lowest per-capita income for households that must stay clear of every monitoring line. */
 function safeFloor(archive: Archive, years: readonly number[], province: string): number {
-  const stored = archive.db.select().from(policyParameters).all();
-  const params: readonly PolicyParameter[] =
-    stored.length > 0 ? stored.map((p) => ({ kind: p.kind as PolicyKind, year: p.year, province: p.province, value: p.value, source: p.source })) : DEFAULT_POLICY;
+  const stored = loadQualityContextParts(archive.db).policy;
+  const params: readonly PolicyParameter[] = stored.length > 0 ? stored : DEFAULT_POLICY;
   let line = 0;
   for (const year of years) {
     for (const kind of ['monitoringLine', 'povertyLine', 'exitStandard', 'edgeLine'] as const) {
@@ -97,12 +72,11 @@ function safeFloor(archive: Archive, years: readonly number[], province: string)
 }
 
 function prepare(archive: Archive, opts: DemoOptions): DemoContext {
-  const info = archive.db.select().from(archiveInfo).get();
+  const info = archiveInfoOf(archive.db);
   if (!info) throw new UserError(`档案 ${archive.file} 缺少基本信息（可能未初始化完成）：请用 init 重新新建一个档案文件。`);
   if (info.role === 'county') throw new UserError(COUNTY_MESSAGE);
-  const used = archive.sqlite.prepare('SELECT (SELECT count(*) FROM villages) + (SELECT count(*) FROM households) AS n').get() as { n: number };
-  if (used.n > 0) throw new UserError(NOT_EMPTY_MESSAGE);
-  const township = info.townshipId == null ? undefined : archive.db.select().from(townships).where(sql`${townships.id} = ${info.townshipId}`).get();
+  if (archiveHasRecords(archive.db)) throw new UserError(NOT_EMPTY_MESSAGE);
+  const township = info.townshipId == null ? undefined : ownTownship(archive.db);
   if (!township) throw new UserError(`档案 ${archive.file} 缺少乡镇信息：请用 init 重新新建一个乡镇档案文件。`);
   const code = township.code != null && /^\d{12}$/.test(township.code) ? township.code : DEFAULT_TOWNSHIP_CODE;
   const asOfYear = Number(opts.asOf.slice(0, 4));
@@ -124,51 +98,49 @@ function prepare(archive: Archive, opts: DemoOptions): DemoContext {
 }
 
 function write(archive: Archive, ctx: DemoContext, data: ReturnType<typeof build>, opts: DemoOptions, onProgress?: (done: number, total: number) => void): number {
-  const { sqlite } = archive;
-  const ins = {
-    village: inserter(sqlite, villages),
-    villageYear: inserter(sqlite, villageYears),
-    helper: inserter(sqlite, helpers),
-    household: inserter(sqlite, households),
-    member: inserter(sqlite, members),
-    income: inserter(sqlite, incomes),
-    history: inserter(sqlite, statusHistory),
-    pairing: inserter(sqlite, pairings),
-    measure: inserter(sqlite, measures),
-    assessment: inserter(sqlite, assessments),
-    log: inserter(sqlite, importsLog),
-  };
+  // The demo's records carry the demo day's stamp, whatever the clock says.
+  const actor = { operator: opts.actor.operator, now: () => new Date(ctx.stamp.updatedAt) };
   let memberCount = 0;
-  sqlite.transaction(() => {
-    data.villageRows.forEach(ins.village);
-    data.villageYears.forEach(ins.villageYear);
-    data.helpers.forEach(ins.helper);
+  writeTransaction(archive.db, (w) => {
+    const rows = demoWriter(w);
+    data.villageRows.forEach(rows('villages'));
+    data.villageYears.forEach(rows('villageYears'));
+    data.helpers.forEach(rows('helpers'));
     const flows = data.workflows.rows;
-    flows.batches.forEach(inserter(sqlite, batches));
-    flows.villages.forEach(inserter(sqlite, batchVillages));
-    flows.steps.forEach(inserter(sqlite, batchSteps));
+    flows.batches.forEach(rows('batches'));
+    flows.villages.forEach(rows('batchVillages'));
+    flows.steps.forEach(rows('batchSteps'));
     const total = data.households.length;
     data.households.forEach((gh, i) => {
-      ins.household(gh.row);
-      for (const m of gh.members) ins.member(m.row);
+      // Households with their members and incomes go through the archive's one household write path.
+      const { version: _v, updatedAt: _a, updatedBy: _b, ...household } = gh.row;
+      createHousehold(
+        w,
+        actor,
+        household,
+        {
+          members: gh.members.map(({ row: { id, version: _mv, updatedAt: _ma, updatedBy: _mb, householdId: _h, nameInitials: _n, ...fields } }) => ({ id: id ?? null, fields })),
+          incomes: gh.incomes.map(({ id, year, version: _iv, updatedAt: _ia, updatedBy: _ib, householdId: _h, ...fields }) => ({ id: id ?? null, year, fields })),
+        },
+        { action: 'demo', note: '生成演示数据', images: null },
+      );
       memberCount += gh.members.length;
-      gh.incomes.forEach(ins.income);
-      gh.history.forEach(ins.history);
-      gh.pairings.forEach(ins.pairing);
-      gh.measures.forEach(ins.measure);
-      gh.assessments.forEach(ins.assessment);
+      gh.history.forEach(rows('statusHistory'));
+      gh.pairings.forEach(rows('pairings'));
+      gh.measures.forEach(rows('measures'));
+      gh.assessments.forEach(rows('assessments'));
       if (onProgress && ((i + 1) % 500 === 0 || i + 1 === total)) onProgress(i + 1, total);
     });
     // Batches first (status history points at them), their records once the households exist.
-    flows.members.forEach(inserter(sqlite, batchHouseholds));
-    flows.outcomes.forEach(inserter(sqlite, stepOutcomes));
-    flows.meetings.forEach(inserter(sqlite, meetings));
-    flows.votes.forEach(inserter(sqlite, meetingVotes));
-    flows.objections.forEach(inserter(sqlite, objections));
-    data.workflows.quotas.forEach(inserter(sqlite, quotas));
-    data.monitoring.checks.forEach(inserter(sqlite, monitoringChecks));
-    data.monitoring.remedies.forEach(inserter(sqlite, monitoringRemedies));
-    ins.log({
+    flows.members.forEach(rows('batchHouseholds'));
+    flows.outcomes.forEach(rows('stepOutcomes'));
+    flows.meetings.forEach(rows('meetings'));
+    flows.votes.forEach(rows('meetingVotes'));
+    flows.objections.forEach(rows('objections'));
+    data.workflows.quotas.forEach(rows('quotas'));
+    data.monitoring.checks.forEach(rows('monitoringChecks'));
+    data.monitoring.remedies.forEach(rows('monitoringRemedies'));
+    rows('importsLog')({
       at: ctx.stamp.updatedAt,
       operator: opts.actor.operator,
       kind: 'demo',
@@ -178,7 +150,7 @@ function write(archive: Archive, ctx: DemoContext, data: ReturnType<typeof build
       members: memberCount,
       summary: { seed: opts.seed, asOf: opts.asOf, villages: data.villageRows.length },
     });
-  })();
+  });
   return memberCount;
 }
 

@@ -100,9 +100,9 @@ export function archiveSideOfFile(file: string): ArchiveSide | null {
 }
 
 /** A township archive's own township (id, name, code); undefined in a county archive. */
-export function ownTownship(db: ReadDb): { id: string; name: string; code: string | null } | undefined {
+export function ownTownship(db: ReadDb): { id: string; name: string; code: string | null; county: string | null; province: string | null } | undefined {
   const info = archiveInfoOf(db);
   if (info?.role === 'county') return undefined;
-  const q = db.select({ id: townships.id, name: townships.name, code: townships.code }).from(townships);
+  const q = db.select({ id: townships.id, name: townships.name, code: townships.code, county: townships.county, province: townships.province }).from(townships);
   return (info?.townshipId ? q.where(eq(townships.id, info.townshipId)) : q).get();
 }

@@ -99,13 +99,24 @@ function audit(w: WriteDb, actor: Actor, householdId: string, spec: AuditSpec, b
   });
 }
 
-/** Adds a household with its members and incomes, all at version 1. Returns its id. */
-export function createHousehold(w: WriteDb, actor: Actor, household: HouseholdFields & { villageId: string; no: string }, change: Omit<HouseholdChange, 'household'>, spec: AuditSpec | null): string {
-  const id = randomUUID();
+/**
+ * Adds a household with its members and incomes, all at version 1. Returns its id. Ids given
+ * (the household's, a member's, an income's) are used for the new rows: the demo's are fixed.
+ */
+export function createHousehold(
+  w: WriteDb,
+  actor: Actor,
+  household: HouseholdFields & { villageId: string; no: string; id?: string },
+  change: { members?: { id: string | null; fields: MemberFields }[]; incomes?: { id?: string | null; year: number; fields: IncomeFields }[] },
+  spec: AuditSpec | null,
+): string {
+  const id = household.id ?? randomUUID();
   const stamp = { version: 1, updatedAt: actor.now().toISOString(), updatedBy: actor.operator };
   insertInto(w, households)({ ...household, id, ...stamp });
-  (change.members ?? []).forEach((m, i) => insertInto(w, members)({ seq: i + 1, ...withKey(m.fields), name: m.fields.name ?? '', relation: m.fields.relation ?? '', nameInitials: nameInitials(m.fields.name ?? ''), id: randomUUID(), householdId: id, ...stamp }));
-  for (const r of change.incomes ?? []) insertInto(w, incomes)({ householdSize: 1, ...r.fields, year: r.year, id: randomUUID(), householdId: id, ...stamp });
+  (change.members ?? []).forEach((m, i) =>
+    insertInto(w, members)({ seq: i + 1, ...withKey(m.fields), name: m.fields.name ?? '', relation: m.fields.relation ?? '', nameInitials: nameInitials(m.fields.name ?? ''), id: m.id ?? randomUUID(), householdId: id, ...stamp }),
+  );
+  for (const r of change.incomes ?? []) insertInto(w, incomes)({ householdSize: 1, ...r.fields, year: r.year, id: r.id ?? randomUUID(), householdId: id, ...stamp });
   if (spec) audit(w, actor, id, spec, null);
   return id;
 }
