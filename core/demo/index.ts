@@ -122,7 +122,8 @@ function write(archive: Archive, ctx: DemoContext, data: ReturnType<typeof build
           members: gh.members.map(({ row: { id, version: _mv, updatedAt: _ma, updatedBy: _mb, householdId: _h, nameInitials: _n, ...fields } }) => ({ id: id ?? null, fields })),
           incomes: gh.incomes.map(({ id, year, version: _iv, updatedAt: _ia, updatedBy: _ib, householdId: _h, ...fields }) => ({ id: id ?? null, year, fields })),
         },
-        { action: 'demo', note: '生成演示数据', images: null },
+        // Synthetic data: logged once, in imports_log, not as a change per household.
+        null,
       );
       memberCount += gh.members.length;
       gh.history.forEach(rows('statusHistory'));
