@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { households, incomes, members, statusHistory, townships, villages } from '../db/schema/index.ts';
 import type { TempArchive } from '../db/testing.ts';
-import { freshArchive } from '../db/testing.ts';
+import { freshArchive, insertRows } from '../db/testing.ts';
 import { makeIdNumber } from '../shared/id-number.ts';
 import { checkArchive } from './check.ts';
 
@@ -13,28 +12,22 @@ let archive: TempArchive;
 beforeEach(() => {
   archive = freshArchive();
   const { db } = archive;
-  db.insert(townships).values({ id: 't1', ...stamp, name: '青山镇', province: '四川省' }).run();
-  db.insert(villages)
-    .values([
-      { id: 'v2', ...stamp, townshipId: 't1', code: '510722101002', name: '二村', sortOrder: 2 },
-      { id: 'v1', ...stamp, townshipId: 't1', code: '510722101001', name: '一村', sortOrder: 1 },
-    ])
-    .run();
-  db.insert(households)
-    .values([
-      { id: 'hb', ...stamp, villageId: 'v2', no: '0001' },
-      { id: 'ha2', ...stamp, villageId: 'v1', no: '0009', farmlandMu: 500 },
-      { id: 'ha1', ...stamp, villageId: 'v1', no: '0002', status: 'poor', mainCause: '因病', attribute: '一般贫困户' },
-    ])
-    .run();
-  db.insert(members)
-    .values([
-      { id: 'b1', ...stamp, householdId: 'hb', seq: 1, name: '张建国', relation: '户主', idNumber: ID, gender: '男' },
-      { id: 'a21', ...stamp, householdId: 'ha2', seq: 1, name: '王五', relation: '户主', idNumber: makeIdNumber('510722', '1980-01-01', 11, '男') },
-      { id: 'a11', ...stamp, householdId: 'ha1', seq: 1, name: '张建国', relation: '户主', idNumber: ID, gender: '女' },
-    ])
-    .run();
-  db.insert(statusHistory).values({ id: 's1', ...stamp, householdId: 'ha1', status: 'poor', effectiveOn: '2014-10-01' }).run();
+  insertRows(db, 'townships', [{ id: 't1', ...stamp, name: '青山镇', province: '四川省' }]);
+  insertRows(db, 'villages', [
+    { id: 'v2', ...stamp, townshipId: 't1', code: '510722101002', name: '二村', sortOrder: 2 },
+    { id: 'v1', ...stamp, townshipId: 't1', code: '510722101001', name: '一村', sortOrder: 1 },
+  ]);
+  insertRows(db, 'households', [
+    { id: 'hb', ...stamp, villageId: 'v2', no: '0001' },
+    { id: 'ha2', ...stamp, villageId: 'v1', no: '0009', farmlandMu: 500 },
+    { id: 'ha1', ...stamp, villageId: 'v1', no: '0002', status: 'poor', mainCause: '因病', attribute: '一般贫困户' },
+  ]);
+  insertRows(db, 'members', [
+    { id: 'b1', ...stamp, householdId: 'hb', seq: 1, name: '张建国', relation: '户主', idNumber: ID, gender: '男' },
+    { id: 'a21', ...stamp, householdId: 'ha2', seq: 1, name: '王五', relation: '户主', idNumber: makeIdNumber('510722', '1980-01-01', 11, '男') },
+    { id: 'a11', ...stamp, householdId: 'ha1', seq: 1, name: '张建国', relation: '户主', idNumber: ID, gender: '女' },
+  ]);
+  insertRows(db, 'statusHistory', [{ id: 's1', ...stamp, householdId: 'ha1', status: 'poor', effectiveOn: '2014-10-01' }]);
 });
 afterEach(() => {
   archive.dispose();
@@ -57,7 +50,7 @@ describe('checkArchive', () => {
   });
 
   it('with incomes the latest year is checked and Q403 speaks for the registered household', () => {
-    archive.db.insert(incomes).values({ id: 'i1', ...stamp, householdId: 'ha2', year: 2023, householdSize: 1, wageFen: 1_000_000 }).run();
+    insertRows(archive.db, 'incomes', [{ id: 'i1', ...stamp, householdId: 'ha2', year: 2023, householdSize: 1, wageFen: 1_000_000 }]);
     const r = checkArchive(archive, { asOf: '2024-06-30' });
     expect(r.year).toBe(2023);
     expect(r.problems.filter((p) => p.code === 'Q403').map((p) => p.household)).toEqual(['0002']);

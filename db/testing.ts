@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { and, count, eq, getTableColumns, isNull } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { AnyColumn, InferInsertModel, InferSelectModel } from 'drizzle-orm';
 import type { WriteDb } from './handles.ts';
 import { createArchiveFile } from './open.ts';
@@ -19,6 +20,7 @@ import {
   batches,
   blobs,
   households,
+  importsLog,
   incomes,
   measures,
   meetingVotes,
@@ -30,6 +32,7 @@ import {
   townships,
   villages,
 } from './schema/index.ts';
+import * as schema from './schema/index.ts';
 
 export interface TempArchive extends Archive {
   dir: string;
@@ -125,6 +128,7 @@ const TABLES = {
   assessments,
   statusHistory,
   auditLog,
+  importsLog,
   pairings,
   measures,
   batches,
@@ -163,4 +167,71 @@ export function rowsWhere<K extends TestTable>(db: Db, table: K, where: Partial<
 export function countRows(db: Db, table: TestTable): number {
   const t = TABLES[table] as unknown as AnyTable;
   return db.select({ n: count() }).from(t).get()?.n ?? 0;
+}
+
+/** How many rows the connection has changed since it was opened (SQLite's total_changes()). */
+export function totalChanges(archive: Pick<Archive, 'sqlite'>): number {
+  return archive.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+}
+
+/** A second, read-only connection on an archive file: a test's view of the archive as it was. */
+export interface ReadOnlyArchive extends Pick<Archive, 'db' | 'sqlite'> {
+  /** Opens a read transaction; its first read fixes the snapshot, which writes through other connections then leave alone (WAL). */
+  holdSnapshot(): void;
+  /** Ends the read transaction. */
+  releaseSnapshot(): void;
+  close(): void;
+}
+
+export function openReadOnly(file: string): ReadOnlyArchive {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  const db: Db = drizzle(sqlite, { schema });
+  return {
+    db,
+    sqlite,
+    holdSnapshot: () => sqlite.exec('BEGIN'),
+    releaseSnapshot: () => sqlite.exec('COMMIT'),
+    close: () => sqlite.close(),
+  };
+}
+
+/** A statement about to run, or just run, as a test probe preloaded into a real process sees it. */
+export interface StatementRun {
+  /** The start or the commit of a transaction, an insert (into `table`), or anything else. */
+  kind: 'begin' | 'commit' | 'insert' | 'other';
+  table: string | null;
+  inTransaction: boolean;
+  /** Sets the connection's page cache, in pages (small: uncommitted pages spill into the -wal file). */
+  setCacheSize(pages: number): void;
+}
+
+type Run = (this: Database.Statement, ...params: unknown[]) => Database.RunResult;
+
+function statementRun(stmt: Database.Statement): StatementRun {
+  const source = stmt.source.trimStart();
+  const insert = /^INSERT INTO "([^"]+)"/i.exec(source);
+  return {
+    kind: /^BEGIN/i.test(source) ? 'begin' : /^COMMIT/i.test(source) ? 'commit' : insert ? 'insert' : 'other',
+    table: insert?.[1] ?? null,
+    inTransaction: stmt.database.inTransaction,
+    setCacheSize: (pages) => void stmt.database.pragma(`cache_size = ${pages}`),
+  };
+}
+
+/**
+ * Calls `before` and `after` around every statement run in this process (better-sqlite3's
+ * Statement#run, which its transactions use for BEGIN and COMMIT too), so a test probe can act
+ * at a known moment of a transaction. Only for test processes: it patches the driver for good.
+ */
+export function hookStatementRuns(hook: { before(s: StatementRun): void; after(s: StatementRun): void }): void {
+  const probe = new Database(':memory:');
+  const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as { run: Run };
+  probe.close();
+  const run = proto.run;
+  proto.run = function (this: Database.Statement, ...params: unknown[]) {
+    hook.before(statementRun(this));
+    const result = run.apply(this, params);
+    hook.after(statementRun(this));
+    return result;
+  };
 }

@@ -39,6 +39,14 @@ describe('import direction', () => {
     ['cli/x.test.ts', "import { tempDir } from '../db/testing.ts';\nexport const x = tempDir;\n", /no-restricted-paths/],
     ['web/x.test.ts', "import { pdfInfo } from '../templates/layout/pdf-tools.ts';\nexport const x = pdfInfo;\n", /no-restricted-paths/],
     ['core/x.test.ts', "import { startWebShell } from '../web/server.ts';\nexport const x = startWebShell;\n", /no-restricted-paths/],
+    // SQL lives in db/ (rule 9): core/, tests included, uses no driver, query builder or table values.
+    ['core/x.ts', "import { eq } from 'drizzle-orm';\nexport const x = eq;\n", /no-restricted-imports: .*SQL lives in db\//],
+    ['core/x.ts', "import { sqliteTable } from 'drizzle-orm/sqlite-core';\nexport const x = sqliteTable;\n", /no-restricted-imports: .*SQL lives in db\//],
+    ['core/x.ts', "import { households } from '../db/schema/index.ts';\nexport const x = households;\n", /no-restricted-imports: .*SQL lives in db\//],
+    ['core/a/x.ts', "import { households } from '../../db/schema/households.ts';\nexport const x = households;\n", /no-restricted-imports: .*SQL lives in db\//],
+    ['core/x.test.ts', "import Database from 'better-sqlite3';\nexport const x = Database;\n", /no-restricted-imports: .*SQL lives in db\//],
+    ['core/x.test.ts', "import { members } from '../db/schema/index.ts';\nexport const x = members;\n", /no-restricted-imports: .*SQL lives in db\//],
+    ['core/demo/x.test.ts', "import { sql } from 'drizzle-orm';\nexport const x = sql;\n", /no-restricted-imports: .*SQL lives in db\//],
   ])('%s may not: %s', async (file, code, rule) => {
     expect((await messages(file, code)).join('\n')).toMatch(rule);
   });
@@ -49,6 +57,9 @@ describe('import direction', () => {
     ['shared/x.ts', "import { pinyin } from 'pinyin-pro';\nexport const x = pinyin;\n"],
     // A test may use the helpers of its own layer and below; e2e/ and bench/ drive the whole app.
     ['core/x.test.ts', "import { tempDir } from '../db/testing.ts';\nexport const x = tempDir;\n"],
+    // …the schema's types are fine there.
+    ['core/x.ts', "import type { households } from '../db/schema/index.ts';\nexport type X = typeof households.$inferSelect;\n"],
+    ['core/x.test.ts', "import type { members } from '../db/schema/index.ts';\nexport type X = typeof members.$inferSelect;\n"],
     ['cli/x.test.ts', "import { tempDir } from '../core/testing.ts';\nexport const x = tempDir;\n"],
     ['e2e/x.test.ts', "import { tempDir } from '../db/testing.ts';\nimport { startWebShell } from '../web/server.ts';\nexport const x = [tempDir, startWebShell];\n"],
   ])('%s may: %s', async (file, code) => {

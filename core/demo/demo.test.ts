@@ -3,7 +3,9 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Archive } from '../../db/open.ts';
-import { tempDir } from '../../db/testing.ts';
+import { ownTownship } from '../../db/repos/archive-info.ts';
+import { villagesInOrder } from '../../db/repos/villages.ts';
+import { insertRows, rowsWhere, sqlAll, sqlColumn, sqlValue, tempDir } from '../../db/testing.ts';
 import { parseIdNumber } from '../../shared/id-number.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { InitInput } from '../archive.ts';
@@ -38,10 +40,11 @@ function newArchive(input: Partial<InitInput> = {}): Archive {
   return archive;
 }
 
-const count = (a: Archive, table: string): number => (a.sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
-const dump = (a: Archive, table: string): unknown[] => a.sqlite.prepare(`SELECT * FROM "${table}" ORDER BY id`).all();
-const tableNames = (a: Archive): string[] =>
-  (a.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+// Every table, by name (some have no typed test access): the raw helpers of db/testing.ts.
+const count = (a: Archive, table: string): number => sqlValue(a, `SELECT count(*) FROM "${table}"`) as number;
+const dump = (a: Archive, table: string): unknown[] => sqlAll(a, `SELECT * FROM "${table}" ORDER BY id`);
+const tableNames = (a: Archive): string[] => sqlColumn(a, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") as string[];
+const villageCodes = (a: Archive): { code: string }[] => villagesInOrder(a.db).map((v) => ({ code: v.code }));
 const allCounts = (a: Archive): Record<string, number> => Object.fromEntries(tableNames(a).map((t) => [t, count(a, t)]));
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -70,10 +73,9 @@ describe('generateDemo', () => {
     expect(count(a, 'village_years')).toBe(9);
     for (const t of ['helpers', 'pairings', 'measures', 'assessments', 'status_history']) expect(count(a, t)).toBeGreaterThan(0);
     expect(progress.at(-1)).toEqual([60, 60]);
-    const log = a.sqlite.prepare('SELECT kind, operator, households, members, summary FROM imports_log').all();
+    const log = sqlAll(a, 'SELECT kind, operator, households, members, summary FROM imports_log');
     expect(log).toEqual([{ kind: 'demo', operator: '演示员', households: 60, members: r.members, summary: JSON.stringify({ seed: 'demo', asOf: AS_OF, villages: 3 }) }]);
-    const codes = a.sqlite.prepare('SELECT code FROM villages ORDER BY sort_order').all();
-    expect(codes).toEqual([{ code: '511922101001' }, { code: '511922101002' }, { code: '511922101003' }]);
+    expect(villageCodes(a)).toEqual([{ code: '511922101001' }, { code: '511922101002' }, { code: '511922101003' }]);
     expect(r.planted.length).toBeGreaterThanOrEqual(8);
   });
 
@@ -82,7 +84,7 @@ describe('generateDemo', () => {
     const r = generateDemo(a, opts());
     const badId = r.planted.find((p) => p.code === 'Q101')!;
     const dup = r.planted.find((p) => p.code === 'Q105')!;
-    const rows = a.sqlite.prepare('SELECT m.*, h.no FROM members m JOIN households h ON h.id = m.household_id').all() as (MemberDump & { no: string })[];
+    const rows = sqlAll<MemberDump & { no: string }>(a, 'SELECT m.*, h.no FROM members m JOIN households h ON h.id = m.household_id');
     const seen = new Map<string, number>();
     for (const m of rows) {
       expect(m.name_initials).toMatch(/^[a-z]{2,3}$/);
@@ -107,13 +109,13 @@ describe('generateDemo', () => {
     const r = generateDemo(a, opts({ households: 300, villages: 5 }));
     const male = new Set(['之子', '之孙子', '之父', '之女婿']);
     const female = new Set(['之女', '之孙女', '之母', '之儿媳']);
-    const rows = a.sqlite.prepare('SELECT m.*, h.no FROM members m JOIN households h ON h.id = m.household_id').all() as (MemberDump & { no: string })[];
+    const rows = sqlAll<MemberDump & { no: string }>(a, 'SELECT m.*, h.no FROM members m JOIN households h ON h.id = m.household_id');
     for (const m of rows) {
       if (male.has(m.relation)) expect(m.gender).toBe('男');
       if (female.has(m.relation)) expect(m.gender).toBe('女');
     }
     const twoHeads = r.planted.find((p) => p.code === 'Q202')!.household;
-    const heads = a.sqlite.prepare("SELECT h.no, count(*) AS n FROM members m JOIN households h ON h.id = m.household_id WHERE m.relation = '户主' GROUP BY h.no").all() as { no: string; n: number }[];
+    const heads = sqlAll<{ no: string; n: number }>(a, "SELECT h.no, count(*) AS n FROM members m JOIN households h ON h.id = m.household_id WHERE m.relation = '户主' GROUP BY h.no");
     expect(heads).toHaveLength(300);
     for (const h of heads) expect(h.n).toBe(h.no === twoHeads ? 2 : 1);
   });
@@ -163,10 +165,8 @@ describe('generateDemo', () => {
 
   it('refuses an archive with a village but no households', () => {
     const a = newArchive();
-    const township = a.sqlite.prepare('SELECT id FROM townships').get() as { id: string };
-    a.sqlite
-      .prepare("INSERT INTO villages (id, updated_at, updated_by, township_id, code, name) VALUES ('v1', '2026-01-01', 'x', ?, '511922101001', '石桥村')")
-      .run(township.id);
+    const township = ownTownship(a.db)!;
+    insertRows(a.db, 'villages', [{ id: 'v1', updatedAt: '2026-01-01', updatedBy: 'x', townshipId: township.id, code: '511922101001', name: '石桥村' }]);
     const before = allCounts(a);
     expect(() => generateDemo(a, opts())).toThrow(NOT_EMPTY_MESSAGE);
     expect(allCounts(a)).toEqual(before);
@@ -182,9 +182,8 @@ describe('generateDemo', () => {
   it('uses a default region when the township has no division code', () => {
     const a = newArchive({ code: null });
     generateDemo(a, opts({ villages: 2, households: 10 }));
-    const nos = a.sqlite.prepare('SELECT no FROM households').all() as { no: string }[];
-    for (const { no } of nos) expect(no).toMatch(/^511922000[12]\d{6}$/);
-    expect(a.sqlite.prepare('SELECT code FROM villages ORDER BY sort_order').all()).toEqual([{ code: '511922101001' }, { code: '511922101002' }]);
+    for (const { no } of rowsWhere(a.db, 'households')) expect(no).toMatch(/^511922000[12]\d{6}$/);
+    expect(villageCodes(a)).toEqual([{ code: '511922101001' }, { code: '511922101002' }]);
   });
 
   it('rejects bad options as usage errors before writing', () => {

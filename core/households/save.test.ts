@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditOfHousehold } from '../../db/repos/audit.ts';
 import { changeStatus } from '../../db/repos/households.ts';
-import { tempDir } from '../../db/testing.ts';
+import { householdById } from '../../db/repos/household-status.ts';
+import { countRows, rowsWhere, tempDir } from '../../db/testing.ts';
+import type { TestTable } from '../../db/testing.ts';
 import { householdDraft } from '../../shared/api/index.ts';
 import type { HouseholdDraft } from '../../shared/api/index.ts';
 import { UserError } from '../../shared/errors.ts';
@@ -35,7 +37,7 @@ function draft(over: Partial<HouseholdDraft> = {}): HouseholdDraft {
   };
 }
 const save = (d: HouseholdDraft) => saveHousehold(archive.db, actor, householdDraft.parse(d));
-const count = (t: string) => (archive.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+const count = (t: TestTable) => countRows(archive.db, t);
 
 function refusal(fn: () => unknown): UserError {
   try {
@@ -50,7 +52,7 @@ function refusal(fn: () => unknown): UserError {
 beforeEach(() => {
   archive = initArchive({ file: `${tempDir()}/a.db`, name: '青山镇', code: '511922101000', province: '四川省' }, actor);
   generateDemo(archive, { villages: 2, households: 30, seed: 'save', asOf: '2026-11-24', actor });
-  villageId = (archive.sqlite.prepare('SELECT id FROM villages ORDER BY code LIMIT 1').get() as { id: string }).id;
+  villageId = rowsWhere(archive.db, 'villages').sort((a, b) => (a.code < b.code ? -1 : 1))[0]!.id;
 });
 afterEach(() => archive.close());
 
@@ -100,11 +102,11 @@ describe('saving a household', () => {
     const bad = id('1996-01-30', 33, '男').slice(0, 17) + 'X';
     const members = [...draft().members];
     members[2] = { ...members[2]!, idNumber: bad === id('1996-01-30', 33, '男') ? `${bad.slice(0, 17)}0` : bad };
-    const counts = ['households', 'members', 'incomes', 'audit_log'].map(count);
+    const counts = (['households', 'members', 'incomes', 'auditLog'] as const).map(count);
     const e = refusal(() => save(draft({ members })));
     expect(e.message).toMatch(/第3名家庭成员周小军的身份证号校验位错误/);
     expect(e.field).toBe('members.2.idNumber');
-    expect(['households', 'members', 'incomes', 'audit_log'].map(count)).toEqual(counts);
+    expect((['households', 'members', 'incomes', 'auditLog'] as const).map(count)).toEqual(counts);
   });
 
   it.each([
@@ -121,7 +123,8 @@ describe('saving a household', () => {
   });
 
   it('refuses a person already registered in another household, and a taken 户编号', () => {
-    const other = archive.sqlite.prepare("SELECT m.id_number AS idNumber, h.no FROM members m JOIN households h ON h.id = m.household_id WHERE m.left_reason IS NULL LIMIT 1").get() as { idNumber: string; no: string };
+    const member = rowsWhere(archive.db, 'members', { leftReason: null })[0]!;
+    const other = { idNumber: member.idNumber!, no: householdById(archive.db, member.householdId)!.no };
     const members = [...draft().members];
     members[3] = { ...members[3]!, idNumber: other.idNumber };
     expect(refusal(() => save(draft({ members }))).message).toMatch(new RegExp(`已登记在户编号 ${other.no}`));

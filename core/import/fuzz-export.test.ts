@@ -7,6 +7,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsWhere } from '../../db/testing.ts';
 import { initArchive } from '../archive.ts';
 import type { Archive } from '../archive.ts';
 import { generateDemo } from '../demo/index.ts';
@@ -31,7 +32,7 @@ beforeAll(async () => {
   generateDemo(other, { villages: 2, households: 10, seed: 'fuzz-other', asOf: '2026-11-24', actor });
   await exportRoster(other, join(dir, 'other.xlsx'), { exportedOn: '2026-11-24' });
   other.close();
-  const village = archive.sqlite.prepare('SELECT code FROM villages ORDER BY code LIMIT 1').pluck().get() as string;
+  const village = rowsWhere(archive.db, 'villages').map((v) => v.code).sort()[0]!;
   await exportRoster(archive, join(dir, 'own.xlsx'), { exportedOn: '2026-11-24', villageCode: village });
   const own = await loadBook(join(dir, 'own.xlsx'));
   const foreign = await loadBook(join(dir, 'other.xlsx'));

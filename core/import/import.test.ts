@@ -5,7 +5,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { archiveChecksum, tempDir } from '../../db/testing.ts';
+import { householdByNo } from '../../db/repos/households.ts';
+import { villageById } from '../../db/repos/villages.ts';
+import { archiveChecksum, countRows, rowsWhere, sqlAll, tempDir } from '../../db/testing.ts';
 import { initArchive } from '../archive.ts';
 import type { Archive } from '../archive.ts';
 import { ImportRefused, importRoster } from './index.ts';
@@ -70,12 +72,13 @@ describe('importing a national roster export', () => {
     const r = await importRoster(archive, actor, SAMPLE);
     expect(r).toMatchObject({ applied: true, households: EXPECT.households, members: EXPECT.members });
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    const q = (sql: string, ...a: unknown[]) => archive.sqlite.prepare(sql).all(...a);
-    expect(q('SELECT count(*) AS n FROM villages')).toEqual([{ n: EXPECT.villages }]);
+    expect(countRows(archive.db, 'villages')).toBe(EXPECT.villages);
     const f = EXPECT.firstHousehold;
-    expect(q("SELECT v.name AS village, (SELECT name FROM members WHERE household_id = h.id AND relation = '户主') AS head, (SELECT count(*) FROM members WHERE household_id = h.id) AS size FROM households h JOIN villages v ON v.id = h.village_id WHERE h.no = ?", f.no)).toEqual([{ village: f.village, head: f.head, size: f.size }]);
-    expect(q("SELECT gender, birth_date AS b, name_initials AS i FROM members WHERE name = ?", f.head)).toEqual([{ gender: '男', b: '1950-07-08', i: 'npj' }]);
-    expect(q('SELECT kind, file_name AS f, households AS h FROM imports_log')).toEqual([{ kind: 'xlsx', f: 'sample-roster-2019.xlsx', h: EXPECT.households }]);
+    const h = householdByNo(archive.db, f.no)!;
+    const ms = rowsWhere(archive.db, 'members', { householdId: h.id });
+    expect({ village: villageById(archive.db, h.villageId)?.name, head: ms.find((m) => m.relation === '户主')?.name, size: ms.length }).toEqual({ village: f.village, head: f.head, size: f.size });
+    expect(rowsWhere(archive.db, 'members', { name: f.head }).map((m) => ({ gender: m.gender, b: m.birthDate, i: m.nameInitials }))).toEqual([{ gender: '男', b: '1950-07-08', i: 'npj' }]);
+    expect(sqlAll(archive, 'SELECT kind, file_name AS f, households AS h FROM imports_log')).toEqual([{ kind: 'xlsx', f: 'sample-roster-2019.xlsx', h: EXPECT.households }]);
   });
 
   it('reads other years’ column names and a header on the first row', async () => {
@@ -84,7 +87,7 @@ describe('importing a national roster export', () => {
     const file = await workbook('renamed.xlsx', [renamed, ...rows.slice(1).reverse()]);
     const r = await importRoster(archive, actor, file);
     expect(r).toMatchObject({ households: EXPECT.households, members: EXPECT.members });
-    expect(archive.sqlite.prepare("SELECT count(*) AS n FROM members WHERE labour_ability IS NOT NULL").get()).toEqual({ n: EXPECT.members });
+    expect(rowsWhere(archive.db, 'members').filter((m) => m.labourAbility != null)).toHaveLength(EXPECT.members);
   });
 
   it('--dry-run reports without writing', async () => {
@@ -147,7 +150,7 @@ describe('importing a national roster export', () => {
       ]),
     );
     for (const p of r.problems) expect(p.message).not.toMatch(/\d{17}[\dX]/);
-    expect(archive.sqlite.prepare("SELECT health FROM members WHERE health = '亚健康'").all()).toHaveLength(1);
+    expect(rowsWhere(archive.db, 'members', { health: '亚健康' })).toHaveLength(1);
   });
 
   it('reads real date cells in month and date columns (the streaming reader gives day numbers)', async () => {
@@ -158,7 +161,7 @@ describe('importing a national roster export', () => {
     ];
     const r = await importRoster(archive, actor, await workbook('dates.xlsx', rows));
     expect(r.problems.filter((p) => /不是年月|不是日期/.test(p.message))).toEqual([]);
-    expect(archive.sqlite.prepare('SELECT monitoring_start AS m FROM households').get()).toEqual({ m: '202103' });
-    expect(archive.sqlite.prepare("SELECT birth_date AS b FROM members WHERE name = '王小'").get()).toEqual({ b: '2010-06-01' });
+    expect(rowsWhere(archive.db, 'households')[0]?.monitoringStart).toBe('202103');
+    expect(rowsWhere(archive.db, 'members', { name: '王小' })[0]?.birthDate).toBe('2010-06-01');
   });
 });

@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../db/open.ts';
-import { archiveChecksum, tempDir } from '../../db/testing.ts';
+import { integrityCheck } from '../../db/repos/archive-info.ts';
+import { archiveChecksum, countRows, tempDir } from '../../db/testing.ts';
+import type { Archive } from '../../db/open.ts';
 import { initArchive } from '../archive.ts';
 import { generateDemo } from '../demo/index.ts';
 import { exportRoster } from '../export.ts';
@@ -37,13 +39,15 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+const countsOf = (a: Archive): { households: number; members: number } => ({ households: countRows(a.db, 'households'), members: countRows(a.db, 'members') });
+
 /** A fresh archive with data of its own; returns its file and checksum. */
 function archiveWithData(name: string): { file: string; checksum: string; counts: { households: number; members: number } } {
   const file = join(dir, name);
   const a = initArchive({ file, name: '青山镇', code: '511922101000', province: '四川省' }, actor);
   generateDemo(a, { villages: 2, households: 20, seed: name, asOf: '2026-11-24', actor });
   const checksum = archiveChecksum(a.sqlite);
-  const counts = a.sqlite.prepare('SELECT (SELECT count(*) FROM households) AS households, (SELECT count(*) FROM members) AS members').get() as { households: number; members: number };
+  const counts = countsOf(a);
   a.close(); // checkpoints and removes the -wal file: the child starts from a clean file
   return { file, checksum, counts };
 }
@@ -94,15 +98,14 @@ async function expectIntactAndImportable(before: ReturnType<typeof archiveWithDa
   const archive = openArchive(before.file);
   try {
     expect(archiveChecksum(archive.sqlite)).toBe(before.checksum);
-    expect(archive.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(integrityCheck(archive.db)).toBe('ok');
     const r = await importRoster(archive, actor, roster, { backupDir: join(dir, '备份') });
     expect(r).toMatchObject({ applied: true, members: rosterMembers });
     // Some 户编号 of the roster are the archive's own: those households are updated, not added.
     const p = r.preview!;
     expect(p.added + p.updated + p.unchanged).toBe(r.households);
     expect(p.added).toBeGreaterThan(r.households / 2);
-    const counts = archive.sqlite.prepare('SELECT (SELECT count(*) FROM households) AS households, (SELECT count(*) FROM members) AS members').get();
-    expect(counts).toEqual({ households: before.counts.households + p.added, members: before.counts.members + p.membersAdded });
+    expect(countsOf(archive)).toEqual({ households: before.counts.households + p.added, members: before.counts.members + p.membersAdded });
   } finally {
     archive.close();
   }

@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { archiveChecksum, tempDir } from '../../db/testing.ts';
+import { householdByNo } from '../../db/repos/households.ts';
+import { archiveChecksum, countRows, rowsWhere, sqlAll, tempDir } from '../../db/testing.ts';
 import { initArchive } from '../archive.ts';
 import type { Archive } from '../archive.ts';
 import { importRoster } from './index.ts';
@@ -41,15 +42,14 @@ async function edited(name: string, edit: (rows: unknown[][], col: (label: strin
   return file;
 }
 
-const q = <T>(sql: string, ...p: unknown[]) => archive.sqlite.prepare(sql).all(...p) as T[];
 
 describe('re-import', () => {
   it('of the same file changes nothing but the log, and says so', async () => {
     const r = await importRoster(archive, actor, SAMPLE, { year: 2019 });
     expect(r.applied).toBe(true);
     expect(r.preview).toMatchObject({ added: 0, updated: 0, unchanged: 300, membersAdded: 0, membersMissing: 0, notInFile: [] });
-    expect(q('SELECT count(*) AS n FROM households')).toEqual([{ n: 300 }]);
-    expect(q('SELECT count(*) AS n FROM imports_log')).toEqual([{ n: 2 }]);
+    expect(countRows(archive.db, 'households')).toBe(300);
+    expect(countRows(archive.db, 'importsLog')).toBe(2);
     expect(r.backupFile && existsSync(r.backupFile)).toBe(true);
   });
 
@@ -73,30 +73,30 @@ describe('re-import', () => {
 
     const r = await importRoster(archive, actor, file, { year: 2019 });
     expect(r.applied).toBe(true);
-    expect(q("SELECT phone FROM households WHERE no = '5137220001000001'")).toEqual([{ phone: '13900000001' }]);
-    expect(q("SELECT education FROM members WHERE name = '余爱英'")).toEqual([{ education: '高中' }]);
+    expect(rowsWhere(archive.db, 'households', { no: '5137220001000001' }).map((h) => ({ phone: h.phone }))).toEqual([{ phone: '13900000001' }]);
+    expect(rowsWhere(archive.db, 'members', { name: '余爱英' }).map((m) => ({ education: m.education }))).toEqual([{ education: '高中' }]);
     // Not confirmed: 牛莲 stays, reported.
-    expect(q("SELECT left_reason FROM members WHERE name = '牛莲'")).toEqual([{ left_reason: null }]);
-    expect(q("SELECT count(*) AS n FROM households WHERE no = '5137220001009999'")).toEqual([{ n: 1 }]);
-    const audit = q<{ note: string; before: string; after: string }>("SELECT note, before, after FROM audit_log WHERE action = 'import-update'");
+    expect(rowsWhere(archive.db, 'members', { name: '牛莲' }).map((m) => ({ leftReason: m.leftReason }))).toEqual([{ leftReason: null }]);
+    expect(rowsWhere(archive.db, 'households', { no: '5137220001009999' })).toHaveLength(1);
+    const audit = rowsWhere(archive.db, 'auditLog', { action: 'import-update' });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.note).toMatch(/余爱英改动文化程度.*牛莲不在名单中（未移除）/);
-    expect(JSON.parse(audit[0]!.after)).toEqual({ 联系电话: '13900000001' });
+    expect(audit[0]!.after).toEqual({ 联系电话: '13900000001' }); // the typed row holds the JSON parsed
   });
 
   it('marks members no longer listed as left only when the clerk confirms', async () => {
     const file = await edited('gone.xlsx', (rows) => rows.splice(5, 1));
     const r = await importRoster(archive, actor, file, { year: 2019, removeMissing: true });
     expect(r.membersRemoved).toBe(1);
-    expect(q("SELECT left_reason, left_on FROM members WHERE name = '牛莲'")).toEqual([{ left_reason: '其他转出', left_on: '2026-11-24' }]);
-    expect(q('SELECT count(*) AS n FROM members')).toEqual([{ n: 1078 }]); // never deleted
+    expect(rowsWhere(archive.db, 'members', { name: '牛莲' }).map((m) => ({ leftReason: m.leftReason, leftOn: m.leftOn }))).toEqual([{ leftReason: '其他转出', leftOn: '2026-11-24' }]);
+    expect(countRows(archive.db, 'members')).toBe(1078); // never deleted
   });
 
   it('reports households of the covered villages that the file no longer lists, and never deletes them', async () => {
     const file = await edited('fewer.xlsx', (rows) => rows.splice(3, 3));
     const r = await importRoster(archive, actor, file, { year: 2019 });
     expect(r.preview!.notInFile).toEqual([{ no: '5137220001000001', head: '牛鹏建' }]);
-    expect(q('SELECT count(*) AS n FROM households')).toEqual([{ n: 300 }]);
+    expect(countRows(archive.db, 'households')).toBe(300);
   });
 
   it('honours a cancel that arrives after reading (before the backup and the write)', async () => {
@@ -115,8 +115,8 @@ describe('re-import', () => {
       for (const r of rows.slice(3)) if (r?.[col('户编号')] === no) r[col('脱贫属性')] = '返贫';
     });
     await importRoster(archive, actor, file, { year: 2020 });
-    const h = q<{ id: string; status: string }>('SELECT id, status FROM households WHERE no = ?', no)[0]!;
+    const h = householdByNo(archive.db, no)!;
     expect(h.status).toBe('returned');
-    expect(q('SELECT status, year FROM status_history WHERE household_id = ? ORDER BY effective_on, year', h.id).at(-1)).toEqual({ status: 'returned', year: 2020 });
+    expect(sqlAll(archive, 'SELECT status, year FROM status_history WHERE household_id = ? ORDER BY effective_on, year', h.id).at(-1)).toEqual({ status: 'returned', year: 2020 });
   });
 });

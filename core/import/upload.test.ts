@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { archiveChecksum, tempDir } from '../../db/testing.ts';
+import { archiveChecksum, rowsWhere, tempDir } from '../../db/testing.ts';
 import { initArchive } from '../archive.ts';
 import type { Archive } from '../archive.ts';
 import { Jobs } from '../jobs.ts';
@@ -62,7 +62,7 @@ describe('importing from the app (uploaded bytes)', () => {
     expect(archiveChecksum(archive.sqlite)).toBe(before);
     const applied = await apply(readFileSync(SAMPLE));
     expect(applied).toMatchObject({ applied: true, households: 300 });
-    expect(archive.sqlite.prepare('SELECT DISTINCT year FROM status_history').all()).toEqual([{ year: 2019 }]);
+    expect([...new Set(rowsWhere(archive.db, 'statusHistory').map((r) => r.year))]).toEqual([2019]);
   });
 
   it('refuses a file whose columns it cannot match, then imports it with the clerk’s matching — remembered next time', async () => {
@@ -102,7 +102,7 @@ describe('importing from the app (uploaded bytes)', () => {
     expect(archiveChecksum(archive.sqlite)).toBe(before);
     const partial = await apply(bytes, {}, { skipRejected: true });
     expect(partial).toMatchObject({ applied: true, households: 299, rejected: 1 });
-    expect(archive.sqlite.prepare("SELECT count(*) AS n FROM households WHERE no = '5137220001000001'").get()).toEqual({ n: 0 });
+    expect(rowsWhere(archive.db, 'households', { no: '5137220001000001' })).toHaveLength(0);
   });
 
   it('reports progress under the job id while it works, and a cancel leaves the archive unchanged', async () => {

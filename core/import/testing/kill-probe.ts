@@ -13,9 +13,7 @@
 // "Waiting" is a blocking read of stdin, which the test keeps open and never writes: only
 // the kill ends it. Nothing here changes what the importer writes.
 import { readSync, writeSync } from 'node:fs';
-import Database from 'better-sqlite3';
-
-type Run = (this: Database.Statement, ...params: unknown[]) => Database.RunResult;
+import { hookStatementRuns } from '../../../db/testing.ts';
 
 const at = Number(process.env.RELIEF_PROBE_AT ?? 0);
 const hold = process.env.RELIEF_PROBE_HOLD === '1';
@@ -35,22 +33,19 @@ function wait(): never {
   process.exit(99);
 }
 
-const probe = new Database(':memory:');
-const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as { run: Run };
-probe.close();
-const run = proto.run;
 let members = 0;
-proto.run = function (this: Database.Statement, ...params: unknown[]) {
-  const sql = this.source.trimStart();
-  if (/^BEGIN/i.test(sql) && cache > 0) this.database.pragma(`cache_size = ${cache}`);
-  if (/^COMMIT/i.test(sql) && members > 0) {
-    writeSync(2, `PROBE commit members=${members}\n`);
-    wait();
-  }
-  const result = run.apply(this, params);
-  if (this.database.inTransaction && /^INSERT INTO "members"/.test(sql) && ++members === at) {
-    writeSync(2, `PROBE mid-transaction members=${members}\n`);
-    if (hold) wait();
-  }
-  return result;
-};
+hookStatementRuns({
+  before(s) {
+    if (s.kind === 'begin' && cache > 0) s.setCacheSize(cache);
+    if (s.kind === 'commit' && members > 0) {
+      writeSync(2, `PROBE commit members=${members}\n`);
+      wait();
+    }
+  },
+  after(s) {
+    if (s.inTransaction && s.kind === 'insert' && s.table === 'members' && ++members === at) {
+      writeSync(2, `PROBE mid-transaction members=${members}\n`);
+      if (hold) wait();
+    }
+  },
+});

@@ -8,8 +8,8 @@
 // the importer's connection did write anything, before and after are both at hand.
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { archiveChecksum } from '../../../db/testing.ts';
+import { archiveChecksum, countRows, openReadOnly, totalChanges } from '../../../db/testing.ts';
+import type { ReadOnlyArchive } from '../../../db/testing.ts';
 import type { Archive } from '../../../db/open.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { isUserError } from '../../../shared/errors.ts';
@@ -40,22 +40,19 @@ export function tickingActor(operator: string, start: string): Actor {
   return { operator, now: () => new Date((t += 1000)) };
 }
 
-const countsOf = (db: Database.Database): Counts => {
-  const n = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-  return { households: n('households'), members: n('members'), imports: n('imports_log') };
-};
+const countsOf = (a: Pick<Archive, 'db'>): Counts => ({ households: countRows(a.db, 'households'), members: countRows(a.db, 'members'), imports: countRows(a.db, 'importsLog') });
 
 export class ImportOracle {
   private n = 0;
   /** A second connection: its open read transaction is the archive as it was before the case. */
-  private readonly snapshot: Database.Database;
+  private readonly snapshot: ReadOnlyArchive;
 
   constructor(
     readonly archive: Archive,
     readonly actor: Actor,
     readonly dir: string,
   ) {
-    this.snapshot = new Database(archive.file, { readonly: true, fileMustExist: true });
+    this.snapshot = openReadOnly(archive.file);
   }
 
   close(): void {
@@ -63,7 +60,7 @@ export class ImportOracle {
   }
 
   private totalChanges(): number {
-    return this.archive.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+    return totalChanges(this.archive);
   }
 
   /** Runs one case with its options; a dry run must never write. */
@@ -72,7 +69,7 @@ export class ImportOracle {
     const file = join(this.dir, `花名册-${++this.n}.xlsx`);
     const backupDir = join(this.dir, '备份');
     writeFileSync(file, c.bytes);
-    this.snapshot.exec('BEGIN');
+    this.snapshot.holdSnapshot();
     const before = countsOf(this.snapshot); // the first read fixes the snapshot
     const changes = this.totalChanges();
     let result: ImportResult | undefined;
@@ -87,8 +84,8 @@ export class ImportOracle {
     }
     const failures: string[] = [];
     try {
-      const after = countsOf(this.archive.sqlite);
-      const unchanged = () => this.totalChanges() === changes || archiveChecksum(this.snapshot) === archiveChecksum(this.archive.sqlite);
+      const after = countsOf(this.archive);
+      const unchanged = () => this.totalChanges() === changes || archiveChecksum(this.snapshot.sqlite) === archiveChecksum(this.archive.sqlite);
       if (error !== undefined) {
         if (!isUserError(error)) failures.push(`threw ${describe(error)}`);
         else {
@@ -125,7 +122,7 @@ export class ImportOracle {
         }
       }
     } finally {
-      this.snapshot.exec('COMMIT');
+      this.snapshot.releaseSnapshot();
     }
     const outcome: CaseReport['outcome'] = error === undefined ? (result!.applied ? 'applied' : 'dry-run') : isUserError(error) ? 'refused' : 'crashed';
     return { outcome, failure: failures.length ? `seed ${c.seed} [${c.ops.join('; ')}]: ${failures.join(' | ')}` : null };
