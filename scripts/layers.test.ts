@@ -47,6 +47,8 @@ describe('import direction', () => {
     ['core/x.test.ts', "import Database from 'better-sqlite3';\nexport const x = Database;\n", /no-restricted-imports: .*SQL lives in db\//],
     ['core/x.test.ts', "import { members } from '../db/schema/index.ts';\nexport const x = members;\n", /no-restricted-imports: .*SQL lives in db\//],
     ['core/demo/x.test.ts', "import { sql } from 'drizzle-orm';\nexport const x = sql;\n", /no-restricted-imports: .*SQL lives in db\//],
+    ['core/demo/x.ts', "import { sql } from 'drizzle-orm';\nexport const x = sql;\n", /no-restricted-imports: .*SQL lives in db\//],
+    ['templates/x.ts', "import { maskIdNumber } from '../shared/mask.ts';\nexport const x = maskIdNumber;\n", /no-restricted-paths: .*never the masking/],
   ])('%s may not: %s', async (file, code, rule) => {
     expect((await messages(file, code)).join('\n')).toMatch(rule);
   });

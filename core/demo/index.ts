@@ -71,7 +71,7 @@ function safeFloor(archive: Archive, years: readonly number[], province: string)
   return Math.max(MIN_SAFE_INCOME_FEN, Math.ceil((line * 1.25) / 100) * 100);
 }
 
-function prepare(archive: Archive, opts: DemoOptions): DemoContext {
+function demoContext(archive: Archive, opts: DemoOptions): DemoContext {
   const info = archiveInfoOf(archive.db);
   if (!info) throw new UserError(`档案 ${archive.file} 缺少基本信息（可能未初始化完成）：请用 init 重新新建一个档案文件。`);
   if (info.role === 'county') throw new UserError(COUNTY_MESSAGE);
@@ -174,7 +174,7 @@ function build(ctx: DemoContext, opts: DemoOptions) {
 
 export function generateDemo(archive: Archive, opts: DemoOptions, onProgress?: (done: number, total: number) => void): DemoResult {
   validate(opts);
-  const ctx = prepare(archive, opts);
+  const ctx = demoContext(archive, opts);
   const data = build(ctx, opts);
   const memberCount = write(archive, ctx, data, opts, onProgress);
   return {
