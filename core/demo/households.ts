@@ -4,7 +4,7 @@ import { makeFamily } from './family.ts';
 import { buildIncomes } from './incomes.ts';
 import { buildMember } from './members.ts';
 import { groupName, mobile, naturalVillage } from './names.ts';
-import type { Rng } from './random.ts';
+import { Rng } from './random.ts';
 import { FORMERLY_POOR, register } from './registration.ts';
 import type { DemoContext, GenHousehold, GenMember, HouseholdRow } from './types.ts';
 
@@ -103,6 +103,8 @@ export function buildHousehold(ctx: DemoContext, v: DemoVillage, seq: number, st
       phone,
       status,
       ...living(rng, members.length, reg.risks, registered),
+      // From a generator of its own, so the rest of the township stays as it was before the field existed.
+      buildYear: new Rng(`build|${no}`).int(1978, ctx.asOfYear - 1),
       isOnlyChild: children.length === 1 && members[0]!.age < 50,
       isTwoDaughters: children.length === 2 && children.every((c) => c.row.relation === '之女'),
       relocation: status === 'exited' && rng.chance(0.04) ? '建档立卡贫困户个别搬迁' : null,
