@@ -19,7 +19,6 @@ import type { JsonObject } from '../exchange/canonical.ts';
 import { identityOf, listKeys, otherRole, ownKey, ROLE_NAME } from './keys.ts';
 import type { KeyRow } from './keys.ts';
 import { nextOutSeq } from './log.ts';
-import type { LogRow } from './log.ts';
 import { describeProblems, problemLine } from './problems.ts';
 import type { Problem } from './problems.ts';
 import { codecFor } from './rows.ts';
@@ -190,7 +189,7 @@ export async function packTownship(archive: Archive, actor: Actor, scope: PackSc
     });
     const households = built.counted.tables.find((t) => t.name === 'households')?.rows ?? 0;
     const members = built.counted.tables.find((t) => t.name === 'members')?.rows ?? 0;
-    const row: LogRow = {
+    const row: Parameters<typeof insertPackageLog>[1] = {
       packageId: packed.packageId,
       kind: 'township-export',
       direction: 'out',

@@ -31,7 +31,8 @@ export function packageLogEntry(db: ReadDb, packageId: string): PackageLogRow | 
   return db.select().from(exchangePackages).where(eq(exchangePackages.packageId, packageId)).get();
 }
 
-export function insertPackageLog(w: WriteDb, row: PackageLogRow): void {
+/** A package written or applied; the audit chain's length and head where the package carries them. */
+export function insertPackageLog(w: WriteDb, row: Omit<PackageLogRow, 'auditLength' | 'auditHead'> & Partial<Pick<PackageLogRow, 'auditLength' | 'auditHead'>>): void {
   w.insert(exchangePackages).values(row).run();
 }
 

@@ -60,6 +60,9 @@ export const exchangePackages = sqliteTable(
     /** Chinese one-line summary. */
     result: text('result').notNull(),
     summary: text('summary', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /** The sender's audit chain when the package was made: its length and head hash (township exports). */
+    auditLength: integer('audit_length'),
+    auditHead: text('audit_head'),
   },
   (t) => [index('exchange_packages_order_idx').on(t.direction, t.kind, t.senderFingerprint, t.seq), index('exchange_packages_township_idx').on(t.townshipId, t.at)],
 );
@@ -121,3 +124,17 @@ export const reviewReceived = sqliteTable(
   },
   (t) => [index('review_received_batch_idx').on(t.batchId, t.stepSeq)],
 );
+
+/**
+ * This side's own key pair, inside the encrypted archive (never in clear on disk): the private
+ * record (Ed25519 seed, age identity) and the public one handed to the other side.
+ */
+export const ownKeys = sqliteTable('own_keys', {
+  fingerprint: text('fingerprint').primaryKey(),
+  role: text('role', { enum: ['township', 'county'] }).notNull(),
+  name: text('name').notNull(),
+  publicRecord: text('public_record', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  privateRecord: text('private_record', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+});

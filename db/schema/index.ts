@@ -6,3 +6,4 @@ export * from './records.ts';
 export * from './workflows.ts';
 export * from './monitoring.ts';
 export * from './exchange.ts';
+export * from './operators.ts';

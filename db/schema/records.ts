@@ -43,6 +43,9 @@ export const auditLog = sqliteTable(
     note: text('note'),
     /** For an 'undo' entry: the id of the entry it reversed. */
     undoes: integer('undoes'),
+    /** The hash chain (谁签字谁负责, tamper-evident): the previous row's hash, and this row's over its canonical content and that. */
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [index('audit_log_household_idx').on(t.householdId, t.id), index('audit_log_record_idx').on(t.tableName, t.recordId)],
 );
