@@ -10,7 +10,7 @@ import type { Figure } from './harness.ts';
 export async function uiSuite(db: string, members: number): Promise<Figure[]> {
   if (!existsSync(CHROMIUM) || !existsSync(join(DEFAULT_STATIC_DIR, 'index.html'))) return [];
   const k = `${Math.round(members / 1000)}k`;
-  const shell = await startWebShell({ db, dataDir: join(tmpdir(), 'relief-bench-ui'), operator: '基准测试' });
+  const shell = await startWebShell({ db, dataDir: join(tmpdir(), 'relief-bench-ui') });
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });

@@ -4,6 +4,7 @@
 import { systemActor } from '../core/context.ts';
 import type { Actor } from '../core/context.ts';
 import { clockFor, TODAY_ENV } from '../shared/clock.ts';
+import { OPERATOR_ENV } from './credentials.ts';
 import type { Clock } from '../shared/clock.ts';
 
 let cached: { day: string | undefined; clock: Clock } | null = null;
@@ -14,7 +15,7 @@ export function cliClock(env: NodeJS.ProcessEnv = process.env): Clock {
   return cached.clock;
 }
 
-/** The operator of this command (--operator, else 命令行) on the CLI's clock. */
+/** The operator of this command — the one who logged in (--operator / RELIEF_ARCHIVE_OPERATOR) — on the CLI's clock. */
 export function cliActor(operator: string | undefined): Actor {
-  return systemActor(operator ?? '命令行', cliClock());
+  return systemActor(operator ?? process.env[OPERATOR_ENV]?.trim() ?? '命令行', cliClock());
 }

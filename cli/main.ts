@@ -14,7 +14,7 @@ import { init } from './commands/init.ts';
 import { keys } from './commands/keys.ts';
 import { pack } from './commands/pack.ts';
 import { unpack } from './commands/unpack.ts';
-import { checkCommandAccess } from '../core/access.ts';
+import { setInvocation } from './with-archive.ts';
 import { monitor } from './commands/monitor.ts';
 import { stats } from './commands/stats.ts';
 import { processIo } from './io.ts';
@@ -30,15 +30,10 @@ function helpText(): string {
     '命令：',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(10)}${c.summary}`),
     '',
-    '通用选项：--db 档案文件  --json 输出一个 JSON 对象  --operator 操作员姓名  --help 帮助',
+    '通用选项：--db 档案文件  --json 输出一个 JSON 对象  --operator 操作员姓名（或环境变量 RELIEF_ARCHIVE_OPERATOR）  --help 帮助',
+    '密码：在终端中询问，或用环境变量 RELIEF_ARCHIVE_PASSWORD（不要写在命令参数里）。',
     '每个命令的用法：relief-archive <命令> --help',
   ].join('\n');
-}
-
-/** The archive a command works on (--db FILE), for the role check before it runs. */
-function dbOption(argv: readonly string[]): string | undefined {
-  const i = argv.indexOf('--db');
-  return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--db='))?.slice(5);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -59,8 +54,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    const access = command.acts(rest);
-    if (access) checkCommandAccess(access, dbOption(rest));
+    setInvocation(rest, command.acts(rest));
     return await command.run(rest, io);
   } catch (caught) {
     const e = translateDbError(caught) ?? caught;

@@ -12,6 +12,7 @@ import type { Dispatch } from './api/dispatch.ts';
 import { generateDemo } from './demo/index.ts';
 import { createSession } from './session.ts';
 import type { Session } from './session.ts';
+import { TEST_PASSWORD } from './testing.ts';
 
 describe('access declared on every endpoint', () => {
   it('every endpoint names at least one role, and every read is open to everyone', () => {
@@ -48,9 +49,9 @@ describe('through the dispatcher', () => {
   let villageId: string;
 
   beforeAll(async () => {
-    session = createSession({ dataDir: tempDir(), operator: '测试', clock: fixedDayClock('2026-11-24') });
+    session = createSession({ dataDir: tempDir(), clock: fixedDayClock('2026-11-24') });
     dispatch = createCoreDispatch(session);
-    await dispatch('archive.create', { name: '青山镇', code: '511922101000', file: join(session.dataDir, 'a.db') });
+    await dispatch('archive.create', { name: '青山镇', code: '511922101000', file: join(session.dataDir, 'a.db'), admin: { name: '测试', password: TEST_PASSWORD } });
     generateDemo(session.requireArchive(), { villages: 1, households: 4, seed: 'access', asOf: '2026-11-24', actor: session.actor() });
     const list = await dispatch('households.list', { limit: 1 });
     if (!list.ok) throw new Error(list.error.message);

@@ -2,7 +2,7 @@
 // it (shared/roles.ts); this is where that declaration is enforced, for the API dispatcher and
 // for the command line alike. A county archive holds the townships' data read-only: its roles
 // are the county's, which the township writes do not list.
-import { archiveSide, archiveSideOfFile } from '../db/repos/archive-info.ts';
+import { archiveSide } from '../db/repos/archive-info.ts';
 import type { ArchiveSide } from '../db/repos/archive-info.ts';
 import type { Access, Role } from '../shared/roles.ts';
 import { COUNTY_ROLES, ROLE_LABELS, defaultRole, mayCall } from '../shared/roles.ts';
@@ -21,25 +21,17 @@ export function refusal(access: Access, side: ArchiveSide, role: Role): string |
   return `您当前的身份是“${ROLE_LABELS[role]}”，不能做这项操作（需要${access.roles.map((r) => `“${ROLE_LABELS[r]}”`).join('或')}身份）。请站长（管理员）办理，或换用相应的账号。`;
 }
 
-/** The role a session acts in: its operator's, else the default of the open archive's side. */
-export function roleOf(session: Session, side: ArchiveSide): Role {
+/** The role a session acts in: its logged-in operator's, else the default of the open archive's side. */
+export function roleOf(session: Pick<Session, 'role'>, side: ArchiveSide): Role {
   return session.role ?? defaultRole(side);
 }
 
-/** Refuses a call the session may not make; nothing to check while no archive is open. */
-export function checkAccess(access: Access, session: Session): void {
+/** Refuses a call the session (or a command's login) may not make; nothing to check while no archive is open. */
+export function checkAccess(access: Access, session: Pick<Session, 'archive' | 'role'>): void {
   const archive = session.archive;
   if (!archive) return;
   const side = archiveSide(archive.db);
   if (!side) return;
   const why = refusal(access, side, roleOf(session, side));
-  if (why) throw new UserError(why);
-}
-
-/** The same check for a command-line invocation, before it opens the archive for writing. */
-export function checkCommandAccess(access: Access, file: string | undefined, role: Role | null = null): void {
-  const side = file ? archiveSideOfFile(file) : null;
-  if (!side) return; // no archive (yet), or not one: the command says so itself
-  const why = refusal(access, side, role ?? defaultRole(side));
   if (why) throw new UserError(why);
 }

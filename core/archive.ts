@@ -1,9 +1,16 @@
 // Creating and opening archives: the first use cases every shell calls.
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createArchiveFile, openArchive } from '../db/open.ts';
 import type { Archive, OpenOptions } from '../db/open.ts';
 import { writeTransaction } from '../db/handles.ts';
+import { keystoreFile, newDataKey, newKeystore, recoveryCodeOf, setPassword, writeKeystore } from '../db/keystore.ts';
+import type { KdfParams } from '../db/keystore.ts';
+import { insertOperator } from '../db/repos/operators.ts';
+import type { OperatorRecord } from '../db/repos/operators.ts';
+import type { Role } from '../shared/roles.ts';
+import type { Credentials } from './accounts/login.ts';
+import { checkNewPassword } from './accounts/passwords.ts';
 import type { ArchiveRole } from '../db/repos/archive-info.ts';
 import { archiveInfoOf, insertArchiveInfo, insertCodeListEntries, insertPolicyParameters, insertTownship } from '../db/repos/archive-info.ts';
 import { CODE_LISTS } from '../shared/code-lists/index.ts';
@@ -95,6 +102,41 @@ export function initArchive(input: InitInput, actor: Actor, options: OpenOptions
     // Never leave a half-made archive behind.
     archive.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(input.file + suffix, { force: true });
+    throw e;
+  }
+}
+
+/** The account that creates an archive: its station chief (管理员), or the county's reviewer. */
+export function topRoleOf(role: ArchiveRole): Role {
+  return role === 'county' ? 'county-reviewer' : 'admin';
+}
+
+/**
+ * A new protected archive: encrypted with a new key, its first account (the station chief, or
+ * the county's reviewer) able to open it with a password, and the recovery code — shown once —
+ * that opens it whatever happens to passwords or the key file.
+ */
+export async function createProtectedArchive(
+  input: InitInput & { admin: Credentials },
+  actor: Actor,
+  options: Omit<OpenOptions, 'key'> & { kdf?: KdfParams } = {},
+): Promise<{ archive: Archive; operator: OperatorRecord; recoveryCode: string }> {
+  const name = input.admin.name.trim();
+  if (!name) throw new UserError('请填写管理员（站长）的姓名。', { kind: 'usage', field: 'admin.name' });
+  checkNewPassword(input.admin.password, name);
+  if (existsSync(keystoreFile(input.file))) throw new UserError(`档案旁已有密钥文件 ${keystoreFile(input.file)}：请换一个文件名。`);
+  const key = newDataKey();
+  const ks = await setPassword(newKeystore(key), name, input.admin.password, key, options.kdf);
+  const archive = initArchive(input, { ...actor, operator: name }, { ...options, key });
+  try {
+    const now = actor.now().toISOString();
+    const operator: OperatorRecord = { id: randomUUID(), name, role: topRoleOf(input.role ?? 'township'), disabled: false, createdAt: now, createdBy: name, passwordChangedAt: now, lastLoginAt: now };
+    writeTransaction(archive.db, (w) => insertOperator(w, operator));
+    writeKeystore(input.file, ks);
+    return { archive, operator, recoveryCode: recoveryCodeOf(key) };
+  } catch (e) {
+    archive.close();
+    for (const suffix of ['', '-wal', '-shm', '.key']) rmSync(input.file + suffix, { force: true });
     throw e;
   }
 }

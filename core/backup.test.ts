@@ -13,9 +13,10 @@ const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('
 let dir: string;
 let file: string;
 let firstNo: string;
+let key: Buffer;
 
 function statusOf(no: string): string {
-  const a = openArchive(file);
+  const a = openArchive(file, { key });
   try {
     return householdByNo(a.db, no)!.status;
   } finally {
@@ -29,33 +30,38 @@ beforeEach(() => {
   const a = initArchive({ file, name: '青山镇', code: '511922101000', province: '四川省' }, actor);
   generateDemo(a, { villages: 2, households: 40, seed: 'backup', asOf: '2026-11-24', actor });
   firstNo = listHouseholds(a.db, { status: 'ordinary', limit: 1 }).items[0]!.no;
+  key = a.key!;
   a.close();
 });
 
 describe('backup and restore', () => {
   it('backs up a consistent, openable copy and refuses to overwrite', () => {
     const out = join(dir, 'copy.db');
-    expect(backupArchive(file, out)).toEqual({ file: out });
-    const copy = openArchive(out);
+    const live = openArchive(file, { key });
+    expect(backupArchive(live, out)).toEqual({ file: out, keyFile: null });
+    const copy = openArchive(out, { key });
     expect(listHouseholds(copy.db).total).toBe(40);
     copy.close();
     const before = sha(out);
-    expect(() => backupArchive(file, out)).toThrow(/已存在/);
+    expect(() => backupArchive(live, out)).toThrow(/已存在/);
+    live.close();
     expect(sha(out)).toBe(before);
   });
 
   it('restores a backup and keeps the replaced archive aside', () => {
     const out = join(dir, 'before-change.db');
-    backupArchive(file, out);
-    const a = openArchive(file);
+    const live = openArchive(file, { key });
+    backupArchive(live, out);
+    live.close();
+    const a = openArchive(file, { key });
     changeStatus(a.db, actor, { householdId: householdByNo(a.db, firstNo)!.id, status: 'edge', effectiveOn: '2026-11-24', decision: '测试决定' });
     a.close();
     expect(statusOf(firstNo)).toBe('edge');
 
-    const r = restoreArchive(out, file, actor);
+    const r = restoreArchive(out, openArchive(file, { key }), actor);
     expect(statusOf(firstNo)).toBe('ordinary');
     expect(r.previous).not.toBeNull();
-    const previous = openArchive(r.previous!);
+    const previous = openArchive(r.previous!, { key });
     expect(householdByNo(previous.db, firstNo)!.status).toBe('edge');
     previous.close();
     expect(readdirSync(dir).filter((f) => f.includes('恢复中'))).toEqual([]);
@@ -65,10 +71,14 @@ describe('backup and restore', () => {
     const bogus = join(dir, '花名册.xlsx');
     writeFileSync(bogus, 'PK\u0003\u0004 a workbook');
     const before = sha(file);
-    expect(() => restoreArchive(bogus, file, actor)).toThrow(/不是扶贫档案文件/);
+    const live = openArchive(file, { key });
+    expect(() => restoreArchive(bogus, live, actor)).toThrow(/不是扶贫档案文件/);
+    live.close();
     expect(sha(file)).toBe(before);
     expect(existsSync(join(dir, '备份'))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes('恢复中'))).toEqual([]);
-    expect(() => restoreArchive(join(dir, 'missing.db'), file, actor)).toThrow(/找不到备份文件/);
+    const again = openArchive(file, { key });
+    expect(() => restoreArchive(join(dir, 'missing.db'), again, actor)).toThrow(/找不到备份文件/);
+    again.close();
   });
 });

@@ -1,11 +1,16 @@
 // Backup and restore of a whole archive file.
-// Backup: a consistent copy of the live archive (VACUUM INTO), verified by reopening it.
-// Restore: the chosen copy is checked on a scratch copy first (our archive, not newer,
-// upgraded if older, integrity ok); only then is the current archive moved aside into
-// 备份/ (never deleted) and the checked copy renamed into its place.
+// Backup: a consistent copy of the live archive (VACUUM INTO), encrypted with the archive's key
+// like the archive itself, its key file copied beside it, verified by reopening it.
+// Restore: the chosen copy is checked on a scratch copy first (this archive's, not newer,
+// upgraded if older, integrity ok; a plain copy from before encryption is encrypted with this
+// archive's key); only then is the current archive moved aside into 备份/ (never deleted) and
+// the checked copy renamed into its place.
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { backupTo, openArchive } from '../db/open.ts';
+import { encryptFile } from '../db/encrypt.ts';
+import { keystoreFile } from '../db/keystore.ts';
+import { archiveFileKind, backupTo, openArchive } from '../db/open.ts';
+import type { Archive } from '../db/open.ts';
 import { integrityCheck } from '../db/repos/archive-info.ts';
 import { UserError } from '../shared/errors.ts';
 import type { Actor } from '../shared/actor.ts';
@@ -16,8 +21,16 @@ function stamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
 }
 
-function checkIntegrity(file: string): void {
-  const archive = openArchive(file);
+function checkIntegrity(file: string, key: Buffer | null): void {
+  let archive: Archive;
+  try {
+    archive = openArchive(file, { key });
+  } catch (e) {
+    if (e instanceof UserError && /密钥与档案不符/.test(e.message)) {
+      throw new UserError(`备份文件 ${basename(file)} 不是用这个档案的密钥加密的（可能是别的乡镇的档案，或已损坏），不能用来恢复这个档案。请换一个备份文件。`);
+    }
+    throw e;
+  }
   try {
     const result = integrityCheck(archive.db);
     if (result !== 'ok') throw new UserError(`备份文件 ${file} 已损坏（完整性检查未通过：${result}），不能用来恢复。请换一个备份文件。`);
@@ -26,21 +39,25 @@ function checkIntegrity(file: string): void {
   }
 }
 
-export function backupArchive(file: string, out: string): { file: string } {
+/** The archive's key file beside a copy of it, so the copy opens on its own (with the passwords of the day, or the recovery code). */
+function copyKeystore(archiveFile: string, out: string): string | null {
+  if (!existsSync(keystoreFile(archiveFile))) return null;
+  copyFileSync(keystoreFile(archiveFile), keystoreFile(out));
+  return keystoreFile(out);
+}
+
+export function backupArchive(archive: Archive, out: string): { file: string; keyFile: string | null } {
   if (existsSync(out)) throw new UserError(`备份文件已存在：${out}。为免覆盖，请换一个文件名。`);
-  const archive = openArchive(file);
+  backupTo(archive.sqlite, out);
+  let keyFile: string | null = null;
   try {
-    backupTo(archive.sqlite, out);
-  } finally {
-    archive.close();
-  }
-  try {
-    checkIntegrity(out);
+    checkIntegrity(out, archive.key);
+    keyFile = copyKeystore(archive.file, out);
   } catch (e) {
-    rmSync(out, { force: true });
+    for (const f of [out, keystoreFile(out)]) rmSync(f, { force: true });
     throw e;
   }
-  return { file: out };
+  return { file: out, keyFile };
 }
 
 export interface RestoreResult {
@@ -49,24 +66,33 @@ export interface RestoreResult {
   previous: string | null;
 }
 
-export function restoreArchive(from: string, file: string, actor: Actor): RestoreResult {
+/** Replaces the open archive (closed here) with a checked copy of `from`. */
+export function restoreArchive(from: string, archive: Archive, actor: Actor): RestoreResult {
   if (!existsSync(from)) throw new UserError(`找不到备份文件：${from}。请检查路径。`);
+  const { file, key } = archive;
   const scratch = `${file}.恢复中`;
   for (const s of ['', ...SIDE_FILES]) rmSync(scratch + s, { force: true });
   try {
-    copyFileSync(from, scratch);
-    for (const s of SIDE_FILES) if (existsSync(from + s)) copyFileSync(from + s, scratch + s);
-    checkIntegrity(scratch); // also refuses non-archives and newer versions, and upgrades older ones
+    if (archiveFileKind(from) === 'plain' && key) {
+      // A backup from before encryption: it comes back encrypted with this archive's key.
+      encryptFile(from, scratch, key);
+    } else {
+      copyFileSync(from, scratch);
+      for (const s of SIDE_FILES) if (existsSync(from + s)) copyFileSync(from + s, scratch + s);
+    }
+    checkIntegrity(scratch, key); // also refuses non-archives, other archives and newer versions, and upgrades older ones
   } catch (e) {
     for (const s of ['', ...SIDE_FILES]) rmSync(scratch + s, { force: true });
     throw e;
   }
+  archive.close();
   let previous: string | null = null;
   if (existsSync(file)) {
     const dir = join(dirname(file), '备份');
     mkdirSync(dir, { recursive: true });
     previous = join(dir, `${basename(file).replace(/\.[^.]+$/, '')}-恢复前-${stamp(actor.now())}.db`);
     for (const s of ['', ...SIDE_FILES]) if (existsSync(file + s)) renameSync(file + s, previous + s);
+    copyKeystore(file, previous);
   }
   for (const s of ['', ...SIDE_FILES]) if (existsSync(scratch + s)) renameSync(scratch + s, file + s);
   return { file, previous };

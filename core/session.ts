@@ -1,25 +1,37 @@
-// One shell's working state: the open archive, who is working, the recent-archives list.
-// The Electron main process and the browser shell each hold one; the CLI does not need it.
+// One shell's working state: the archive chosen and whether it is open, who is logged in and in
+// which role, the recent-archives list. The Electron main process and the browser shell each hold
+// one; the CLI unlocks per command (cli/with-archive.ts). An archive opens only at login: its key
+// is unwrapped by the operator's password and held in memory until the session locks or closes.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArchiveSummary, SessionState } from '../shared/api/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Role } from '../shared/roles.ts';
+import { ROLE_LABELS } from '../shared/roles.ts';
 import type { Clock } from '../shared/clock.ts';
 import { UserError } from '../shared/errors.ts';
-import { initArchive, openArchive } from './archive.ts';
-import { Jobs } from './jobs.ts';
-import type { Archive, InitInput } from './archive.ts';
+import { archiveFileKind } from '../db/open.ts';
 import { archiveInfoOf } from '../db/repos/archive-info.ts';
+import { idleLockMinutes } from '../db/repos/operators.ts';
+import { createProtectedArchive } from './archive.ts';
+import type { Archive, InitInput } from './archive.ts';
+import { recoverArchive, unlockArchive } from './accounts/login.ts';
+import type { Credentials, Unlocked } from './accounts/login.ts';
+import { LoginThrottle } from './accounts/passwords.ts';
+import { encryptPlainArchive } from './accounts/upgrade.ts';
+import type { UpgradeResult } from './accounts/upgrade.ts';
+import { Jobs } from './jobs.ts';
 
 const MAX_RECENT = 8;
 
 export interface Session {
   readonly dataDir: string;
   archive: Archive | null;
+  /** The logged-in operator (the actor of every change); null until login. */
   operator: string | null;
-  /** The operator's role once accounts exist; null: the default of the archive's side (core/access.ts). */
   role: Role | null;
+  /** The archive chosen but not open (a login due, or a plain archive's upgrade). */
+  pending: SessionState['pending'];
   /** Results that are costly to compute (the quality check), dropped on every write. */
   cache: Map<string, unknown>;
   /** Long work in progress, for progress bars and cancel. */
@@ -31,8 +43,17 @@ export interface Session {
   actor(): Actor;
   requireArchive(): Archive;
   state(): SessionState;
+  /** Chooses an archive; its login (or upgrade) is then due. */
   open(file: string): void;
-  create(input: Omit<InitInput, 'file'> & { file: string | null }): void;
+  login(creds: Credentials): Promise<void>;
+  recover(recoveryCode: string, admin: Credentials): Promise<void>;
+  /** A new protected archive, logged in as its first account; returns the recovery code (shown once). */
+  create(input: Omit<InitInput, 'file'> & { file: string | null; admin: Credentials }): Promise<string>;
+  upgrade(admin: Credentials, onProgress?: (label: string, fraction: number) => void, signal?: AbortSignal): Promise<UpgradeResult>;
+  /** Closes the archive and drops its key; the same archive's login is then due. */
+  lock(): void;
+  /** Works on an archive already open (tests and tools that made it), as this operator. */
+  attach(archive: Archive, operator: { name: string; role: Role }): void;
   close(): void;
 }
 
@@ -59,10 +80,11 @@ function summaryOf(archive: Archive): ArchiveSummary {
 }
 
 /** `clock` is the shell's choice: the real clock, or a fixed day (tests, the demo, --today). */
-export function createSession(opts: { dataDir: string; operator?: string | null; clock: Clock }): Session {
+export function createSession(opts: { dataDir: string; clock: Clock }): Session {
   mkdirSync(opts.dataDir, { recursive: true });
   const recentFile = join(opts.dataDir, 'recent.json');
   const { now } = opts.clock;
+  const throttle = new LoginThrottle(() => now().getTime());
 
   const remember = (s: Session): void => {
     if (!s.archive) return;
@@ -72,26 +94,40 @@ export function createSession(opts: { dataDir: string; operator?: string | null;
     renameSync(`${recentFile}.tmp`, recentFile);
   };
 
+  const admit = (s: Session, u: Unlocked): void => {
+    s.close();
+    s.archive = u.archive;
+    s.operator = u.operator.name;
+    s.role = u.operator.role;
+    s.pending = null;
+    remember(s);
+  };
+
   const session: Session = {
     dataDir: opts.dataDir,
     archive: null,
-    operator: opts.operator ?? null,
+    operator: null,
     role: null,
+    pending: null,
     cache: new Map(),
     jobs: new Jobs(),
     clock: opts.clock,
     today: () => opts.clock.today(),
     actor() {
-      if (!this.operator) throw new UserError('请先填写操作员姓名（谁签字谁负责：每次修改都记录操作员）。');
+      if (!this.operator) throw new UserError('请先登录（谁签字谁负责：每次修改都记录登录的操作员）。');
       return { operator: this.operator, now };
     },
     requireArchive() {
-      if (!this.archive) throw new UserError('还没有打开档案：请先新建或打开一个档案。');
+      if (!this.archive) throw new UserError(this.pending ? '档案已锁定或尚未登录：请输入姓名和密码登录。' : '还没有打开档案：请先新建或打开一个档案。');
       return this.archive;
     },
     state() {
       return {
         operator: this.operator,
+        role: this.role,
+        roleLabel: this.role ? ROLE_LABELS[this.role] : null,
+        pending: this.pending,
+        idleLockMinutes: this.archive ? idleLockMinutes(this.archive.db) : null,
         archive: this.archive ? summaryOf(this.archive) : null,
         recent: readRecent(recentFile).filter((r) => existsSync(r.file)),
         dataDir: this.dataDir,
@@ -99,21 +135,66 @@ export function createSession(opts: { dataDir: string; operator?: string | null;
       };
     },
     open(file) {
-      const next = openArchive(file);
+      const kind = archiveFileKind(file);
       this.close();
-      this.archive = next;
-      remember(this);
+      this.pending = { file, kind: kind === 'plain' ? 'upgrade' : 'login' };
     },
-    create(input) {
+    async login(creds) {
+      const file = this.pending?.file ?? this.archive?.file;
+      if (!file) throw new UserError('请先选择要打开的档案。');
+      throttle.check(file, creds.name);
+      let u: Unlocked;
+      try {
+        u = await unlockArchive(file, creds, { operator: creds.name.trim(), now });
+      } catch (e) {
+        throttle.failed(file, creds.name);
+        throw e;
+      }
+      throttle.succeeded(file, creds.name);
+      admit(this, u);
+    },
+    async recover(recoveryCode, admin) {
+      const file = this.pending?.file ?? this.archive?.file;
+      if (!file) throw new UserError('请先选择要打开的档案。');
+      throttle.check(file, '恢复码');
+      try {
+        admit(this, await recoverArchive(file, recoveryCode, admin, { operator: admin.name.trim(), now }));
+      } catch (e) {
+        throttle.failed(file, '恢复码');
+        throw e;
+      }
+    },
+    async create(input) {
       const file = input.file ?? join(this.dataDir, `${input.name.replace(/[\\/:*?"<>|]/g, '')}.db`);
-      const next = initArchive({ ...input, file }, this.actor());
+      const made = await createProtectedArchive({ ...input, file }, { operator: input.admin.name.trim(), now });
+      admit(this, made);
+      return made.recoveryCode;
+    },
+    async upgrade(admin, onProgress, signal) {
+      const file = this.pending?.kind === 'upgrade' ? this.pending.file : null;
+      if (!file) throw new UserError('没有需要加密的档案：请先选择来自旧版本的档案。');
+      const r = await encryptPlainArchive(file, admin, { operator: admin.name.trim(), now }, { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
+      admit(this, r);
+      return r;
+    },
+    lock() {
+      const file = this.archive?.file ?? this.pending?.file ?? null;
       this.close();
-      this.archive = next;
+      if (file) this.pending = { file, kind: 'login' };
+    },
+    attach(archive, operator) {
+      this.close();
+      this.archive = archive;
+      this.operator = operator.name;
+      this.role = operator.role;
       remember(this);
     },
     close() {
       this.archive?.close();
       this.archive = null;
+      this.operator = null;
+      this.role = null;
+      this.pending = null;
       this.cache.clear();
     },
   };

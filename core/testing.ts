@@ -3,3 +3,5 @@
 export { archiveChecksum, tempDir } from '../db/testing.ts';
 export { readMigrations } from '../db/migrate.ts';
 export { pdfInfo } from '../templates/layout/pdf-tools.ts';
+/** The password test accounts are given (tests only; real accounts choose their own). */
+export const TEST_PASSWORD = 'test-password-2026';

@@ -6,6 +6,8 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { UserError } from '../shared/errors.ts';
+import { applyKey } from './cipher.ts';
+import { newDataKey } from './keystore.ts';
 import { applyMigrations, ForeignKeyViolation, readMigrations, schemaState } from './migrate.ts';
 import type { Migration } from './migrate.ts';
 import * as schema from './schema/index.ts';
@@ -24,6 +26,8 @@ export interface Archive {
   file: string;
   db: Db;
   sqlite: Database.Database;
+  /** The data key the file is encrypted with; null for an archive from before encryption (plain, to be upgraded). */
+  key: Buffer | null;
   schemaVersion: number;
   /** The backup taken before migrating, if any. */
   backupFile: string | null;
@@ -31,6 +35,8 @@ export interface Archive {
 }
 
 export interface OpenOptions {
+  /** The archive's data key (db/keystore.ts): every archive is encrypted with one; null/absent opens only a plain (legacy) file. */
+  key?: Buffer | null;
   migrations?: Migration[];
   /** Where pre-migration backups go; default: a `备份` folder beside the archive. */
   backupDir?: string;
@@ -50,18 +56,48 @@ function readHeader(file: string): Buffer {
   }
 }
 
-/** Refuses anything that is not one of our archives, reading only the 100-byte header. */
-function checkIsArchive(file: string): void {
+export type FileKind = 'plain' | 'encrypted';
+
+/**
+ * What a file is, from its first 100 bytes: one of our plain archives (from before encryption),
+ * or an encrypted file (random bytes: it is ours only if a key opens it). Refuses the rest.
+ */
+export function archiveFileKind(file: string): FileKind {
   if (!existsSync(file)) {
-    throw new UserError(`找不到档案文件：${file}。请检查路径，或先用 init 新建档案。`);
+    throw new UserError(`找不到档案文件：${file}。请检查路径，或新建一个档案。`);
   }
   if (!statSync(file).isFile()) throw new UserError(`${file} 不是文件，请选择扶贫档案文件（.db）。`);
   const header = readHeader(file);
-  if (header.length < 100 || header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) {
-    throw new UserError(`${file} 不是扶贫档案文件（不是 SQLite 数据库）。请选择由本程序创建的档案文件，文件未作任何改动。`);
-  }
+  if (header.length < 100) throw new UserError(`${file} 不是扶贫档案文件（文件过小）。请选择由本程序创建的档案文件，文件未作任何改动。`);
+  if (header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) return 'encrypted';
   if (header.readUInt32BE(68) !== APPLICATION_ID) {
     throw new UserError(`${file} 是 SQLite 数据库，但不是扶贫档案。请选择由本程序创建的档案文件，文件未作任何改动。`);
+  }
+  return 'plain';
+}
+
+/** Opens the driver's connection on an archive file, keyed before any other statement. */
+function connect(file: string, key: Buffer | null, opts: { readonly?: boolean; create?: boolean } = {}): Database.Database {
+  const sqlite = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: !opts.create });
+  try {
+    if (key) applyKey(sqlite, key);
+    if (!opts.create) {
+      // The first read proves the key: a wrong one makes every page unreadable.
+      const id = sqlite.pragma('application_id', { simple: true }) as number;
+      if (id !== APPLICATION_ID) throw new UserError(`${file} 不是扶贫档案。请选择由本程序创建的档案文件，文件未作任何改动。`);
+    }
+    return sqlite;
+  } catch (e) {
+    sqlite.close();
+    if (e instanceof UserError) throw e;
+    if (/file is not a database|SQLITE_NOTADB/i.test(String(e))) {
+      throw new UserError(
+        key
+          ? `无法解开档案 ${file}：密钥与档案不符（文件可能已损坏，或不是这个档案的密钥文件）。请用恢复码或备份恢复；档案未作任何改动。`
+          : `${file} 是加密的扶贫档案（或不是扶贫档案）：需要先登录（姓名和密码）才能打开。`,
+      );
+    }
+    throw e;
   }
 }
 
@@ -81,6 +117,8 @@ export function backupTo(sqlite: Database.Database, outFile: string): void {
 }
 
 function configure(sqlite: Database.Database): void {
+  // Sorting and temporary indexes stay in memory: nothing of the archive spills to a clear temp file.
+  sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('journal_mode = WAL');
   // FULL: a clerk's last save must survive a power cut.
   sqlite.pragma('synchronous = FULL');
@@ -88,12 +126,13 @@ function configure(sqlite: Database.Database): void {
   sqlite.pragma('busy_timeout = 5000');
 }
 
-function wrap(file: string, sqlite: Database.Database, backupFile: string | null): Archive {
+function wrap(file: string, sqlite: Database.Database, backupFile: string | null, key: Buffer | null): Archive {
   const db: Db = drizzle(sqlite, { schema });
   return {
     file,
     db,
     sqlite,
+    key,
     schemaVersion: sqlite.pragma('user_version', { simple: true }) as number,
     backupFile,
     close: () => sqlite.close(),
@@ -112,10 +151,13 @@ function migrateOrExplain(sqlite: Database.Database, migrations: Migration[], no
 export function openArchive(file: string, options: OpenOptions = {}): Archive {
   const migrations = options.migrations ?? readMigrations();
   const now = options.now ?? (() => new Date());
-  checkIsArchive(file);
+  const kind = archiveFileKind(file);
+  const key = options.key ?? null;
+  if (kind === 'encrypted' && !key) throw new UserError(`${file} 是加密的扶贫档案：需要先登录（姓名和密码）才能打开。`);
+  const useKey = kind === 'encrypted' ? key : null;
 
   // Look before writing: a read-only connection cannot change the file.
-  const peek = new Database(file, { readonly: true, fileMustExist: true });
+  const peek = connect(file, useKey, { readonly: true });
   let state;
   try {
     state = schemaState(peek, migrations);
@@ -129,7 +171,7 @@ export function openArchive(file: string, options: OpenOptions = {}): Archive {
     );
   }
 
-  const sqlite = new Database(file, { fileMustExist: true });
+  const sqlite = connect(file, useKey);
   try {
     configure(sqlite);
     let backupFile: string | null = null;
@@ -139,7 +181,7 @@ export function openArchive(file: string, options: OpenOptions = {}): Archive {
       backupTo(sqlite, backupFile);
     }
     migrateOrExplain(sqlite, migrations, nowIso(now), file);
-    return wrap(file, sqlite, backupFile);
+    return wrap(file, sqlite, backupFile, useKey);
   } catch (e) {
     sqlite.close();
     throw e;
@@ -154,12 +196,14 @@ export function createArchiveFile(file: string, options: OpenOptions = {}): Arch
   const dir = dirname(file);
   if (!existsSync(dir)) throw new UserError(`文件夹不存在：${dir}。请先建好文件夹或换一个保存位置。`);
   const migrations = options.migrations ?? readMigrations();
-  const sqlite = new Database(file);
+  // Every new archive is encrypted: with the key given, or a new random one (kept on the Archive).
+  const key = options.key ?? newDataKey();
+  const sqlite = connect(file, key, { create: true });
   try {
     sqlite.pragma(`application_id = ${APPLICATION_ID}`);
     configure(sqlite);
     migrateOrExplain(sqlite, migrations, nowIso(options.now ?? (() => new Date())), file);
-    return wrap(file, sqlite, null);
+    return wrap(file, sqlite, null, key);
   } catch (e) {
     sqlite.close();
     throw e;

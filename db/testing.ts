@@ -56,16 +56,7 @@ export function freshArchive(): TempArchive {
   };
 }
 
-/** A checksum of every row of every table: equal before and after means nothing was written. */
-export function archiveChecksum(sqlite: Database.Database): string {
-  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-  const hash = createHash('sha256');
-  for (const t of tables) {
-    hash.update(t);
-    for (const row of sqlite.prepare(`SELECT * FROM "${t}" ORDER BY 1`).raw().all()) hash.update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v)));
-  }
-  return hash.digest('hex');
-}
+export { archiveChecksum } from './integrity.ts';
 
 // Tests that look at or tamper with raw rows hold their SQL only through these helpers, so no
 // query text or driver call sits in core/ (its lint rule forbids them there, tests included).

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCoreDispatch } from '../core/api/index.ts';
 import { createSession } from '../core/session.ts';
 import type { Session } from '../core/session.ts';
-import { tempDir } from '../core/testing.ts';
+import { TEST_PASSWORD, tempDir } from '../core/testing.ts';
 import { systemClock } from '../shared/clock.ts';
 import { menuActions } from './menu-actions.ts';
 import type { Dialogs } from './menu-actions.ts';
@@ -18,11 +18,11 @@ let dir: string;
 let archiveFile: string;
 let session: Session;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = tempDir();
   // Made by one session, opened through the menu by another, as after a restart.
-  const maker = createSession({ dataDir: dir, operator: '测试', clock: systemClock });
-  maker.create({ name: '青山镇', code: null, county: null, province: null, role: 'township', file: join(dir, '青山镇.db') });
+  const maker = createSession({ dataDir: dir, clock: systemClock });
+  await maker.create({ name: '青山镇', code: null, county: null, province: null, role: 'township', file: join(dir, '青山镇.db'), admin: { name: '测试', password: TEST_PASSWORD } });
   archiveFile = maker.archive!.file;
   maker.close();
   session = createSession({ dataDir: join(dir, 'data'), clock: systemClock });

@@ -84,7 +84,7 @@ export function menuActions(deps: ActionDeps): MenuActions {
       });
       if (!out) return;
       try {
-        const done = backupArchive(archive.file, out);
+        const done = backupArchive(archive, out);
         await dialogs.message({ type: 'info', message: '备份完成，已检查备份文件完好。', detail: done.file });
       } catch (e) {
         await dialogs.message({ type: 'error', message: '备份没有完成。', detail: errorBody(e).message });

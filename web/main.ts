@@ -1,4 +1,4 @@
-// `npm run web [-- --db FILE] [--port N] [--operator NAME] [--data-dir DIR] [--today YYYY-MM-DD]`
+// `npm run web [-- --db FILE] [--port N] [--data-dir DIR] [--today YYYY-MM-DD]`
 // --today (or RELIEF_ARCHIVE_TODAY) fixes the business day, e.g. to show a demo made for that day.
 import { homedir } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -7,13 +7,12 @@ import { TODAY_ENV } from '../shared/clock.ts';
 import { startWebShell } from './server.ts';
 
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, port: { type: 'string' }, operator: { type: 'string' }, 'data-dir': { type: 'string' }, today: { type: 'string' } },
+  options: { db: { type: 'string' }, port: { type: 'string' }, 'data-dir': { type: 'string' }, today: { type: 'string' } },
 });
 try {
   const shell = await startWebShell({
     ...(values.db ? { db: values.db } : {}),
     ...(values.port ? { port: Number(values.port) } : {}),
-    ...(values.operator ? { operator: values.operator } : {}),
     dataDir: values['data-dir'] ?? defaultDataDir(process.env, process.platform, homedir()),
     today: values.today ?? (process.env[TODAY_ENV] || null),
     log: (l) => process.stderr.write(`${l}\n`),

@@ -4,9 +4,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initArchive } from '../core/archive.ts';
+import { createProtectedArchive } from '../core/archive.ts';
 import { generateDemo } from '../core/demo/index.ts';
-import { tempDir } from '../core/testing.ts';
+import { TEST_PASSWORD, tempDir } from '../core/testing.ts';
 import { CHANNELS } from '../shared/api/index.ts';
 import { startWebShell } from './server.ts';
 import type { WebShell } from './server.ts';
@@ -31,14 +31,17 @@ const api = (channel: string, input: unknown, headers: Record<string, string> = 
 beforeAll(async () => {
   const dir = tempDir();
   const actor = { operator: '测试', now: () => new Date('2026-11-24T08:00:00Z') };
-  const a = initArchive({ file: join(dir, 'a.db'), name: '青山镇', code: '511922101000', province: '四川省' }, actor);
+  const { archive: a } = await createProtectedArchive({ file: join(dir, 'a.db'), name: '青山镇', code: '511922101000', province: '四川省', admin: { name: '测试', password: TEST_PASSWORD } }, actor);
   generateDemo(a, { villages: 2, households: 30, seed: 'web', asOf: '2026-11-24', actor });
   a.close();
   const staticDir = join(dir, 'static');
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>扶贫档案</title>');
   writeFileSync(join(dir, 'secret.txt'), 'outside');
-  shell = await startWebShell({ db: join(dir, 'a.db'), dataDir: join(dir, 'data'), staticDir, operator: '测试', today: '2026-11-24' });
+  shell = await startWebShell({ db: join(dir, 'a.db'), dataDir: join(dir, 'data'), staticDir, today: '2026-11-24' });
+  // Before login the archive is chosen but closed: nothing of it can be read.
+  expect(JSON.parse((await api('households.list', { limit: 5 })).body)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/登录/) as unknown } });
+  expect(JSON.parse((await api('archive.login', { name: '测试', password: TEST_PASSWORD })).body)).toMatchObject({ ok: true, value: { operator: '测试', role: 'admin' } });
 });
 afterAll(() => shell.close());
 

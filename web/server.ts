@@ -31,7 +31,6 @@ const TYPES: Record<string, string> = {
 export interface WebShellOptions {
   db?: string;
   port?: number;
-  operator?: string;
   dataDir: string;
   staticDir?: string;
   log?: (line: string) => void;
@@ -96,7 +95,7 @@ function serveStatic(staticDir: string, urlPath: string): Reply {
 }
 
 export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
-  const session = createSession({ dataDir: opts.dataDir, operator: opts.operator ?? null, clock: clockFor(opts.today) });
+  const session = createSession({ dataDir: opts.dataDir, clock: clockFor(opts.today) });
   if (opts.db) session.open(opts.db);
   const dispatch = createCoreDispatch(session, (e) => opts.log?.(`内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   const token = randomBytes(24).toString('hex');

@@ -4,6 +4,7 @@ import { optionalString, parse, requireString } from '../args.ts';
 import { cliActor } from '../clock.ts';
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
+import { withArchive } from '../with-archive.ts';
 import { MAINTAIN, READ } from '../../shared/roles.ts';
 
 const backupUsage = 'relief-archive backup --db 文件 --out 备份文件';
@@ -16,9 +17,12 @@ export const backup: Command = {
   acts: () => READ,
   run(argv, io) {
     const p = parse(argv, { out: { type: 'string' } }, backupUsage);
-    const r = backupArchive(requireString(p, 'db', backupUsage), requireString(p, 'out', backupUsage));
-    emit(io, r, () => `已备份到：${r.file}`);
-    return 0;
+    const out = requireString(p, 'out', backupUsage);
+    return withArchive(requireString(p, 'db', backupUsage), (archive) => {
+      const r = backupArchive(archive, out);
+      emit(io, r, () => `已备份到：${r.file}（已加密；密钥文件 ${r.keyFile} 随备份一起保存）`);
+      return 0;
+    });
   },
 };
 
@@ -31,8 +35,11 @@ export const restore: Command = {
     const p = parse(argv, {}, restoreUsage);
     const [from, ...extra] = p.positionals;
     if (!from || extra.length > 0) throw new UserError(`请给出一个备份文件。\n用法：${restoreUsage}`, { kind: 'usage' });
-    const r = restoreArchive(from, requireString(p, 'db', restoreUsage), cliActor(optionalString(p, 'operator')));
-    emit(io, r, () => `已恢复档案：${r.file}${r.previous ? `\n原档案已移到：${r.previous}` : ''}`);
-    return 0;
+    const file = requireString(p, 'db', restoreUsage);
+    return withArchive(file, (archive) => {
+      const r = restoreArchive(from, archive, cliActor(optionalString(p, 'operator')));
+      emit(io, r, () => `已恢复档案：${r.file}${r.previous ? `\n原档案已移到：${r.previous}` : ''}`);
+      return 0;
+    });
   },
 };

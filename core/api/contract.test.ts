@@ -11,6 +11,7 @@ import { createSession } from '../session.ts';
 import type { Session } from '../session.ts';
 import { createCoreDispatch } from './index.ts';
 import type { Dispatch } from './dispatch.ts';
+import { TEST_PASSWORD } from '../testing.ts';
 
 let session: Session;
 let dispatch: Dispatch;
@@ -101,11 +102,11 @@ const samples: Record<string, () => unknown> = {
 };
 
 beforeAll(async () => {
-  session = createSession({ dataDir: tempDir(), operator: '测试', clock: fixedDayClock('2026-11-24') });
+  session = createSession({ dataDir: tempDir(), clock: fixedDayClock('2026-11-24') });
   dispatch = createCoreDispatch(session, (e) => {
     throw e;
   });
-  const created = await dispatch('archive.create', { name: '青山镇', code: '511922101000', province: '四川省', file: join(session.dataDir, 'main.db') });
+  const created = await dispatch('archive.create', { name: '青山镇', code: '511922101000', province: '四川省', file: join(session.dataDir, 'main.db'), admin: { name: '测试', password: TEST_PASSWORD } });
   expect(created.ok).toBe(true);
   generateDemo(session.requireArchive(), { villages: 2, households: 20, seed: 'contract', asOf: '2026-11-24', actor: session.actor() });
   const list = await dispatch('households.list', { limit: 1 });

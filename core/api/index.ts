@@ -15,6 +15,8 @@ import { listVillages, villageById } from '../villages.ts';
 import { monitoringHandlers, workflowHandlers } from '../workflows/handlers.ts';
 import { documentHandlers } from '../documents/api.ts';
 import { exchangeHandlers } from '../exchange-archive/handlers.ts';
+import { addOperator, changeOwnPassword, operatorsOf, resetPassword, setIdleMinutes, setOperatorDisabled } from '../accounts/manage.ts';
+import { deletePlainBackup } from '../accounts/plain-backup.ts';
 import { createDispatcher } from './dispatch.ts';
 import type { Dispatch } from './dispatch.ts';
 import { handlerMap } from './handlers.ts';
@@ -23,22 +25,46 @@ import type { Handlers } from './handlers.ts';
 const handlers: Handlers = {
   archive: {
     session: (_i, s) => s.state(),
-    setOperator: ({ name }, s) => {
-      s.operator = name;
-      return s.state();
-    },
-    create: (input, s) => {
-      s.create(input);
-      return s.state();
+    create: async (input, s) => {
+      const recoveryCode = await s.create(input);
+      return { ...s.state(), recoveryCode };
     },
     open: ({ file }, s) => {
       s.open(file);
+      return s.state();
+    },
+    login: async (creds, s) => {
+      await s.login(creds);
+      return s.state();
+    },
+    recover: async ({ recoveryCode, name, password }, s) => {
+      await s.recover(recoveryCode, { name, password });
+      return s.state();
+    },
+    upgrade: async ({ admin, jobId }, s) => {
+      const r = await s.jobs.run(jobId, '加密档案', (job) => s.upgrade(admin, (label, f) => job.report(label, f), job.signal));
+      return { ...s.state(), recoveryCode: r.recoveryCode, plainBackup: r.plainBackup };
+    },
+    deletePlainBackup: ({ file }, s) => deletePlainBackup(s.requireArchive(), file),
+    lock: (_i, s) => {
+      s.lock();
+      return s.state();
+    },
+    changePassword: async (input, s) => {
+      await changeOwnPassword(s.requireArchive(), s.actor(), input);
       return s.state();
     },
     close: (_i, s) => {
       s.close();
       return s.state();
     },
+  },
+  accounts: {
+    list: (_i, s) => operatorsOf(s.requireArchive()),
+    add: (input, s) => addOperator(s.requireArchive(), s.actor(), input),
+    resetPassword: (input, s) => resetPassword(s.requireArchive(), s.actor(), input),
+    setDisabled: (input, s) => setOperatorDisabled(s.requireArchive(), s.actor(), input),
+    setIdleMinutes: ({ minutes }, s) => ({ minutes: setIdleMinutes(s.requireArchive(), s.actor(), minutes) }),
   },
   households: {
     list: (f, s) => listHouseholds(s.requireArchive().db, f, f.search ? searchIndexOf(s).match(f.search) : null),

@@ -18,6 +18,7 @@ import { pdfInfo } from '../../templates/layout/pdf-tools.ts';
 import { documentKinds, renderDocument, renderToBuffer } from './index.ts';
 import type { DocFixture } from './testing.ts';
 import { documentsFixture, insertTestBatch, TEST_AS_OF } from './testing.ts';
+import { TEST_PASSWORD } from '../testing.ts';
 
 let fx: DocFixture;
 let code: string;
@@ -106,10 +107,10 @@ describe('renderDocument', () => {
 describe('the documents endpoints', () => {
   it('list kinds, preview, render as a job with progress, and give the dashboard its charts', async () => {
     const dataDir = tempDir('docs-api-');
-    const session = createSession({ dataDir, operator: '测试', clock: fixedDayClock(TEST_AS_OF) });
+    const session = createSession({ dataDir, clock: fixedDayClock(TEST_AS_OF) });
     const dispatch = createCoreDispatch(session);
     try {
-      expect((await dispatch('archive.create', { name: '青山镇', code: '511922101000', county: '示例县', file: join(dataDir, 'a.db') })).ok).toBe(true);
+      expect((await dispatch('archive.create', { name: '青山镇', code: '511922101000', county: '示例县', file: join(dataDir, 'a.db'), admin: { name: '测试', password: TEST_PASSWORD } })).ok).toBe(true);
       generateDemo(session.requireArchive(), { villages: 2, households: 20, seed: 'api', asOf: TEST_AS_OF, actor: session.actor() });
       const kinds = await dispatch('documents.kinds', {});
       expect(kinds.ok && (kinds.value as DocumentKindView[]).length).toBe(DOCUMENT_KINDS.length);

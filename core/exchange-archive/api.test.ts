@@ -13,6 +13,7 @@ import { generateDemo } from '../demo/index.ts';
 import { createSession } from '../session.ts';
 import type { Session } from '../session.ts';
 import { COUNTY_READ_ONLY } from '../access.ts';
+import { TEST_PASSWORD } from '../testing.ts';
 
 let dir: string;
 let township: Session;
@@ -28,16 +29,16 @@ async function ok<T>(d: Dispatch, channel: string, input: unknown): Promise<T> {
 
 beforeAll(async () => {
   dir = tempDir('relief-exchange-api-');
-  township = createSession({ dataDir: join(dir, 't'), operator: '李会计', clock: fixedDayClock('2026-11-24') });
-  county = createSession({ dataDir: join(dir, 'c'), operator: '王科长', clock: fixedDayClock('2026-11-24') });
+  township = createSession({ dataDir: join(dir, 't'), clock: fixedDayClock('2026-11-24') });
+  county = createSession({ dataDir: join(dir, 'c'), clock: fixedDayClock('2026-11-24') });
   const fail = (e: unknown) => {
     throw e;
   };
   t = createCoreDispatch(township, fail);
   c = createCoreDispatch(county, fail);
-  await ok(t, 'archive.create', { name: '青山镇', code: '511922101000', province: '四川省' });
+  await ok(t, 'archive.create', { name: '青山镇', code: '511922101000', province: '四川省', admin: { name: '李会计', password: TEST_PASSWORD } });
   generateDemo(township.requireArchive(), { villages: 1, households: 10, seed: 'api', asOf: '2026-11-24', actor: township.actor(), plant: false });
-  await ok(c, 'archive.create', { name: '示例县', role: 'county' });
+  await ok(c, 'archive.create', { name: '示例县', role: 'county', admin: { name: '王科长', password: TEST_PASSWORD } });
 }, 60_000);
 afterAll(() => {
   township.close();

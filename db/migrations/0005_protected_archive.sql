@@ -21,6 +21,7 @@ CREATE TABLE `operators` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `operators_name_unique` ON `operators` (`name`);--> statement-breakpoint
 CREATE INDEX `operators_role_idx` ON `operators` (`role`);--> statement-breakpoint
+ALTER TABLE `archive_info` ADD `idle_lock_minutes` integer DEFAULT 15 NOT NULL;--> statement-breakpoint
 ALTER TABLE `audit_log` ADD `prev_hash` text;--> statement-breakpoint
 ALTER TABLE `audit_log` ADD `hash` text;--> statement-breakpoint
 ALTER TABLE `exchange_packages` ADD `audit_length` integer;--> statement-breakpoint

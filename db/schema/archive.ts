@@ -15,6 +15,8 @@ export const archiveInfo = sqliteTable(
     county: text('county'),
     province: text('province'),
     createdAt: text('created_at').notNull(),
+    /** Minutes without use after which the app locks and asks for the password again (set by the station chief). */
+    idleLockMinutes: integer('idle_lock_minutes').notNull().default(15),
   },
   (t) => [check('archive_info_single_row', sql`${t.id} = 1`)],
 );

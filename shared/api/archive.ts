@@ -1,7 +1,9 @@
 // Which archive is open, who is working, creating and opening archives.
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
-import { SESSION } from '../roles.ts';
+import type { Role } from '../roles.ts';
+import { MAINTAIN, ROLES, SESSION } from '../roles.ts';
+import { password } from './accounts.ts';
 import { optionalText, text } from './schemas.ts';
 
 export interface ArchiveSummary {
@@ -16,7 +18,14 @@ export interface ArchiveSummary {
 }
 
 export interface SessionState {
+  /** The logged-in operator, who signs every change (谁签字谁负责); null until login. */
   operator: string | null;
+  role: Role | null;
+  roleLabel: string | null;
+  /** An archive chosen but not open: its login (or, for a plain archive from before encryption, its upgrade) is due. */
+  pending: { file: string; kind: 'login' | 'upgrade' } | null;
+  /** Minutes without use after which the app locks (the archive's setting); null while none is open. */
+  idleLockMinutes: number | null;
   archive: ArchiveSummary | null;
   recent: { file: string; township: string; openedAt: string }[];
   /** Where new archives are created when no file is named. */
@@ -25,10 +34,14 @@ export interface SessionState {
   today: string;
 }
 
+/** Shown once, when an archive is created or encrypted: the station chief writes it down for the safe. */
+export type CreatedState = SessionState & { recoveryCode: string };
+
+const admin = z.object({ name: text('管理员姓名', 20).min(1, '请填写管理员（站长）姓名'), password: password('管理员密码') });
+
 export const archiveApi = {
   session: endpoint<SessionState>()('archive.session', z.object({})),
-  setOperator: endpoint<SessionState>()('archive.setOperator', z.object({ name: text('操作员姓名', 20).min(1, '请填写操作员姓名') }), SESSION),
-  create: endpoint<SessionState>()(
+  create: endpoint<CreatedState>()(
     'archive.create',
     z.object({
       name: text('乡镇名称', 40).min(1, '请填写乡镇名称'),
@@ -38,9 +51,26 @@ export const archiveApi = {
       role: z.enum(['township', 'county']).default('township'),
       /** A full path; default: <dataDir>/<name>.db */
       file: z.string().min(1).nullable().default(null),
+      /** The first account: the station chief (管理员), or the county's reviewer. */
+      admin,
     }),
     SESSION,
   ),
+  /** Chooses an archive: its login is then due (or its upgrade, for a plain one). */
   open: endpoint<SessionState>()('archive.open', z.object({ file: z.string().min(1, '请选择档案文件') }), SESSION),
+  login: endpoint<SessionState>()('archive.login', z.object({ name: text('姓名', 20).min(1, '请填写姓名'), password: password() }), SESSION),
+  /** The recovery code opens the archive and sets a new password for an administrator (and rebuilds a lost key file). */
+  recover: endpoint<SessionState>()(
+    'archive.recover',
+    z.object({ recoveryCode: z.string().trim().min(1, '请填写恢复码').max(100, '恢复码过长'), name: text('管理员姓名', 20).min(1, '请填写管理员姓名'), password: password('新密码') }),
+    SESSION,
+  ),
+  /** A plain archive from before encryption: the station chief's account, then encrypted in place (backup, encrypt, verify, swap). */
+  upgrade: endpoint<CreatedState & { plainBackup: string }>()('archive.upgrade', z.object({ admin, jobId: z.string().min(6).max(80).nullable().default(null) }), SESSION),
+  /** After an upgrade: deletes the plain backup, which holds personal data in clear. */
+  deletePlainBackup: endpoint<{ deleted: string }>()('archive.deletePlainBackup', z.object({ file: z.string().min(1) }), MAINTAIN),
+  /** Locks: the archive is closed (its key dropped from memory) until the password is given again. */
+  lock: endpoint<SessionState>()('archive.lock', z.object({}), SESSION),
+  changePassword: endpoint<SessionState>()('archive.changePassword', z.object({ oldPassword: password('原密码'), newPassword: password('新密码') }), { writes: true, roles: ROLES }),
   close: endpoint<SessionState>()('archive.close', z.object({}), SESSION),
 };

@@ -1,4 +1,5 @@
 // The whole API the renderer may call: one object, grouped by domain.
+import { accountsApi } from './accounts.ts';
 import { archiveApi } from './archive.ts';
 import { attachmentsApi } from './attachments.ts';
 import { helpApi } from './help.ts';
@@ -14,6 +15,7 @@ import { exchangeApi } from './exchange.ts';
 
 export const API = {
   archive: archiveApi,
+  accounts: accountsApi,
   households: householdsApi,
   villages: villagesApi,
   overview: overviewApi,
@@ -76,6 +78,7 @@ export function createClient(transport: Transport): Client {
 
 export type { ApiErrorBody, Endpoint, Envelope, InputOf, OutputOf, ParsedInputOf } from './endpoint.ts';
 export type * from './archive.ts';
+export type * from './accounts.ts';
 export type * from './attachments.ts';
 export type * from './help.ts';
 export type * from './imports.ts';
