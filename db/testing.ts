@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { and, count, eq, getTableColumns, isNull } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { AnyColumn, InferInsertModel, InferSelectModel } from 'drizzle-orm';
+import { applyKey } from './cipher.ts';
 import type { WriteDb } from './handles.ts';
 import { createArchiveFile } from './open.ts';
 import type { Archive, Db } from './open.ts';
@@ -174,8 +175,9 @@ export interface ReadOnlyArchive extends Pick<Archive, 'db' | 'sqlite'> {
   close(): void;
 }
 
-export function openReadOnly(file: string): ReadOnlyArchive {
+export function openReadOnly(file: string, key: Buffer | null = null): ReadOnlyArchive {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  if (key) applyKey(sqlite, key);
   const db: Db = drizzle(sqlite, { schema });
   return {
     db,

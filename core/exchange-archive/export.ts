@@ -164,7 +164,7 @@ export async function packTownship(archive: Archive, actor: Actor, scope: PackSc
   const recipient = opts.passphrase ? null : recipientKey(archive, opts.to);
   const passphrase = opts.passphrase ? generatePassphrase() : null;
   const seq = nextOutSeq(archive.db, 'township-export');
-  const snap = openSnapshot(archive.file);
+  const snap = openSnapshot(archive.file, archive.key);
   try {
     const resolved = resolveScope(snap.db, scope);
     const township = townshipOf(snap);

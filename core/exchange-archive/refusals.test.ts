@@ -48,7 +48,7 @@ afterAll(() => {
 /** A township export made by hand from the township's rows, with `mutate` applied: what no honest app would send. */
 async function hostile(name: string, mutate: (table: string, row: Row) => Row | null, extra: EntrySource[] = [], opts: { packageId?: string; seq?: number; sender?: KeyPair } = {}): Promise<string> {
   const file = join(p.dir, name);
-  const snap = openSnapshot(p.township.file);
+  const snap = openSnapshot(p.township.file, p.township.key);
   try {
     const township = { ...townshipRefs(snap.db, 1)[0]! };
     const entries: EntrySource[] = TABLES.map((t) => {
@@ -111,7 +111,7 @@ describe('rows the county refuses, with nothing written', () => {
 
   it('a full snapshot missing a table', async () => {
     const without = join(p.dir, 'missing-members.fpkg');
-    const snap = openSnapshot(p.township.file);
+    const snap = openSnapshot(p.township.file, p.township.key);
     try {
       const township = { ...townshipRefs(snap.db, 1)[0]! };
       await writePackage({

@@ -1,7 +1,5 @@
 // What an archive file is (its one archive_info row, its township), what a new archive is seeded
 // with (township, value lists, policy defaults), and the integrity check a backup must pass.
-import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { asc, eq } from 'drizzle-orm';
 import type { Travelling } from '../../shared/records.ts';
 import type { PolicyParameter } from '../../shared/policy.ts';
@@ -83,21 +81,6 @@ export function archiveSide(db: ReadDb): ArchiveSide | null {
   return db.select({ role: archiveInfo.role }).from(archiveInfo).get()?.role ?? null;
 }
 
-/** The side of an archive file, read without opening it for writing; null when it is not one. */
-export function archiveSideOfFile(file: string): ArchiveSide | null {
-  if (!existsSync(file)) return null;
-  try {
-    const sqlite = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      const row = sqlite.prepare('SELECT role FROM archive_info WHERE id = 1').get() as { role: ArchiveSide } | undefined;
-      return row?.role ?? null;
-    } finally {
-      sqlite.close();
-    }
-  } catch {
-    return null; // not an archive: the command refuses it with its own message
-  }
-}
 
 /** A township archive's own township (id, name, code); undefined in a county archive. */
 export function ownTownship(db: ReadDb): { id: string; name: string; code: string | null; county: string | null; province: string | null } | undefined {

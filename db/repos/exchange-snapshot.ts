@@ -5,6 +5,7 @@
 // (streamed, one statement per table), the attachments' contents and the township.
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { applyKey } from '../cipher.ts';
 import type { ReadDb } from '../handles.ts';
 import type { Db } from '../open.ts';
 import * as schema from '../schema/index.ts';
@@ -19,8 +20,10 @@ export interface Snapshot {
   close(): void;
 }
 
-export function openSnapshot(file: string): Snapshot {
+/** `key`: the archive's data key (null only for a plain archive from before encryption). */
+export function openSnapshot(file: string, key: Buffer | null): Snapshot {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  if (key) applyKey(sqlite, key);
   sqlite.pragma('busy_timeout = 5000');
   sqlite.prepare('BEGIN').run();
   sqlite.prepare('SELECT count(*) FROM archive_info').get(); // the read transaction starts here

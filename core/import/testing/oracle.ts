@@ -52,7 +52,7 @@ export class ImportOracle {
     readonly actor: Actor,
     readonly dir: string,
   ) {
-    this.snapshot = openReadOnly(archive.file);
+    this.snapshot = openReadOnly(archive.file, archive.key);
   }
 
   close(): void {
