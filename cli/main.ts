@@ -3,6 +3,7 @@
 import { translateDbError } from '../core/errors.ts';
 import { isUserError } from '../shared/errors.ts';
 import type { Command } from './command.ts';
+import { audit } from './commands/audit.ts';
 import { backup, restore } from './commands/backup.ts';
 import { batch } from './commands/batch.ts';
 import { check } from './commands/check.ts';
@@ -19,7 +20,7 @@ import { monitor } from './commands/monitor.ts';
 import { stats } from './commands/stats.ts';
 import { processIo } from './io.ts';
 
-export const COMMANDS: readonly Command[] = [init, demo, stats, check, importCommand, exportXlsx, doc, backup, restore, batch, monitor, keys, pack, unpack];
+export const COMMANDS: readonly Command[] = [init, demo, stats, check, importCommand, exportXlsx, doc, backup, restore, batch, monitor, keys, pack, unpack, audit];
 
 function helpText(): string {
   return [

@@ -311,6 +311,8 @@ describe('USB packages between a township and the county, in the browser shell',
     expect(await text(cp, 'recv-trust')).toMatch(/^已认证/);
     expect(await digitsOf(cp, 'recv-fingerprint')).toBe(fpr.township);
     await cp.getByTestId('recv-preview-result').waitFor({ timeout: 90_000 });
+    // The township's audit chain goes on from its first (passphrase) package.
+    expect(await text(cp, 'recv-audit')).toMatch(/^审计记录连续：上次报送（第 1 号数据包）时/);
     await shot(cp, '80-exchange-county-preview');
     await cp.getByTestId('recv-apply').click();
     await cp.getByTestId('recv-outcome').waitFor({ timeout: 90_000 });
@@ -427,6 +429,13 @@ describe('USB packages between a township and the county, in the browser shell',
     await sent.getByText('县级已回复').waitFor();
     expect(await sent.locator('tr', { hasText: '第 2 号' }).innerText()).toContain('县级已回复');
     expect(await sent.locator('tr', { hasText: '第 1 号' }).innerText()).toContain('已由较新的报送取代');
+
+    // 审计核验: everything above (workflow steps, the review applied) kept the audit chain whole.
+    await tp.getByTestId('menu-audit').click();
+    await tp.getByTestId('audit-verify').click();
+    await tp.getByTestId('audit-result').waitFor();
+    expect(await text(tp, 'audit-result')).toMatch(/完整[\s\S]*审计记录完整：共 \d+ 条/);
+    await shot(tp, '89-audit-verify');
   }, 240_000);
 
   it('the county revokes a key, after confirming', async () => {

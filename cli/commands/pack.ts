@@ -45,6 +45,7 @@ export const pack: Command = {
           `编号：${r.packageId}，${r.bytes} 字节，已写入并重新读取核对（写入校验通过）`,
           ...r.tables.filter((t) => t.rows > 0).map((t) => `  ${t.label}：${t.rows} 条`),
           r.attachments ? `  附件：${r.attachments} 份，${r.attachmentBytes} 字节` : '',
+          r.audit ? `随包报送的${r.audit.summary}` : '',
           r.recipient ? `收件方指纹：${r.recipient}` : '',
           r.passphrase ? `口令（只显示这一次，请电话告知对方，不要写在U盘上）：${r.passphrase}` : '',
           r.staleOpinions ? `另有 ${r.staleOpinions} 条意见是针对该乡镇较早的数据包登记的，没有包含在内，请按最新数据重新登记。` : '',

@@ -46,6 +46,7 @@ export const unpack: Command = {
           r.alreadyImported
             ? `数据包 ${r.packageId} 已导入过，这次没有任何改动。`
             : `${r.applied ? '已导入' : '检查完成（未写入）'}：${r.kind === 'review-result' ? '县级审核结果' : '乡镇报送数据包'}第 ${r.seq} 号，来自 ${r.sender.name}（指纹 ${r.sender.fingerprint}）${r.authenticated ? '' : '【未认证】'}`,
+          r.audit ? `${r.audit.warning ? '【注意】' : ''}${r.audit.message}` : '',
           r.township ? `乡镇：${r.township.name}；农户 新增 ${r.households.added}、变更 ${r.households.changed}、移除 ${r.households.removed}` : '',
           ...r.tables.filter((t) => t.added + t.changed + t.removed > 0).map((t) => `  ${t.label}：新增 ${t.added}，变更 ${t.changed}，移除 ${t.removed}，未变 ${t.unchanged}`),
           r.attachments.added ? `  新附件：${r.attachments.added} 份，${r.attachments.bytes} 字节` : '',

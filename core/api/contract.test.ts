@@ -37,6 +37,7 @@ const samples: Record<string, () => unknown> = {
   'audit.ofHousehold': () => ({ id: householdId }),
   'audit.last': () => ({}),
   'audit.undoLast': () => ({}),
+  'audit.verify': () => ({}),
   'quality.check': () => ({ villageId }),
   'attachments.list': () => ({ ownerTable: 'households', ownerId: householdId }),
   'attachments.add': () => ({ ownerTable: 'households', ownerId: householdId, originalName: '入户照片.png', dataBase64: PNG }),

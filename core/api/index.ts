@@ -2,6 +2,7 @@
 // carry (channel, input) → envelope; nothing else.
 import { auditOfHousehold } from '../../db/repos/audit.ts';
 import { groupsOf, listHouseholds } from '../../db/repos/households.ts';
+import { verifyAudit } from '../audit.ts';
 import { addAttachment, attachmentContent, listAttachments } from '../attachments.ts';
 import { deleteMeasure, endPairing, listHelpers, pairHelper, saveHelper, saveMeasure } from '../help.ts';
 import { householdDetail } from '../households/detail.ts';
@@ -87,6 +88,7 @@ const handlers: Handlers = {
     ofHousehold: ({ id }, s) => auditOfHousehold(s.requireArchive().db, id),
     last: (_i, s) => lastUndoable(s.requireArchive().db),
     undoLast: (_i, s) => undoLast(s.requireArchive().db, s.actor()),
+    verify: (_i, s) => verifyAudit(s.requireArchive().db),
   },
   quality: {
     check: ({ villageId }, s) => cachedCheck(s, villageId),

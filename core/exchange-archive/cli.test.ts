@@ -64,8 +64,9 @@ describe('relief-archive keys trust / pack / unpack', () => {
     const out = join(dir, '报送.fpkg');
     const p = run('pack', '--db', tFile, '--key', tKeys, '--to', join(cKeys, 'public.json'), '--out', out, '--json');
     expect(p.code, p.stderr).toBe(0);
-    const packed = JSON.parse(p.stdout) as { packageId: string; bytes: number };
+    const packed = JSON.parse(p.stdout) as { packageId: string; bytes: number; audit: { intact: boolean } };
     expect(packed.bytes).toBeGreaterThan(8192);
+    expect(packed.audit).toMatchObject({ intact: true });
 
     const before = checksum(cFile);
     const dry = run('unpack', out, '--db', cFile, '--key', cKeys, '--dry-run', '--json');
@@ -75,7 +76,7 @@ describe('relief-archive keys trust / pack / unpack', () => {
 
     const u = run('unpack', out, '--db', cFile, '--json');
     expect(u.code, u.stderr).toBe(0);
-    expect(JSON.parse(u.stdout)).toMatchObject({ packageId: packed.packageId, applied: true });
+    expect(JSON.parse(u.stdout)).toMatchObject({ packageId: packed.packageId, applied: true, audit: { status: 'first', warning: false } });
 
     const after = checksum(cFile);
     const again = run('unpack', out, '--db', cFile, '--json');

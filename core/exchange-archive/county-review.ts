@@ -17,6 +17,7 @@ import { statusLabel } from '../../shared/status.ts';
 import { isWorkflowKind, KINDS } from '../../shared/workflows/index.ts';
 import { formatFingerprint, generatePassphrase, writePackage } from '../exchange/index.ts';
 import type { JsonObject } from '../exchange/canonical.ts';
+import { townshipAudit } from './audit-chain.ts';
 import { recordToPublic } from './export.ts';
 import type { PackOptions } from './export.ts';
 import { findKey, identityOf, ownKey } from './keys.ts';
@@ -68,6 +69,7 @@ export function countyTownships(archive: Archive): CountyTownshipView[] {
       senderFingerprint: last ? formatFingerprint(last.senderFingerprint) : null,
       opinionsPending: last ? unsentOpinionCount(archive.db, t.id, last.packageId) : 0,
       lastReviewSent: sent ? { packageId: sent.packageId, seq: sent.seq, at: sent.at } : null,
+      ...townshipAudit(archive.db, t.id),
     };
   });
 }
@@ -276,5 +278,6 @@ export async function packReview(archive: Archive, actor: Actor, townshipId: str
     attachmentBytes: 0,
     opinions: opinions.length,
     staleOpinions: staleCount,
+    audit: null,
   };
 }

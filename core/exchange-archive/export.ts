@@ -2,12 +2,14 @@
 // rows of the allow-listed tables, checked as they stream (a row the county would refuse stops
 // the package here, with the list, before anything is sent), attachments once per content,
 // encrypted to the registered county key (or, before keys are exchanged, to a passphrase the
-// app makes), signed, numbered, written as .part, synced, renamed and re-read (写入校验).
+// app makes), signed, numbered, written as .part, synced, renamed and re-read (写入校验). The
+// manifest also carries the township's audit chain (audit-chain.ts), kept in the log row too.
 import { createHash } from 'node:crypto';
 import { writeTransaction } from '../../db/handles.ts';
 import type { ReadDb } from '../../db/handles.ts';
 import type { Archive } from '../../db/open.ts';
 import { insertPackageLog } from '../../db/repos/exchange-log.ts';
+import { auditMetaJson, auditMetaOf } from './audit-chain.ts';
 import { attachmentHashes, blobBytesTotal, blobLookup, openSnapshot, townshipRefs, travellingRowCount, travellingRows } from '../../db/repos/exchange-snapshot.ts';
 import type { Snapshot, TownshipRef } from '../../db/repos/exchange-snapshot.ts';
 import type { PackResultView, PackScope } from '../../shared/api/exchange.ts';
@@ -168,6 +170,8 @@ export async function packTownship(archive: Archive, actor: Actor, scope: PackSc
   try {
     const resolved = resolveScope(snap.db, scope);
     const township = townshipOf(snap);
+    // The audit chain as of the same snapshot as the rows (it travels in the signed manifest).
+    const audit = auditMetaOf(snap.db);
     opts.onProgress?.('打包：读取并加密档案', 0);
     const now = opts.now ?? actor.now();
     const built = exportEntries(snap, resolved.filter, { now, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
@@ -179,7 +183,7 @@ export async function packTownship(archive: Archive, actor: Actor, scope: PackSc
       to: recipient ? { recipients: [recordToPublic(recipient)] } : { passphrase: passphrase! },
       entries: built.entries,
       schemaVersion: archive.schemaVersion,
-      meta: { scope: resolved.type, batchIds: resolved.batchIds, township: { id: township.id, name: township.name, code: township.code } },
+      meta: { scope: resolved.type, batchIds: resolved.batchIds, township: { id: township.id, name: township.name, code: township.code }, audit: auditMetaJson(audit.meta) },
       ...(opts.scryptLogN ? { scryptLogN: opts.scryptLogN } : {}),
       now,
       ...(opts.signal ? { signal: opts.signal } : {}),
@@ -210,6 +214,8 @@ export async function packTownship(archive: Archive, actor: Actor, scope: PackSc
       file: opts.out,
       result: `${resolved.type === 'all' ? '全部档案' : `${resolved.batchIds.length} 个批次`}：${households} 户 ${members} 人，附件 ${built.counted.attachments} 份${passphrase ? '（口令加密）' : ''}`,
       summary: { tables: built.counted.tables, attachments: built.counted.attachments, attachmentBytes: built.counted.attachmentBytes, batchIds: resolved.batchIds },
+      auditLength: audit.meta.length,
+      auditHead: audit.meta.head,
     };
     writeTransaction(archive.db, (w) => insertPackageLog(w, row));
     opts.onProgress?.('完成', 1);
@@ -226,6 +232,7 @@ export async function packTownship(archive: Archive, actor: Actor, scope: PackSc
       attachmentBytes: built.counted.attachmentBytes,
       opinions: 0,
       staleOpinions: 0,
+      audit: audit.view,
     };
   } finally {
     snap.close();

@@ -3,7 +3,8 @@
 // replay / rollback by number → payload hash → decrypt → every row checked → preview → backup →
 // apply in one transaction together with the packages-log row. The same package again changes
 // nothing ("已导入过"); an older one is refused; the same package id with other content is
-// refused loudly. A refusal at any step leaves the archive as it was.
+// refused loudly. A refusal at any step leaves the archive as it was. County side: whether the
+// township's audit chain goes on from its previous package is shown, never refused (audit-chain.ts).
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -23,6 +24,7 @@ import { formatFingerprint, inspectPackage, openPackage, stagePackage } from '..
 import type { KeyPair, OpenedPackage, PackageHeader } from '../exchange/index.ts';
 import { fingerprintOf } from '../exchange/fingerprint.ts';
 import { KIND_LABEL } from '../exchange/roles.ts';
+import { auditContinuity, continuityJson } from './audit-chain.ts';
 import { applySnapshot } from './county-apply.ts';
 import { planSnapshot } from './county-plan.ts';
 import type { SnapshotPlan } from './county-plan.ts';
@@ -129,6 +131,7 @@ function emptyResult(h: PackageHeader, opened: OpenedPackage | null): UnpackResu
     review: [],
     backupFile: null,
     notes: [],
+    audit: null,
   };
 }
 
@@ -177,6 +180,7 @@ export async function unpackPackage(archive: Archive, actor: Actor, file: string
       result.tables = snapshot.tables;
       result.attachments = snapshot.attachments;
       result.households = snapshot.households;
+      result.audit = auditContinuity(archive.db, snapshot.township.id, staged.manifest.meta);
       const last = lastInSeq(archive.db, opened.senderFingerprint, h.kind);
       if (last != null && h.seq > last + 1) result.notes.push(`跳过了第 ${last + 1}–${h.seq - 1} 号数据包（完整档案会覆盖之前的内容，不影响结果）。`);
     } else {
@@ -303,7 +307,10 @@ function logImport(w: WriteDb, actor: Actor, opened: OpenedPackage, r: UnpackRes
     townshipId: plan?.township.id ?? null,
     file: null,
     result: summary,
-    summary: { createdAt: h.createdAt, tables: r.tables.map((t) => ({ ...t })), review: r.review.map((e) => ({ ...e })) },
+    summary: { createdAt: h.createdAt, tables: r.tables.map((t) => ({ ...t })), review: r.review.map((e) => ({ ...e })), ...(r.audit ? { audit: continuityJson(r.audit) } : {}) },
+    // What the township's chain was, for the next package to be held against.
+    auditLength: r.audit?.length ?? null,
+    auditHead: r.audit?.head ?? null,
   });
   if (opened.sender) markKeyAccepted(w, opened.senderFingerprint, h.seq, plan?.township.id ?? null);
 }

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { householdByNo } from '../../db/repos/households.ts';
 import { archiveChecksum, countRows, rowsWhere, sqlAll, tempDir } from '../../db/testing.ts';
 import { initArchive } from '../archive.ts';
+import { verifyAudit } from '../audit.ts';
 import type { Archive } from '../archive.ts';
 import { importRoster } from './index.ts';
 
@@ -82,6 +83,9 @@ describe('re-import', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]!.note).toMatch(/余爱英改动文化程度.*牛莲不在名单中（未移除）/);
     expect(audit[0]!.after).toEqual({ 联系电话: '13900000001' }); // the typed row holds the JSON parsed
+    // Both imports (one audit row per household) kept the hash chain whole.
+    expect(verifyAudit(archive.db)).toMatchObject({ intact: true, rows: countRows(archive.db, 'auditLog') });
+    expect(countRows(archive.db, 'auditLog')).toBeGreaterThan(100);
   });
 
   it('marks members no longer listed as left only when the clerk confirms', async () => {

@@ -1,7 +1,7 @@
 // The packages log (exchange_packages): every package written or applied here — numbers for the
 // next package, the last number accepted from a sender, idempotent re-import, which township
 // package a review result answers, and the list shown to the clerk.
-import { and, desc, eq, max } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, max } from 'drizzle-orm';
 import type { ReadDb, WriteDb } from '../handles.ts';
 import { exchangePackages } from '../schema/index.ts';
 
@@ -82,4 +82,33 @@ export function answeredPackageIds(db: ReadDb): Set<string | null> {
       .all()
       .map((r) => r.a),
   );
+}
+
+export interface AuditMark {
+  /** The package's number. */
+  seq: number;
+  /** The audit chain's length and head when it was made. */
+  length: number;
+  head: string;
+}
+
+/** Township: the audit chain as it was when each of its exports was made (those made since the chain exists), by number. */
+export function auditMarksSent(db: ReadDb): AuditMark[] {
+  return db
+    .select({ seq: exchangePackages.seq, length: exchangePackages.auditLength, head: exchangePackages.auditHead })
+    .from(exchangePackages)
+    .where(and(eq(exchangePackages.direction, 'out'), eq(exchangePackages.kind, 'township-export'), isNotNull(exchangePackages.auditLength), isNotNull(exchangePackages.auditHead)))
+    .orderBy(exchangePackages.seq)
+    .all()
+    .map((r) => ({ seq: r.seq, length: r.length!, head: r.head! }));
+}
+
+/** County: the township packages applied for a township, newest first (what each said about the township's audit chain is in its row). */
+export function townshipPackagesIn(db: ReadDb, townshipId: string): PackageLogRow[] {
+  return db
+    .select()
+    .from(exchangePackages)
+    .where(and(eq(exchangePackages.direction, 'in'), eq(exchangePackages.kind, 'township-export'), eq(exchangePackages.townshipId, townshipId)))
+    .orderBy(desc(exchangePackages.seq), desc(exchangePackages.at))
+    .all();
 }

@@ -2,7 +2,8 @@
 // it checks the version the change was prepared against, writes only what differs, gives every
 // changed row its next version and the household the next one whenever anything of it changed,
 // keeps the members' pinyin search keys with their names, and writes the audit row — so no
-// caller can forget one of them. Status changes have their own writer (household-status.ts).
+// caller can forget one of them (the audit row through recordAudit, onto the hash chain).
+// Status changes have their own writer (household-status.ts).
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { asc, eq } from 'drizzle-orm';
@@ -14,7 +15,8 @@ import type { HouseholdRecord, IncomeRecord, MemberRecord, Travelling } from '..
 import { inserter } from '../bulk-insert.ts';
 import type { Insert } from '../bulk-insert.ts';
 import type { ReadDb, WriteDb } from '../handles.ts';
-import { auditLog, households, incomes, members } from '../schema/index.ts';
+import { households, incomes, members } from '../schema/index.ts';
+import { recordAudit } from './audit.ts';
 
 export interface HouseholdSnapshot {
   household: HouseholdRecord;
@@ -85,15 +87,13 @@ const withKey = (f: MemberFields): MemberFields & { nameInitials?: string } => (
 function audit(w: WriteDb, actor: Actor, householdId: string, spec: AuditSpec, before: HouseholdSnapshot | null): void {
   const after = spec.images === 'snapshots' || typeof spec.note === 'function' ? householdSnapshot(w, householdId)! : null;
   const images = spec.images === 'snapshots' ? { before, after } : (spec.images ?? { before: null, after: null });
-  insertInto(w, auditLog)({
-    at: actor.now().toISOString(),
-    operator: actor.operator,
+  recordAudit(w, actor, {
     action: spec.action,
     tableName: 'households',
     recordId: householdId,
     householdId,
-    before: images.before ?? null,
-    after: images.after ?? null,
+    before: images.before,
+    after: images.after,
     note: typeof spec.note === 'function' ? spec.note(before, after!) : spec.note,
     undoes: spec.undoes ?? null,
   });
@@ -205,9 +205,7 @@ export function restoreHousehold(w: WriteDb, actor: Actor, snap: HouseholdSnapsh
 export function removeHousehold(w: WriteDb, actor: Actor, id: string, spec: AuditSpec): void {
   const before = householdSnapshot(w, id);
   w.delete(households).where(eq(households.id, id)).run();
-  insertInto(w, auditLog)({
-    at: actor.now().toISOString(),
-    operator: actor.operator,
+  recordAudit(w, actor, {
     action: spec.action,
     tableName: 'households',
     recordId: id,

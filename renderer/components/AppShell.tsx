@@ -3,6 +3,7 @@ import { Layout, Menu } from 'antd';
 import { useEffect } from 'react';
 import HouseholdPage from '../household/HouseholdPage.tsx';
 import { useHistorySync } from '../hooks/use-history-sync.ts';
+import AuditScreen from '../screens/AuditScreen.tsx';
 import HouseholdsScreen from '../screens/HouseholdsScreen.tsx';
 import ImportScreen from '../screens/ImportScreen.tsx';
 import OverviewScreen from '../screens/OverviewScreen.tsx';
@@ -38,6 +39,7 @@ const MENU: { key: MenuKey; label: string }[] = [
   { key: 'import', label: '导入花名册' },
   { key: 'dashboard', label: '统计看板' },
   { key: 'documents', label: '打印文档' },
+  { key: 'audit', label: '审计核验' },
 ];
 
 function Current({ screen }: { screen: Screen }) {
@@ -76,6 +78,8 @@ function Current({ screen }: { screen: Screen }) {
       return <DocumentsScreen />;
     case 'dashboard':
       return <DashboardScreen />;
+    case 'audit':
+      return <AuditScreen />;
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PackageInfoView, UnpackResultView } from '../../shared/api/index.ts';
-import { changedTables, changeHeadline, failureOutcome, inspectView, outcomeOf, passphraseProblem, previewProblems, tableLine, unpackExtras } from './exchange-import.ts';
+import { auditAlert, changedTables, changeHeadline, failureOutcome, inspectView, outcomeOf, passphraseProblem, previewProblems, tableLine, unpackExtras } from './exchange-import.ts';
 
 const info = (over: Partial<PackageInfoView> = {}): PackageInfoView => ({
   file: '/u/a.fpkg',
@@ -39,6 +39,7 @@ const result = (over: Partial<UnpackResultView> = {}): UnpackResultView => ({
   review: [],
   backupFile: null,
   notes: [],
+  audit: null,
   ...over,
 });
 
@@ -99,5 +100,16 @@ describe('preview and result', () => {
     });
     expect(failureOutcome('数据包签名无效')).toEqual({ kind: 'refused', title: '已拒绝导入，档案没有任何改动', detail: '数据包签名无效' });
     expect(failureOutcome('已取消，没有写入任何内容。').kind).toBe('cancelled');
+  });
+});
+
+describe('the township’s audit chain at the county', () => {
+  const a = { length: 12, head: 'a'.repeat(64) };
+  it('history cut or rewritten stands out as an error; other doubts as warnings; a continuous chain as success', () => {
+    expect(auditAlert({ ...a, status: 'rewritten', warning: true, message: '审计记录被删改：…' })).toEqual({ type: 'error', title: '审计记录被删改：…' });
+    expect(auditAlert({ ...a, status: 'cut', warning: true, message: 'x' }).type).toBe('error');
+    expect(auditAlert({ ...a, status: 'unverifiable', warning: true, message: 'x' }).type).toBe('warning');
+    expect(auditAlert({ ...a, status: 'continuous', warning: false, message: '审计记录连续：…' }).type).toBe('success');
+    expect(auditAlert({ ...a, status: 'first', warning: false, message: 'x' }).type).toBe('info');
   });
 });

@@ -2,7 +2,7 @@
 // can be trusted, whether it would be accepted), what the clerk must still give before the
 // preview (the passphrase, the supervisor's confirmation), the preview's counts, and the result
 // (applied / already imported / refused) in the clerk's words.
-import type { PackageInfoView, ReviewEffectView, TableChangeView, UnpackResultView } from '../../shared/api/index.ts';
+import type { AuditContinuityView, PackageInfoView, ReviewEffectView, TableChangeView, UnpackResultView } from '../../shared/api/index.ts';
 import { fingerprintDigits } from './exchange-keys.ts';
 
 export type Verdict = 'ok' | 'unauthenticated' | 'already' | 'refused';
@@ -96,6 +96,12 @@ export function changeHeadline(r: UnpackResultView): string {
   const h = r.households;
   const who = r.township ? `${r.township.name}：` : '';
   return `${who}新增 ${h.added} 户，变更 ${h.changed} 户，移除 ${h.removed} 户；新附件 ${r.attachments.added} 份`;
+}
+
+/** How the county shows what a package says about the township's audit chain: history cut or rewritten stands out. */
+export function auditAlert(a: AuditContinuityView): { type: 'success' | 'info' | 'warning' | 'error'; title: string } {
+  const type = a.status === 'cut' || a.status === 'rewritten' ? 'error' : a.warning ? 'warning' : a.status === 'continuous' ? 'success' : 'info';
+  return { type, title: a.message };
 }
 
 export type OutcomeKind = 'applied' | 'already' | 'refused' | 'cancelled';

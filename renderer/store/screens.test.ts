@@ -23,6 +23,7 @@ describe('screen addresses', () => {
       { name: 'township', id: '乡镇 1' },
       { name: 'documents' },
       { name: 'dashboard' },
+      { name: 'audit' },
     ];
     for (const s of all) expect(screenOfHash(hashOf(s))).toEqual(s);
   });

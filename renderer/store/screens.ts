@@ -19,9 +19,11 @@ export type Screen =
   | { name: 'township'; id: string }
   // Paper outputs (issue 6): 打印文档 and the wall chart's figures as 统计看板.
   | { name: 'documents' }
-  | { name: 'dashboard' };
+  | { name: 'dashboard' }
+  // 审计核验: the audit log's hash chain (issue 12).
+  | { name: 'audit' };
 
-export type MenuKey = 'overview' | 'villages' | 'households' | 'batches' | 'monitoring' | 'quality' | 'import' | 'send' | 'receive' | 'keys' | 'county' | 'documents' | 'dashboard';
+export type MenuKey = 'overview' | 'villages' | 'households' | 'batches' | 'monitoring' | 'quality' | 'import' | 'send' | 'receive' | 'keys' | 'county' | 'documents' | 'dashboard' | 'audit';
 
 export function menuKeyOf(s: Screen): MenuKey {
   if (s.name === 'village') return 'villages';
@@ -62,6 +64,7 @@ export function screenOfHash(hash: string): Screen {
     case 'county':
     case 'documents':
     case 'dashboard':
+    case 'audit':
       return { name };
     case 'township':
       return id ? { name, id } : { name: 'county' };

@@ -78,6 +78,38 @@ export interface PackageLogView {
   townshipId: string | null;
 }
 
+/**
+ * County side: what a township export says about the township's audit chain (its length and head,
+ * and what the chain held when each earlier package was made), held against what the county
+ * stored from the township's previous package. A warning, never a refusal: the county must still
+ * see the data.
+ */
+export interface AuditContinuityView {
+  /**
+   * continuous: goes on from the previous package; first: the first package carrying the chain;
+   * cut: rows removed since; rewritten: earlier rows changed since; unverifiable: the package does
+   * not say what the chain held at the previous package; absent: made by an older version;
+   * broken: the township's own check of its chain failed.
+   */
+  status: 'continuous' | 'first' | 'cut' | 'rewritten' | 'unverifiable' | 'absent' | 'broken';
+  /** Shown prominently (the county should ask the township). */
+  warning: boolean;
+  /** Chinese: 审计记录连续 … / 审计记录被删改 … */
+  message: string;
+  /** The chain's length and head in this package (null: not carried). */
+  length: number | null;
+  head: string | null;
+}
+
+/** Township side: the audit chain a township export carries (its length and head, and the township's own check). */
+export interface PackAuditView {
+  rows: number;
+  head: string;
+  intact: boolean;
+  /** 审计记录完整 … / 审计记录有断点 … */
+  summary: string;
+}
+
 export interface PackResultView {
   packageId: string;
   kind: PackageKindName;
@@ -95,6 +127,8 @@ export interface PackResultView {
   opinions: number;
   /** Review results: opinions left out because they were made on an older package of the township. */
   staleOpinions: number;
+  /** Township exports: the audit chain carried (null for review results). */
+  audit: PackAuditView | null;
 }
 
 /** A package's outside: what can be known without decrypting (and whether it would be accepted). */
@@ -163,6 +197,8 @@ export interface UnpackResultView {
   backupFile: string | null;
   /** Warnings that did not stop the import (gaps in the numbering …), Chinese. */
   notes: string[];
+  /** County side: whether the township's audit chain goes on from its previous package (null: review results, re-imports). */
+  audit: AuditContinuityView | null;
 }
 
 export interface CountyTownshipView {
@@ -181,6 +217,10 @@ export interface CountyTownshipView {
   /** Opinions recorded on the latest package and not yet sent back. */
   opinionsPending: number;
   lastReviewSent: { packageId: string; seq: number; at: string } | null;
+  /** The township's audit chain as the latest package showed it (null: no package yet). */
+  audit: AuditContinuityView | null;
+  /** Earlier packages whose audit chain did not go on from the one before (Chinese, newest first). */
+  auditWarnings: string[];
 }
 
 export interface CountyHouseholdView {

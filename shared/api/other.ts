@@ -1,4 +1,4 @@
-// Villages, the overview, the audit log (history and undo) and the quality check.
+// Villages, the overview, the audit log (history, undo and the hash chain's check) and the quality check.
 import { z } from 'zod';
 import type { Problem } from '../quality/types.ts';
 import type { VillageRecord } from '../records.ts';
@@ -46,6 +46,36 @@ export interface AuditEntryView {
   after: unknown;
 }
 
+/** A row of the audit log as named in a verify result. */
+export interface AuditRowBriefView {
+  id: number;
+  at: string;
+  operator: string;
+  action: string;
+  note: string | null;
+}
+
+/** 审计核验: the audit log's hash chain walked in full. */
+export interface AuditVerifyView {
+  intact: boolean;
+  /** Rows in the chain. */
+  rows: number;
+  /** The last row's hash (64 hex digits; all zeros for an empty chain). */
+  head: string;
+  /** Rows written before this version, chained when the archive was first opened with it (not protected before then). */
+  legacyRows: number;
+  /** The first broken link: where, and what is wrong, in plain Chinese. */
+  broken: {
+    /** changed: a row's content was edited; missing: rows removed; reordered: rows moved; unsealed: a row not written by this software; head: the chain no longer matches what it was when a package was sent. */
+    kind: 'changed' | 'missing' | 'reordered' | 'unsealed' | 'head';
+    /** The row the break was found at (null: at the end of the chain, or against a package). */
+    row: AuditRowBriefView | null;
+    message: string;
+  } | null;
+  /** One line: 审计记录完整 … / 审计记录有断点 … */
+  summary: string;
+}
+
 export interface UndoResult {
   undone: AuditEntryView;
   householdId: string | null;
@@ -72,6 +102,8 @@ export const auditApi = {
   /** The newest entry that can still be undone, if any. */
   last: endpoint<AuditEntryView | null>()('audit.last', z.object({})),
   undoLast: endpoint<UndoResult>()('audit.undoLast', z.object({}), EDIT),
+  /** Walks the audit log's hash chain: 完整, or the first broken link. */
+  verify: endpoint<AuditVerifyView>()('audit.verify', z.object({})),
 };
 
 export const qualityApi = {

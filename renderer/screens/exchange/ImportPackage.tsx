@@ -10,7 +10,7 @@ import { changedTables, changeHeadline, EFFECT_TAG, failureOutcome, inspectView,
 import { ROLE_LABEL, shortTime } from '../../editor/exchange-keys.ts';
 import ExchangeProgress from './ExchangeProgress.tsx';
 import Fingerprint from './Fingerprint.tsx';
-import { FailureAlert, PathField } from './parts.tsx';
+import { AuditChainAlert, FailureAlert, PathField } from './parts.tsx';
 import { failureOf, useExchange } from './state.ts';
 
 function InfoCard({ info }: { info: PackageInfoView }) {
@@ -102,6 +102,7 @@ export function EffectsTable({ effects, testId }: { effects: ReviewEffectView[];
 function Changes({ r }: { r: UnpackResultView }) {
   return (
     <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+      {r.audit && <AuditChainAlert audit={r.audit} testId="recv-audit" />}
       <Typography.Text strong data-testid="recv-headline">
         {changeHeadline(r)}
       </Typography.Text>

@@ -15,7 +15,7 @@ import { useStore } from '../../store/index.ts';
 import BatchReviewDrawer from './BatchReviewDrawer.tsx';
 import ExchangeProgress from './ExchangeProgress.tsx';
 import './exchange.css';
-import { FailureAlert, PackResultCard, PathField } from './parts.tsx';
+import { AuditChainAlert, FailureAlert, PackResultCard, PathField } from './parts.tsx';
 import { useExchange } from './state.ts';
 
 const PAGE = 50;
@@ -319,6 +319,12 @@ export default function TownshipPage({ id }: { id: string }) {
               <Typography.Paragraph type="secondary">
                 {t.villages} 个村，{t.households} 户 {t.members} 人；最近报送：{townshipLastLine(t)}
               </Typography.Paragraph>
+              <Space orientation="vertical" size={8} style={{ width: '100%', marginBottom: 8 }}>
+                {t.audit && <AuditChainAlert audit={t.audit} testId="township-audit" />}
+                {t.auditWarnings.length > 0 && (
+                  <Alert type="warning" showIcon data-testid="township-audit-earlier" title="此前的报送中审计记录也有疑点" description={t.auditWarnings.map((w) => <div key={w}>{w}</div>)} />
+                )}
+              </Space>
               <Tabs
                 activeKey={tab}
                 onChange={setTab}

@@ -1,9 +1,11 @@
 // Pieces shared by the exchange screens: a refusal with its details, a path field with its
-// hint, the result of packing (写入校验, number, size, the passphrase shown once) and the packages log.
+// hint, the result of packing (写入校验, number, size, the passphrase shown once), the packages log
+// and, at the county, what a township's packages say about its audit chain.
 import { Alert, Button, Card, Descriptions, Input, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
-import type { PackageLogView, PackResultView } from '../../../shared/api/index.ts';
+import type { AuditContinuityView, PackageLogView, PackResultView } from '../../../shared/api/index.ts';
+import { auditAlert } from '../../editor/exchange-import.ts';
 import { formatBytes, pathHint } from '../../editor/exchange-files.ts';
 import { shortTime } from '../../editor/exchange-keys.ts';
 import { fingerprintGroups } from '../../editor/exchange-keys.ts';
@@ -83,6 +85,12 @@ export function PassphraseBox({ passphrase, onDone }: { passphrase: string; onDo
   );
 }
 
+/** County: whether the township's audit chain goes on from its previous package — history cut or rewritten stands out. */
+export function AuditChainAlert({ audit, testId }: { audit: AuditContinuityView; testId: string }) {
+  const a = auditAlert(audit);
+  return <Alert type={a.type} showIcon data-testid={testId} title={<span style={a.type === 'error' ? { fontWeight: 600 } : undefined}>{a.title}</span>} />;
+}
+
 export function PackResultCard({ result, onClose }: { result: PackResultView; onClose: () => void }) {
   const rows = result.tables.filter((t) => t.rows > 0);
   // Brought into view when it appears: the passphrase above all must not stay below the fold.
@@ -126,6 +134,14 @@ export function PackResultCard({ result, onClose }: { result: PackResultView; on
         ) : (
           <Descriptions.Item label="内容" span={2}>
             {rows.map((t) => `${t.label} ${t.rows}`).join('，') || '（空）'}；附件 {result.attachments} 份（{formatBytes(result.attachmentBytes)}）
+          </Descriptions.Item>
+        )}
+        {result.audit && (
+          <Descriptions.Item label="审计记录" span={2}>
+            <span data-testid="pack-result-audit">
+              {!result.audit.intact && <Tag color="red">有断点</Tag>}
+              {result.audit.summary}
+            </span>
           </Descriptions.Item>
         )}
       </Descriptions>
