@@ -19,7 +19,8 @@ import { formatFingerprint, generatePassphrase, writePackage } from '../exchange
 import type { JsonObject } from '../exchange/canonical.ts';
 import { recordToPublic } from './export.ts';
 import type { PackOptions } from './export.ts';
-import { findKey, identityOf, ownKey } from './keys.ts';
+import { findKey, identityOf } from './keys.ts';
+import { useOwnKey } from './own-key.ts';
 import { nextOutSeq } from './log.ts';
 import type { LogRow } from './log.ts';
 import { REVIEW_TABLE } from './tables.ts';
@@ -196,7 +197,7 @@ export async function packReview(archive: Archive, actor: Actor, townshipId: str
   const opinions = opinionsOnPackage(archive.db, townshipId, last.packageId);
   const staleCount = staleUnsentOpinionCount(archive.db, townshipId, last.packageId);
   if (opinions.length === 0) throw new UserError(`还没有对“${t.name}”最新报送的数据包（第 ${last.seq} 号）登记任何审核意见：请先登记通过或退回，再制作审核结果。`);
-  const key = ownKey(archive, opts.keyDir ?? null);
+  const { pair: key, notes } = useOwnKey(archive, actor, opts.keyDir ?? null);
   let recipient = null;
   let passphrase: string | null = null;
   if (opts.passphrase) passphrase = generatePassphrase();
@@ -276,5 +277,6 @@ export async function packReview(archive: Archive, actor: Actor, townshipId: str
     attachmentBytes: 0,
     opinions: opinions.length,
     staleOpinions: staleCount,
+    notes,
   };
 }
