@@ -12,7 +12,8 @@ export const KEY_PASSPHRASE_MIN = 12;
 /** Far above any export (a few hundred bytes): a bigger file is not one, and is not read whole. */
 export const KEY_EXPORT_MAX_BYTES = 64 * 1024;
 
-const AGE_SCRYPT_HEAD = 'age-encryption.org/v1\n-> scrypt ';
+/** An age header with one scrypt stanza (salt, work factor, wrapped key) and its MAC: what a key export starts with. */
+const AGE_SCRYPT_HEADER = /^age-encryption\.org\/v1\n-> scrypt [A-Za-z0-9+/]{22} \d{1,2}\n[A-Za-z0-9+/]{43}\n--- [A-Za-z0-9+/]{43}\n/;
 
 export function checkKeyPassphrase(passphrase: string): void {
   if (passphrase.length < KEY_PASSPHRASE_MIN) {
@@ -32,7 +33,7 @@ export const notKeyExport = (file: string) => refusal(`${file} 不是扶贫档�
 
 /** The payload of a key export (its `format` checked); refused in Chinese when it is none or the passphrase is wrong. */
 export async function openKeyExport(bytes: Uint8Array, file: string, passphrase: string): Promise<Record<string, unknown>> {
-  if (bytes.length > KEY_EXPORT_MAX_BYTES || new TextDecoder().decode(bytes.subarray(0, AGE_SCRYPT_HEAD.length)) !== AGE_SCRYPT_HEAD) throw notKeyExport(file);
+  if (bytes.length > KEY_EXPORT_MAX_BYTES || !AGE_SCRYPT_HEADER.test(new TextDecoder().decode(bytes.subarray(0, 200)))) throw notKeyExport(file);
   const d = new Decrypter();
   d.addIdentity(new ScryptIdentity(passphrase, SCRYPT_LOG_N_CAP));
   let text: string;
