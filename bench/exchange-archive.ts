@@ -17,7 +17,7 @@ import type { Archive } from '../core/archive.ts';
 import { generateDemo } from '../core/demo/index.ts';
 import { ageIdentity, ageRecipient } from '../core/exchange/keys.ts';
 import { HEADER_BLOCK } from '../core/exchange/limits.ts';
-import { createOwnKey, defaultKeyDir, ownKey, packTownship, trustKey, unpackPackage } from '../core/exchange-archive/index.ts';
+import { createOwnKey, ownKey, savePublicKey, packTownship, trustKey, unpackPackage } from '../core/exchange-archive/index.ts';
 import type { Figure } from './harness.ts';
 import { compare, machine, table } from './harness.ts';
 
@@ -77,10 +77,10 @@ export async function exchangeArchiveSuite(dir: string, size: 'full' | 'small'):
   try {
     generateDemo(township, { villages, households, seed: 'bench-exchange', asOf: '2026-11-24', actor, plant: false });
     attach(township, count, each);
-    await createOwnKey(township, '基准镇扶贫工作站');
-    await createOwnKey(county, '示例县乡村振兴局');
-    trustKey(township, actor, { file: join(defaultKeyDir(county), 'public.json'), checkedBy: '基准' });
-    trustKey(county, actor, { file: join(defaultKeyDir(township), 'public.json'), checkedBy: '基准' });
+    await createOwnKey(township, actor, '基准镇扶贫工作站');
+    await createOwnKey(county, actor, '示例县乡村振兴局');
+    trustKey(township, actor, { file: savePublicKey(county, join(dir, 'xa-county-public.json'), true).file, checkedBy: '基准' });
+    trustKey(county, actor, { file: savePublicKey(township, join(dir, 'xa-township-public.json'), true).file, checkedBy: '基准' });
     const members = township.sqlite.prepare('SELECT count(*) FROM members').pluck().get() as number;
     const k = `${Math.round(members / 1000)}k`;
 

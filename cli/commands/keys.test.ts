@@ -1,15 +1,22 @@
-// `keys new` / `keys show` end to end through the real bin: exit codes, JSON, files and modes.
+// `keys new` / `keys show` / `keys public` / `keys export` / `keys import` end to end through the
+// real bin: exit codes, JSON, files and modes, the passphrase never taken from an argument.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initArchive } from '../../core/archive.ts';
+import { systemActor } from '../../shared/actor.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'relief-archive.mjs');
-const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, 'keys', ...args], { encoding: 'utf8' });
+const PASS_ENV = 'RELIEF_ARCHIVE_KEY_PASSPHRASE';
+/** The bin, without a key passphrase in its environment unless `env` gives one. */
+const runIn = (env: Record<string, string>, ...args: string[]) => {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== PASS_ENV)) as Record<string, string>;
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...base, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
+const run = (...args: string[]) => runIn({}, 'keys', ...args);
 
 let dir: string;
 beforeAll(() => {
@@ -55,5 +62,80 @@ describe('relief-archive keys', () => {
     const missing = run('show', join(dir, 'nowhere'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/找不到公钥文件/);
+  }, 180_000); // eight runs of the bin: seconds each on a loaded machine
+
+  it('says in its help that a key folder made without an archive is in clear, for keys import only', () => {
+    const help = runIn({}, 'keys', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/keys new --db 文件.*推荐/);
+    expect(help.stdout).toMatch(/私钥未加密，只用于随后 keys import 文件夹 --db 文件 导入档案/);
   });
+
+  // Each run of the bin takes seconds on a loaded machine, and export/import run scrypt at the app's work factor.
+  const SLOW = 180_000;
+  let home = '';
+  let db = '';
+  let out = '';
+  beforeAll(() => {
+    home = join(dir, 'archive');
+    db = join(home, '青山镇.db');
+    out = join(home, '密钥导出.age');
+  });
+  const PASS = '青山镇密钥导出口令2026';
+  let fingerprint = '';
+
+  it('makes the key inside the archive (nothing beside it) and saves public.json where asked', () => {
+    mkdirSync(home, { recursive: true });
+    initArchive({ file: db, name: '青山镇', code: '511922101000', county: '示例县' }, systemActor('测试')).close();
+    const made = run('new', '--db', db, '--name', '青山镇扶贫工作站', '--json');
+    expect(made.code, made.stderr).toBe(0);
+    fingerprint = (JSON.parse(made.stdout) as { fingerprint: string }).fingerprint;
+    expect(readdirSync(home).filter((f) => !f.startsWith('青山镇.db'))).toEqual([]);
+    const pub = run('public', '--db', db, '--out', join(home, 'public.json'), '--json');
+    expect(JSON.parse(pub.stdout)).toMatchObject({ fingerprint, role: 'township' });
+  }, SLOW);
+
+  it('takes the export passphrase only from the environment or a terminal, at least 12 characters', () => {
+    const asArg = run('export', '--db', db, '--out', out, '--passphrase', PASS);
+    expect(asArg.code).toBe(2);
+    expect(asArg.stderr).toMatch(/口令不能写在命令行参数里/);
+    const noPass = run('export', '--db', db, '--out', out);
+    expect(noPass.code).toBe(2);
+    expect(noPass.stderr).toMatch(/请设置环境变量 RELIEF_ARCHIVE_KEY_PASSPHRASE/);
+    const short = runIn({ [PASS_ENV]: '太短的口令' }, 'keys', 'export', '--db', db, '--out', out);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/至少 12 个字符/);
+    expect(existsSync(out)).toBe(false);
+  }, SLOW);
+
+  it('exports, and imports into an archive on the new PC (a wrong passphrase refused)', () => {
+    const exported = runIn({ [PASS_ENV]: PASS }, 'keys', 'export', '--db', db, '--out', out, '--json');
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(JSON.parse(exported.stdout)).toMatchObject({ file: out, key: { fingerprint } });
+    mkdirSync(join(home, '新电脑'));
+    const fresh = join(home, '新电脑', '青山镇.db');
+    initArchive({ file: fresh, name: '青山镇', code: '511922101000' }, systemActor('测试')).close();
+    const wrong = runIn({ [PASS_ENV]: '不对的口令不对的口令' }, 'keys', 'import', out, '--db', fresh, '--json');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/口令不对/);
+    const imported = runIn({ [PASS_ENV]: PASS }, 'keys', 'import', out, '--db', fresh, '--json');
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ added: true, key: { fingerprint } });
+  }, SLOW);
+
+  it('imports a clear folder made by keys new --out into an archive, wiping its private.json', () => {
+    const folderHome = join(dir, 'folder');
+    const folderDb = join(folderHome, '绿水乡.db');
+    mkdirSync(folderHome);
+    initArchive({ file: folderDb, name: '绿水乡', code: '511922103000' }, systemActor('测试')).close();
+    const keyDir = join(folderHome, '密钥');
+    expect(run('new', '--out', keyDir, '--role', 'township', '--name', '绿水乡').code).toBe(0);
+    const r = run('import', keyDir, '--db', folderDb, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ added: true, key: { role: 'township' } });
+    expect(readdirSync(keyDir).sort()).toEqual(['public.json', '说明.txt']);
+    const again = run('new', '--db', folderDb);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/本档案已有乡镇密钥/);
+  }, SLOW);
 });

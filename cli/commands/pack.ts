@@ -10,7 +10,7 @@ import { emit } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
 import { API } from '../../shared/api/index.ts';
 
-const usage = 'relief-archive pack --db 文件 --out 数据包.fpkg [--to 对方public.json] [--key 密钥文件夹] [--batch 批次编号,…] [--passphrase]';
+const usage = 'relief-archive pack --db 文件 --out 数据包.fpkg [--to 对方public.json] [--key 旧密钥文件夹] [--batch 批次编号,…] [--passphrase]\n（本方密钥保存在档案内，不需要 --key；--key 只用于还没有保存密钥的档案：旧文件夹里的私钥先移入档案，原文件抹去）';
 
 export const pack: Command = {
   name: 'pack',
@@ -49,6 +49,7 @@ export const pack: Command = {
           r.recipient ? `收件方指纹：${r.recipient}` : '',
           r.passphrase ? `口令（只显示这一次，请电话告知对方，不要写在U盘上）：${r.passphrase}` : '',
           r.staleOpinions ? `另有 ${r.staleOpinions} 条意见是针对该乡镇较早的数据包登记的，没有包含在内，请按最新数据重新登记。` : '',
+          ...r.notes,
         ]
           .filter(Boolean)
           .join('\n'),

@@ -10,7 +10,7 @@ import { emit } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
 import { API } from '../../shared/api/index.ts';
 
-const usage = 'relief-archive unpack 数据包.fpkg --db 文件 [--key 密钥文件夹] [--dry-run] [--passphrase "口令"] [--accept-unauthenticated]';
+const usage = 'relief-archive unpack 数据包.fpkg --db 文件 [--key 旧密钥文件夹] [--dry-run] [--passphrase "口令"] [--accept-unauthenticated]\n（本方密钥保存在档案内，不需要 --key；--key 只用于还没有保存密钥的档案：旧文件夹里的私钥先移入档案，原文件抹去）';
 
 const EFFECT: Record<string, string> = { advanced: '通过，环节已完成', returned: '退回', recorded: '已登记结果', skipped: '未应用' };
 

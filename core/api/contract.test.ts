@@ -85,6 +85,8 @@ const samples: Record<string, () => unknown> = {
   'exchange.keyStatus': () => ({}),
   'exchange.newKey': () => ({ name: '青山镇扶贫工作站' }),
   'exchange.savePublicKey': () => ({ out: join(session.dataDir, 'public-copy.json') }),
+  'exchange.exportKeyPair': () => ({ out: join(session.dataDir, 'key-export.age'), passphrase: '青山镇密钥导出口令二〇二六' }),
+  'exchange.importKeyPair': () => ({ file: join(session.dataDir, 'key-export.age'), passphrase: '青山镇密钥导出口令二〇二六' }),
   'exchange.inspectKey': () => ({ file: join(session.dataDir, 'no-such-public.json') }),
   'exchange.trustKey': () => ({ file: join(session.dataDir, 'no-such-public.json'), checkedBy: '李会计' }),
   'exchange.revokeKey': () => ({ fingerprint: '12345 67890 12345 67890 12345 67890', reason: '密钥遗失' }),

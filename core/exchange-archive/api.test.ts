@@ -54,10 +54,12 @@ describe('exchange.* through the dispatcher', () => {
     const cs = await ok<KeyStatusView>(c, 'exchange.newKey', {});
     expect(ts.own?.role).toBe('township');
     expect(cs.own?.name).toBe('示例县');
-    const seen = await ok<{ fingerprint: string; registered: boolean }>(t, 'exchange.inspectKey', { file: cs.publicFile });
+    const cPublic = (await ok<{ file: string }>(c, 'exchange.savePublicKey', { out: join(dir, '示例县_public.json') })).file;
+    const tPublic = (await ok<{ file: string }>(t, 'exchange.savePublicKey', { out: join(dir, '青山镇_public.json') })).file;
+    const seen = await ok<{ fingerprint: string; registered: boolean }>(t, 'exchange.inspectKey', { file: cPublic });
     expect(seen).toMatchObject({ fingerprint: cs.own!.fingerprint, registered: false });
-    await ok(t, 'exchange.trustKey', { file: cs.publicFile, checkedBy: '李会计', fingerprint: cs.own!.fingerprint });
-    await ok(c, 'exchange.trustKey', { file: ts.publicFile, checkedBy: '王科长' });
+    await ok(t, 'exchange.trustKey', { file: cPublic, checkedBy: '李会计', fingerprint: cs.own!.fingerprint });
+    await ok(c, 'exchange.trustKey', { file: tPublic, checkedBy: '王科长' });
     expect((await ok<KeyStatusView>(t, 'exchange.keyStatus', {})).notReady).toEqual([]);
   });
 

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../db/open.ts';
 import { archiveChecksum, tempDir } from '../../db/testing.ts';
 import { initArchive } from '../archive.ts';
-import { createOwnKey, defaultKeyDir } from './keys.ts';
-import { countyActor, makeTownship } from './testing.ts';
+import { createOwnKey } from './own-key.ts';
+import { countyActor, makeTownship, publicFileOf } from './testing.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'relief-archive.mjs');
 const run = (...args: string[]) => {
@@ -19,19 +19,20 @@ const run = (...args: string[]) => {
 let dir: string;
 let tFile: string;
 let cFile: string;
-let tKeys: string;
-let cKeys: string;
+/** Each side's public.json, saved as the clerk saves it to the stick. */
+let tPublic: string;
+let cPublic: string;
 
 beforeAll(async () => {
   dir = tempDir('relief-exchange-cli-');
   const t = await makeTownship(dir, { households: 20 });
   tFile = t.file;
-  tKeys = defaultKeyDir(t);
+  tPublic = publicFileOf(t);
   t.close();
   const c = initArchive({ file: join(dir, '示例县.db'), name: '示例县', role: 'county' }, countyActor);
-  await createOwnKey(c, '示例县乡村振兴局');
+  await createOwnKey(c, countyActor, '示例县乡村振兴局');
   cFile = c.file;
-  cKeys = defaultKeyDir(c);
+  cPublic = publicFileOf(c);
   c.close();
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,28 +49,29 @@ const checksum = (file: string): string => {
 describe('relief-archive keys trust / pack / unpack', () => {
   it('registers each side, after refusing a fingerprint that does not match the phone check', () => {
     const before = checksum(cFile);
-    const wrong = run('keys', 'trust', join(tKeys, 'public.json'), '--db', cFile, '--checked-by', '王科长', '--fingerprint', '11111 22222 33333 44444 55555 66666', '--json');
+    const wrong = run('keys', 'trust', tPublic, '--db', cFile, '--checked-by', '王科长', '--fingerprint', '11111 22222 33333 44444 55555 66666', '--json');
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/电话核对的指纹与公钥文件不符/);
     expect(checksum(cFile)).toBe(before);
-    const c = run('keys', 'trust', join(tKeys, 'public.json'), '--db', cFile, '--checked-by', '王科长', '--json');
+    const c = run('keys', 'trust', tPublic, '--db', cFile, '--checked-by', '王科长', '--json');
     expect(c.code, c.stderr).toBe(0);
     expect(JSON.parse(c.stdout)).toMatchObject({ role: 'township', fingerprint: expect.stringMatching(/^\d{5}( \d{5}){5}$/) as unknown });
-    const t = run('keys', 'trust', join(cKeys, 'public.json'), '--db', tFile, '--checked-by', '李会计', '--json');
+    const t = run('keys', 'trust', cPublic, '--db', tFile, '--checked-by', '李会计', '--json');
     expect(t.code, t.stderr).toBe(0);
     expect(JSON.parse(t.stdout)).toMatchObject({ role: 'county' });
   });
 
   it('packs on the township and unpacks on the county (dry run, apply, again)', () => {
     const out = join(dir, '报送.fpkg');
-    const p = run('pack', '--db', tFile, '--key', tKeys, '--to', join(cKeys, 'public.json'), '--out', out, '--json');
+    // No --key: each archive holds its own key.
+    const p = run('pack', '--db', tFile, '--to', cPublic, '--out', out, '--json');
     expect(p.code, p.stderr).toBe(0);
     const packed = JSON.parse(p.stdout) as { packageId: string; bytes: number; audit: { intact: boolean } };
     expect(packed.bytes).toBeGreaterThan(8192);
     expect(packed.audit).toMatchObject({ intact: true });
 
     const before = checksum(cFile);
-    const dry = run('unpack', out, '--db', cFile, '--key', cKeys, '--dry-run', '--json');
+    const dry = run('unpack', out, '--db', cFile, '--dry-run', '--json');
     expect(dry.code, dry.stderr).toBe(0);
     expect(JSON.parse(dry.stdout)).toMatchObject({ packageId: packed.packageId, applied: false, households: { added: 20 } });
     expect(checksum(cFile)).toBe(before);
@@ -96,7 +98,7 @@ describe('relief-archive keys trust / pack / unpack', () => {
   });
 
   it('revokes a township key on the county side and lists it', () => {
-    const fp = (JSON.parse(run('keys', 'show', tKeys, '--json').stdout) as { fingerprint: string }).fingerprint;
+    const fp = (JSON.parse(run('keys', 'show', tPublic, '--json').stdout) as { fingerprint: string }).fingerprint;
     const r = run('keys', 'revoke', '--db', cFile, '--fingerprint', fp, '--reason', '电脑被盗', '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ status: 'revoked', validThroughSeq: 1 });

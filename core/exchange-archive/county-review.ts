@@ -20,7 +20,8 @@ import type { JsonObject } from '../exchange/canonical.ts';
 import { townshipAudit } from './audit-chain.ts';
 import { recordToPublic } from './export.ts';
 import type { PackOptions } from './export.ts';
-import { findKey, identityOf, ownKey } from './keys.ts';
+import { findKey, identityOf } from './keys.ts';
+import { useOwnKey } from './own-key.ts';
 import { nextOutSeq } from './log.ts';
 import type { LogRow } from './log.ts';
 import { REVIEW_TABLE } from './tables.ts';
@@ -198,7 +199,7 @@ export async function packReview(archive: Archive, actor: Actor, townshipId: str
   const opinions = opinionsOnPackage(archive.db, townshipId, last.packageId);
   const staleCount = staleUnsentOpinionCount(archive.db, townshipId, last.packageId);
   if (opinions.length === 0) throw new UserError(`还没有对“${t.name}”最新报送的数据包（第 ${last.seq} 号）登记任何审核意见：请先登记通过或退回，再制作审核结果。`);
-  const key = ownKey(archive, opts.keyDir ?? null);
+  const { pair: key, notes } = useOwnKey(archive, actor, opts.keyDir ?? null);
   let recipient = null;
   let passphrase: string | null = null;
   if (opts.passphrase) passphrase = generatePassphrase();
@@ -279,5 +280,6 @@ export async function packReview(archive: Archive, actor: Actor, townshipId: str
     opinions: opinions.length,
     staleOpinions: staleCount,
     audit: null,
+    notes,
   };
 }

@@ -16,9 +16,10 @@ import type { PackResultView, PackScope } from '../../shared/api/exchange.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
 import { generatePassphrase, writePackage } from '../exchange/index.ts';
-import type { EntrySource, KeyPair, PublicKeyRecord } from '../exchange/index.ts';
+import type { EntrySource, PublicKeyRecord } from '../exchange/index.ts';
 import type { JsonObject } from '../exchange/canonical.ts';
-import { identityOf, listKeys, otherRole, ownKey, ROLE_NAME } from './keys.ts';
+import { identityOf, listKeys, otherRole, ROLE_NAME } from './keys.ts';
+import { useOwnKey } from './own-key.ts';
 import type { KeyRow } from './keys.ts';
 import { nextOutSeq } from './log.ts';
 import { describeProblems, problemLine } from './problems.ts';
@@ -39,6 +40,7 @@ export interface PackOptions {
   to?: string | null;
   /** Passphrase fallback instead of a key (the passphrase is made here and returned once). */
   passphrase?: boolean;
+  /** An older clear key folder (`--key DIR`): moved into the archive first (its private.json wiped). */
   keyDir?: string | null;
   onProgress?: PackProgress;
   signal?: AbortSignal;
@@ -162,7 +164,7 @@ function townshipOf(snap: Snapshot): TownshipRef {
 export async function packTownship(archive: Archive, actor: Actor, scope: PackScope, opts: PackOptions): Promise<PackResultView> {
   const me = identityOf(archive);
   if (me.role !== 'township') throw new UserError('这是县级档案：县级向乡镇发送的是审核结果（在“县级审核”中按乡镇制作），不能制作乡镇报送数据包。');
-  const key: KeyPair = ownKey(archive, opts.keyDir ?? null);
+  const { pair: key, notes } = useOwnKey(archive, actor, opts.keyDir ?? null);
   const recipient = opts.passphrase ? null : recipientKey(archive, opts.to);
   const passphrase = opts.passphrase ? generatePassphrase() : null;
   const seq = nextOutSeq(archive.db, 'township-export');
@@ -233,6 +235,7 @@ export async function packTownship(archive: Archive, actor: Actor, scope: PackSc
       opinions: 0,
       staleOpinions: 0,
       audit: audit.view,
+      notes,
     };
   } finally {
     snap.close();

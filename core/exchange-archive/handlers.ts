@@ -4,20 +4,26 @@
 import type { Handlers } from '../api/handlers.ts';
 import { countyBatches, countyHouseholds, countyTownships, deleteOpinion, listOpinions, packReview, recordOpinion, requireCounty } from './county-review.ts';
 import { packTownship } from './export.ts';
-import { createOwnKey, inspectKeyFile, keyStatus, registeredView, revokeKey, savePublicKey, trustKey } from './keys.ts';
+import { systemActor } from '../../shared/actor.ts';
+import { exportKeyPair, importKeyPair } from './key-transfer.ts';
+import { inspectKeyFile, registeredView, revokeKey, trustKey } from './keys.ts';
+import { createOwnKey, keyStatus, savePublicKey } from './own-key.ts';
 import { listPackages } from './log.ts';
 import { townshipReviews } from './township-review.ts';
 import { inspectForArchive, unpackPackage } from './unpack.ts';
 
 export const exchangeHandlers: Handlers['exchange'] = {
-  keyStatus: (_i, s) => keyStatus(s.requireArchive()),
+  // A read that may still move a key left beside the archive into it: recorded under whoever is working.
+  keyStatus: (_i, s) => keyStatus(s.requireArchive(), systemActor(s.operator ?? '系统', s.clock)),
   newKey: async ({ name }, s) => {
     const archive = s.requireArchive();
-    s.actor();
-    await createOwnKey(archive, name);
-    return keyStatus(archive);
+    const actor = s.actor();
+    await createOwnKey(archive, actor, name);
+    return keyStatus(archive, actor);
   },
   savePublicKey: ({ out, overwrite }, s) => savePublicKey(s.requireArchive(), out, overwrite),
+  exportKeyPair: ({ out, passphrase }, s) => exportKeyPair(s.requireArchive(), s.actor(), { out, passphrase }),
+  importKeyPair: (input, s) => importKeyPair(s.requireArchive(), s.actor(), input),
   inspectKey: ({ file }, s) => inspectKeyFile(s.requireArchive(), file),
   trustKey: (input, s) => registeredView(trustKey(s.requireArchive(), s.actor(), input).row),
   revokeKey: (input, s) => registeredView(revokeKey(s.requireArchive(), s.actor(), input)),

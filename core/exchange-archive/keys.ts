@@ -1,29 +1,16 @@
-// This side's key pair, kept in a folder beside the archive (`<archive dir>/密钥/<name>-<id>/`,
-// private.json 0600) or in a folder given by the caller (`--key DIR`); and the other side's
-// keys registered in the archive after the phone check (exchange_keys), which is the trust
-// store the file-level reader consults.
+// What this archive is (role, name, the id that named its old key folder), and the other side's
+// keys registered in the archive after the phone check (exchange_keys), which is the trust store
+// the file-level reader consults. This side's own key pair: own-key.ts.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { writeTransactionNow } from '../../db/handles.ts';
 import type { Archive } from '../../db/open.ts';
 import { archiveInfoRow, exchangeKeyByFingerprint, exchangeKeyList, insertExchangeKey, revokeExchangeKey } from '../../db/repos/exchange-keys.ts';
 import type { ExchangeKeyRow, KeyRevocation } from '../../db/repos/exchange-keys.ts';
-import type { KeyStatusView, KeyView, RegisteredKeyView } from '../../shared/api/exchange.ts';
+import type { KeyView, RegisteredKeyView } from '../../shared/api/exchange.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
-import {
-  formatFingerprint,
-  generateKeyPair,
-  loadKeyPair,
-  loadPublicKey,
-  normalizeFingerprint,
-  PRIVATE_FILE,
-  PUBLIC_FILE,
-  saveKeyPair,
-  selfTest,
-} from '../exchange/index.ts';
-import type { KeyPair, PublicKeyRecord, Role, TrustStore, TrustedKey } from '../exchange/index.ts';
+import { formatFingerprint, loadPublicKey, normalizeFingerprint } from '../exchange/index.ts';
+import type { PublicKeyRecord, Role, TrustStore, TrustedKey } from '../exchange/index.ts';
 
 export type KeyRow = ExchangeKeyRow;
 
@@ -33,7 +20,7 @@ export const otherRole = (r: Role): Role => (r === 'township' ? 'county' : 'town
 export interface ArchiveIdentity {
   role: Role;
   name: string;
-  /** Stable per archive: names its key folder. */
+  /** Stable per archive: named its key folder in older versions. */
   id: string;
 }
 
@@ -44,39 +31,8 @@ export function identityOf(archive: Archive): ArchiveIdentity {
   return { role: info.role, name: info.name, id };
 }
 
-export function defaultKeyDir(archive: Archive): string {
-  const me = identityOf(archive);
-  return join(dirname(archive.file), '密钥', `${me.name.replace(/[\\/:*?"<>|\s]/g, '')}-${me.id}`);
-}
-
 export function keyView(k: { fingerprint: string; role: Role; name: string; createdAt: string }): KeyView {
   return { fingerprint: formatFingerprint(k.fingerprint), role: k.role, name: k.name, createdAt: k.createdAt };
-}
-
-/** This side's key pair (refused, with what to do, when missing or of the wrong side). */
-export function ownKey(archive: Archive, dir: string | null = null): KeyPair {
-  const keyDir = dir ?? defaultKeyDir(archive);
-  const me = identityOf(archive);
-  if (!existsSync(join(keyDir, PRIVATE_FILE))) {
-    throw new UserError(
-      dir
-        ? `密钥文件夹 ${keyDir} 里没有私钥（${PRIVATE_FILE}）。请指定用 keys new 生成的密钥文件夹。`
-        : `本档案还没有${ROLE_NAME[me.role]}密钥（应在 ${keyDir}）。请先在“数据交换”中生成本方密钥，并把公钥交给对方登记。`,
-    );
-  }
-  const pair = loadKeyPair(keyDir);
-  if (pair.publicKey.role !== me.role) {
-    throw new UserError(`密钥文件夹 ${keyDir} 里是${ROLE_NAME[pair.publicKey.role]}密钥，而本档案是${ROLE_NAME[me.role]}档案：请换用本方的密钥文件夹。`);
-  }
-  return pair;
-}
-
-export async function createOwnKey(archive: Archive, name: string | null): Promise<KeyPair> {
-  const me = identityOf(archive);
-  await selfTest();
-  const pair = generateKeyPair({ role: me.role, name: name ?? me.name });
-  saveKeyPair(defaultKeyDir(archive), pair);
-  return pair;
 }
 
 export function registeredView(k: KeyRow): RegisteredKeyView {
@@ -98,37 +54,6 @@ export function registeredView(k: KeyRow): RegisteredKeyView {
 
 export function listKeys(archive: Archive): KeyRow[] {
   return exchangeKeyList(archive.db);
-}
-
-export function keyStatus(archive: Archive, dir: string | null = null): KeyStatusView {
-  const me = identityOf(archive);
-  const keyDir = dir ?? defaultKeyDir(archive);
-  let own: KeyView | null = null;
-  const notReady: string[] = [];
-  if (existsSync(join(keyDir, PUBLIC_FILE))) {
-    try {
-      own = keyView(loadPublicKey(join(keyDir, PUBLIC_FILE)));
-    } catch (e) {
-      notReady.push(e instanceof Error ? e.message : String(e));
-    }
-  } else notReady.push(`还没有本方密钥：请先生成${ROLE_NAME[me.role]}密钥。`);
-  const registered = listKeys(archive).map(registeredView);
-  if (!registered.some((k) => k.status === 'active' && k.role === otherRole(me.role))) {
-    notReady.push(
-      me.role === 'township'
-        ? '还没有登记县级公钥：请电话核对指纹后登记县级的 public.json（登记前只能用口令加密报送）。'
-        : '还没有登记任何乡镇公钥：请电话核对指纹后登记各乡镇的 public.json。',
-    );
-  }
-  return { role: me.role, keyDir, own, publicFile: own ? join(keyDir, PUBLIC_FILE) : null, registered, notReady };
-}
-
-export function savePublicKey(archive: Archive, out: string, overwrite: boolean): { file: string } {
-  const from = join(defaultKeyDir(archive), PUBLIC_FILE);
-  if (!existsSync(from)) throw new UserError('本档案还没有本方密钥：请先生成密钥，再保存公钥。');
-  if (existsSync(out) && !overwrite) throw new UserError(`文件已存在：${out}。为免覆盖，请换一个文件名。`);
-  copyFileSync(from, out);
-  return { file: out };
 }
 
 export function findKey(archive: Archive, fingerprint: string): KeyRow | undefined {

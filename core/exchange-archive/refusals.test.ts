@@ -17,11 +17,12 @@ import type { EntrySource, KeyPair, PublicKeyRecord } from '../exchange/index.ts
 import type { JsonObject } from '../exchange/canonical.ts';
 import { flipBit, writeRawPackage } from '../exchange/testing.ts';
 import { packTownship } from './export.ts';
-import { createOwnKey, defaultKeyDir, listKeys, ownKey, revokeKey, trustKey } from './keys.ts';
+import { listKeys, revokeKey, trustKey } from './keys.ts';
+import { createOwnKey, ownKey } from './own-key.ts';
 import { listPackages } from './log.ts';
 import type { Row } from './rows.ts';
 import { TABLES } from './tables.ts';
-import { countyActor, makePair, makeTownship, refusal, townshipActor } from './testing.ts';
+import { countyActor, makePair, makeTownship, publicFileOf, refusal, townshipActor } from './testing.ts';
 import type { Pair } from './testing.ts';
 import { unpackPackage } from './unpack.ts';
 
@@ -179,7 +180,7 @@ describe('packages the county refuses before decrypting or applying', () => {
   it('a package from an unregistered township', async () => {
     const other = await makeTownship(p.dir, { name: '白马镇', code: '511923102000', seed: 'other', households: 10 });
     try {
-      trustKey(other, townshipActor, { file: join(p.dir, '密钥', readdirSync(join(p.dir, '密钥')).find((d) => d.startsWith('示例县'))!, 'public.json'), checkedBy: '李会计' });
+      trustKey(other, townshipActor, { file: publicFileOf(p.county), checkedBy: '李会计' });
       const file = join(p.dir, 'unregistered.fpkg');
       await packTownship(other, townshipActor, { type: 'all' }, { out: file });
       const r = await refusal(p.county, () => unpackPackage(p.county, countyActor, file));
@@ -201,7 +202,7 @@ describe('packages the county refuses before decrypting or applying', () => {
       expect(ok.notes.join()).toMatch(/未认证/);
 
       // Registered later, 白马镇's key still cannot send 青山镇's data.
-      trustKey(p.county, countyActor, { file: join(defaultKeyDir(other), 'public.json'), checkedBy: '王科长' });
+      trustKey(p.county, countyActor, { file: publicFileOf(other), checkedBy: '王科长' });
       const posing = await hostile('posing.fpkg', (_t, row) => row, [], { sender: ownKey(other) });
       const r3 = await refusal(p.county, () => unpackPackage(p.county, countyActor, posing));
       expect(r3.error.message).toMatch(/“青山镇”的数据只接受其登记的密钥/);
@@ -251,7 +252,7 @@ describe('the township side', () => {
     try {
       const { generateDemo } = await import('../demo/index.ts');
       generateDemo(a, { villages: 1, households: 20, seed: 'planted', asOf: '2026-11-24', actor: townshipActor }); // with the planted wrong check digit
-      await createOwnKey(a, '有问题镇');
+      await createOwnKey(a, townshipActor, '有问题镇');
       const r = await refusal(a, () => packTownship(a, townshipActor, { type: 'all' }, { out: join(dir, 'x.fpkg'), passphrase: true, scryptLogN: 10 }));
       expect(r.error.message).toMatch(/记录不合规，县级会拒收，数据包没有生成：家庭成员 .*身份证号校验位错误/);
       expect(readdirSync(dir).filter((f) => f.includes('.fpkg'))).toEqual([]);

@@ -1,6 +1,6 @@
 // Test helpers: a township archive with a small demo and a county archive, each with its key
-// pair beside it and the other side's public key registered — as after the phone check.
-import { join } from 'node:path';
+// pair inside it and the other side's public key registered — as after the phone check.
+import { basename, dirname, join } from 'node:path';
 import type { Archive } from '../../db/open.ts';
 import { batchHouseholdIds, batchIdsOf } from '../../db/repos/exchange-batches.ts';
 import { archiveChecksum } from '../../db/testing.ts';
@@ -9,10 +9,10 @@ import { isUserError } from '../../shared/errors.ts';
 import type { UserError } from '../../shared/errors.ts';
 import { initArchive } from '../archive.ts';
 import { generateDemo } from '../demo/index.ts';
-import { PUBLIC_FILE } from '../exchange/index.ts';
 import { saveMeeting } from '../workflows/meetings.ts';
 import { closeStep, openStep } from '../workflows/steps.ts';
-import { createOwnKey, defaultKeyDir, trustKey } from './keys.ts';
+import { trustKey } from './keys.ts';
+import { createOwnKey, savePublicKey } from './own-key.ts';
 
 export const AS_OF = '2026-11-24';
 /** The clerks work a little after the demo's date, so that steps can be moved on. */
@@ -29,7 +29,7 @@ export interface Pair {
 export async function makeTownship(dir: string, opts: { name?: string; code?: string; households?: number; seed?: string; trustCounty?: Archive } = {}): Promise<Archive> {
   const a = initArchive({ file: join(dir, `${opts.name ?? '青山镇'}.db`), name: opts.name ?? '青山镇', code: opts.code ?? '511922101000', county: '示例县', province: '四川省' }, townshipActor);
   generateDemo(a, { villages: 2, households: opts.households ?? 40, seed: opts.seed ?? 'exchange', asOf: AS_OF, actor: actorAt(`${AS_OF}T08:00:00Z`), plant: false });
-  await createOwnKey(a, `${opts.name ?? '青山镇'}扶贫工作站`);
+  await createOwnKey(a, townshipActor, `${opts.name ?? '青山镇'}扶贫工作站`);
   return a;
 }
 
@@ -37,14 +37,19 @@ export async function makeTownship(dir: string, opts: { name?: string; code?: st
 export async function makePair(dir: string, households = 40): Promise<Pair> {
   const township = await makeTownship(dir, { households });
   const county = initArchive({ file: join(dir, '示例县.db'), name: '示例县', role: 'county', province: '四川省' }, countyActor);
-  await createOwnKey(county, '示例县乡村振兴局');
+  await createOwnKey(county, countyActor, '示例县乡村振兴局');
   exchangeKeys(township, county);
   return { dir, township, county };
 }
 
+/** The archive's public.json, saved beside it (as the clerk saves it to the stick). */
+export function publicFileOf(archive: Archive): string {
+  return savePublicKey(archive, join(dirname(archive.file), `${basename(archive.file, '.db')}_public.json`), true).file;
+}
+
 export function exchangeKeys(township: Archive, county: Archive): void {
-  trustKey(township, townshipActor, { file: join(defaultKeyDir(county), PUBLIC_FILE), checkedBy: '李会计' });
-  trustKey(county, countyActor, { file: join(defaultKeyDir(township), PUBLIC_FILE), checkedBy: '王科长' });
+  trustKey(township, townshipActor, { file: publicFileOf(county), checkedBy: '李会计' });
+  trustKey(county, countyActor, { file: publicFileOf(township), checkedBy: '王科长' });
 }
 
 /** The demo's monitoring batch (three households, at its first step), moved on to its county step (6, 县级审定). */

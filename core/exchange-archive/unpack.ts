@@ -28,7 +28,8 @@ import { auditContinuity, continuityJson } from './audit-chain.ts';
 import { applySnapshot } from './county-apply.ts';
 import { planSnapshot } from './county-plan.ts';
 import type { SnapshotPlan } from './county-plan.ts';
-import { archiveTrustStore, findKey, identityOf, keyView, listKeys, ownKey } from './keys.ts';
+import { archiveTrustStore, findKey, identityOf, keyView, listKeys } from './keys.ts';
+import { ownKey, ownKeyIfAny, useOwnKey } from './own-key.ts';
 import type { ArchiveIdentity } from './keys.ts';
 import { applyReview, planReview } from './township-review.ts';
 import type { ReviewPlan } from './township-review.ts';
@@ -38,6 +39,7 @@ export interface UnpackOptions {
   dryRun?: boolean;
   passphrase?: string | null;
   acceptUnauthenticated?: boolean;
+  /** An older clear key folder (`--key DIR`): moved into the archive first (its private.json wiped). */
   keyDir?: string | null;
   /** Where the backup before applying goes; default `备份/` beside the archive. */
   backupDir?: string;
@@ -68,13 +70,17 @@ function checkKind(me: ArchiveIdentity, h: PackageHeader, file: string): void {
   );
 }
 
-/** This side's key when it can be loaded (a passphrase package needs none). */
-function keyOrNull(archive: Archive, dir: string | null | undefined, needed: boolean): KeyPair | undefined {
+/**
+ * This side's key when there is one (a passphrase package needs none) — after moving a key still
+ * kept beside the archive into it — and the notes saying so.
+ */
+function keyOrNull(archive: Archive, actor: Actor, dir: string | null | undefined, needed: boolean): { key: KeyPair | undefined; notes: string[] } {
   try {
-    return ownKey(archive, dir ?? null);
+    const { pair, notes } = useOwnKey(archive, actor, dir ?? null);
+    return { key: pair, notes };
   } catch (e) {
-    if (needed || !isUserError(e)) throw e;
-    return undefined;
+    if (needed || !isUserError(e) || dir) throw e;
+    return { key: undefined, notes: [] };
   }
 }
 
@@ -142,7 +148,7 @@ export async function unpackPackage(archive: Archive, actor: Actor, file: string
   const outside = await inspectPackage(file);
   checkKind(me, outside.header, shown);
   const again = previous(archive, outside.header, shown) === 'same';
-  const key = keyOrNull(archive, opts.keyDir, outside.header.encryption === 'x25519');
+  const { key, notes: keyNotes } = keyOrNull(archive, actor, opts.keyDir, outside.header.encryption === 'x25519');
 
   // 1. Staging: a private copy beside the archive, so the stick can be pulled and nothing read twice differs.
   const stagingBase = join(dirname(archive.file), '.交换暂存');
@@ -161,9 +167,10 @@ export async function unpackPackage(archive: Archive, actor: Actor, file: string
     });
     const h = opened.header;
     const result = emptyResult(h, opened);
+    result.notes.push(...keyNotes);
     if (again) {
       const prev = packageLogEntry(archive.db, h.packageId)!;
-      return { ...result, alreadyImported: true, notes: [`这个数据包已导入过（${prev.at}：${prev.result}），这次没有任何改动。`] };
+      return { ...result, alreadyImported: true, notes: [...keyNotes, `这个数据包已导入过（${prev.at}：${prev.result}），这次没有任何改动。`] };
     }
     // 7. Decrypt and stage (every byte checked before the folder appears).
     const staged = await stagePackage(opened, join(stagingRoot, 'staged')).catch((e: unknown) => {
@@ -324,13 +331,13 @@ export async function inspectForArchive(archive: Archive, file: string): Promise
   const fp = fingerprintOf(h.sender);
   const k = findKey(archive, fp);
   const stillOk = k !== undefined && (k.status === 'active' || (k.validThroughSeq != null && h.seq <= k.validThroughSeq));
-  const key = keyOrNull(archive, null, false);
+  const key = ownKeyIfAny(archive);
   let refusal: string | null = null;
   let alreadyImported: PackageInfoView['alreadyImported'] = 'no';
   try {
     checkKind(me, h, basename(file));
     alreadyImported = previous(archive, h, basename(file));
-    if (h.encryption === 'x25519' && !key) ownKey(archive, null);
+    if (h.encryption === 'x25519' && !key) ownKey(archive);
     await openPackage(file, { ...openOptions(archive, me, { acceptUnauthenticated: true }, key, alreadyImported === 'same'), ...(h.encryption === 'passphrase' ? { passphrase: '0'.repeat(32) } : {}) });
   } catch (e) {
     if (!isUserError(e)) throw e;

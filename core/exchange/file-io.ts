@@ -1,19 +1,38 @@
 // File plumbing for packages: durable small writes, ranged streaming reads with progress and
 // cancel, and Chinese messages for the file-system failures a USB stick produces.
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { refusal, refuse } from './messages.ts';
 
 /** Creates FILE (refusing to overwrite), writes it whole and fsyncs before returning. */
-export function writeFileDurably(file: string, text: string, mode: number): void {
+export function writeFileDurably(file: string, content: string | Uint8Array, mode: number): void {
   const fd = openSync(file, 'wx', mode);
   try {
-    writeSync(fd, text);
+    if (typeof content === 'string') writeSync(fd, content);
+    else writeSync(fd, content);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Removes a file holding a secret: overwritten with zeros and synced first, so its bytes are
+ * not simply left in the freed blocks (best effort: SSDs and copy-on-write file systems may
+ * keep old blocks — which is why secrets are not written in clear in the first place).
+ */
+export function wipeFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    const size = fstatSync(fd).size;
+    const zeros = new Uint8Array(Math.min(size, 64 * 1024));
+    for (let at = 0; at < size; at += zeros.length) writeSync(fd, zeros, 0, Math.min(zeros.length, size - at), at);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  unlinkSync(file);
 }
 
 /** Makes a rename durable. Windows cannot open a folder for fsync; NTFS journals renames anyway. */

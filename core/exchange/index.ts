@@ -1,7 +1,9 @@
 // Encrypted, signed exchange packages (issue 7), file level: keys, writer, reader, staging.
 // Format: docs/exchange-format.md. The archive-level pipeline builds on this API.
-export { generateKeyPair, saveKeyPair, loadKeyPair, loadPublicKey, parsePublicKey, PUBLIC_FILE, PRIVATE_FILE } from './keys.ts';
-export type { KeyPair, PublicKeyRecord } from './keys.ts';
+export { generateKeyPair, keyPairFromRecord, privateRecordOf, readKeyPairFile, saveKeyPair, loadKeyPair, loadPublicKey, parsePublicKey, PUBLIC_FILE, PRIVATE_FILE } from './keys.ts';
+export type { KeyPair, PrivateKeyRecord, PublicKeyRecord } from './keys.ts';
+export { checkKeyPassphrase, KEY_EXPORT_MAX_BYTES, KEY_PASSPHRASE_MIN, notKeyExport, openKeyExport, sealKeyExport } from './key-export.ts';
+export { wipeFile, writeFileDurably } from './file-io.ts';
 export { fingerprintOf, formatFingerprint, normalizeFingerprint } from './fingerprint.ts';
 export { generatePassphrase, normalizePassphrase } from './passphrase.ts';
 export { selfTest } from './self-test.ts';

@@ -1,6 +1,7 @@
 // Key pairs of one side (township or county): Ed25519 to sign packages, X25519 (age) to receive
-// them. Kept in a folder: private.json (mode 0600, never leaves the machine) and public.json (to
-// hand to the other side). public.json is self-signed and carries its fingerprint.
+// them. An archive keeps its own pair inside (core/exchange-archive/own-key.ts); a folder with
+// private.json (mode 0600) and public.json is only the clear hand-over of `keys new --out DIR`.
+// public.json is self-signed, carries its fingerprint and is what the other side registers.
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ed25519, x25519 } from '@noble/curves/ed25519.js';
@@ -110,35 +111,27 @@ export function loadPublicKey(file: string): PublicKeyRecord {
   return parsePublicKey(readJsonFile(file, '公钥文件'), file);
 }
 
-export function saveKeyPair(dir: string, pair: KeyPair): { privateFile: string; publicFile: string } {
-  const privateFile = join(dir, PRIVATE_FILE);
-  const publicFile = join(dir, PUBLIC_FILE);
-  for (const f of [privateFile, publicFile]) {
-    if (existsSync(f)) throw refusal(`文件夹 ${dir} 里已有密钥（${f}）。为免覆盖，请换一个空文件夹。`);
-  }
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const secret = {
-    format: 'fupin-key/v1',
-    signingSecret: toBase64(pair.signingSecret),
-    encryptionIdentity: ageIdentity(pair.encryptionSecret),
-    publicKey: pair.publicKey,
-  };
-  writeFileDurably(privateFile, `${JSON.stringify(secret, null, 2)}\n`, 0o600);
-  chmodSync(privateFile, 0o600); // the umask may have cut the mode given at creation
-  writeFileDurably(publicFile, `${JSON.stringify(pair.publicKey, null, 2)}\n`, 0o644);
-  return { privateFile, publicFile };
+/** The secret half as stored (private.json, the archive's own_keys row, a key export): base64 seed, age identity and the public record. */
+export interface PrivateKeyRecord {
+  format: 'fupin-key/v1';
+  signingSecret: string;
+  encryptionIdentity: string;
+  publicKey: PublicKeyRecord;
 }
 
-export function loadKeyPair(dir: string): KeyPair {
-  const file = join(dir, PRIVATE_FILE);
-  const value = readJsonFile(file, '私钥文件');
-  if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) {
-    throw refusal(`私钥文件 ${file} 别人也能读取。请把它的权限改为只有自己可读（chmod 600 ${file}）后再试。`);
-  }
-  const bad = (why: string) => refusal(`私钥文件 ${file} 无效（${why}）。请使用 keys new 生成的原文件夹，不要手工修改。`);
+export function privateRecordOf(pair: KeyPair): PrivateKeyRecord {
+  return { format: 'fupin-key/v1', signingSecret: toBase64(pair.signingSecret), encryptionIdentity: ageIdentity(pair.encryptionSecret), publicKey: pair.publicKey };
+}
+
+/**
+ * A key pair from its stored record, checked in full (shape, public record, secrets that match
+ * it). `bad(why)` makes the refusal, so each caller names its own source (file, archive, export).
+ */
+export function keyPairFromRecord(value: unknown, where: string, bad: (why: string) => Error): KeyPair {
+  if (typeof value !== 'object' || value === null) throw bad('格式不对');
   const r = value as Record<string, unknown>;
   if (r.format !== 'fupin-key/v1' || typeof r.signingSecret !== 'string' || typeof r.encryptionIdentity !== 'string') throw bad('格式不对');
-  const publicKey = parsePublicKey(r.publicKey, file);
+  const publicKey = parsePublicKey(r.publicKey, where);
   const signingSecret = fromBase64(r.signingSecret, 32);
   const encryptionSecret = bech32Decode(r.encryptionIdentity, 'AGE-SECRET-KEY-');
   if (!signingSecret || encryptionSecret?.length !== 32) throw bad('密钥编码不对');
@@ -147,4 +140,37 @@ export function loadKeyPair(dir: string): KeyPair {
     equalBytes(x25519.getPublicKey(encryptionSecret), recipientBytes(publicKey.encryptionKey)!);
   if (!matches) throw bad('私钥与其中的公钥不配对');
   return { publicKey, signingSecret, encryptionSecret };
+}
+
+/**
+ * Writes a key pair to a folder, the private half in clear: only `keys new --out DIR` does this
+ * now, and such a folder is meant to be imported into an archive (`keys import DIR`), which wipes it.
+ */
+export function saveKeyPair(dir: string, pair: KeyPair): { privateFile: string; publicFile: string } {
+  const privateFile = join(dir, PRIVATE_FILE);
+  const publicFile = join(dir, PUBLIC_FILE);
+  for (const f of [privateFile, publicFile]) {
+    if (existsSync(f)) throw refusal(`文件夹 ${dir} 里已有密钥（${f}）。为免覆盖，请换一个空文件夹。`);
+  }
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  writeFileDurably(privateFile, `${JSON.stringify(privateRecordOf(pair), null, 2)}\n`, 0o600);
+  chmodSync(privateFile, 0o600); // the umask may have cut the mode given at creation
+  writeFileDurably(publicFile, `${JSON.stringify(pair.publicKey, null, 2)}\n`, 0o644);
+  return { privateFile, publicFile };
+}
+
+/**
+ * A private.json as written by saveKeyPair. `checkMode`: refuse one others may read (POSIX) —
+ * skipped when the file is about to be moved into an archive and wiped anyway.
+ */
+export function readKeyPairFile(file: string, checkMode = true): KeyPair {
+  const value = readJsonFile(file, '私钥文件');
+  if (checkMode && process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) {
+    throw refusal(`私钥文件 ${file} 别人也能读取。请把它的权限改为只有自己可读（chmod 600 ${file}）后再试。`);
+  }
+  return keyPairFromRecord(value, file, (why) => refusal(`私钥文件 ${file} 无效（${why}）。请使用 keys new 生成的原文件夹，不要手工修改。`));
+}
+
+export function loadKeyPair(dir: string): KeyPair {
+  return readKeyPairFile(join(dir, PRIVATE_FILE));
 }

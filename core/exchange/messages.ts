@@ -55,7 +55,7 @@ export const refuse = {
     refusal(`数据包 ${file} 要求的口令计算量过大（2^${logN}，最多允许 2^${cap}），为免本机卡死，没有尝试解开。${RESEND}`),
   ageMac: (file: string) => refusal(`数据包 ${file} 的加密头部校验未通过：收件信息被改动过，没有解密。${RESEND}`),
   wrongPassphrase: (file: string) => refusal(`口令不对，无法解开数据包 ${file}。请核对电话告知的口令（8 组数字）后重试。`),
-  wrongKey: (file: string) => refusal(`本机的密钥解不开数据包 ${file}。请确认选对了密钥文件夹，或请发送方用本机的公钥重新制作。`),
+  wrongKey: (file: string) => refusal(`本机的密钥解不开数据包 ${file}。请确认它是发给本档案的，或请发送方用本档案的公钥重新制作。`),
   decryptFailed: (file: string) =>
     refusal(`数据包 ${file} 解密失败：加密内容已损坏、被截短或被改动。已读出的内容全部作废，没有写入任何内容。${RESEND}`),
   badContent: (file: string, why: string) => refusal(`数据包 ${file} 的内容不合规（${why}），已读出的内容全部作废，没有写入任何内容。${RESEND}`),

@@ -44,14 +44,27 @@ export interface RegisteredKeyView extends KeyView {
 export interface KeyStatusView {
   /** The archive's role: a township archive sends exports, a county archive sends review results. */
   role: ExchangeRole;
-  /** Where this side's key pair lives (private.json stays there, public.json is handed over). */
-  keyDir: string;
+  /** This side's key, kept inside the archive (its public.json is saved where the user chooses). */
   own: KeyView | null;
-  /** The public file to copy to the USB stick for the other side, once the key exists. */
-  publicFile: string | null;
   registered: RegisteredKeyView[];
   /** Why packing or unpacking cannot start yet, in Chinese (no own key, no county key…); empty when ready. */
   notReady: string[];
+  /** What this call did, in Chinese: e.g. a key left in the old folder beside the archive moved into it. */
+  notes: string[];
+}
+
+/** A key pair written to a passphrase-protected file, to take to a new PC. */
+export interface KeyExportView {
+  file: string;
+  key: KeyView;
+  notes: string[];
+}
+
+export interface KeyImportView {
+  key: KeyView;
+  /** False: the archive held this very key already (nothing changed). */
+  added: boolean;
+  notes: string[];
 }
 
 export interface PackageLogView {
@@ -129,6 +142,8 @@ export interface PackResultView {
   staleOpinions: number;
   /** Township exports: the audit chain carried (null for review results). */
   audit: PackAuditView | null;
+  /** In Chinese: e.g. this side's key moved from the old folder beside the archive into it first. */
+  notes: string[];
 }
 
 /** A package's outside: what can be known without decrypting (and whether it would be accepted). */
@@ -308,6 +323,8 @@ export interface TownshipReviewView {
 const path = (label: string) => z.string().trim().min(1, `请选择${label}`).max(1000, `${label}过长`);
 const required = (label: string, max = 200) => text(label, max).min(1, `请填写${label}`);
 const passphrase = z.string().trim().min(1).max(100, '口令过长').nullable().default(null);
+/** Chosen by the operator for a key export: taken exactly as typed (not trimmed). */
+const keyPassphrase = z.string().min(12, '口令至少 12 个字符').max(200, '口令过长');
 
 export const packScope = z
   .discriminatedUnion('type', [
@@ -320,10 +337,14 @@ export type PackScope = z.output<typeof packScope>;
 export const exchangeApi = {
   /** This side's key, the registered keys of the other side, and what is missing before packing. */
   keyStatus: endpoint<KeyStatusView>()('exchange.keyStatus', z.object({})),
-  /** Makes this side's key pair in the archive's key folder (refused when one exists). */
+  /** Makes this side's key pair inside the archive (refused when it has one); nothing private is written to disk. */
   newKey: endpoint<KeyStatusView>()('exchange.newKey', z.object({ name: required('单位名称', 40).nullable().default(null) }), EXCHANGE),
-  /** Copies this side's public.json to a chosen place (the USB stick). */
+  /** Saves this side's public.json to a chosen place (the USB stick). */
   savePublicKey: endpoint<{ file: string }>()('exchange.savePublicKey', z.object({ out: path('保存位置'), overwrite: z.boolean().default(false) })),
+  /** Writes this side's key pair to a new file encrypted with the passphrase (age scrypt), to move it to a new PC. */
+  exportKeyPair: endpoint<KeyExportView>()('exchange.exportKeyPair', z.object({ out: path('保存位置'), passphrase: keyPassphrase }), EXCHANGE),
+  /** Imports such a file into an archive of the same side that has no key yet; refused with nothing changed otherwise. */
+  importKeyPair: endpoint<KeyImportView>()('exchange.importKeyPair', z.object({ file: path('密钥导出文件'), passphrase: keyPassphrase }), EXCHANGE),
   /** Reads another side's public.json for the phone check (nothing registered yet). */
   inspectKey: endpoint<KeyView & { registered: boolean; status: 'active' | 'revoked' | null }>()('exchange.inspectKey', z.object({ file: path('公钥文件') })),
   /** Registers the other side's public.json after the fingerprint was checked by phone. */
