@@ -41,6 +41,8 @@ export interface Keystore {
   /** Recognises the right data key (a recovery code typed in) without opening the archive. */
   check: string;
   entries: KeyEntry[];
+  /** Lookups of stopped accounts (their wraps removed): their login says 已停用, not "wrong password". */
+  stopped?: string[];
 }
 
 export const keystoreFile = (archiveFile: string): string => `${archiveFile}.key`;
@@ -82,16 +84,20 @@ export function newKeystore(key: Uint8Array): Keystore {
   return { format: KEYSTORE_FORMAT, archiveId, cipher: 'sqlcipher-v4', check: checkOf(archiveId, key), entries: [] };
 }
 
-/** Adds (or replaces) an operator's wrap of the key. */
+/** Adds (or replaces) an operator's wrap of the key (a stopped account so comes back). */
 export async function setPassword(ks: Keystore, name: string, password: string, key: Uint8Array, kdf: KdfParams = DEFAULT_KDF): Promise<Keystore> {
   const entry = await wrapFor(ks, name, password, key, kdf);
-  return { ...ks, entries: [...ks.entries.filter((e) => e.lookup !== entry.lookup), entry] };
+  return { ...ks, entries: [...ks.entries.filter((e) => e.lookup !== entry.lookup), entry], stopped: (ks.stopped ?? []).filter((l) => l !== entry.lookup) };
 }
 
-export function removeOperator(ks: Keystore, name: string): Keystore {
+/** Removes an operator's wrap of the key; `stopped`: remembers the account as stopped (for its login message). */
+export function removeOperator(ks: Keystore, name: string, opts: { stopped?: boolean } = {}): Keystore {
   const lookup = lookupOf(ks.archiveId, name);
-  return { ...ks, entries: ks.entries.filter((e) => e.lookup !== lookup) };
+  const stopped = (ks.stopped ?? []).filter((l) => l !== lookup);
+  return { ...ks, entries: ks.entries.filter((e) => e.lookup !== lookup), stopped: opts.stopped ? [...stopped, lookup] : stopped };
 }
+
+export const STOPPED_LOGIN = (name: string): string => `账户“${name.trim()}”已停用，不能登录。如需恢复使用，请找站长（管理员）重设这个账户的密码。`;
 
 /** Whether an operator has a password here (for account management, never for login messages). */
 export function hasPassword(ks: Keystore, name: string): boolean {
@@ -122,7 +128,7 @@ export async function unwrapKey(ks: Keystore, name: string, password: string): P
   } catch {
     throw new UserError(`密钥文件中此账户的记录已损坏，无法用密码打开档案。请用恢复码打开（站长保管），再重设此账户的密码。`);
   }
-  if (!entry) throw new UserError(WRONG_LOGIN);
+  if (!entry) throw new UserError(ks.stopped?.includes(lookup) ? STOPPED_LOGIN(name) : WRONG_LOGIN);
   let key: Uint8Array;
   try {
     key = xchacha20poly1305(kek, nonce, new TextEncoder().encode(lookup)).decrypt(wrapped);
@@ -153,17 +159,17 @@ export function recoveryCodeOf(key: Uint8Array): string {
     value = (value << 8) | b;
     bits += 8;
     while (bits >= 5) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      out += ALPHABET.charAt((value >>> (bits - 5)) & 31);
       bits -= 5;
     }
   }
-  if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
+  if (bits > 0) out += ALPHABET.charAt((value << (5 - bits)) & 31);
   return out.match(/.{1,5}/g)!.join('-');
 }
 
 export function keyFromRecoveryCode(code: string): Buffer {
   const clean = code.toUpperCase().replace(/[\s\-—_]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  const bad = [...clean].find((c) => !ALPHABET.includes(c));
+  const bad = Array.from(clean).find((c) => !ALPHABET.includes(c));
   if (bad !== undefined || clean.length !== 55) {
     throw new UserError(`恢复码格式不对${bad !== undefined ? `（含有“${bad}”）` : `（应为 55 个字母数字，现在是 ${clean.length} 个）`}：请对照保管的恢复码逐组核对（11 组，每组 5 个）。`);
   }
@@ -200,7 +206,7 @@ export function readKeystore(archiveFile: string): Keystore | null {
     throw new UserError(`“${file}”不是扶贫档案的密钥文件。请确认档案旁的 .key 文件没有被替换；也可以用恢复码打开档案。`);
   }
   if (ks.format !== KEYSTORE_FORMAT) {
-    throw new UserError(`此档案的密钥文件由更新版本的程序写入（${ks.format}），本程序无法打开。请先把扶贫档案程序升级到最新版本；档案未作任何改动。`);
+    throw new UserError(`此档案的密钥文件由更新版本的程序写入（${String(ks.format)}），本程序无法打开。请先把扶贫档案程序升级到最新版本；档案未作任何改动。`);
   }
   if (typeof ks.archiveId !== 'string' || typeof ks.check !== 'string' || !Array.isArray(ks.entries)) {
     throw new UserError(`档案的密钥文件已损坏（${file}），无法用密码打开。请用恢复码打开档案（站长保管），程序会重建密钥文件。`);

@@ -7,7 +7,7 @@ import { UserError } from '../shared/errors.ts';
 import { readMigrations } from './migrate.ts';
 import type { Migration } from './migrate.ts';
 import { APPLICATION_ID, createArchiveFile, openArchive } from './open.ts';
-import { tempDir } from './testing.ts';
+import { openReadOnly, tempDir } from './testing.ts';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const cleanup: (() => void)[] = [];
@@ -37,7 +37,7 @@ describe('opening an archive', () => {
   it('opens with WAL, foreign keys and a busy timeout', () => {
     const { file, archive } = newArchive();
     archive.close();
-    const again = openArchive(file);
+    const again = openArchive(file, { key: archive.key });
     cleanup.push(() => again.close());
     expect(again.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(again.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -86,7 +86,7 @@ describe('opening an archive', () => {
     const { file, archive } = newArchive([...known, future]);
     archive.close();
     const before = sha(file);
-    expectRefusal(() => openArchive(file), /更新版本/);
+    expectRefusal(() => openArchive(file, { key: archive.key }), /更新版本/);
     expect(sha(file)).toBe(before);
   });
 
@@ -96,18 +96,37 @@ describe('opening an archive', () => {
     archive.sqlite.exec("INSERT INTO archive_info (id, role, name, created_at) VALUES (1, 'township', '青山镇', 'x')");
     archive.close();
     const next: Migration = { tag: '9000_next', when: Date.now(), sql: 'ALTER TABLE households ADD `nickname` text;', hash: 'n' };
-    const upgraded = openArchive(file, { migrations: [...known, next], now: () => new Date('2026-11-24T08:00:00Z') });
+    const upgraded = openArchive(file, { key: archive.key, migrations: [...known, next], now: () => new Date('2026-11-24T08:00:00Z') });
     cleanup.push(() => upgraded.close());
     expect(upgraded.backupFile).not.toBeNull();
     expect(existsSync(upgraded.backupFile!)).toBe(true);
     expect(upgraded.backupFile!.startsWith(join(dir, '备份'))).toBe(true);
-    const backup = new Database(upgraded.backupFile!, { readonly: true });
+    const backup = openReadOnly(upgraded.backupFile!, archive.key);
     cleanup.push(() => backup.close());
-    expect(backup.prepare('SELECT name FROM archive_info').get()).toEqual({ name: '青山镇' });
-    const cols = backup.prepare('PRAGMA table_info(households)').all() as { name: string }[];
+    expect(backup.sqlite.prepare('SELECT name FROM archive_info').get()).toEqual({ name: '青山镇' });
+    const cols = backup.sqlite.prepare('PRAGMA table_info(households)').all() as { name: string }[];
     expect(cols.map((c) => c.name)).not.toContain('nickname');
     const newCols = upgraded.sqlite.prepare('PRAGMA table_info(households)').all() as { name: string }[];
     expect(newCols.map((c) => c.name)).toContain('nickname');
     expect(upgraded.schemaVersion).toBe(known.length + 1);
+  });
+});
+
+describe('an encrypted archive', () => {
+  it('holds no clear text, and opens only with its own key — a wrong key changes nothing', () => {
+    const { file, archive } = newArchive();
+    archive.sqlite.exec("INSERT INTO archive_info (id, role, name, created_at) VALUES (1, 'township', '青山镇明文检查', 'x')");
+    archive.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    archive.close();
+    const bytes = readFileSync(file);
+    expect(bytes.includes(Buffer.from('青山镇明文检查'))).toBe(false);
+    expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);
+    const before = sha(file);
+    expectRefusal(() => openArchive(file), /加密的扶贫档案.*登录/);
+    expectRefusal(() => openArchive(file, { key: Buffer.alloc(32, 7) }), /密钥与档案不符/);
+    expect(sha(file)).toBe(before);
+    const right = openArchive(file, { key: archive.key });
+    cleanup.push(() => right.close());
+    expect(right.sqlite.prepare('SELECT name FROM archive_info').get()).toEqual({ name: '青山镇明文检查' });
   });
 });

@@ -41,6 +41,8 @@ export interface OpenOptions {
   /** Where pre-migration backups go; default: a `备份` folder beside the archive. */
   backupDir?: string;
   now?: () => Date;
+  /** Creates the file unencrypted, as versions before encryption did: only to test the upgrade. */
+  legacyPlain?: boolean;
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -58,18 +60,32 @@ function readHeader(file: string): Buffer {
 
 export type FileKind = 'plain' | 'encrypted';
 
+const KNOWN_SIGNATURES = ['PK\u0003\u0004', '%PDF', '\u00d0\u00cf\u0011\u00e0'];
+
+/** 100 random bytes show about 80 distinct values; text and most file formats far fewer. */
+function looksRandom(header: Buffer): boolean {
+  const start = header.subarray(0, 4).toString('latin1');
+  if (KNOWN_SIGNATURES.some((sig) => start.startsWith(sig))) return false;
+  return new Set(header).size >= 55;
+}
+
 /**
  * What a file is, from its first 100 bytes: one of our plain archives (from before encryption),
  * or an encrypted file (random bytes: it is ours only if a key opens it). Refuses the rest.
  */
 export function archiveFileKind(file: string): FileKind {
   if (!existsSync(file)) {
-    throw new UserError(`找不到档案文件：${file}。请检查路径，或新建一个档案。`);
+    throw new UserError(`找不到档案文件：${file}。请检查路径，或新建一个档案（命令行：init）。`);
   }
   if (!statSync(file).isFile()) throw new UserError(`${file} 不是文件，请选择扶贫档案文件（.db）。`);
   const header = readHeader(file);
   if (header.length < 100) throw new UserError(`${file} 不是扶贫档案文件（文件过小）。请选择由本程序创建的档案文件，文件未作任何改动。`);
-  if (header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) return 'encrypted';
+  if (header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) {
+    // An encrypted archive's first page is indistinguishable from random bytes; a workbook, a PDF or
+    // a text file is not (few distinct byte values, or a known signature).
+    if (!looksRandom(header)) throw new UserError(`${file} 不是扶贫档案文件（不是 SQLite 数据库，也不是加密的档案）。请选择由本程序创建的档案文件，文件未作任何改动。`);
+    return 'encrypted';
+  }
   if (header.readUInt32BE(68) !== APPLICATION_ID) {
     throw new UserError(`${file} 是 SQLite 数据库，但不是扶贫档案。请选择由本程序创建的档案文件，文件未作任何改动。`);
   }
@@ -197,7 +213,7 @@ export function createArchiveFile(file: string, options: OpenOptions = {}): Arch
   if (!existsSync(dir)) throw new UserError(`文件夹不存在：${dir}。请先建好文件夹或换一个保存位置。`);
   const migrations = options.migrations ?? readMigrations();
   // Every new archive is encrypted: with the key given, or a new random one (kept on the Archive).
-  const key = options.key ?? newDataKey();
+  const key = options.legacyPlain ? null : (options.key ?? newDataKey());
   const sqlite = connect(file, key, { create: true });
   try {
     sqlite.pragma(`application_id = ${APPLICATION_ID}`);

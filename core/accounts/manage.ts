@@ -87,7 +87,7 @@ export function setOperatorDisabled(archive: Archive, actor: Actor, input: { nam
     // A stopped account's wrap of the key goes too: its old password no longer opens the file.
     if (input.disabled) {
       const { ks } = keysOf(archive);
-      writeKeystore(archive.file, removeOperator(ks, op.name));
+      writeKeystore(archive.file, removeOperator(ks, op.name, { stopped: true }));
     }
   });
   return operatorsOf(archive);

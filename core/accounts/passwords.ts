@@ -4,7 +4,7 @@ import { UserError } from '../../shared/errors.ts';
 export const MIN_PASSWORD = 8;
 
 export function checkNewPassword(password: string, name: string): void {
-  if ([...password].length < MIN_PASSWORD) throw new UserError(`密码至少要${MIN_PASSWORD}位（可以用字母、数字和汉字），请换一个更长的密码。`, { field: 'password' });
+  if (Array.from(password).length < MIN_PASSWORD) throw new UserError(`密码至少要${MIN_PASSWORD}位（可以用字母、数字和汉字），请换一个更长的密码。`, { field: 'password' });
   if (new Set(password).size < 3) throw new UserError('密码太简单（几乎都是同一个字符），请换一个。', { field: 'password' });
   if (password.includes(name) && name.length >= 2) throw new UserError('密码不能包含自己的姓名，请换一个。', { field: 'password' });
 }

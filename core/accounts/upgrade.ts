@@ -82,6 +82,8 @@ export async function encryptPlainArchive(
   } catch (e) {
     plain.close();
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(part + suffix, { force: true });
+    // The archive stays as it was (plain): a second plain copy of it would only be one more to leak.
+    rmSync(plainBackup, { force: true });
     throw e;
   }
   const archive = openArchive(file, { key });

@@ -23,10 +23,20 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0
 
 const samples: Record<string, () => unknown> = {
   'archive.session': () => ({}),
-  'archive.setOperator': () => ({ name: '李会计' }),
-  'archive.create': () => ({ name: '白马镇', code: '511922102000', file: join(session.dataDir, 'other.db') }),
+  'archive.create': () => ({ name: '白马镇', code: '511922102000', file: join(session.dataDir, 'other.db'), admin: { name: '站长', password: TEST_PASSWORD } }),
   'archive.open': () => ({ file: join(session.dataDir, 'main.db') }),
+  'archive.login': () => ({ name: '测试', password: TEST_PASSWORD }),
+  'archive.recover': () => ({ recoveryCode: 'AAAAA-BBBBB', name: '测试', password: `${TEST_PASSWORD}新` }),
+  'archive.upgrade': () => ({ admin: { name: '测试', password: TEST_PASSWORD }, jobId: null }),
+  'archive.deletePlainBackup': () => ({ file: join(session.dataDir, '备份', 'none.db') }),
+  'archive.changePassword': () => ({ oldPassword: TEST_PASSWORD, newPassword: `${TEST_PASSWORD}新` }),
+  'archive.lock': () => ({}),
   'archive.close': () => ({}),
+  'accounts.list': () => ({}),
+  'accounts.add': () => ({ name: '王查看', role: 'viewer', password: TEST_PASSWORD }),
+  'accounts.resetPassword': () => ({ name: '王查看', password: `${TEST_PASSWORD}新` }),
+  'accounts.setDisabled': () => ({ name: '王查看', disabled: true }),
+  'accounts.setIdleMinutes': () => ({ minutes: 20 }),
   'households.list': () => ({ search: 'z', limit: 3 }),
   'households.get': () => ({ id: householdId }),
   'households.save': () => ({ id: householdId, villageId, no: 'X1', members: [{ name: '甲', relation: '户主' }] }),
@@ -145,13 +155,13 @@ describe('the API contract through the dispatcher', () => {
     }
   });
 
-  it('refuses writes when no operator is set, and calls before an archive is open', async () => {
+  it('refuses calls before an archive is open, and a new archive without its station chief', async () => {
     const bare = createSession({ dataDir: tempDir(), clock: fixedDayClock('2026-11-24') });
     const d = createCoreDispatch(bare);
     const r = await d('households.list', {});
     expect(r).toMatchObject({ ok: false, error: { message: expect.stringMatching(/还没有打开档案/) as unknown } });
     const c = await d('archive.create', { name: '某镇' });
-    expect(c).toMatchObject({ ok: false, error: { message: expect.stringMatching(/操作员/) as unknown } });
+    expect(c).toMatchObject({ ok: false, error: { kind: 'usage', message: expect.stringMatching(/管理员/) as unknown } });
     bare.close();
   });
 });

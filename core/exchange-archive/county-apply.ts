@@ -1,15 +1,15 @@
 // County side, inside the one import transaction: the township's snapshot replaces its previous
 // one (db/repos/county-apply.ts writes it: removals, upserts by UUID, contents by hash, row
 // ownership). Here the staged package is read for it — rows line by line, contents one at a time.
-import { readFileSync } from 'node:fs';
 import type { WriteDb } from '../../db/handles.ts';
 import { applyTownshipSnapshot } from '../../db/repos/county-apply.ts';
+import { readSealed } from '../exchange/index.ts';
 import type { StagedPackage } from '../exchange/index.ts';
 import type { SnapshotPlan } from './county-plan.ts';
 import { rowsOf, tableFile } from './staged.ts';
 
-function* contents(blobs: SnapshotPlan['blobs']): Generator<{ sha256: string; size: number; data: Uint8Array }> {
-  for (const [sha256, b] of blobs) yield { sha256, size: b.size, data: readFileSync(b.file) };
+function* contents(blobs: SnapshotPlan['blobs'], key: Buffer): Generator<{ sha256: string; size: number; data: Uint8Array }> {
+  for (const [sha256, b] of blobs) yield { sha256, size: b.size, data: readSealed(b.file, key) };
 }
 
 /** Applies a checked plan (planSnapshot) inside the import transaction. */
@@ -20,7 +20,7 @@ export function applySnapshot(w: WriteDb, staged: StagedPackage, plan: SnapshotP
     ids: plan.ids,
     unchanged: plan.unchanged,
     changed: plan.changed,
-    blobs: contents(plan.blobs),
+    blobs: contents(plan.blobs, staged.key),
     rows: (table) => (tableFile(staged, table) ? rowsOf(staged, table) : null),
   });
 }

@@ -110,7 +110,7 @@ export async function planSnapshot(
     let ownHere = 0;
     if (f) {
       let n = 0;
-      for (const line of lines(f)) {
+      for (const line of lines(f, staged.key)) {
         if (line === '') continue;
         if (++n % 2000 === 0) {
           done += 2000;

@@ -1,33 +1,24 @@
 // Reading a staged package (core/exchange stagePackage): its tables as NDJSON files, line by
 // line in bounded memory — synchronously, because the apply runs inside one better-sqlite3
 // transaction, which cannot await.
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { openSealed } from '../exchange/index.ts';
 import type { StagedPackage } from '../exchange/index.ts';
 
-const CHUNK = 1 << 20;
-
-/** The lines of a file, without their newline; never holds more than one chunk plus one line. */
-export function* lines(file: string): Generator<string> {
-  const fd = openSync(file, 'r');
-  try {
-    let carry: Buffer = Buffer.alloc(0);
-    const buf = Buffer.allocUnsafe(CHUNK);
-    for (;;) {
-      const n = readSync(fd, buf, 0, CHUNK, null);
-      if (n === 0) break;
-      const data = carry.length ? Buffer.concat([carry, buf.subarray(0, n)]) : buf.subarray(0, n);
-      let start = 0;
-      for (let i = data.indexOf(10, start); i !== -1; i = data.indexOf(10, start)) {
-        yield data.toString('utf8', start, i);
-        start = i + 1;
-      }
-      carry = Buffer.from(data.subarray(start));
+/** The lines of a sealed staged file, without their newline; never holds more than one block plus one line. */
+export function* lines(file: string, key: Buffer): Generator<string> {
+  let carry: Buffer = Buffer.alloc(0);
+  for (const block of openSealed(file, key)) {
+    const data = carry.length ? Buffer.concat([carry, block]) : block;
+    let start = 0;
+    for (let i = data.indexOf(10, start); i !== -1; i = data.indexOf(10, start)) {
+      yield data.toString('utf8', start, i);
+      start = i + 1;
     }
-    if (carry.length) yield carry.toString('utf8');
-  } finally {
-    closeSync(fd);
+    carry = Buffer.from(data.subarray(start));
   }
+  if (carry.length) yield carry.toString('utf8');
 }
 
 /** The staged table's file, or null when the package has no such table. */
@@ -42,5 +33,5 @@ export function tableFile(staged: StagedPackage, name: string): string | null {
 export function* rowsOf(staged: StagedPackage, name: string): Generator<Record<string, unknown>> {
   const file = tableFile(staged, name);
   if (!file) return;
-  for (const line of lines(file)) if (line !== '') yield JSON.parse(line) as Record<string, unknown>;
+  for (const line of lines(file, staged.key)) if (line !== '') yield JSON.parse(line) as Record<string, unknown>;
 }

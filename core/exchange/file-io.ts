@@ -123,9 +123,11 @@ export class BlockWriter {
   private size = 0;
   private inFlight: Promise<unknown> = Promise.resolve();
 
+  /** `seal`: turns each flushed block into what is written (staging's encryption); default as is. */
   constructor(
     private readonly h: FileHandle,
     private pos: number,
+    private readonly seal: (block: Buffer) => Buffer = (b) => b,
   ) {}
 
   async push(chunk: Uint8Array): Promise<void> {
@@ -135,7 +137,7 @@ export class BlockWriter {
   }
 
   private async flush(): Promise<void> {
-    const block = Buffer.concat(this.parts, this.size);
+    const block = this.seal(Buffer.concat(this.parts, this.size));
     this.parts = [];
     this.size = 0;
     await this.inFlight;

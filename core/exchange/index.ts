@@ -26,3 +26,4 @@ export type { PackageKind, Role } from './roles.ts';
 export type { Progress, ProgressFn } from './streams.ts';
 export { DEFAULT_LIMITS, SCRYPT_LOG_N, SCRYPT_LOG_N_CAP } from './limits.ts';
 export type { Limits } from './limits.ts';
+export { openSealed, readSealed } from './sealed-file.ts';

@@ -6,7 +6,7 @@ import { Decrypter } from 'age-encryption';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeFailure } from './file-io.ts';
 import { ageIdentity } from './keys.ts';
-import { generatePassphrase, memoryTrustStore, openPackage, stagePackage, writePackage } from './index.ts';
+import { generatePassphrase, memoryTrustStore, openPackage, readSealed, stagePackage, writePackage } from './index.ts';
 import type { EntrySource, PackInput, Progress } from './index.ts';
 import { asAsync, splitFile, testKeys } from './testing.ts';
 
@@ -89,15 +89,19 @@ describe('package round trip', () => {
     expect(atts[0]!.sha).toBe(createHash('sha256').update(big).digest('hex'));
   });
 
-  it('stages tables as NDJSON and attachments under their UUID, skipping unread attachment data safely', async () => {
+  it('stages tables as NDJSON and attachments under their UUID, sealed on disk, skipping unread attachment data safely', async () => {
     const file = join(dir, 'export.fpkg');
     const a = attachment(randomBytes(300_000));
     await writePackage(exportInput(file, [{ type: 'table', name: 'members', rows: rows(3, 'm') }, a]));
     const staged = await stagePackage(await openPackage(file, { key: keys.county, trust: trustAtCounty }), join(dir, 'stage'));
     expect(readdirSync(join(dir, 'stage'))).toEqual([staged.manifest.packageId]);
-    expect(readFileSync(join(staged.dir, 'tables', 'members.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual(rows(3, 'm'));
+    const table = join(staged.dir, 'tables', 'members.ndjson');
+    expect(readSealed(table, staged.key).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual(rows(3, 'm'));
+    // On disk the rows are not readable: sealed with a key that lives only in memory.
+    expect(readFileSync(table).includes(Buffer.from(JSON.stringify(rows(3, 'm')[0]).slice(0, 12)))).toBe(false);
+    expect(() => readSealed(table, randomBytes(32))).toThrow(/已被改动/);
     const id = (a as { id: string }).id;
-    expect(createHash('sha256').update(readFileSync(join(staged.dir, 'attachments', id))).digest('hex')).toBe((a as { sha256: string }).sha256);
+    expect(createHash('sha256').update(readSealed(join(staged.dir, 'attachments', id), staged.key)).digest('hex')).toBe((a as { sha256: string }).sha256);
 
     // a consumer that ignores attachment data still gets every later entry, checked
     const opened = await openPackage(file, { key: keys.county, trust: trustAtCounty });

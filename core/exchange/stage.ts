@@ -3,7 +3,7 @@
 // checked against TABLE_NAME_RE), attachments as attachments/<uuid>. Only when the reader has
 // verified the last byte is the folder renamed to <root>/<packageId>; on any failure it is
 // removed, so the root holds nothing from a bad package. No name from a package becomes a path
-// unless it passed those patterns.
+// unless it passed those patterns. Every staged file is sealed with a key held only in memory.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
@@ -13,9 +13,12 @@ import type { Summary, Manifest } from './frames.ts';
 import { BlockWriter } from './file-io.ts';
 import { refusal } from './messages.ts';
 import type { OpenedPackage } from './reader.ts';
+import { newStageKey, sealBlock } from './sealed-file.ts';
 
 export interface StagedPackage {
   dir: string;
+  /** The key the staged files are sealed with (core/exchange/sealed-file.ts); only in memory. */
+  key: Buffer;
   manifest: Manifest;
   summary: Summary;
   tables: { name: string; rows: number; file: string }[];
@@ -29,9 +32,9 @@ class Sink {
     private readonly out: BlockWriter,
   ) {}
 
-  static async create(file: string): Promise<Sink> {
+  static async create(file: string, key: Buffer): Promise<Sink> {
     const h = await open(file, 'wx', 0o600);
-    return new Sink(h, new BlockWriter(h, 0));
+    return new Sink(h, new BlockWriter(h, 0, (block) => sealBlock(key, block)));
   }
 
   write(bytes: Uint8Array): Promise<void> {
@@ -48,7 +51,7 @@ class Sink {
   }
 }
 
-async function fill(opened: OpenedPackage, work: string, out: Omit<StagedPackage, 'dir' | 'manifest' | 'summary'>): Promise<{ manifest: Manifest; summary: Summary }> {
+async function fill(opened: OpenedPackage, work: string, key: Buffer, out: Omit<StagedPackage, 'dir' | 'key' | 'manifest' | 'summary'>): Promise<{ manifest: Manifest; summary: Summary }> {
   let manifest: Manifest | undefined;
   let table: { sink: Sink; entry: StagedPackage['tables'][number] } | undefined;
   const closeTable = async () => {
@@ -68,14 +71,14 @@ async function fill(opened: OpenedPackage, work: string, out: Omit<StagedPackage
       await closeTable();
       const entry = { name: e.name, rows: 0, file: join('tables', `${e.name}.ndjson`) };
       out.tables.push(entry);
-      table = { sink: await Sink.create(join(work, entry.file)), entry };
+      table = { sink: await Sink.create(join(work, entry.file), key), entry };
     } else if (e.type === 'row') {
       table!.entry.rows++;
       await table!.sink.write(new TextEncoder().encode(`${JSON.stringify(e.row)}\n`));
     } else {
       await closeTable();
       const entry = { id: e.id, sha256: e.sha256, size: e.size, file: join('attachments', e.id) };
-      const sink = await Sink.create(join(work, entry.file));
+      const sink = await Sink.create(join(work, entry.file), key);
       try {
         for await (const piece of e.data) await sink.write(piece);
       } finally {
@@ -94,9 +97,10 @@ export async function stagePackage(opened: OpenedPackage, root: string): Promise
   await mkdir(join(work, 'attachments'), { mode: 0o700 });
   try {
     const out = { tables: [], attachments: [] };
-    const { manifest, summary } = await fill(opened, work, out);
+    const key = newStageKey();
+    const { manifest, summary } = await fill(opened, work, key, out);
     await rename(work, dir);
-    return { dir, manifest, summary, ...out };
+    return { dir, key, manifest, summary, ...out };
   } catch (e) {
     await rm(work, { recursive: true, force: true });
     throw e;

@@ -18,8 +18,8 @@ import { planImport, planView } from './plan.ts';
 import type { PlanView } from './plan.ts';
 import { rejectedWorkbook, rejectionOf } from './rejected.ts';
 import type { ImportProblem, ParsedHousehold } from './types.ts';
-import { cancelled, feedSheets, findHeader, readSheets } from './workbook.ts';
-import type { ColumnMapping, SheetRows } from './workbook.ts';
+import { cancelled, feedSheets, findHeader, readSheets, sourceName } from './workbook.ts';
+import type { ColumnMapping, SheetRows, WorkbookSource } from './workbook.ts';
 import { archiveHasHouseholds } from '../../db/repos/imports.ts';
 
 export type { ImportProblem } from './types.ts';
@@ -79,7 +79,8 @@ export class ImportRefused extends UserError {
   }
 }
 
-function sha256Of(file: string): Promise<string> {
+function sha256Of(file: WorkbookSource): Promise<string> {
+  if (typeof file !== 'string') return Promise.resolve(createHash('sha256').update(file.bytes).digest('hex'));
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
     createReadStream(file)
@@ -93,8 +94,8 @@ function stamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
 }
 
-export async function importRoster(archive: Archive, actor: Actor, file: string, opts: ImportOptions = {}): Promise<ImportResult> {
-  if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`找不到要导入的文件：${file}。请检查路径和文件名。`);
+export async function importRoster(archive: Archive, actor: Actor, file: WorkbookSource, opts: ImportOptions = {}): Promise<ImportResult> {
+  if (typeof file === 'string' && (!existsSync(file) || !statSync(file).isFile())) throw new UserError(`找不到要导入的文件：${file}。请检查路径和文件名。`);
   ensureTownshipArchive(archive);
   const progress = opts.onProgress ?? (() => undefined);
   /** Lets a poll or a cancel through between the long synchronous steps, then honours a cancel. */
@@ -132,7 +133,7 @@ export async function importRoster(archive: Archive, actor: Actor, file: string,
     },
   );
   await check();
-  if (filled.size === 0) throw new UserError(`“${basename(file)}”里没有任何有内容的工作表，请确认选对了文件。`);
+  if (filled.size === 0) throw new UserError(`“${sourceName(file)}”里没有任何有内容的工作表，请确认选对了文件。`);
   progress({ phase: 'check', fraction: 0 });
   const parsed = [...parsers].filter(([name]) => filled.has(name)).map(([, p]) => ({ sheet: p.head, roster: p.finish() }));
   // A workbook may carry other sheets (notes, a village table): use those with a roster header.
@@ -144,7 +145,7 @@ export async function importRoster(archive: Archive, actor: Actor, file: string,
   const main = used[0]!.sheet;
   const mapping = given ?? parsers.get(main.name)?.mapping;
   const result: ImportResult = {
-    file,
+    file: typeof file === 'string' ? file : sourceName(file),
     dryRun: opts.dryRun ?? false,
     applied: false,
     households: households.length,
@@ -197,7 +198,7 @@ export async function importRoster(archive: Archive, actor: Actor, file: string,
       plan,
       sheet: used.map((p) => p.sheet.name).join('、'),
       warnings: problems.length,
-      fileName: basename(file),
+      fileName: sourceName(file),
       sha256,
       year,
       removeMissing: opts.removeMissing ?? false,

@@ -1,9 +1,6 @@
-// The app's import: the workbook arrives as bytes (from the file picker), is written to a
-// private temp file for the streaming reader, checked or imported as a job (progress, cancel),
-// and the temp file removed.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+// The app's import: the workbook arrives as bytes (from the file picker) and is read from memory —
+// no copy of the roster lands in a temp folder — checked or imported as a job (progress, cancel).
+import { basename } from 'node:path';
 import type { Archive } from '../../db/open.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { ImportableColumn, ImportResultView } from '../../shared/api/index.ts';
@@ -18,17 +15,6 @@ interface Upload {
   mapping: Record<string, string | null> | null;
   year: number | null;
   jobId: string | null;
-}
-
-async function withTempFile<T>(fileName: string, dataBase64: string, fn: (file: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'relief-import-'));
-  try {
-    const file = join(dir, basename(fileName).replace(/[\\/]/g, '_') || 'roster.xlsx');
-    writeFileSync(file, Buffer.from(dataBase64, 'base64'));
-    return await fn(file);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 const view = (fileName: string, r: ImportResult, refused: boolean): ImportResultView => ({
@@ -62,18 +48,17 @@ function reporter(job: Job): (p: ImportProgress) => void {
 }
 
 function run(archive: Archive, actor: Actor, jobs: Jobs, input: Upload, opts: ImportOptions): Promise<ImportResultView> {
-  return jobs.run(input.jobId, '导入花名册', (job) =>
-    withTempFile(input.fileName, input.dataBase64, async (file) => {
-      const options: ImportOptions = { ...opts, wantRejected: true, signal: job.signal, onProgress: reporter(job), ...(input.mapping ? { mapping: input.mapping } : {}), ...(input.year == null ? {} : { year: input.year }) };
-      try {
-        return view(input.fileName, await importRoster(archive, actor, file, options), false);
-      } catch (e) {
-        // A refusal is an answer (with every problem), not an error.
-        if (e instanceof ImportRefused) return view(input.fileName, e.result, true);
-        throw e;
-      }
-    }),
-  );
+  return jobs.run(input.jobId, '导入花名册', async (job) => {
+    const file = { name: basename(input.fileName.replace(/\\/g, '/')) || 'roster.xlsx', bytes: Buffer.from(input.dataBase64, 'base64') };
+    const options: ImportOptions = { ...opts, wantRejected: true, signal: job.signal, onProgress: reporter(job), ...(input.mapping ? { mapping: input.mapping } : {}), ...(input.year == null ? {} : { year: input.year }) };
+    try {
+      return view(input.fileName, await importRoster(archive, actor, file, options), false);
+    } catch (e) {
+      // A refusal is an answer (with every problem), not an error.
+      if (e instanceof ImportRefused) return view(input.fileName, e.result, true);
+      throw e;
+    }
+  });
 }
 
 /** Checks without writing. */

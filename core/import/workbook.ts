@@ -2,6 +2,7 @@
 // memory), and finding the header row under whatever title rows sit above it.
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { UserError } from '../../shared/errors.ts';
 import { columnByKey, columnFor, headerKey } from './columns.ts';
@@ -31,8 +32,25 @@ export function cancelled(): UserError {
   return new UserError('导入已取消，档案没有任何改动。');
 }
 
-function unreadable(file: string, cause: unknown): UserError {
-  return new UserError(`无法读取“${basename(file)}”：这不是可以读取的 Excel 工作簿（.xlsx）。如果是 .xls 或 .et 文件，请先用 Excel 或 WPS 另存为 .xlsx 再导入。`, { cause });
+/**
+ * A workbook to read: a path (the CLI), or the bytes the app's file picker sent — read from memory
+ * so that no copy of a roster full of ID numbers is left in a temp folder.
+ */
+export type WorkbookSource = string | { name: string; bytes: Buffer };
+
+export const sourceName = (src: WorkbookSource): string => basename(typeof src === 'string' ? src : src.name);
+
+function* pieces(bytes: Buffer): Generator<Buffer> {
+  for (let at = 0; at < bytes.length; at += 1 << 16) yield bytes.subarray(at, at + (1 << 16));
+}
+
+function openSource(src: WorkbookSource): { input: Readable; total: number } {
+  if (typeof src === 'string') return { input: createReadStream(src), total: statSync(src).size };
+  return { input: Readable.from(pieces(src.bytes)), total: src.bytes.length };
+}
+
+function unreadable(file: WorkbookSource, cause: unknown): UserError {
+  return new UserError(`无法读取“${sourceName(file)}”：这不是可以读取的 Excel 工作簿（.xlsx）。如果是 .xls 或 .et 文件，请先用 Excel 或 WPS 另存为 .xlsx 再导入。`, { cause });
 }
 
 export interface ReadOptions {
@@ -47,10 +65,15 @@ export interface RowSink {
 }
 
 /** Streams every sheet's rows into the sink `open(name)` gives; true when a "\uFFFD" was seen. */
-export async function streamSheets(file: string, open: (name: string) => RowSink, opts: ReadOptions = {}): Promise<boolean> {
-  const input = createReadStream(file);
-  const total = statSync(file).size;
-  if (opts.onBytes) input.on('data', () => opts.onBytes?.(input.bytesRead, total));
+export async function streamSheets(file: WorkbookSource, open: (name: string) => RowSink, opts: ReadOptions = {}): Promise<boolean> {
+  const { input, total } = openSource(file);
+  let done = 0;
+  if (opts.onBytes) {
+    input.on('data', (c: Buffer) => {
+      done += c.length;
+      opts.onBytes?.(done, total);
+    });
+  }
   // When an entry of a damaged file fails to inflate, exceljs can wait forever for it: the
   // error goes to the unzip stream, which it is not listening to at that moment (found by the
   // import fuzz test, core/import/fuzz-sample.test.ts). So we listen to that stream ourselves.
@@ -82,7 +105,7 @@ export async function streamSheets(file: string, open: (name: string) => RowSink
   return garbled;
 }
 
-export async function readStreaming(file: string, opts: ReadOptions = {}): Promise<SheetRows[]> {
+export async function readStreaming(file: WorkbookSource, opts: ReadOptions = {}): Promise<SheetRows[]> {
   const sheets: SheetRows[] = [];
   await streamSheets(
     file,
@@ -96,9 +119,10 @@ export async function readStreaming(file: string, opts: ReadOptions = {}): Promi
   return sheets;
 }
 
-async function readWhole(file: string): Promise<SheetRows[]> {
+async function readWhole(file: WorkbookSource): Promise<SheetRows[]> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  if (typeof file === 'string') await wb.xlsx.readFile(file);
+  else await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
   return wb.worksheets.map((ws) => {
     const sheet: SheetRows = { name: ws.name, rows: [] };
     ws.eachRow({ includeEmpty: false }, (row, n) => {
@@ -120,7 +144,7 @@ async function readWhole(file: string): Promise<SheetRows[]> {
  * Streams the sheets into sinks (flat memory on 80k rows); should the exceljs patch be missing
  * and a "\uFFFD" appear, the sinks are opened afresh and fed from a whole-file read.
  */
-export async function feedSheets(file: string, open: (name: string) => RowSink, opts: ReadOptions = {}): Promise<void> {
+export async function feedSheets(file: WorkbookSource, open: (name: string) => RowSink, opts: ReadOptions = {}): Promise<void> {
   try {
     // exceljs's streaming reader sometimes loses the zip's last entry and then fails inside
     // itself with a TypeError (exceljs issue #3064: xl/workbook.xml, which exceljs and some
@@ -142,7 +166,7 @@ export async function feedSheets(file: string, open: (name: string) => RowSink, 
   }
 }
 
-export async function readSheets(file: string, opts: ReadOptions = {}): Promise<SheetRows[]> {
+export async function readSheets(file: WorkbookSource, opts: ReadOptions = {}): Promise<SheetRows[]> {
   let sheets: SheetRows[];
   try {
     sheets = await readStreaming(file, opts).catch((e: unknown) => {

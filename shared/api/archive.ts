@@ -37,7 +37,7 @@ export interface SessionState {
 /** Shown once, when an archive is created or encrypted: the station chief writes it down for the safe. */
 export type CreatedState = SessionState & { recoveryCode: string };
 
-const admin = z.object({ name: text('管理员姓名', 20).min(1, '请填写管理员（站长）姓名'), password: password('管理员密码') });
+const admin = z.object({ name: text('管理员姓名', 20).min(1, '请填写管理员（站长）姓名'), password: password('管理员密码') }, { error: '请填写管理员（站长）的姓名和密码' });
 
 export const archiveApi = {
   session: endpoint<SessionState>()('archive.session', z.object({})),
