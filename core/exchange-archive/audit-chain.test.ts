@@ -17,8 +17,11 @@ import { unpackPackage } from './unpack.ts';
 
 let p: Pair;
 let n = 0;
+/** Audit rows the township already has (making the archive and its key): the counts below are on top. */
+let base = 0;
 beforeAll(async () => {
   p = await makePair(tempDir('relief-audit-chain-'), 6);
+  base = verifyAudit(p.township.db).rows;
 }, 60_000);
 afterAll(() => {
   p.township.close();
@@ -62,40 +65,41 @@ describe('the audit chain at the county', () => {
   it('first package: the chain is noted; next: it goes on from the last one', async () => {
     work(3);
     const first = await send();
-    expect(first.audit).toMatchObject({ status: 'first', warning: false, length: 3 });
+    expect(first.audit).toMatchObject({ status: 'first', warning: false, length: base + 3 });
     work(2);
     const second = await send();
-    expect(second.audit).toMatchObject({ status: 'continuous', warning: false, length: 5, message: '审计记录连续：上次报送（第 1 号数据包）时 3 条，这次 5 条（新增 2 条）。' });
+    expect(second.audit).toMatchObject({ status: 'continuous', warning: false, length: base + 5, message: `审计记录连续：上次报送（第 1 号数据包）时 ${base + 3} 条，这次 ${base + 5} 条（新增 2 条）。` });
   });
 
   it('a package made after history was rewritten — every hash recomputed — is flagged, and the data still imported', async () => {
-    rewriteFrom(2, '新增帮扶责任人（改过）');
+    rewriteFrom(base + 2, '新增帮扶责任人（改过）');
     work(1);
     // The township's own check passes: the forger fixed its package records too. Only the county can tell.
     expect(verifyAudit(p.township.db).intact).toBe(true);
     const r = await send();
     expect(r.audit).toMatchObject({ status: 'rewritten', warning: true });
-    expect(r.audit!.message).toBe('审计记录被删改：乡镇档案中的审计记录与上次报送（第 2 号数据包）时不同（前 5 条记录被删除或改写过）。');
+    expect(r.audit!.message).toBe(`审计记录被删改：乡镇档案中的审计记录与上次报送（第 2 号数据包）时不同（前 ${base + 5} 条记录被删除或改写过）。`);
   });
 
   it('a package made after history was cut is flagged as cut', async () => {
-    sqlRun(p.township, 'DELETE FROM audit_log WHERE id > 3');
-    sqlRun(p.township, "UPDATE sqlite_sequence SET seq = 3 WHERE name = 'audit_log'");
+    sqlRun(p.township, 'DELETE FROM audit_log WHERE id > ?', base + 3);
+    sqlRun(p.township, "UPDATE sqlite_sequence SET seq = ? WHERE name = 'audit_log'", base + 3);
     const r = await send();
-    expect(r.audit).toMatchObject({ status: 'cut', warning: true, length: 3, message: '审计记录被删减：上次报送（第 3 号数据包）时共 6 条，这次只有 3 条。' });
+    expect(r.audit).toMatchObject({ status: 'cut', warning: true, length: base + 3, message: `审计记录被删减：上次报送（第 3 号数据包）时共 ${base + 6} 条，这次只有 ${base + 3} 条。` });
   });
 
   it('the township page shows the latest verdict and the earlier warnings', () => {
     const t = countyTownships(p.county)[0]!;
-    expect(t.audit).toMatchObject({ status: 'cut', warning: true, length: 3 });
+    expect(t.audit).toMatchObject({ status: 'cut', warning: true, length: base + 3 });
     expect(t.auditWarnings).toEqual([expect.stringMatching(/^第 3 号数据包（\d{4}-\d\d-\d\d 导入）：审计记录被删改/)]);
   });
 
   it('a township whose own check fails says so in the package', async () => {
     work(1);
-    sqlRun(p.township, "UPDATE audit_log SET note = '改过' WHERE id = 2");
+    sqlRun(p.township, "UPDATE audit_log SET note = '改过' WHERE id = ?", base + 2);
     const r = await send();
     expect(r.audit).toMatchObject({ status: 'broken', warning: true });
-    expect(r.audit!.message).toMatch(/^乡镇档案的审计记录自检未通过：第 2 条审计记录（.*）的内容被改动过/);
+    expect(r.audit!.message).toMatch(new RegExp(`^乡镇档案的审计记录自检未通过：第 ${base + 2} 条审计记录`));
+    expect(r.audit!.message).toMatch(/审计记录（.*）的内容被改动过/);
   });
 });
