@@ -1,5 +1,5 @@
 // Test helper: a fresh archive file in a temp folder, built from the real migrations.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -226,4 +226,22 @@ export function hookStatementRuns(hook: { before(s: StatementRun): void; after(s
     hook.after(statementRun(this));
     return result;
   };
+}
+
+/**
+ * An unencrypted copy of an encrypted archive (benchmarks compare the two; tests look inside):
+ * the copy leaves WAL for a rollback journal, then drops its key (SQLite3 Multiple Ciphers'
+ * rekey to empty, which WAL mode does not allow).
+ */
+export function plainCopyOf(file: string, key: Buffer, out: string): void {
+  copyFileSync(file, out);
+  const sqlite = new Database(out);
+  try {
+    applyKey(sqlite, key);
+    sqlite.pragma('journal_mode = DELETE');
+    sqlite.pragma("rekey = ''");
+    sqlite.pragma('journal_mode = WAL');
+  } finally {
+    sqlite.close();
+  }
 }

@@ -1,0 +1,80 @@
+// What encryption at rest costs: the same archive read and written encrypted (SQLite3 Multiple
+// Ciphers, sqlcipher v4 pages) and as a plain copy, interleaved round by round so both see the
+// same machine load; and the login's key derivation (argon2id), which should take 0.3–1 s: slow
+// enough that guessing is dear, quick enough for a clerk.
+import { join } from 'node:path';
+import type { Archive } from '../core/archive.ts';
+import { openArchive } from '../core/archive.ts';
+import { checkArchive } from '../core/check.ts';
+import { townshipStats } from '../core/stats.ts';
+import { DEFAULT_KDF, newKeystore, setPassword, unwrapKey } from '../db/keystore.ts';
+import { plainCopyOf } from '../db/testing.ts';
+import type { Figure } from './harness.ts';
+import { compare, timed } from './harness.ts';
+
+const AS_OF = '2026-11-24';
+const ROUNDS = 5;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** One round of a clerk's reading: open, the overview's figures, every row once, the quality check. */
+function readRound(file: string, key: Buffer | null): number {
+  return timed(() => {
+    const a: Archive = openArchive(file, { key });
+    try {
+      townshipStats(a, { asOf: AS_OF });
+      for (const t of ['households', 'members', 'incomes', 'measures', 'status_history']) a.sqlite.prepare(`SELECT * FROM ${t}`).all();
+      checkArchive(a, { asOf: AS_OF });
+    } finally {
+      a.close();
+    }
+  })[1];
+}
+
+/** Writes as saves do: 200 small transactions, each synced (synchronous = FULL). */
+function writeRound(file: string, key: Buffer | null): number {
+  const a = openArchive(file, { key });
+  try {
+    const ids = a.sqlite.prepare('SELECT id FROM households LIMIT 200').pluck().all() as string[];
+    const touch = a.sqlite.prepare('UPDATE households SET notes = ? WHERE id = ?');
+    return timed(() => {
+      for (const [i, id] of ids.entries()) a.sqlite.transaction(() => touch.run(`基准 ${i}`, id))();
+    })[1];
+  } finally {
+    a.close();
+  }
+}
+
+export async function atRestSuite(dir: string, archive: Archive): Promise<Figure[]> {
+  const members = (archive.sqlite.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;
+  const k = `${Math.round(members / 1000)}k`;
+  const key = archive.key!;
+  const encrypted = join(dir, 'at-rest-encrypted.db');
+  const plain = join(dir, 'at-rest-plain.db');
+  archive.sqlite.prepare('VACUUM INTO ?').run(encrypted);
+  plainCopyOf(encrypted, key, plain);
+  const reads = { enc: [] as number[], plain: [] as number[] };
+  const writes = { enc: [] as number[], plain: [] as number[] };
+  for (let r = 0; r < ROUNDS; r++) {
+    // Alternate which goes first, so neither always meets a warm cache.
+    const order: [Buffer | null, string][] = r % 2 ? [[null, plain], [key, encrypted]] : [[key, encrypted], [null, plain]];
+    for (const [k2, f] of order) (k2 ? reads.enc : reads.plain).push(readRound(f, k2));
+    for (const [k2, f] of order) (k2 ? writes.enc : writes.plain).push(writeRound(f, k2));
+  }
+  const ks = await setPassword(newKeystore(key), '基准', 'bench-password-2026', key, DEFAULT_KDF);
+  const unlocks: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const t0 = process.hrtime.bigint();
+    await unwrapKey(ks, '基准', 'bench-password-2026');
+    unlocks.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  const openOnly = median(Array.from({ length: 3 }, () => timed(() => openArchive(encrypted, { key }).close())[1]));
+  return [
+    compare(`at-rest-read-${k}`, median(reads.enc), 's', 'same-rounds-plain-copy', median(reads.plain), '≤ ×1.15'),
+    compare('at-rest-200-saves', median(writes.enc), 's', 'same-saves-plain-copy', median(writes.plain), '≤ ×1.15'),
+    compare('login-key-derivation', median(unlocks), 's', 'open-with-key-no-derivation', openOnly, '0.3–1 s'),
+  ];
+}
