@@ -11,6 +11,7 @@ import { ROLE_LABELS } from '../shared/roles.ts';
 import type { Clock } from '../shared/clock.ts';
 import { UserError } from '../shared/errors.ts';
 import { archiveFileKind } from '../db/open.ts';
+import { WRONG_LOGIN } from '../db/keystore.ts';
 import { archiveInfoOf } from '../db/repos/archive-info.ts';
 import { idleLockMinutes } from '../db/repos/operators.ts';
 import { createProtectedArchive } from './archive.ts';
@@ -147,7 +148,8 @@ export function createSession(opts: { dataDir: string; clock: Clock }): Session 
       try {
         u = await unlockArchive(file, creds, { operator: creds.name.trim(), now });
       } catch (e) {
-        throttle.failed(file, creds.name);
+        // Only a guess counts (a wrong name or password), not a damaged or missing key file.
+        if (e instanceof UserError && e.message === WRONG_LOGIN) throttle.failed(file, creds.name);
         throw e;
       }
       throttle.succeeded(file, creds.name);

@@ -4,7 +4,7 @@
 // viewer is refused writes through the contract; a plain archive from before is encrypted with
 // every row kept, and its plain backup can then be wiped.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveChecksum, openReadOnly, sqlAll, tempDir } from '../../db/testing.ts';
@@ -19,6 +19,7 @@ import { generateDemo } from '../demo/index.ts';
 import { createSession } from '../session.ts';
 import type { Session } from '../session.ts';
 import { TEST_PASSWORD } from '../testing.ts';
+import { LoginThrottle } from './passwords.ts';
 import { deletePlainBackup } from './plain-backup.ts';
 import { encryptPlainArchive } from './upgrade.ts';
 
@@ -139,6 +140,31 @@ describe('login', () => {
   });
 });
 
+describe('a key file that is not what it should be', () => {
+  it('damaged, from a newer scheme, or with a damaged account record: each said plainly, no byte changed', async () => {
+    session.lock();
+    const keyFile = `${file}.key`;
+    const good = readFileSync(keyFile, 'utf8');
+    const ks = JSON.parse(good) as { format: string; entries: { wrapped: string }[] };
+    const cases: [string, RegExp][] = [
+      ['{ not json', /密钥文件已损坏.*恢复码/],
+      [JSON.stringify({ ...ks, format: 'relief-archive-keystore/v9' }), /更新版本的程序写入.*升级/],
+      [JSON.stringify({ ...ks, entries: ks.entries.map((e) => ({ ...e, wrapped: 'AAAA' })) }), /此账户的记录已损坏.*恢复码/],
+    ];
+    try {
+      for (const [content, message] of cases) {
+        writeFileSync(keyFile, content);
+        const before = [sha(file), sha(keyFile)];
+        await expect(session.login({ name: '王站长', password: 'new-pass-2026' })).rejects.toThrow(message);
+        expect([sha(file), sha(keyFile)]).toEqual(before);
+      }
+    } finally {
+      writeFileSync(keyFile, good);
+    }
+    await session.login({ name: '王站长', password: 'new-pass-2026' });
+  });
+});
+
 describe('upgrading a plain archive from before encryption', () => {
   it('encrypts it in place with every row kept, and the plain backup can then be wiped', async () => {
     const dir = tempDir();
@@ -183,5 +209,25 @@ describe('upgrading a plain archive from before encryption', () => {
     const other = join(dir, 'x.db');
     createArchiveFile(other).close();
     await expect(encryptPlainArchive(other, ADMIN, actor, { kdf: FAST })).rejects.toThrow(/登录/);
+  });
+});
+
+describe('repeated wrong passwords', () => {
+  it('are slowed down after three, longer each time, per archive and name (on the throttle’s clock)', () => {
+    let now = 0;
+    const t = new LoginThrottle(() => now);
+    for (let i = 0; i < 3; i++) {
+      t.check('a.db', '王站长');
+      t.failed('a.db', '王站长');
+    }
+    expect(() => t.check('a.db', '王站长')).toThrow('已连续输错 3 次密码：为防止猜测，请 5 秒后再试。');
+    t.check('a.db', '李会计');
+    t.check('b.db', '王站长');
+    now += 5_000;
+    t.check('a.db', '王站长');
+    t.failed('a.db', '王站长');
+    expect(() => t.check('a.db', '王站长')).toThrow(/请 10 秒后再试/);
+    t.succeeded('a.db', '王站长');
+    t.check('a.db', '王站长');
   });
 });
