@@ -1,0 +1,20 @@
+// Locks the archive after the archive's set minutes without a key pressed or the mouse used
+// (editor/idle-lock.ts holds the timing; here only the page's events and the lock call).
+import { useEffect } from 'react';
+import { callsRunning } from '../api.ts';
+import { startIdleLock } from '../editor/idle-lock.ts';
+
+const EVENTS = ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart'] as const;
+
+export function useIdleLock(minutes: number | null, lock: () => void): void {
+  useEffect(() => {
+    if (minutes == null) return;
+    const idle = startIdleLock({ minutes, onIdle: lock, busy: callsRunning });
+    const onActivity = (): void => idle.activity();
+    for (const e of EVENTS) window.addEventListener(e, onActivity, { passive: true, capture: true });
+    return () => {
+      idle.stop();
+      for (const e of EVENTS) window.removeEventListener(e, onActivity, { capture: true });
+    };
+  }, [minutes, lock]);
+}
