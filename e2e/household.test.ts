@@ -2,13 +2,12 @@
 // of four by keyboard only, find it by pinyin initials, change an income and watch per-capita
 // change, type a bad ID and see it refused with nothing saved, undo an edit, and see it all in
 // the household's change log. Assertions read the archive file itself, not just the screen.
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkArchive } from '../core/check.ts';
 import { townshipStats } from '../core/stats.ts';
 import { makeIdNumber } from '../shared/id-number.ts';
-import { DEMO_DAY, demoShell, launchBrowser, screenshot } from './browser.ts';
+import { DEMO_DAY, demoShell, launchBrowser, login, readArchive, screenshot } from './browser.ts';
 import { settled, watchToasts } from './page-state.ts';
 import type { DemoShell } from './browser.ts';
 
@@ -27,7 +26,7 @@ let page: Page;
 let toastSaid: (text: string) => Promise<void>;
 
 function query<T>(sql: string, ...args: unknown[]): T[] {
-  const db = new Database(shell.db, { readonly: true });
+  const db = readArchive(shell.db, shell.key);
   try {
     return db.prepare(sql).all(...args) as T[];
   } finally {
@@ -63,7 +62,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
   await page.goto(shell.url);
-  await page.getByTestId('township-name').waitFor();
+  await login(page);
   toastSaid = await watchToasts(page);
 });
 afterAll(async () => {

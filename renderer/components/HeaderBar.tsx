@@ -1,6 +1,6 @@
 // Township, who is logged in and in which role, undo, 修改密码, 锁定 (back to the login) and 退出
 // (close the archive, back to the start screen).
-import { App, Button, Dropdown, Tag, Tooltip } from 'antd';
+import { App, Button, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import ChangePasswordDialog from '../auth/ChangePasswordDialog.tsx';
 import { useStore } from '../store/index.ts';
@@ -29,13 +29,18 @@ export default function HeaderBar() {
       </Tooltip>
       {archive?.role === 'county' && <Tag color="purple">县级</Tag>}
       <span className="spacer" />
-      <Dropdown menu={{ items: [{ key: 'password', label: '修改密码', onClick: () => setChanging(true) }] }} trigger={['click']}>
-        <Button type="text" data-testid="operator">
-          {operator ?? '未登录'}
-          {roleLabel && <Tag style={{ marginInlineStart: 6, marginInlineEnd: 0 }} data-testid="operator-role">{roleLabel}</Tag>}
-        </Button>
-      </Dropdown>
+      <span data-testid="operator" title="当前登录的操作员：每次修改都记下此人">
+        {operator ?? '未登录'}
+        {roleLabel && (
+          <Tag style={{ marginInlineStart: 6, marginInlineEnd: 0 }} data-testid="operator-role">
+            {roleLabel}
+          </Tag>
+        )}
+      </span>
       <UndoButton />
+      <Button onClick={() => setChanging(true)} data-testid="change-password">
+        修改密码
+      </Button>
       <Button onClick={lock} data-testid="lock">
         锁定
       </Button>

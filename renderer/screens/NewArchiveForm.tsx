@@ -59,17 +59,17 @@ export default function NewArchiveForm() {
             <Input aria-label="乡镇名称" placeholder={role === 'county' ? '例如：示例县' : '例如：青山镇'} />
           </Form.Item>
         </Col>
-        <Col span={10}>
-          <Form.Item name="code" label="区划代码（12位，可稍后补填）" rules={[{ pattern: /^\d{12}$/, message: '区划代码应为12位数字，例如 511922101000' }]}>
+        <Col span={8}>
+          <Form.Item name="code" label="区划代码（可稍后补填）" rules={[{ pattern: /^\d{12}$/, message: '区划代码应为12位数字，例如 511922101000' }]}>
             <Input aria-label="区划代码" inputMode="numeric" maxLength={12} placeholder="例如：511922101000" />
           </Form.Item>
         </Col>
-        <Col span={7}>
+        <Col span={8}>
           <Form.Item name="county" label="县（区、市）" rules={[{ max: 40, message: '县名不能超过40个字' }]}>
             <Input aria-label="县" />
           </Form.Item>
         </Col>
-        <Col span={7}>
+        <Col span={8}>
           <Form.Item name="province" label="省（区、市）" rules={[{ max: 40, message: '省名不能超过40个字' }]}>
             <Input aria-label="省" />
           </Form.Item>
@@ -78,10 +78,10 @@ export default function NewArchiveForm() {
       <Form.Item name="file" label="保存位置（可不填）" extra={`不填时保存为：${dataDir}/${name.trim().replace(/[\\/:*?"<>|]/g, '') || '乡镇名称'}.db`}>
         <Input aria-label="保存位置" placeholder="档案文件的完整路径" />
       </Form.Item>
-      <Typography.Text strong>{adminTitle(role)}账户</Typography.Text>
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        档案加密保存，只有登录才能打开。{role === 'county' ? '县级审核员' : '站长'}以后可在“账户管理”里为其他人开设账户。
-      </Typography.Paragraph>
+      <div style={{ marginBottom: 8 }}>
+        <Typography.Text strong>{adminTitle(role)}账户</Typography.Text>
+        <Typography.Text type="secondary">（档案加密保存，登录才能打开；其他人的账户以后在“账户管理”里开设）</Typography.Text>
+      </div>
       <Row gutter={12}>
         <Col span={24}>
           <Form.Item name="adminName" label="姓名">
