@@ -60,8 +60,8 @@ export default function NewArchiveForm() {
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="code" label="区划代码（可稍后补填）" rules={[{ pattern: /^\d{12}$/, message: '区划代码应为12位数字，例如 511922101000' }]}>
-            <Input aria-label="区划代码" inputMode="numeric" maxLength={12} placeholder="例如：511922101000" />
+          <Form.Item name="code" label="区划代码（12位）" rules={[{ pattern: /^\d{12}$/, message: '区划代码应为12位数字，例如 511922101000' }]}>
+            <Input aria-label="区划代码" inputMode="numeric" maxLength={12} placeholder="可稍后补填" />
           </Form.Item>
         </Col>
         <Col span={8}>
