@@ -180,7 +180,7 @@ describe('USB packages between a township and the county, in the browser shell',
     await cp.getByTestId('county-screen').waitFor();
     expect(await text(cp, 'county-badge')).toBe('县级审核端');
     const menu = await cp.locator('.ant-menu-item').allInnerTexts();
-    expect(menu).toEqual(['县级审核', '导入数据包', '密钥与对方']);
+    expect(menu).toEqual(['县级审核', '导入数据包', '密钥与对方', '账户管理']);
     expect(await cp.getByText('还没有任何乡镇的数据').count()).toBe(1);
     // A township screen's address lands on 县级审核.
     await cp.evaluate(() => {
@@ -191,7 +191,7 @@ describe('USB packages between a township and the county, in the browser shell',
     await shot(cp, '70-exchange-county-empty');
     // The township's menu has the exchange entries and no county ones.
     const tmenu = await tp.locator('.ant-menu-item').allInnerTexts();
-    expect(tmenu.slice(-3)).toEqual(['报送县级', '县级审核结果', '密钥与对方']);
+    expect(tmenu.slice(-4)).toEqual(['报送县级', '县级审核结果', '密钥与对方', '账户管理']);
     expect(tmenu).not.toContain('县级审核');
     expect(await tp.getByTestId('county-badge').count()).toBe(0);
   });
