@@ -10,7 +10,6 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initArchive } from '../core/archive.ts';
 import { generateDemo } from '../core/demo/index.ts';
 import { townshipStats } from '../core/stats.ts';
 import { tempDir } from '../db/testing.ts';
@@ -18,7 +17,7 @@ import type { DocumentFile, DocumentPreview } from '../shared/api/index.ts';
 import { MONITORED_STATUSES, POOR_STATUSES } from '../shared/status.ts';
 import { startWebShell } from '../web/server.ts';
 import type { WebShell } from '../web/server.ts';
-import { DEMO_DAY, demoActor, launchBrowser, screenshot } from './browser.ts';
+import { DEMO_DAY, demoActor, launchBrowser, login, protectedArchive, screenshot } from './browser.ts';
 import { recordTexts } from './page-state.ts';
 
 const HOUSEHOLDS = 1500;
@@ -87,7 +86,7 @@ beforeAll(async () => {
   dataDir = join(dir, 'data');
   const db = join(dir, '青山镇.db');
   const actor = demoActor();
-  const archive = initArchive({ file: db, name: '青山镇', code: '511922101000', county: '示例县', province: '四川省' }, actor);
+  const archive = await protectedArchive({ file: db, name: '青山镇', code: '511922101000', county: '示例县', province: '四川省' }, actor);
   generateDemo(archive, { villages: 3, households: HOUSEHOLDS, seed: 'e2e', asOf: DEMO_DAY, actor });
   village = archive.sqlite.prepare('SELECT code, name FROM villages ORDER BY code LIMIT 1').get() as { code: string; name: string };
   // A head of household whose name has an Ext-B character (𠮷) the embedded font cannot print.
@@ -100,10 +99,11 @@ beforeAll(async () => {
   rareName = `𠮷${head.name.slice(1)}`;
   archive.sqlite.prepare('UPDATE members SET name = ? WHERE id = ?').run(rareName, head.id);
   archive.close();
-  shell = await startWebShell({ db, dataDir, operator: '李会计', today: DEMO_DAY });
+  shell = await startWebShell({ db, dataDir, today: DEMO_DAY });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
   await page.goto(shell.url);
+  await login(page);
   await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
   await page.getByTestId('menu-documents').click();
   await page.getByTestId('documents-screen').waitFor();

@@ -10,10 +10,8 @@
 // read the archive files themselves, not just the screen.
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { initArchive } from '../core/archive.ts';
 import { generateDemo } from '../core/demo/index.ts';
 import { closeStep, openStep } from '../core/workflows/steps.ts';
 import { archiveChecksum, tempDir } from '../db/testing.ts';
@@ -21,7 +19,7 @@ import { fixedDayClock } from '../shared/clock.ts';
 import { addDays } from '../shared/dates.ts';
 import { startWebShell } from '../web/server.ts';
 import type { WebShell } from '../web/server.ts';
-import { DEMO_DAY, launchBrowser, screenshot } from './browser.ts';
+import { DEMO_DAY, keyOf, launchBrowser, login, protectedArchive, readArchive, screenshot } from './browser.ts';
 import { settled, watchToasts } from './page-state.ts';
 
 /** The day both shells run on (not the machine's): the demo, its periods and the file names follow it. */
@@ -47,8 +45,12 @@ const toastSaid = (page: Page, text: string): Promise<void> => toasts.get(page)!
 /** Uncaught errors in either page: any one fails the test it happened in. */
 const pageErrors: string[] = [];
 
+/** Each archive file's data key, to read it beside its shell. */
+const keys = new Map<string, Buffer>();
+const open = (file: string) => readArchive(file, keys.get(file)!);
+
 function q<T>(file: string, sql: string, ...args: unknown[]): T[] {
-  const d = new Database(file, { readonly: true });
+  const d = open(file);
   try {
     return d.prepare(sql).all(...args) as T[];
   } finally {
@@ -57,7 +59,7 @@ function q<T>(file: string, sql: string, ...args: unknown[]): T[] {
 }
 
 function checksum(file: string): string {
-  const d = new Database(file, { readonly: true });
+  const d = open(file);
   try {
     return archiveChecksum(d);
   } finally {
@@ -133,7 +135,8 @@ beforeAll(async () => {
   townshipDb = join(dir, '青山镇.db');
   countyDb = join(dir, '县级', '示例县.db');
   const actor = { operator: '演示', now: fixedDayClock(TODAY).now };
-  const t = initArchive({ file: townshipDb, name: '青山镇', code: '511922101000', county: '示例县', province: '四川省' }, actor);
+  const t = await protectedArchive({ file: townshipDb, name: '青山镇', code: '511922101000', county: '示例县', province: '四川省' }, actor);
+  keys.set(townshipDb, keyOf(t));
   // Ten days back, so the demo's publicity periods have run by today.
   generateDemo(t, { villages: 3, households: 90, seed: 'e2e', asOf: addDays(TODAY, -10), actor });
   // The 风险消除 batch brought up to its 县级审定: village publicity and township review completed today.
@@ -143,11 +146,15 @@ beforeAll(async () => {
   openStep(t.db, actor, { batchId, seq: 5, startedOn: TODAY, postedAt: null, note: null });
   closeStep(t.db, actor, { batchId, seq: 5, closedOn: TODAY, note: null });
   t.close();
-  initArchive({ file: countyDb, name: '示例县', role: 'county', province: '四川省' }, actor).close();
-  township = await startWebShell({ db: townshipDb, dataDir: join(dir, 'data-t'), operator: '李会计', today: TODAY });
-  county = await startWebShell({ db: countyDb, dataDir: join(dir, 'data-c'), operator: '王科长', today: TODAY });
+  const c = await protectedArchive({ file: countyDb, name: '示例县', role: 'county', province: '四川省' }, actor, '王科长');
+  keys.set(countyDb, keyOf(c));
+  c.close();
+  township = await startWebShell({ db: townshipDb, dataDir: join(dir, 'data-t'), today: TODAY });
+  county = await startWebShell({ db: countyDb, dataDir: join(dir, 'data-c'), today: TODAY });
   tp = await openPage(township);
   cp = await openPage(county);
+  await login(tp);
+  await login(cp, '王科长');
 }, 120_000);
 
 afterEach(async (ctx) => {
@@ -173,7 +180,7 @@ describe('USB packages between a township and the county, in the browser shell',
     await cp.getByTestId('county-screen').waitFor();
     expect(await text(cp, 'county-badge')).toBe('县级审核端');
     const menu = await cp.locator('.ant-menu-item').allInnerTexts();
-    expect(menu).toEqual(['县级审核', '导入数据包', '密钥与对方']);
+    expect(menu).toEqual(['县级审核', '导入数据包', '密钥与对方', '账户管理']);
     expect(await cp.getByText('还没有任何乡镇的数据').count()).toBe(1);
     // A township screen's address lands on 县级审核.
     await cp.evaluate(() => {
@@ -184,7 +191,7 @@ describe('USB packages between a township and the county, in the browser shell',
     await shot(cp, '70-exchange-county-empty');
     // The township's menu has the exchange entries and no county ones.
     const tmenu = await tp.locator('.ant-menu-item').allInnerTexts();
-    expect(tmenu.slice(-3)).toEqual(['报送县级', '县级审核结果', '密钥与对方']);
+    expect(tmenu.slice(-4)).toEqual(['报送县级', '县级审核结果', '密钥与对方', '账户管理']);
     expect(tmenu).not.toContain('县级审核');
     expect(await tp.getByTestId('county-badge').count()).toBe(0);
   });

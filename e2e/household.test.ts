@@ -2,13 +2,12 @@
 // of four by keyboard only, find it by pinyin initials, change an income and watch per-capita
 // change, type a bad ID and see it refused with nothing saved, undo an edit, and see it all in
 // the household's change log. Assertions read the archive file itself, not just the screen.
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkArchive } from '../core/check.ts';
 import { townshipStats } from '../core/stats.ts';
 import { makeIdNumber } from '../shared/id-number.ts';
-import { DEMO_DAY, demoShell, launchBrowser, screenshot } from './browser.ts';
+import { DEMO_DAY, PASSWORD, demoShell, launchBrowser, login, readArchive, screenshot } from './browser.ts';
 import { settled, watchToasts } from './page-state.ts';
 import type { DemoShell } from './browser.ts';
 
@@ -27,7 +26,7 @@ let page: Page;
 let toastSaid: (text: string) => Promise<void>;
 
 function query<T>(sql: string, ...args: unknown[]): T[] {
-  const db = new Database(shell.db, { readonly: true });
+  const db = readArchive(shell.db, shell.key);
   try {
     return db.prepare(sql).all(...args) as T[];
   } finally {
@@ -63,7 +62,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
   await page.goto(shell.url);
-  await page.getByTestId('township-name').waitFor();
+  await login(page);
   toastSaid = await watchToasts(page);
 });
 afterAll(async () => {
@@ -273,5 +272,64 @@ describe('household editing in the browser shell', () => {
     expect(await page.getByTestId('household-row').count()).toBeGreaterThan(10);
     await settled(page);
     await screenshot(page, '12-household-list');
+  });
+
+  it('账户管理: the chief adds a 只读 account, which logs in (after a wrong password) and sees no write actions; 锁定 returns to the login', async () => {
+    await page.getByTestId('menu-accounts').click();
+    await page.getByTestId('account-add').click();
+    await page.getByTestId('account-name').fill('王查看');
+    await page.getByTestId('account-role').click();
+    await page.locator('.ant-select-item-option', { hasText: '只读' }).click();
+    await page.getByTestId('account-password').fill(PASSWORD);
+    await page.getByTestId('account-password2').fill(PASSWORD);
+    await page.getByRole('button', { name: '新增', exact: true }).click();
+    await page.getByTestId('accounts-table').getByText('王查看').waitFor();
+    expect(await page.getByTestId('accounts-table').innerText()).toMatch(/王查看\s+只读\s+在用\s+从未/);
+    await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
+    await settled(page);
+    await screenshot(page, '13-accounts');
+
+    await page.getByTestId('lock').click();
+    await page.getByTestId('login-screen').waitFor();
+    expect(shell.session.archive).toBeNull();
+    await page.getByTestId('login-name').fill('王查看');
+    await page.getByTestId('login-password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    expect(await page.getByTestId('login-error').innerText()).toContain('姓名或密码不对');
+    await settled(page);
+    await screenshot(page, '14-login-refused');
+    await login(page, '王查看');
+    expect(await page.getByTestId('operator').innerText()).toMatch(/王查看\s*只读/);
+    const menu = await page.locator('.ant-menu-item').allInnerTexts();
+    expect(menu).toContain('农户档案');
+    for (const hidden of ['导入花名册', '报送县级', '账户管理']) expect(menu).not.toContain(hidden);
+    await openHousehold(NO.slice(-6), NO);
+    await page.getByTestId('read-only').waitFor();
+    expect(await page.getByTestId('save-household').count()).toBe(0);
+    await page.getByTestId('menu-households').click();
+    await page.getByTestId('household-search').waitFor();
+    expect(await page.getByTestId('new-household').count()).toBe(0);
+  });
+
+  it('a new archive is created with its chief and shows its recovery code once', async () => {
+    await page.getByTestId('close-archive').click();
+    await page.getByTestId('create-archive').waitFor();
+    await page.getByLabel('乡镇名称').fill('白石乡');
+    await page.getByTestId('admin-name').fill('赵站长');
+    await page.getByTestId('new-password').fill(PASSWORD);
+    await page.getByTestId('new-password2').fill(`${PASSWORD}x`);
+    await page.getByTestId('create-archive').click();
+    await page.getByText('两次输入的密码不一样，请重新输入').waitFor();
+    await page.getByTestId('new-password2').fill(PASSWORD);
+    await page.getByTestId('create-archive').click();
+    await page.getByTestId('recovery-screen').waitFor();
+    expect((await page.getByTestId('recovery-code').innerText()).replace(/\s+/g, '')).toMatch(/^[0-9A-Z]{20,}$/);
+    expect(await page.getByTestId('recovery-continue').isDisabled()).toBe(true);
+    await settled(page);
+    await screenshot(page, '15-recovery-code');
+    await page.getByTestId('recovery-written').click();
+    await page.getByTestId('recovery-continue').click();
+    await expect.poll(() => page.getByTestId('township-name').innerText()).toBe('白石乡');
+    expect(await page.getByTestId('operator').innerText()).toMatch(/赵站长\s*管理员/);
   });
 });

@@ -4,16 +4,14 @@
 // and a big file's progress bar with 取消 leaving the archive unchanged.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initArchive } from '../core/archive.ts';
 import { archiveChecksum, tempDir } from '../db/testing.ts';
 import { checkDigit } from '../shared/id-number.ts';
 import { startWebShell } from '../web/server.ts';
 import type { WebShell } from '../web/server.ts';
-import { DEMO_DAY, demoActor, launchBrowser, screenshot } from './browser.ts';
+import { CHIEF, DEMO_DAY, demoActor, keyOf, launchBrowser, login, protectedArchive, readArchive, screenshot } from './browser.ts';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'shared', 'data', 'sample-roster-2019.xlsx');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -21,12 +19,13 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const COL = { householdNo: 6, personNo: 7, name: 8, idNumber: 10, size: 11, relation: 12, education: 14, phone: 26 };
 let dir: string;
 let db: string;
+let key: Buffer;
 let shell: WebShell;
 let browser: Browser;
 let page: Page;
 
 function query(sql: string): Record<string, unknown> {
-  const d = new Database(db, { readonly: true });
+  const d = readArchive(db, key);
   try {
     return d.prepare(sql).get() as Record<string, unknown>;
   } finally {
@@ -35,7 +34,7 @@ function query(sql: string): Record<string, unknown> {
 }
 const count = (table: string, where = '1') => Number(query(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).n);
 const checksum = () => {
-  const d = new Database(db, { readonly: true });
+  const d = readArchive(db, key);
   try {
     return archiveChecksum(d);
   } finally {
@@ -44,7 +43,7 @@ const checksum = () => {
 };
 /** The households and members as stored (not the logs). */
 const rosterRows = () => {
-  const d = new Database(db, { readonly: true });
+  const d = readArchive(db, key);
   try {
     return JSON.stringify([d.prepare('SELECT * FROM households ORDER BY id').raw().all(), d.prepare('SELECT * FROM members ORDER BY id').raw().all()]);
   } finally {
@@ -100,11 +99,14 @@ async function bigRoster(file: string): Promise<number> {
 beforeAll(async () => {
   dir = tempDir('relief-e2e-import-');
   db = join(dir, '青山镇.db');
-  initArchive({ file: db, name: '青山镇', code: '513722101000', province: '四川省' }, demoActor('李会计')).close();
-  shell = await startWebShell({ db, dataDir: join(dir, 'data'), operator: '李会计', today: DEMO_DAY });
+  const archive = await protectedArchive({ file: db, name: '青山镇', code: '513722101000', province: '四川省' }, demoActor(CHIEF));
+  key = keyOf(archive);
+  archive.close();
+  shell = await startWebShell({ db, dataDir: join(dir, 'data'), today: DEMO_DAY });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
   await page.goto(shell.url);
+  await login(page);
   // Screenshots show the screen settled, not half-way through a colour or rotation transition.
   await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
   await page.getByTestId('menu-import').click();

@@ -6,10 +6,9 @@
 // archive's Chinese reason) and its settlement, the announcement; then the household's new
 // status and its history pointing back at the batch. Then the 防返贫监测 board: a monthly check
 // and the level it gives. Assertions read the archive file itself, not just the screen.
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoShell, launchBrowser, screenshot } from './browser.ts';
+import { demoShell, launchBrowser, login, readArchive, screenshot } from './browser.ts';
 import { settled } from './page-state.ts';
 import type { DemoShell } from './browser.ts';
 
@@ -24,7 +23,7 @@ interface Head {
 }
 
 function query<T>(sql: string, ...args: unknown[]): T[] {
-  const db = new Database(shell.db, { readonly: true });
+  const db = readArchive(shell.db, shell.key);
   try {
     return db.prepare(sql).all(...args) as T[];
   } finally {
@@ -73,7 +72,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
   await page.goto(shell.url);
-  await page.getByTestId('township-name').waitFor();
+  await login(page);
   hh = query<Head>(
     `SELECT h.id, h.no, m.name AS head FROM households h JOIN members m ON m.household_id = h.id AND m.relation = '户主'
       JOIN villages v ON v.id = h.village_id WHERE v.name = '茶园村' AND h.status = 'ordinary' ORDER BY h.no LIMIT 3`,

@@ -22,5 +22,21 @@ function pickTransport(): Transport {
   return httpTransport((url, init) => fetch(url, init), token);
 }
 
-export const api: Client = createClient(pickTransport());
+let running = 0;
+
+/** Counts the calls still under way: the idle lock waits for them (locking closes the archive under a running import). */
+function counted(t: Transport): Transport {
+  return async (channel, input) => {
+    running++;
+    try {
+      return await t(channel, input);
+    } finally {
+      running--;
+    }
+  };
+}
+
+export const api: Client = createClient(counted(pickTransport()));
+/** True while any call to the archive has not answered yet. */
+export const callsRunning = (): boolean => running > 0;
 export const isElectron = (): boolean => window.reliefArchive !== undefined;

@@ -21,7 +21,9 @@ import TownshipPage from '../screens/exchange/TownshipPage.tsx';
 import { useExchange } from '../screens/exchange/state.ts';
 import DashboardScreen from '../screens/dashboard/DashboardScreen.tsx';
 import DocumentsScreen from '../screens/documents/DocumentsScreen.tsx';
+import AccountsScreen from '../screens/accounts/AccountsScreen.tsx';
 import { menuFor, screenFor } from '../editor/exchange-menu.ts';
+import { menuForRole, screenForRole } from '../editor/role-menu.ts';
 import { useStore } from '../store/index.ts';
 import { menuKeyOf } from '../store/screens.ts';
 import type { MenuKey, Screen } from '../store/screens.ts';
@@ -80,6 +82,8 @@ function Current({ screen }: { screen: Screen }) {
       return <DashboardScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'accounts':
+      return <AccountsScreen />;
   }
 }
 
@@ -91,7 +95,10 @@ export default function AppShell() {
   const role = useStore((s) => s.session?.archive?.role ?? 'township');
   const archiveFile = useStore((s) => s.session?.archive?.file ?? null);
   const bindExchange = useExchange((s) => s.bindArchive);
-  const shown = screenFor(role, screen);
+  // And only what the operator's role may use (see editor/role-menu.ts).
+  const operatorRole = useStore((s) => s.session?.role ?? null);
+  const menu = menuForRole(operatorRole, menuFor(role, MENU));
+  const shown = screenForRole(operatorRole, screenFor(role, screen), menu);
   useEffect(() => {
     bindExchange(archiveFile);
   }, [archiveFile, bindExchange]);
@@ -114,7 +121,7 @@ export default function AppShell() {
           theme="dark"
           mode="inline"
           selectedKeys={[menuKeyOf(shown)]}
-          items={menuFor(role, MENU).map((m) => ({ key: m.key, label: m.label, 'data-testid': `menu-${m.key}` }))}
+          items={menu.map((m) => ({ key: m.key, label: m.label, 'data-testid': `menu-${m.key}` }))}
           onClick={({ key }) => navigate({ name: key } as Screen)}
         />
       </Layout.Sider>

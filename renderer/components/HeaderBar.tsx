@@ -1,23 +1,24 @@
-// Township, operator (click to change), undo, and switching archives.
+// Township, who is logged in and in which role, undo, 修改密码, 锁定 (back to the login) and 退出
+// (close the archive, back to the start screen).
 import { App, Button, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
+import ChangePasswordDialog from '../auth/ChangePasswordDialog.tsx';
 import { useStore } from '../store/index.ts';
-import OperatorDialog from './OperatorDialog.tsx';
 import UndoButton from './UndoButton.tsx';
 
 export default function HeaderBar() {
   const archive = useStore((s) => s.session?.archive ?? null);
   const operator = useStore((s) => s.session?.operator ?? null);
+  const roleLabel = useStore((s) => s.session?.roleLabel ?? null);
   const guard = useStore((s) => s.guard);
   const closeArchive = useStore((s) => s.closeArchive);
+  const lockArchive = useStore((s) => s.lockArchive);
   const { message } = App.useApp();
   const [changing, setChanging] = useState(false);
 
-  const switchArchive = (): void => {
-    guard(() => {
-      closeArchive().catch((e: unknown) => void message.error(e instanceof Error ? e.message : String(e)));
-    });
-  };
+  const fail = (e: unknown): void => void message.error(e instanceof Error ? e.message : String(e));
+  const leave = (): void => guard(() => void closeArchive().catch(fail));
+  const lock = (): void => guard(() => void lockArchive().catch(fail));
 
   return (
     <div className="app-header">
@@ -28,14 +29,25 @@ export default function HeaderBar() {
       </Tooltip>
       {archive?.role === 'county' && <Tag color="purple">县级</Tag>}
       <span className="spacer" />
-      <Tooltip title="点击更换操作员">
-        <Button type="text" data-testid="operator" onClick={() => setChanging(true)}>
-          操作员：{operator ?? '未填写'}
-        </Button>
-      </Tooltip>
+      <span data-testid="operator" title="当前登录的操作员：每次修改都记下此人">
+        {operator ?? '未登录'}
+        {roleLabel && (
+          <Tag style={{ marginInlineStart: 6, marginInlineEnd: 0 }} data-testid="operator-role">
+            {roleLabel}
+          </Tag>
+        )}
+      </span>
       <UndoButton />
-      <Button onClick={switchArchive}>切换档案</Button>
-      {changing && <OperatorDialog open onClose={() => setChanging(false)} />}
+      <Button onClick={() => setChanging(true)} data-testid="change-password">
+        修改密码
+      </Button>
+      <Button onClick={lock} data-testid="lock">
+        锁定
+      </Button>
+      <Button onClick={leave} data-testid="close-archive">
+        退出
+      </Button>
+      {changing && <ChangePasswordDialog onClose={() => setChanging(false)} />}
     </div>
   );
 }

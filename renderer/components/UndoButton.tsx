@@ -1,12 +1,15 @@
 // 撤销上一次修改: enabled when the archive has a change that can be undone; its note is the tooltip.
 import { App, Button, Tooltip } from 'antd';
+import { API } from '../../shared/api/index.ts';
 import { auditSummary } from '../editor/audit-summary.ts';
+import { useMay } from '../hooks/use-may.ts';
 import { selectDirty, useStore } from '../store/index.ts';
 
 export default function UndoButton() {
   const last = useStore((s) => s.lastAudit);
   const undoLast = useStore((s) => s.undoLast);
   const { modal, message } = App.useApp();
+  const mayUndo = useMay(API.audit.undoLast);
   const describe = last ? (last.note ?? (auditSummary(last.before, last.after) || `${last.action} ${last.tableName}`)) : '';
 
   const run = async (): Promise<void> => {
@@ -34,6 +37,8 @@ export default function UndoButton() {
     });
   };
 
+  // A role that may not change the archive may not undo a change either.
+  if (!mayUndo) return null;
   return (
     <Tooltip title={last ? `上一次修改：${describe}` : '没有可以撤销的修改'}>
       <Button data-testid="undo-last" disabled={!last} onClick={confirm}>

@@ -9,12 +9,12 @@ const TOWNSHIP = [
 
 describe('the menu by role', () => {
   it('adds the exchange entries to the township’s own', () => {
-    expect(menuFor('township', TOWNSHIP).map((m) => m.label)).toEqual(['概览', '农户档案', '导入花名册', '报送县级', '县级审核结果', '密钥与对方']);
+    expect(menuFor('township', TOWNSHIP).map((m) => m.label)).toEqual(['概览', '农户档案', '导入花名册', '报送县级', '县级审核结果', '密钥与对方', '账户管理']);
   });
 
   it('shows the county only its review screens', () => {
     expect(menuFor('county', TOWNSHIP)).toBe(COUNTY_MENU);
-    expect(COUNTY_MENU.map((m) => m.label)).toEqual(['县级审核', '导入数据包', '密钥与对方']);
+    expect(COUNTY_MENU.map((m) => m.label)).toEqual(['县级审核', '导入数据包', '密钥与对方', '账户管理']);
   });
 
   it('never shows a township screen in a county archive, nor the reverse', () => {
@@ -24,6 +24,8 @@ describe('the menu by role', () => {
     expect(screenFor('county', { name: 'send' })).toEqual({ name: 'county' });
     expect(screenFor('county', { name: 'township', id: 't' })).toEqual({ name: 'township', id: 't' });
     expect(screenFor('county', { name: 'keys' })).toEqual({ name: 'keys' });
+    expect(screenFor('county', { name: 'accounts' })).toEqual({ name: 'accounts' });
+    expect(screenFor('township', { name: 'accounts' })).toEqual({ name: 'accounts' });
     expect(screenFor('township', { name: 'county' })).toEqual({ name: 'overview' });
     expect(screenFor('township', { name: 'township', id: 't' })).toEqual({ name: 'overview' });
     expect(screenFor('township', { name: 'send' })).toEqual({ name: 'send' });

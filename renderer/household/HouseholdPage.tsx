@@ -3,7 +3,9 @@
 import { Alert, Badge, Button, Modal, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
+import { API } from '../../shared/api/index.ts';
 import { addMember } from '../editor/draft-ops.ts';
+import { useMay } from '../hooks/use-may.ts';
 import { StatusTag } from '../components/status-tag.tsx';
 import type { EditorTab } from '../store/editor-slice.ts';
 import { selectDirty, useStore } from '../store/index.ts';
@@ -114,6 +116,7 @@ function PageHeader({ save }: { save: () => Promise<boolean> }) {
   const dirty = useStore(selectDirty);
   const head = useStore((s) => s.editor.draft?.members.find((m) => m.relation === '户主' && !m.leftReason)?.name ?? '');
   const navigate = useStore((s) => s.navigate);
+  const mayEdit = useMay(API.households.save);
   return (
     <Space wrap style={{ marginBottom: 12 }}>
       <Button onClick={() => navigate({ name: 'households' })} title="Esc">
@@ -126,9 +129,13 @@ function PageHeader({ save }: { save: () => Promise<boolean> }) {
       {detail && <Tag>{detail.village.name}</Tag>}
       {detail && <StatusTag status={detail.household.status} />}
       {dirty && <Tag color="orange" data-testid="dirty-flag">有未保存的修改</Tag>}
-      <Button type="primary" loading={saving} onClick={() => void save()} data-testid="save-household" title="Ctrl+S">
-        保存（Ctrl+S）
-      </Button>
+      {mayEdit ? (
+        <Button type="primary" loading={saving} onClick={() => void save()} data-testid="save-household" title="Ctrl+S">
+          保存（Ctrl+S）
+        </Button>
+      ) : (
+        <Tag data-testid="read-only">只读：不能修改</Tag>
+      )}
       {detail && (
         <Typography.Text type="secondary">
           第 {detail.household.version} 版 · {detail.household.updatedBy} 于 {new Date(detail.household.updatedAt).toLocaleString('zh-CN')} 修改

@@ -3,6 +3,8 @@ import { Alert, App, Button, Input, Space, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
+import { API } from '../../shared/api/index.ts';
+import { useMay } from '../hooks/use-may.ts';
 import { itemAt } from '../store/list-slice.ts';
 import { useStore } from '../store/index.ts';
 import HouseholdFilters from './HouseholdFilters.tsx';
@@ -18,6 +20,7 @@ export default function HouseholdsScreen() {
   const listError = useStore((s) => s.listError);
   const setSearchInput = useStore((s) => s.setSearchInput);
   const navigate = useStore((s) => s.navigate);
+  const mayEdit = useMay(API.households.save);
   const { message } = App.useApp();
   const rows = useRef<RowsHandle>(null);
   const search = useRef<InputRef>(null);
@@ -88,9 +91,11 @@ export default function HouseholdsScreen() {
         <Typography.Text type="secondary" data-testid="household-total">
           {total == null ? '正在查找…' : `共 ${total} 户`}
         </Typography.Text>
-        <Button type="primary" data-testid="new-household" onClick={() => navigate({ name: 'household', id: null })}>
-          新增农户
-        </Button>
+        {mayEdit && (
+          <Button type="primary" data-testid="new-household" onClick={() => navigate({ name: 'household', id: null })}>
+            新增农户
+          </Button>
+        )}
       </Space>
       <div style={{ marginBottom: 12 }}>
         <HouseholdFilters />

@@ -24,6 +24,7 @@ describe('screen addresses', () => {
       { name: 'documents' },
       { name: 'dashboard' },
       { name: 'audit' },
+      { name: 'accounts' },
     ];
     for (const s of all) expect(screenOfHash(hashOf(s))).toEqual(s);
   });

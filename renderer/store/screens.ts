@@ -21,9 +21,11 @@ export type Screen =
   | { name: 'documents' }
   | { name: 'dashboard' }
   // 审计核验: the audit log's hash chain (issue 12).
-  | { name: 'audit' };
+  | { name: 'audit' }
+  // 账户管理: the station chief's operators, their roles and the idle lock (issue 12).
+  | { name: 'accounts' };
 
-export type MenuKey = 'overview' | 'villages' | 'households' | 'batches' | 'monitoring' | 'quality' | 'import' | 'send' | 'receive' | 'keys' | 'county' | 'documents' | 'dashboard' | 'audit';
+export type MenuKey = 'overview' | 'villages' | 'households' | 'batches' | 'monitoring' | 'quality' | 'import' | 'send' | 'receive' | 'keys' | 'county' | 'documents' | 'dashboard' | 'audit' | 'accounts';
 
 export function menuKeyOf(s: Screen): MenuKey {
   if (s.name === 'village') return 'villages';
@@ -65,6 +67,7 @@ export function screenOfHash(hash: string): Screen {
     case 'documents':
     case 'dashboard':
     case 'audit':
+    case 'accounts':
       return { name };
     case 'township':
       return id ? { name, id } : { name: 'county' };

@@ -80,7 +80,7 @@ function OwnKey({ status, onChanged }: { status: KeyStatusView; onChanged: () =>
       {!own ? (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Paragraph style={{ margin: 0 }}>
-            本档案还没有{ROLE_LABEL[status.role]}密钥。生成后，把公钥文件（public.json）交给{ROLE_LABEL[otherRole(status.role)]}登记，并电话核对指纹；私钥只留在本机（{status.keyDir}）。
+            本档案还没有{ROLE_LABEL[status.role]}密钥。生成后，把公钥文件（public.json）交给{ROLE_LABEL[otherRole(status.role)]}登记，并电话核对指纹；私钥只保存在加密的档案里。
           </Typography.Paragraph>
           <Space.Compact style={{ maxWidth: 520 }}>
             <Space.Addon>单位名称</Space.Addon>
@@ -99,7 +99,7 @@ function OwnKey({ status, onChanged }: { status: KeyStatusView; onChanged: () =>
           </div>
           <Fingerprint value={own.fingerprint} testId="own-fingerprint" />
           <Typography.Text type="secondary">
-            私钥保存在本机 {status.keyDir}（不要拷走）。公钥文件：{status.publicFile}
+            私钥保存在加密的档案里，不以明文写到磁盘。
           </Typography.Text>
           <PathField label="公钥保存到" value={out} onChange={setOut} want=".json" testId="pubkey-out" disabled={busy} />
           <Space>
