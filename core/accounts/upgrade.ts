@@ -36,13 +36,17 @@ export async function encryptPlainArchive(
   actor: Actor,
   opts: { onProgress?: (label: string, fraction: number) => void; signal?: AbortSignal; kdf?: KdfParams } = {},
 ): Promise<UpgradeResult> {
-  const progress = opts.onProgress ?? (() => undefined);
+  // Each step is one long synchronous call: yield after reporting it, so the shell's poll sees it.
+  const progress = async (label: string, fraction: number): Promise<void> => {
+    opts.onProgress?.(label, fraction);
+    await new Promise((r) => setImmediate(r));
+  };
   const cancelled = () => {
     if (opts.signal?.aborted) throw new UserError('已取消加密：档案保持原样（仍未加密）。');
   };
   const name = admin.name.trim();
   checkNewPassword(admin.password, name);
-  progress('备份原档案', 0.05);
+  await progress('备份原档案', 0.05);
   const plain = openArchive(file);
   if (plain.key) {
     plain.close();
@@ -56,10 +60,10 @@ export async function encryptPlainArchive(
     const before = archiveChecksum(plain.sqlite);
     backupTo(plain.sqlite, plainBackup);
     cancelled();
-    progress('加密', 0.3);
+    await progress('加密', 0.3);
     encryptCopy(plain.sqlite, part, key);
     cancelled();
-    progress('核对每一行', 0.7);
+    await progress('核对每一行', 0.7);
     const copy = openArchive(part, { key });
     try {
       if (archiveChecksum(copy.sqlite) !== before) throw new UserError('加密后的副本与原档案不一致，没有替换：档案保持原样（仍未加密）。请把此情况告知技术支持。');
@@ -75,7 +79,7 @@ export async function encryptPlainArchive(
     }
     cancelled();
     writeKeystore(file, await setPassword(newKeystore(key), name, admin.password, key, opts.kdf));
-    progress('替换', 0.9);
+    await progress('替换', 0.9);
     plain.close();
     for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
     renameSync(part, file);
@@ -88,7 +92,7 @@ export async function encryptPlainArchive(
   }
   const archive = openArchive(file, { key });
   const operator = listOperators(archive.db).find((o) => o.name === name)!;
-  progress('完成', 1);
+  await progress('完成', 1);
   const plainBackups = [plainBackup, ...(plain.backupFile && existsSync(plain.backupFile) ? [plain.backupFile] : [])];
   return { archive, operator, recoveryCode: recoveryCodeOf(key), plainBackup, plainBackups };
 }
