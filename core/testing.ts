@@ -9,6 +9,7 @@ import type { Archive, InitInput } from './archive.ts';
 
 export { archiveChecksum, rowsChecksum, sqlRun, tempDir } from '../db/testing.ts';
 export { readMigrations } from '../db/migrate.ts';
+export { keyFromRecoveryCode } from '../db/keystore.ts';
 export { pdfInfo } from '../templates/layout/pdf-tools.ts';
 /** The password test accounts are given (tests only; real accounts choose their own). */
 export const TEST_PASSWORD = 'test-password-2026';
