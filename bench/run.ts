@@ -16,7 +16,7 @@ export async function runBench(size: 'full' | 'small', only?: string): Promise<B
   const sizes = size === 'full' ? { villages: 30, households: 20_000 } : { villages: 3, households: 200 };
   const dir = tempDir('relief-bench-');
   try {
-    const { figures, archive } = demoSuite(dir, sizes);
+    const { figures, archive } = await demoSuite(dir, sizes);
     try {
       figures.push(...querySuites(archive), ...searchSuite(archive));
     } finally {

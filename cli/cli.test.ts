@@ -1,56 +1,103 @@
 // End to end: the real bin, real archive files in a temp folder, exit codes and JSON shapes.
-import { spawnSync } from 'node:child_process';
+// Every run logs in (core/testing.ts runCli: the test account through RELIEF_ARCHIVE_OPERATOR /
+// RELIEF_ARCHIVE_PASSWORD); the shared archive is made in this process with a cheap key
+// derivation so that each run unlocks fast, and `init` is run through the bin for its own test.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readMigrations, tempDir } from '../core/testing.ts';
+import { addOperator } from '../core/accounts/manage.ts';
+import { createTestArchive, keyFromRecoveryCode, readMigrations, rowsChecksum, runCli, TEST_KDF, TEST_OPERATOR, TEST_PASSWORD, tempDir } from '../core/testing.ts';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'relief-archive.mjs');
 const AS_OF = '2026-11-24';
 
-function run(...args: string[]) {
-  return runWith({}, ...args);
-}
-function runWith(env: Record<string, string>, ...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runCli(args);
+const runWith = (env: Record<string, string | undefined>, ...args: string[]) => runCli(args, { env });
 const json = (stdout: string) => JSON.parse(stdout) as Record<string, unknown>;
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-describe('relief-archive CLI', () => {
+// Each run of the bin takes seconds on a loaded machine; most tests run it several times.
+describe('relief-archive CLI', { timeout: 180_000 }, () => {
   let dir: string;
   let db: string;
+  let key: Buffer;
+  /** Every row of the shared archive (the login stamp left out): what a refused command must not change. */
+  const rows = () => rowsChecksum(db, key);
   let demoResult: { villages: number; households: number; members: number; planted: { code: string; household: string }[] };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = tempDir();
     db = join(dir, '青山镇.db');
-    const r = run('init', '--db', db, '--township', '青山镇', '--code', '511922101000', '--county', '示例县', '--province', '四川省', '--json');
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    const a = await createTestArchive({ file: db, name: '青山镇', code: '511922101000', county: '示例县', province: '四川省' });
+    await addOperator(a, { operator: TEST_OPERATOR, now: () => new Date(`${AS_OF}T08:00:00Z`) }, { name: '赵只读', role: 'viewer', password: TEST_PASSWORD }, { kdf: TEST_KDF });
+    key = a.key!;
+    a.close();
     const d = run('demo', '--db', db, '--villages', '3', '--households', '120', '--seed', 'cli', '--as-of', AS_OF, '--json');
-    expect(d.code).toBe(0);
+    expect(d.code, d.stderr).toBe(0);
     demoResult = JSON.parse(d.stdout) as typeof demoResult;
   });
 
-  it('init prints the township, role and schema version', () => {
+  it('init makes an encrypted archive with its first account and prints the recovery code once', () => {
     const file = join(dir, 'second.db');
-    const r = run('init', '--db', file, '--township', '白马镇', '--json');
+    const r = runWith({ RELIEF_ARCHIVE_OPERATOR: '王站长' }, 'init', '--db', file, '--township', '白马镇', '--json');
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(json(r.stdout)).toMatchObject({ township: '白马镇', role: 'township', schemaVersion: readMigrations().length });
-    const county = run('init', '--db', join(dir, 'county.db'), '--township', '示例县', '--role', 'county', '--json');
-    expect(json(county.stdout)).toMatchObject({ township: '示例县', role: 'county' });
+    const made = json(r.stdout);
+    expect(made).toMatchObject({ township: '白马镇', role: 'township', schemaVersion: readMigrations().length, admin: '王站长', keyFile: `${file}.key` });
+    expect(made.recoveryCode).toEqual(expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){10}$/));
+    expect(() => rowsChecksum(file, keyFromRecoveryCode(made.recoveryCode as string))).not.toThrow(); // the code is the archive's key
+    expect(existsSync(`${file}.key`)).toBe(true);
+    expect(readFileSync(file).includes(Buffer.from('白马镇'))).toBe(false);
+    const county = runWith({ RELIEF_ARCHIVE_OPERATOR: '王科长' }, 'init', '--db', join(dir, 'county.db'), '--township', '示例县', '--role', 'county');
+    expect(county.code, county.stderr).toBe(0);
+    expect(county.stdout).toMatch(/已新建县级档案（已加密）：示例县/);
+    expect(county.stdout).toMatch(/管理员账户：王科长/);
+    expect(county.stdout).toMatch(/恢复码（只显示这一次/);
+  });
+
+  it('init without a login in the environment and no terminal refuses, saying which variables to set, and makes nothing', () => {
+    const file = join(dir, 'nobody.db');
+    const r = runWith({ RELIEF_ARCHIVE_OPERATOR: undefined, RELIEF_ARCHIVE_PASSWORD: undefined }, 'init', '--db', file, '--township', '白马镇', '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/管理员账户.*请设置环境变量 RELIEF_ARCHIVE_OPERATOR.*RELIEF_ARCHIVE_PASSWORD/);
+    const noPassword = runWith({ RELIEF_ARCHIVE_PASSWORD: undefined }, 'init', '--db', file, '--township', '白马镇');
+    expect(noPassword.code).toBe(2);
+    expect(noPassword.stderr).toMatch(/需要“测试”的管理员密码：请设置环境变量.*RELIEF_ARCHIVE_PASSWORD/);
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(`${file}.key`)).toBe(false);
+  });
+
+  it('a wrong password or an unknown operator is refused with the core’s message, the archive and key file byte for byte unchanged', () => {
+    const before = [sha(db), sha(`${db}.key`)];
+    const wrong = runWith({ RELIEF_ARCHIVE_PASSWORD: 'not-the-password' }, 'stats', '--db', db, '--json');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toBe('');
+    expect(wrong.stderr).toMatch(/^姓名或密码不对，档案没有打开。/);
+    const unknown = runWith({ RELIEF_ARCHIVE_OPERATOR: '县长' }, 'stats', '--db', db, '--json');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe(wrong.stderr); // the message does not tell whether the account exists
+    expect([sha(db), sha(`${db}.key`)]).toEqual(before);
+  });
+
+  it('a 只读 account reads, and is refused a write with the role message, nothing changed', () => {
+    expect(json(runCli(['stats', '--db', db, '--json'], { as: '赵只读' }).stdout)).toMatchObject({ households: 120 });
+    const before = rows();
+    const sample = join(import.meta.dirname, '..', '..', 'shared', 'data', 'sample-roster-2019.xlsx');
+    const r = runCli(['import', sample, '--db', db, '--json'], { as: '赵只读' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/您当前的身份是“只读”，不能做这项操作（需要“管理员”或“录入员”身份）/);
+    expect(rows()).toBe(before);
   });
 
   it('init refuses an existing file with exit 1 and leaves it unchanged', () => {
-    const before = sha(db);
+    const before = [sha(db), sha(`${db}.key`)];
     const r = run('init', '--db', db, '--township', '青山镇', '--json');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/文件已存在/);
-    expect(sha(db)).toBe(before);
+    expect(r.stderr).toMatch(/档案旁已有密钥文件/);
+    expect([sha(db), sha(`${db}.key`)]).toEqual(before);
   });
 
   it('wrong usage exits 2 with a Chinese hint', () => {
@@ -80,11 +127,11 @@ describe('relief-archive CLI', () => {
   it('demo fills the archive and refuses to run twice', () => {
     expect(demoResult).toMatchObject({ villages: 3, households: 120 });
     expect(demoResult.members).toBeGreaterThan(200);
-    const before = sha(db);
+    const before = rows();
     const again = run('demo', '--db', db, '--seed', 'cli', '--json');
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/已有数据/);
-    expect(sha(db)).toBe(before);
+    expect(rows()).toBe(before);
   });
 
   it('stats --json gives the counts behind the wall chart', () => {
@@ -141,7 +188,9 @@ describe('relief-archive CLI', () => {
     const out = join(dir, '青山镇-备份.db');
     const b = run('backup', '--db', db, '--out', out, '--json');
     expect(b.code).toBe(0);
-    expect(json(b.stdout)).toEqual({ file: out });
+    expect(json(b.stdout)).toEqual({ file: out, keyFile: `${out}.key` });
+    expect(readFileSync(`${out}.key`).equals(readFileSync(`${db}.key`))).toBe(true);
+    expect(readFileSync(out).includes(Buffer.from('青山镇'))).toBe(false);
     expect(run('backup', '--db', db, '--out', out).code).toBe(1);
     const r = run('restore', out, '--db', db, '--json');
     expect(r.code).toBe(0);
@@ -150,9 +199,11 @@ describe('relief-archive CLI', () => {
     expect(run('restore', '--db', db).code).toBe(2);
   });
 
-  it('import: reads the sample roster, and refuses a bad file with exit 1 and the archive unchanged', () => {
+  it('import: reads the sample roster, and refuses a bad file with exit 1 and the archive unchanged', async () => {
     const file = join(dir, '导入.db');
-    expect(run('init', '--db', file, '--township', '青山镇', '--code', '513722101000').code).toBe(0);
+    const a = await createTestArchive({ file, name: '青山镇', code: '513722101000' });
+    const fileKey = a.key!;
+    a.close();
     const sample = join(import.meta.dirname, '..', '..', 'shared', 'data', 'sample-roster-2019.xlsx');
     const dry = run('import', sample, '--db', file, '--dry-run', '--json');
     expect(dry.code).toBe(0);
@@ -161,11 +212,11 @@ describe('relief-archive CLI', () => {
     expect(json(ok.stdout)).toMatchObject({ households: 300, members: 1078, applied: true });
     const bogus = join(dir, 'bogus.xlsx');
     writeFileSync(bogus, 'not a workbook');
-    const before = sha(file);
+    const before = rowsChecksum(file, fileKey);
     const bad = run('import', bogus, '--db', file, '--json');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/不是可以读取的 Excel 工作簿/);
-    expect(sha(file)).toBe(before);
+    expect(rowsChecksum(file, fileKey)).toBe(before);
     expect(run('import', '--db', file).code).toBe(2);
   });
 });

@@ -1,26 +1,21 @@
 // `doc KIND` end to end: the real bin on a real archive — one JSON object { pages, file } on
 // stdout, progress on stderr, exit 1 when refused (nothing written), exit 2 on wrong usage.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pdfInfo, tempDir } from '../core/testing.ts';
+import { createTestArchive, pdfInfo, runCli, tempDir } from '../core/testing.ts';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'relief-archive.mjs');
-const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const run = (...args: string[]) => runCli(args);
 
 describe('relief-archive doc', () => {
   let dir: string;
   let db: string;
   let village: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = tempDir();
     db = join(dir, '青山镇.db');
-    expect(run('init', '--db', db, '--township', '青山镇', '--code', '511922101000', '--county', '示例县').code).toBe(0);
+    (await createTestArchive({ file: db, name: '青山镇', code: '511922101000', county: '示例县' })).close();
     expect(run('demo', '--db', db, '--villages', '2', '--households', '40', '--seed', 'doc', '--as-of', '2026-11-24').code).toBe(0);
     const stats = JSON.parse(run('stats', '--db', db, '--json').stdout) as { perVillage: { code: string }[] };
     village = stats.perVillage[0]!.code;

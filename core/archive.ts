@@ -124,6 +124,8 @@ export async function createProtectedArchive(
   const name = input.admin.name.trim();
   if (!name) throw new UserError('请填写管理员（站长）的姓名。', { kind: 'usage', field: 'admin.name' });
   checkNewPassword(input.admin.password, name);
+  // Bad input is refused before the key derivation, which takes a good part of a second.
+  validateInit(input);
   if (existsSync(keystoreFile(input.file))) throw new UserError(`档案旁已有密钥文件 ${keystoreFile(input.file)}：请换一个文件名。`);
   const key = newDataKey();
   const ks = await setPassword(newKeystore(key), name, input.admin.password, key, options.kdf);

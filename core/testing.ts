@@ -1,7 +1,57 @@
 // Test helpers for the shells' tests (cli/, web/, electron/). The layer map holds for tests too:
 // a shell's test reaches db/ and templates/ helpers only through core, as its code does.
-export { archiveChecksum, sqlRun, tempDir } from '../db/testing.ts';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { KdfParams } from '../db/keystore.ts';
+import type { Actor } from '../shared/actor.ts';
+import { createProtectedArchive } from './archive.ts';
+import type { Archive, InitInput } from './archive.ts';
+
+export { archiveChecksum, rowsChecksum, sqlRun, tempDir } from '../db/testing.ts';
 export { readMigrations } from '../db/migrate.ts';
+export { keyFromRecoveryCode } from '../db/keystore.ts';
 export { pdfInfo } from '../templates/layout/pdf-tools.ts';
 /** The password test accounts are given (tests only; real accounts choose their own). */
 export const TEST_PASSWORD = 'test-password-2026';
+/** The account test archives are made with unless a test names another. */
+export const TEST_OPERATOR = '测试';
+
+/**
+ * A cheap argon2id for test archives only: each run of the bin unlocks with the work factor
+ * stored in the key file, so archives made with this one open in milliseconds. Everything else
+ * (wrapping, lookup, refusal) is the real path; archives made by `init` keep the app's default.
+ */
+export const TEST_KDF: KdfParams = { alg: 'argon2id', m: 1024, t: 1, p: 1 };
+
+/** A protected archive (key file, first account with TEST_PASSWORD) made in this process. */
+export async function createTestArchive(input: InitInput, opts: { operator?: string; actor?: Actor } = {}): Promise<Archive> {
+  const name = opts.operator ?? opts.actor?.operator ?? TEST_OPERATOR;
+  const actor = opts.actor ?? { operator: name, now: () => new Date('2026-11-24T08:00:00Z') };
+  const made = await createProtectedArchive({ ...input, admin: { name, password: TEST_PASSWORD } }, actor, { kdf: TEST_KDF });
+  return made.archive;
+}
+
+/** The variables the command line logs in from (cli/credentials.ts), as `operator` with TEST_PASSWORD. */
+export function loginEnv(operator: string = TEST_OPERATOR, password: string = TEST_PASSWORD): Record<string, string> {
+  return { RELIEF_ARCHIVE_OPERATOR: operator, RELIEF_ARCHIVE_PASSWORD: password };
+}
+
+export const CLI_BIN = join(import.meta.dirname, '..', 'bin', 'relief-archive.mjs');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the real bin logged in as the test account (or `as`); `env` adds variables, and one set
+ * to undefined is removed (e.g. to run without credentials). Each run costs a process start:
+ * tests check several things per run rather than adding runs.
+ */
+export function runCli(args: readonly string[], opts: { as?: string; env?: Record<string, string | undefined> } = {}): CliRun {
+  const merged: Record<string, string | undefined> = { ...process.env, ...loginEnv(opts.as), ...opts.env };
+  const env = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined));
+  const r = spawnSync(process.execPath, [CLI_BIN, ...args], { encoding: 'utf8', env });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}

@@ -187,6 +187,30 @@ export function openReadOnly(file: string, key: Buffer | null = null): ReadOnlyA
   };
 }
 
+/**
+ * archiveChecksum of an archive (or its file, as `key` opens it), the operators' last-login stamps left
+ * out: each run of the command line logs in, which stamps that login — and a refused command
+ * may change nothing else.
+ */
+export function rowsChecksum(source: string | Pick<Archive, 'sqlite'>, key: Buffer | null = null): string {
+  const ro = typeof source === 'string' ? openReadOnly(source, key) : null;
+  try {
+    const sqlite = ro?.sqlite ?? (source as Pick<Archive, 'sqlite'>).sqlite;
+    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+    const hash = createHash('sha256');
+    for (const t of tables) {
+      const columns = (sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[]).filter((c) => !(t === 'operators' && c === 'last_login_at'));
+      hash.update(t);
+      for (const row of sqlite.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${t}" ORDER BY 1`).raw().all()) {
+        hash.update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v)));
+      }
+    }
+    return hash.digest('hex');
+  } finally {
+    ro?.close();
+  }
+}
+
 /** A statement about to run, or just run, as a test probe preloaded into a real process sees it. */
 export interface StatementRun {
   /** The start or the commit of a transaction, an insert (into `table`), or anything else. */

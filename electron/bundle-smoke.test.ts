@@ -5,7 +5,7 @@ import Module, { createRequire } from 'node:module';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readMigrations } from '../core/testing.ts';
+import { readMigrations, TEST_PASSWORD } from '../core/testing.ts';
 import { buildElectron } from '../scripts/build-electron.ts';
 import { CHANNELS } from '../shared/api/index.ts';
 import { fakeElectron } from './fake-electron.ts';
@@ -41,8 +41,10 @@ describe('dist/electron/main.cjs', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(fake.handled().sort()).toEqual([...CHANNELS].sort());
     expect(fake.windows).toHaveLength(1);
-    expect(await fake.invoke('archive.setOperator', { name: '李会计' })).toMatchObject({ ok: true });
-    const r = await fake.invoke('archive.create', { name: '白马镇' });
-    expect(r).toMatchObject({ ok: true, value: { archive: { township: '白马镇', schemaVersion: readMigrations().length } } });
+    // The bundle carries the encryption's pieces too: the cipher build of the driver and argon2id (WebAssembly).
+    const r = await fake.invoke('archive.create', { name: '白马镇', admin: { name: '李会计', password: TEST_PASSWORD } });
+    expect(r).toMatchObject({ ok: true, value: { operator: '李会计', archive: { township: '白马镇', schemaVersion: readMigrations().length } } });
+    expect(await fake.invoke('archive.lock', {})).toMatchObject({ ok: true, value: { operator: null, pending: { kind: 'login' } } });
+    expect(await fake.invoke('archive.login', { name: '李会计', password: TEST_PASSWORD })).toMatchObject({ ok: true, value: { operator: '李会计', role: 'admin' } });
   });
 });

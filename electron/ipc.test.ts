@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createCoreDispatch } from '../core/api/index.ts';
 import type { Dispatch } from '../core/api/dispatch.ts';
 import { createSession } from '../core/session.ts';
-import { tempDir } from '../core/testing.ts';
+import { TEST_PASSWORD, tempDir } from '../core/testing.ts';
 import { CHANNELS } from '../shared/api/index.ts';
 import type { Envelope } from '../shared/api/index.ts';
 import { systemClock } from '../shared/clock.ts';
@@ -71,20 +71,22 @@ describe('registerApi', () => {
 
   it('passes valid input to the core and returns its envelope', async () => {
     const { call, dispatch } = setup();
-    const r = await call('archive.setOperator', { name: '王会计' }, own(`${loc.pageUrl}#/households`));
-    expect(dispatch).toHaveBeenCalledWith('archive.setOperator', { name: '王会计' });
+    const input = { name: '青山镇', admin: { name: '王会计', password: TEST_PASSWORD } };
+    const r = await call('archive.create', input, own(`${loc.pageUrl}#/households`));
+    expect(dispatch).toHaveBeenCalledWith('archive.create', input);
     expect(r.ok).toBe(true);
     expect(r.ok && (r.value as { operator: string }).operator).toBe('王会计');
     expect(session.operator).toBe('王会计');
+    session.close(); // the next tests start with no archive open
   });
 
   it('bad input comes back as the dispatcher’s Chinese validation error', async () => {
     const { call } = setup();
-    const r = await call('archive.setOperator', { name: '' });
+    const r = await call('archive.login', { name: '', password: TEST_PASSWORD });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.kind).toBe('usage');
-    expect(r.error.message).toMatch(/^填写的内容有误：.*请填写操作员姓名/);
+    expect(r.error.message).toMatch(/^填写的内容有误：.*请填写姓名/);
     expect(r.error.field).toBe('name');
   });
 

@@ -94,12 +94,15 @@ describe('文件 → 打开档案…', () => {
     expect(session.archive).toBeNull();
   });
 
-  it('opens the chosen archive through the core and tells the page', async () => {
+  it('chooses the archive through the core and tells the page, which then asks for the login', async () => {
     const { actions, open, notify } = setup({ open: archiveFile });
     await actions.openArchive();
     expect(open).toHaveBeenCalledWith(expect.objectContaining({ title: '打开档案', defaultPath: session.dataDir }));
-    expect(session.archive?.file).toBe(archiveFile);
+    expect(session.archive).toBeNull(); // encrypted: nothing is open before the password is given
+    expect(session.pending).toEqual({ file: archiveFile, kind: 'login' });
     expect(notify).toHaveBeenCalledWith('session.changed');
+    expect(await createCoreDispatch(session)('archive.login', { name: '测试', password: TEST_PASSWORD })).toMatchObject({ ok: true });
+    expect(session.archive?.file).toBe(archiveFile);
   });
 });
 
@@ -110,7 +113,9 @@ describe('文件 → 备份… with an open archive', () => {
     await actions.backup();
     expect(save).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: join(dir, '青山镇-备份-20260102-0304.db') }));
     expect(existsSync(out)).toBe(true);
-    expect(messages.at(-1)).toMatchObject({ type: 'info', detail: out });
+    expect(existsSync(`${out}.key`)).toBe(true);
+    // The backup opens only with its key file (or the recovery code): the message names both files.
+    expect(messages.at(-1)).toMatchObject({ type: 'info', detail: `${out}\n密钥文件：${out}.key（须与备份放在一起）` });
   });
 
   it('refuses to overwrite an existing file, in Chinese', async () => {

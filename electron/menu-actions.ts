@@ -85,7 +85,7 @@ export function menuActions(deps: ActionDeps): MenuActions {
       if (!out) return;
       try {
         const done = backupArchive(archive, out);
-        await dialogs.message({ type: 'info', message: '备份完成，已检查备份文件完好。', detail: done.file });
+        await dialogs.message({ type: 'info', message: '备份完成，已检查备份文件完好。', detail: done.keyFile ? `${done.file}\n密钥文件：${done.keyFile}（须与备份放在一起）` : done.file });
       } catch (e) {
         await dialogs.message({ type: 'error', message: '备份没有完成。', detail: errorBody(e).message });
       }

@@ -2,7 +2,7 @@
 // in the browser shell. Electron ≥ 42 downloads its binary on first `require('electron')`,
 // so this never requires the package: it looks for the binary file itself.
 //
-//   npm start [-- --web] [--port N] [--db FILE] [--operator NAME]
+//   npm start [-- --web] [--port N] [--db FILE]   (the operator logs in on the app's login screen)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -89,13 +89,12 @@ async function launchElectron(binary: string): Promise<void> {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
-async function launchBrowser(values: { port?: string; db?: string; operator?: string }): Promise<void> {
+async function launchBrowser(values: { port?: string; db?: string }): Promise<void> {
   const { startWebShell } = await import('../web/server.ts');
   const shell = await startWebShell({
     dataDir: defaultDataDir(process.env, process.platform, homedir()),
     ...(values.port ? { port: Number(values.port) } : {}),
     ...(values.db ? { db: values.db } : {}),
-    ...(values.operator ? { operator: values.operator } : {}),
     today: process.env[TODAY_ENV] || null,
     log: (l) => process.stderr.write(`${l}\n`),
   });
@@ -107,7 +106,7 @@ async function launchBrowser(values: { port?: string; db?: string; operator?: st
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { web: { type: 'boolean', default: false }, port: { type: 'string' }, db: { type: 'string' }, operator: { type: 'string' } },
+    options: { web: { type: 'boolean', default: false }, port: { type: 'string' }, db: { type: 'string' } },
   });
   const binary = findElectronBinary({
     env: process.env,

@@ -1,48 +1,43 @@
 // `batch` and `monitor` end to end: the real bin on a real archive file — JSON shapes, exit
 // codes, a refused step leaving the archive unchanged, and a batch scripted to its announcement.
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { archiveChecksum, tempDir } from '../../core/testing.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestArchive, loginEnv, rowsChecksum, runCli, tempDir } from '../../core/testing.ts';
 import type { Command } from '../command.ts';
 import { batch } from './batch.ts';
 import { monitor } from './monitor.ts';
+import { setInvocation } from '../with-archive.ts';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'relief-archive.mjs');
-
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runCli(args);
 
 /** Runs a command in this process and returns what it printed with --json. */
 async function json(command: Command, verb: string, ...args: string[]): Promise<unknown> {
   const out: string[] = [];
-  const code = await command.run([verb, '--db', db, '--json', ...args], { json: true, out: (t) => out.push(t), err: () => undefined });
+  const argv = [verb, '--db', db, '--json', ...args];
+  setInvocation(argv, command.acts(argv)); // as main() does: the login and role check see this command
+  const code = await command.run(argv, { json: true, out: (t) => out.push(t), err: () => undefined });
   expect(code).toBe(0);
   return JSON.parse(out.join('')) as unknown;
 }
 
 let db: string;
-
-function checksum(file: string): string {
-  const db = new Database(file, { readonly: true });
-  try {
-    return archiveChecksum(db);
-  } finally {
-    db.close();
-  }
-}
+let key: Buffer;
+const checksum = (file: string): string => rowsChecksum(file, key);
 
 interface ListJson {
   batches: { id: string; kind: string; year: number; village: string | null; status: string; next: string }[];
 }
 
+afterAll(() => vi.unstubAllEnvs());
+
 describe('relief-archive batch / monitor', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     db = join(tempDir(), '青山镇.db');
-    expect(run('init', '--db', db, '--township', '青山镇', '--code', '511922101000', '--province', '四川省').code).toBe(0);
+    const a = await createTestArchive({ file: db, name: '青山镇', code: '511922101000', province: '四川省' });
+    key = a.key!;
+    a.close();
+    // The in-process runs log in as the bin does, from the environment.
+    for (const [k, v] of Object.entries(loginEnv())) vi.stubEnv(k, v);
     expect(run('demo', '--db', db, '--villages', '3', '--households', '150', '--seed', 'batch-cli', '--as-of', '2026-11-24').code).toBe(0);
   });
 

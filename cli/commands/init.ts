@@ -20,12 +20,14 @@ export const init: Command = {
     if (role !== 'township' && role !== 'county') {
       throw new UserError(`--role 只能是 township（乡镇）或 county（县级），收到“${role}”。`, { kind: 'usage' });
     }
+    const file = requireString(p, 'db', usage);
+    const name = requireString(p, 'township', usage);
     // The first account: the station chief (or the county's reviewer), who logs in from now on.
-    const admin = await credentialsFrom(argv);
+    const admin = await credentialsFrom(argv, process.env, { newAccount: true });
     const { archive, recoveryCode } = await createProtectedArchive(
       {
-        file: requireString(p, 'db', usage),
-        name: requireString(p, 'township', usage),
+        file,
+        name,
         code: optionalString(p, 'code') ?? null,
         county: optionalString(p, 'county') ?? null,
         city: optionalString(p, 'city') ?? null,

@@ -1,21 +1,16 @@
 // `keys new` / `keys show` / `keys public` / `keys export` / `keys import` end to end through the
 // real bin: exit codes, JSON, files and modes, the passphrase never taken from an argument.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initArchive } from '../../core/archive.ts';
-import { systemActor } from '../../shared/actor.ts';
+import { createTestArchive, runCli } from '../../core/testing.ts';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'relief-archive.mjs');
 const PASS_ENV = 'RELIEF_ARCHIVE_KEY_PASSPHRASE';
-/** The bin, without a key passphrase in its environment unless `env` gives one. */
-const runIn = (env: Record<string, string>, ...args: string[]) => {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== PASS_ENV)) as Record<string, string>;
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...base, ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+/** The bin (logged in as the test account), without a key passphrase in its environment unless `env` gives one. */
+const runIn = (env: Record<string, string>, ...args: string[]) => runCli(args, { env: { [PASS_ENV]: undefined, ...env } });
+/** A protected archive made in this process, closed. */
+const newArchive = async (file: string, name: string, code: string, county?: string) => (await createTestArchive({ file, name, code, ...(county ? { county } : {}) })).close();
 const run = (...args: string[]) => runIn({}, 'keys', ...args);
 
 let dir: string;
@@ -84,13 +79,13 @@ describe('relief-archive keys', () => {
   const PASS = '青山镇密钥导出口令2026';
   let fingerprint = '';
 
-  it('makes the key inside the archive (nothing beside it) and saves public.json where asked', () => {
+  it('makes the key inside the archive (nothing beside it but its key file) and saves public.json where asked', async () => {
     mkdirSync(home, { recursive: true });
-    initArchive({ file: db, name: '青山镇', code: '511922101000', county: '示例县' }, systemActor('测试')).close();
+    await newArchive(db, '青山镇', '511922101000', '示例县');
     const made = run('new', '--db', db, '--name', '青山镇扶贫工作站', '--json');
     expect(made.code, made.stderr).toBe(0);
     fingerprint = (JSON.parse(made.stdout) as { fingerprint: string }).fingerprint;
-    expect(readdirSync(home).filter((f) => !f.startsWith('青山镇.db'))).toEqual([]);
+    expect(readdirSync(home).filter((f) => !f.startsWith('青山镇.db'))).toEqual([]); // the archive, its key file (and -wal)
     const pub = run('public', '--db', db, '--out', join(home, 'public.json'), '--json');
     expect(JSON.parse(pub.stdout)).toMatchObject({ fingerprint, role: 'township' });
   }, SLOW);
@@ -108,13 +103,13 @@ describe('relief-archive keys', () => {
     expect(existsSync(out)).toBe(false);
   }, SLOW);
 
-  it('exports, and imports into an archive on the new PC (a wrong passphrase refused)', () => {
+  it('exports, and imports into an archive on the new PC (a wrong passphrase refused)', async () => {
     const exported = runIn({ [PASS_ENV]: PASS }, 'keys', 'export', '--db', db, '--out', out, '--json');
     expect(exported.code, exported.stderr).toBe(0);
     expect(JSON.parse(exported.stdout)).toMatchObject({ file: out, key: { fingerprint } });
     mkdirSync(join(home, '新电脑'));
     const fresh = join(home, '新电脑', '青山镇.db');
-    initArchive({ file: fresh, name: '青山镇', code: '511922101000' }, systemActor('测试')).close();
+    await newArchive(fresh, '青山镇', '511922101000');
     const wrong = runIn({ [PASS_ENV]: '不对的口令不对的口令' }, 'keys', 'import', out, '--db', fresh, '--json');
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/口令不对/);
@@ -123,11 +118,11 @@ describe('relief-archive keys', () => {
     expect(JSON.parse(imported.stdout)).toMatchObject({ added: true, key: { fingerprint } });
   }, SLOW);
 
-  it('imports a clear folder made by keys new --out into an archive, wiping its private.json', () => {
+  it('imports a clear folder made by keys new --out into an archive, wiping its private.json', async () => {
     const folderHome = join(dir, 'folder');
     const folderDb = join(folderHome, '绿水乡.db');
     mkdirSync(folderHome);
-    initArchive({ file: folderDb, name: '绿水乡', code: '511922103000' }, systemActor('测试')).close();
+    await newArchive(folderDb, '绿水乡', '511922103000');
     const keyDir = join(folderHome, '密钥');
     expect(run('new', '--out', keyDir, '--role', 'township', '--name', '绿水乡').code).toBe(0);
     const r = run('import', keyDir, '--db', folderDb, '--json');

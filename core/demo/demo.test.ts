@@ -13,6 +13,10 @@ import { initArchive, openArchive } from '../archive.ts';
 import { checkArchive } from '../check.ts';
 import type { Actor } from '../context.ts';
 import { COUNTY_MESSAGE, generateDemo, NOT_EMPTY_MESSAGE } from './index.ts';
+import { createDemoArchive, DEMO_LOGIN } from './archive.ts';
+import { unlockArchive } from '../accounts/login.ts';
+import { TEST_KDF } from '../testing.ts';
+import { WRONG_LOGIN } from '../../db/keystore.ts';
 import type { DemoOptions } from './index.ts';
 
 const AS_OF = '2026-11-24';
@@ -154,7 +158,7 @@ describe('generateDemo', () => {
     a.close();
     const hash = sha256(a.file);
 
-    const again = openArchive(a.file);
+    const again = openArchive(a.file, { key: a.key });
     open.push(again);
     expect(() => generateDemo(again, opts({ seed: 'second' }))).toThrow(new UserError(NOT_EMPTY_MESSAGE));
     expect(allCounts(again)).toEqual(before);
@@ -199,5 +203,27 @@ describe('generateDemo', () => {
       }
     }
     expect(allCounts(a)).toEqual(before);
+  });
+});
+
+describe('the demo archive (npm run web -- --demo)', () => {
+  it('is protected: encrypted with a key file, and opens with the published demo login (stated in README) only', async () => {
+    const dir = tempDir('relief-demo-');
+    dirs.push(dir);
+    const file = join(dir, '演示-青山镇.db');
+    const made = await createDemoArchive(file, { villages: 2, households: 20, seed: 'demo', asOf: AS_OF, kdf: TEST_KDF });
+    const someone = rowsWhere(made.archive.db, 'members')[0]!;
+    expect(made.demo).toMatchObject({ villages: 2, households: 20 });
+    made.archive.close();
+    const bytes = readFileSync(file);
+    for (const clear of ['青山镇', someone.name, someone.idNumber ?? '']) if (clear) expect(bytes.includes(Buffer.from(clear))).toBe(false);
+    const now = () => new Date(`${AS_OF}T09:00:00Z`);
+    await expect(unlockArchive(file, { name: DEMO_LOGIN.name, password: 'wrong-password' }, { operator: DEMO_LOGIN.name, now })).rejects.toThrow(WRONG_LOGIN);
+    const { archive, operator } = await unlockArchive(file, DEMO_LOGIN, { operator: DEMO_LOGIN.name, now });
+    open.push(archive);
+    expect(operator).toMatchObject({ name: DEMO_LOGIN.name, role: 'admin' });
+    expect(rowsWhere(archive.db, 'households')).toHaveLength(20);
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    expect(readme).toContain(`姓名 ${DEMO_LOGIN.name}，密码 ${DEMO_LOGIN.password}`);
   });
 });

@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../db/open.ts';
 import { travellingRowCount } from '../../db/repos/exchange-snapshot.ts';
-import { archiveChecksum, sqlRun, sqlValue, tempDir } from '../../db/testing.ts';
+import { sqlRun, sqlValue, tempDir } from '../../db/testing.ts';
+import { loginEnv, rowsChecksum } from '../testing.ts';
 import { packTownship } from './export.ts';
 import { countyActor, makePair, townshipActor } from './testing.ts';
 import { unpackPackage } from './unpack.ts';
@@ -20,18 +21,20 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const PROBE = pathToFileURL(join(ROOT, 'core', 'import', 'testing', 'kill-probe.ts')).href;
 let dir: string;
 let countyFile: string;
+let countyKey: Buffer;
 let pkg: string;
 let members: number;
 
 beforeAll(async () => {
   dir = tempDir('relief-exchange-kill-');
-  const p = await makePair(dir, 100);
+  const p = await makePair(dir, 100, { login: true });
   // The county already holds this township once (a first package), so the killed import is a replacement.
   await unpackPackage(p.county, countyActor, (await packTownship(p.township, townshipActor, { type: 'all' }, { out: join(dir, '报送1.fpkg') })).file);
   sqlRun(p.township, "UPDATE members SET phone = '13900000000', version = version + 1, updated_at = '2026-12-10T08:00:00.000Z'");
   pkg = (await packTownship(p.township, townshipActor, { type: 'all' }, { out: join(dir, '报送2.fpkg') })).file;
   members = travellingRowCount(p.township.db, 'members');
   countyFile = p.county.file;
+  countyKey = p.county.key!;
   p.township.close();
   p.county.close(); // checkpoints: the child starts from a clean file
 }, 120_000);
@@ -40,7 +43,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function unpackAndKill(env: Record<string, string>): Promise<{ line: string; stdout: string; stderr: string; signal: NodeJS.Signals | null }> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', PROBE, 'bin/relief-archive.mjs', 'unpack', pkg, '--db', countyFile, '--json'], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...loginEnv(countyActor.operator), ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -64,10 +67,11 @@ function unpackAndKill(env: Record<string, string>): Promise<{ line: string; std
   });
 }
 
+/** Every row but the login stamp (the child logs in, and commits that, before it unpacks). */
 function checksum(): string {
-  const a = openArchive(countyFile);
+  const a = openArchive(countyFile, { key: countyKey });
   try {
-    return archiveChecksum(a.sqlite);
+    return rowsChecksum(a);
   } finally {
     a.close();
   }
@@ -92,7 +96,7 @@ describe('a county import killed during apply (child process, SIGKILL)', () => {
     expect(checksum()).toBe(before);
     const staging = join(dir, '.交换暂存');
     expect(existsSync(staging) && readdirSync(staging).length).toBeGreaterThan(0); // left by the killed process
-    const a = openArchive(countyFile);
+    const a = openArchive(countyFile, { key: countyKey });
     try {
       const r = await unpackPackage(a, countyActor, pkg);
       expect(r).toMatchObject({ applied: true });

@@ -8,6 +8,7 @@ import type { Actor } from '../../shared/actor.ts';
 import { isUserError } from '../../shared/errors.ts';
 import type { UserError } from '../../shared/errors.ts';
 import { initArchive } from '../archive.ts';
+import { createTestArchive } from '../testing.ts';
 import { generateDemo } from '../demo/index.ts';
 import { saveMeeting } from '../workflows/meetings.ts';
 import { closeStep, openStep } from '../workflows/steps.ts';
@@ -26,17 +27,23 @@ export interface Pair {
   county: Archive;
 }
 
-export async function makeTownship(dir: string, opts: { name?: string; code?: string; households?: number; seed?: string; trustCounty?: Archive } = {}): Promise<Archive> {
-  const a = initArchive({ file: join(dir, `${opts.name ?? '青山镇'}.db`), name: opts.name ?? '青山镇', code: opts.code ?? '511922101000', county: '示例县', province: '四川省' }, townshipActor);
+/**
+ * `login`: a protected archive (key file, the actor's account with TEST_PASSWORD) that the
+ * command line can log in to; otherwise keyed, with its key only on the Archive.
+ */
+export async function makeTownship(dir: string, opts: { name?: string; code?: string; households?: number; seed?: string; trustCounty?: Archive; login?: boolean } = {}): Promise<Archive> {
+  const input = { file: join(dir, `${opts.name ?? '青山镇'}.db`), name: opts.name ?? '青山镇', code: opts.code ?? '511922101000', county: '示例县', province: '四川省' };
+  const a = opts.login ? await createTestArchive(input, { actor: townshipActor }) : initArchive(input, townshipActor);
   generateDemo(a, { villages: 2, households: opts.households ?? 40, seed: opts.seed ?? 'exchange', asOf: AS_OF, actor: actorAt(`${AS_OF}T08:00:00Z`), plant: false });
   await createOwnKey(a, townshipActor, `${opts.name ?? '青山镇'}扶贫工作站`);
   return a;
 }
 
 /** Both sides, keys made and exchanged. */
-export async function makePair(dir: string, households = 40): Promise<Pair> {
-  const township = await makeTownship(dir, { households });
-  const county = initArchive({ file: join(dir, '示例县.db'), name: '示例县', role: 'county', province: '四川省' }, countyActor);
+export async function makePair(dir: string, households = 40, opts: { login?: boolean } = {}): Promise<Pair> {
+  const township = await makeTownship(dir, { households, ...opts });
+  const countyInput = { file: join(dir, '示例县.db'), name: '示例县', role: 'county' as const, province: '四川省' };
+  const county = opts.login ? await createTestArchive(countyInput, { actor: countyActor }) : initArchive(countyInput, countyActor);
   await createOwnKey(county, countyActor, '示例县乡村振兴局');
   exchangeKeys(township, county);
   return { dir, township, county };

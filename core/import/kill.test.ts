@@ -14,11 +14,12 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../db/open.ts';
 import { integrityCheck } from '../../db/repos/archive-info.ts';
-import { archiveChecksum, countRows, tempDir } from '../../db/testing.ts';
+import { countRows, tempDir } from '../../db/testing.ts';
 import type { Archive } from '../../db/open.ts';
 import { initArchive } from '../archive.ts';
 import { generateDemo } from '../demo/index.ts';
 import { exportRoster } from '../export.ts';
+import { createTestArchive, loginEnv, rowsChecksum } from '../testing.ts';
 import { importRoster } from './index.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -41,15 +42,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const countsOf = (a: Archive): { households: number; members: number } => ({ households: countRows(a.db, 'households'), members: countRows(a.db, 'members') });
 
-/** A fresh archive with data of its own; returns its file and checksum. */
-function archiveWithData(name: string): { file: string; checksum: string; counts: { households: number; members: number } } {
+/**
+ * A fresh archive with data of its own, that the child logs in to as `actor`; returns its file,
+ * key and checksum (every row but the login stamp, which the child's login writes before the import).
+ */
+async function archiveWithData(name: string): Promise<{ file: string; key: Buffer; checksum: string; counts: { households: number; members: number } }> {
   const file = join(dir, name);
-  const a = initArchive({ file, name: '青山镇', code: '511922101000', province: '四川省' }, actor);
+  const a = await createTestArchive({ file, name: '青山镇', code: '511922101000', province: '四川省' }, { actor });
   generateDemo(a, { villages: 2, households: 20, seed: name, asOf: '2026-11-24', actor });
-  const checksum = archiveChecksum(a.sqlite);
+  const key = a.key!;
+  const checksum = rowsChecksum(a);
   const counts = countsOf(a);
   a.close(); // checkpoints and removes the -wal file: the child starts from a clean file
-  return { file, checksum, counts };
+  return { file, key, checksum, counts };
 }
 
 interface Killed {
@@ -67,7 +72,7 @@ interface Killed {
 function importAndKill(db: string, when: RegExp, env: Record<string, string>): Promise<Killed> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', PROBE, 'bin/relief-archive.mjs', 'import', roster, '--db', db, '--json'], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...loginEnv(actor.operator), ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -94,10 +99,10 @@ function importAndKill(db: string, when: RegExp, env: Record<string, string>): P
 }
 
 /** The archive after the kill: it opens, nothing changed, and the same import now goes through. */
-async function expectIntactAndImportable(before: ReturnType<typeof archiveWithData>): Promise<void> {
-  const archive = openArchive(before.file);
+async function expectIntactAndImportable(before: Awaited<ReturnType<typeof archiveWithData>>): Promise<void> {
+  const archive = openArchive(before.file, { key: before.key });
   try {
-    expect(archiveChecksum(archive.sqlite)).toBe(before.checksum);
+    expect(rowsChecksum(archive)).toBe(before.checksum);
     expect(integrityCheck(archive.db)).toBe('ok');
     const r = await importRoster(archive, actor, roster, { backupDir: join(dir, '备份') });
     expect(r).toMatchObject({ applied: true, members: rosterMembers });
@@ -113,7 +118,7 @@ async function expectIntactAndImportable(before: ReturnType<typeof archiveWithDa
 
 describe('an import killed mid-way (child process, SIGKILL)', () => {
   it('leaves the archive as it was when killed after part of the rows, uncommitted pages already in the -wal', async () => {
-    const before = archiveWithData('写入中.db');
+    const before = await archiveWithData('写入中.db');
     const at = Math.floor(rosterMembers * 0.4);
     const k = await importAndKill(before.file, /^PROBE /, { RELIEF_PROBE_AT: String(at), RELIEF_PROBE_HOLD: '1', RELIEF_PROBE_CACHE: '32' });
     // The kill landed inside the transaction, with `at` of the member rows written:
@@ -127,7 +132,7 @@ describe('an import killed mid-way (child process, SIGKILL)', () => {
   }, 60_000);
 
   it('leaves the archive as it was when killed while it goes on writing', async () => {
-    const before = archiveWithData('写入不停.db');
+    const before = await archiveWithData('写入不停.db');
     // The probe only says when a tenth of the rows are in; the import carries on writing until
     // the kill arrives (at the latest, it waits before COMMIT).
     const k = await importAndKill(before.file, /^PROBE /, { RELIEF_PROBE_AT: String(Math.floor(rosterMembers / 10)), RELIEF_PROBE_CACHE: '32' });
@@ -138,7 +143,7 @@ describe('an import killed mid-way (child process, SIGKILL)', () => {
   }, 60_000);
 
   it('leaves the archive as it was when killed with every row written, just before COMMIT', async () => {
-    const before = archiveWithData('提交前.db');
+    const before = await archiveWithData('提交前.db');
     const k = await importAndKill(before.file, /^PROBE /, { RELIEF_PROBE_CACHE: '32' });
     expect(k.line, k.stderr).toBe(`PROBE commit members=${rosterMembers}`);
     expect(k.signal).toBe('SIGKILL');
