@@ -1,4 +1,5 @@
 // Test helper: a fresh archive file in a temp folder, built from the real migrations.
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
