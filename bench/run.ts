@@ -11,6 +11,7 @@ import { exchangeSuite } from './exchange.ts';
 import { exchangeArchiveSuite } from './exchange-archive.ts';
 import { documentsSuite } from './documents.ts';
 import { uiSuite } from './ui.ts';
+import { atRestSuite } from './at-rest.ts';
 
 export async function runBench(size: 'full' | 'small', only?: string): Promise<BenchReport> {
   const sizes = size === 'full' ? { villages: 30, households: 20_000 } : { villages: 3, households: 200 };
@@ -18,7 +19,7 @@ export async function runBench(size: 'full' | 'small', only?: string): Promise<B
   try {
     const { figures, archive } = await demoSuite(dir, sizes);
     try {
-      figures.push(...querySuites(archive), ...searchSuite(archive));
+      figures.push(...querySuites(archive), ...searchSuite(archive), ...(await atRestSuite(dir, archive)));
     } finally {
       archive.close();
     }
