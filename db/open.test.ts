@@ -130,3 +130,26 @@ describe('an encrypted archive', () => {
     expect(right.sqlite.prepare('SELECT name FROM archive_info').get()).toEqual({ name: '青山镇明文检查' });
   });
 });
+
+describe('a changed byte in an encrypted archive', () => {
+  it('is caught by the page check and said in Chinese', () => {
+    const { file, archive } = newArchive();
+    const key = archive.key;
+    archive.close();
+    const bytes = readFileSync(file);
+    const at = 4096 * 2 + 100; // inside the third page
+    bytes[at] = bytes[at]! ^ 1;
+    writeFileSync(file, bytes);
+    let err: unknown;
+    try {
+      const opened = openArchive(file, { key });
+      cleanup.push(() => opened.close());
+      const tables = opened.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+      for (const t of tables) opened.sqlite.prepare(`SELECT * FROM "${t}"`).all();
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toMatch(/已损坏或被改动过/);
+  });
+});

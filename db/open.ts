@@ -7,6 +7,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { UserError } from '../shared/errors.ts';
 import { applyKey } from './cipher.ts';
+import { translateDbError } from './errors.ts';
 import { newDataKey } from './keystore.ts';
 import { applyMigrations, ForeignKeyViolation, readMigrations, schemaState } from './migrate.ts';
 import type { Migration } from './migrate.ts';
@@ -169,6 +170,15 @@ function migrateOrExplain(sqlite: Database.Database, migrations: Migration[], no
 }
 
 export function openArchive(file: string, options: OpenOptions = {}): Archive {
+  try {
+    return openChecked(file, options);
+  } catch (e) {
+    // A damaged or altered page (the cipher's check fails) is found here already: say it in Chinese.
+    throw translateDbError(e) ?? e;
+  }
+}
+
+function openChecked(file: string, options: OpenOptions): Archive {
   const migrations = options.migrations ?? readMigrations();
   const now = options.now ?? (() => new Date());
   const kind = archiveFileKind(file);
