@@ -104,4 +104,17 @@ describe('browser shell', () => {
     const r = JSON.parse((await api(channel, 42)).body) as { ok: boolean; error: { kind: string; message: string } };
     expect(r).toMatchObject({ ok: false, error: { kind: 'usage', message: expect.stringMatching(/^填写的内容有误/) as unknown } });
   });
+  it('runs each call in the logged-in account’s role: a 只读 account is refused writes', async () => {
+    const body = async (channel: string, input: unknown) => JSON.parse((await api(channel, input)).body) as { ok: boolean; error?: { message: string } };
+    expect(await body('accounts.add', { name: '赵只读', role: 'viewer', password: 'viewer-pass-2026' })).toMatchObject({ ok: true });
+    expect(await body('archive.lock', {})).toMatchObject({ ok: true });
+    expect(await body('households.list', { limit: 1 })).toMatchObject({ ok: false });
+    expect(await body('archive.login', { name: '赵只读', password: 'viewer-pass-2026' })).toMatchObject({ ok: true });
+    expect(await body('households.list', { limit: 1 })).toMatchObject({ ok: true });
+    for (const [channel, input] of [['audit.undoLast', {}], ['accounts.add', { name: '钱某', role: 'admin', password: TEST_PASSWORD }]] as const) {
+      const r = await body(channel, input);
+      expect(r.ok, channel).toBe(false);
+      expect(r.error?.message, channel).toMatch(/只读|权限|不能/);
+    }
+  });
 });
