@@ -9,7 +9,16 @@ if (major < 22) {
   );
   process.exit(2);
 }
-const { register } = await import('tsx/esm/api');
-register();
-const { main } = await import('../cli/main.ts');
+// RELIEF_ARCHIVE_CLI_BUNDLE: the CLI bundled by scripts/cli-bundle.ts (the test run uses it);
+// otherwise the TypeScript sources, compiled on the fly by tsx.
+const bundle = process.env.RELIEF_ARCHIVE_CLI_BUNDLE;
+let main;
+if (bundle) {
+  const { createRequire } = await import('node:module');
+  ({ main } = createRequire(import.meta.url)(bundle));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

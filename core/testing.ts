@@ -1,6 +1,7 @@
 // Test helpers for the shells' tests (cli/, web/, electron/). The layer map holds for tests too:
 // a shell's test reaches db/ and templates/ helpers only through core, as its code does.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KdfParams } from '../db/keystore.ts';
 import type { Actor } from '../shared/actor.ts';
@@ -37,6 +38,8 @@ export function loginEnv(operator: string = TEST_OPERATOR, password: string = TE
 }
 
 export const CLI_BIN = join(import.meta.dirname, '..', 'bin', 'relief-archive.mjs');
+/** Built once per test run (vitest globalSetup, scripts/cli-bundle.ts): the bin runs it, starting in a third of the time. */
+const CLI_BUNDLE = join(import.meta.dirname, '..', 'dist', 'test-cli', 'main.cjs');
 
 export interface CliRun {
   code: number | null;
@@ -50,7 +53,8 @@ export interface CliRun {
  * tests check several things per run rather than adding runs.
  */
 export function runCli(args: readonly string[], opts: { as?: string; env?: Record<string, string | undefined> } = {}): CliRun {
-  const merged: Record<string, string | undefined> = { ...process.env, ...loginEnv(opts.as), ...opts.env };
+  const bundle = existsSync(CLI_BUNDLE) ? { RELIEF_ARCHIVE_CLI_BUNDLE: CLI_BUNDLE } : {};
+  const merged: Record<string, string | undefined> = { ...process.env, ...bundle, ...loginEnv(opts.as), ...opts.env };
   const env = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined));
   const r = spawnSync(process.execPath, [CLI_BIN, ...args], { encoding: 'utf8', env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
