@@ -7,12 +7,16 @@
 import type Database from 'better-sqlite3';
 
 export const CIPHER = 'sqlcipher';
-export const CIPHER_LEGACY = 4;
+
+/** The cipher scheme's pragmas, before the key (on a fresh connection or before a rekey). */
+export function applyScheme(sqlite: Database.Database): void {
+  sqlite.pragma(`cipher = '${CIPHER}'`);
+  if (CIPHER === 'sqlcipher') sqlite.pragma('legacy = 4');
+}
 
 /** Keys a fresh connection; must run before any other statement on it. */
 export function applyKey(sqlite: Database.Database, key: Uint8Array): void {
   if (key.length !== 32) throw new Error('archive key must be 32 bytes');
-  sqlite.pragma(`cipher = '${CIPHER}'`);
-  sqlite.pragma(`legacy = ${CIPHER_LEGACY}`);
+  applyScheme(sqlite);
   sqlite.pragma(`key = "x'${Buffer.from(key).toString('hex')}'"`);
 }

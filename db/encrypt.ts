@@ -3,7 +3,7 @@
 // as SQLite3 Multiple Ciphers requires, then back to WAL.
 import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { CIPHER, CIPHER_LEGACY } from './cipher.ts';
+import { applyScheme } from './cipher.ts';
 import DatabaseCtor from 'better-sqlite3';
 
 export function encryptCopy(plain: Database.Database, out: string, key: Uint8Array): void {
@@ -12,8 +12,7 @@ export function encryptCopy(plain: Database.Database, out: string, key: Uint8Arr
   const db = new DatabaseCtor(out, { fileMustExist: true });
   try {
     db.pragma('journal_mode = DELETE');
-    db.pragma(`cipher = '${CIPHER}'`);
-    db.pragma(`legacy = ${CIPHER_LEGACY}`);
+    applyScheme(db);
     db.pragma(`rekey = "x'${Buffer.from(key).toString('hex')}'"`);
     db.pragma('journal_mode = WAL');
   } finally {
