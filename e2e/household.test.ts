@@ -309,6 +309,10 @@ describe('household editing in the browser shell', () => {
     await page.getByTestId('menu-households').click();
     await page.getByTestId('household-search').waitFor();
     expect(await page.getByTestId('new-household').count()).toBe(0);
+    // Workflow batches: seen, without the buttons to start or work them.
+    await page.getByTestId('menu-batches').click();
+    await page.getByTestId('open-quotas').waitFor();
+    expect(await page.getByTestId('new-batch').count()).toBe(0);
   });
 
   it('a new archive is created with its chief and shows its recovery code once', async () => {

@@ -2,6 +2,7 @@
 // checks and remedies; and what a clerk records on it.
 import { Alert, Button, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { API } from '../../../shared/api/index.ts';
 import type { MonitoringBoard, MonitoringCheckView, MonitoringDetail, RemedyView } from '../../../shared/api/index.ts';
 import { formatYuan } from '../../../shared/money.ts';
 import { GUARANTEE_ITEMS } from '../../../shared/workflows/index.ts';
@@ -9,6 +10,7 @@ import { api } from '../../api.ts';
 import QueryState from '../../components/QueryState.tsx';
 import { DUE_COLORS } from '../../editor/monitoring-forms.ts';
 import { useQuery } from '../../hooks/use-query.ts';
+import { useMay } from '../../hooks/use-may.ts';
 import { useStore } from '../../store/index.ts';
 import LevelTag from './LevelTag.tsx';
 import { CheckModal, RemedyModal, RemovalModal, RisksModal } from './MonitoringModals.tsx';
@@ -18,7 +20,9 @@ type Form = { type: 'check' } | { type: 'remedy'; remedy: RemedyView | null } | 
 function Body({ d, open }: { d: MonitoringDetail; open: (f: Form) => void }) {
   const o = d.object;
   const navigate = useStore((s) => s.navigate);
-  const live = !o.riskRemoved;
+  // A role that may not record monitoring work sees it, without the buttons (the archive refuses it anyway).
+  const mayWork = useMay(API.monitoring.recordCheck);
+  const live = !o.riskRemoved && mayWork;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Alert

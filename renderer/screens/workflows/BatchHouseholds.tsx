@@ -6,6 +6,8 @@ import type { BatchDetail, BatchHouseholdView, OutcomeView } from '../../../shar
 import type { Outcome } from '../../../shared/workflows/index.ts';
 import { StatusTag } from '../../components/status-tag.tsx';
 import { canDecideAt, progressText } from '../../editor/workflow-households.ts';
+import { API } from '../../../shared/api/index.ts';
+import { useMay } from '../../hooks/use-may.ts';
 import { useStore } from '../../store/index.ts';
 import type { Dialog } from './dialogs.ts';
 import './workflows.css';
@@ -31,9 +33,13 @@ function OutcomeMark({ o }: { o: OutcomeView | undefined }) {
 export default function BatchHouseholds({ detail, show }: { detail: BatchDetail; show: (d: Dialog) => void }) {
   const navigate = useStore((s) => s.navigate);
   const [selected, setSelected] = useState<string[]>([]);
+  // Buttons for calls the logged-in role may not make are not shown (the archive refuses them anyway).
+  const mayDecide = useMay(API.workflows.recordOutcome);
+  const mayAdd = useMay(API.workflows.addHouseholds);
+  const mayRemove = useMay(API.workflows.removeHousehold);
   const open = detail.status === 'open';
-  const running = open ? detail.steps.find((s) => s.status === 'open') : undefined;
-  const joinable = open && detail.steps[0]?.status !== 'closed';
+  const running = open && mayDecide ? detail.steps.find((s) => s.status === 'open') : undefined;
+  const joinable = open && mayAdd && detail.steps[0]?.status !== 'closed';
   const rows = useMemo(() => detail.households, [detail.households]);
   const chosen = running ? selected.filter((id) => rows.some((h) => h.householdId === id && canDecideAt(h, running.seq))) : [];
 
@@ -106,7 +112,7 @@ export default function BatchHouseholds({ detail, show }: { detail: BatchDetail;
             key: 'ops',
             width: 60,
             render: (_: unknown, h) =>
-              open && h.removedOn == null ? (
+              open && mayRemove && h.removedOn == null ? (
                 <Button size="small" type="link" onClick={() => show({ type: 'remove', householdId: h.householdId })}>
                   移出
                 </Button>

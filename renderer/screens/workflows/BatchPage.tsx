@@ -4,11 +4,13 @@
 import { Alert, App, Badge, Button, Card, Col, Row, Space, Tabs, Tag, Typography } from 'antd';
 import { BatchReviewResults } from '../exchange/ReviewResults.tsx';
 import { useState } from 'react';
+import { API } from '../../../shared/api/index.ts';
 import type { BatchDetail } from '../../../shared/api/index.ts';
 import { api } from '../../api.ts';
 import QueryState from '../../components/QueryState.tsx';
 import { openObjections } from '../../editor/workflow-timeline.ts';
 import { useQuery } from '../../hooks/use-query.ts';
+import { useMay } from '../../hooks/use-may.ts';
 import { useStore } from '../../store/index.ts';
 import AddHouseholdsModal from './AddHouseholdsModal.tsx';
 import BatchHouseholds from './BatchHouseholds.tsx';
@@ -50,7 +52,8 @@ function Header({ d, show }: { d: BatchDetail; show: (x: Dialog) => void }) {
   const navigate = useStore((s) => s.navigate);
   // Reopening takes back the last completed step, only while the step after it has not begun.
   const lastClosed = d.steps.filter((s) => s.status === 'closed').at(-1);
-  const canReopen = d.status === 'closed' || (d.status === 'open' && lastClosed != null && d.steps.find((s) => s.seq === lastClosed.seq + 1)?.status === 'pending');
+  const mayDecide = useMay(API.workflows.reopen);
+  const canReopen = mayDecide && (d.status === 'closed' || (d.status === 'open' && lastClosed != null && d.steps.find((s) => s.seq === lastClosed.seq + 1)?.status === 'pending'));
   return (
     <Space wrap>
       <Button onClick={() => navigate({ name: 'batches' })}>← 流程批次</Button>
@@ -71,7 +74,7 @@ function Header({ d, show }: { d: BatchDetail; show: (x: Dialog) => void }) {
           重新开启…
         </Button>
       )}
-      {d.status === 'open' && (
+      {mayDecide && d.status === 'open' && (
         <Button size="small" danger onClick={() => show({ type: 'decision', action: 'cancel' })}>
           撤销批次…
         </Button>

@@ -3,12 +3,14 @@
 import { Button, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { HTMLAttributes } from 'react';
+import { API } from '../../../shared/api/index.ts';
 import type { BatchListItem, QuotaView } from '../../../shared/api/index.ts';
 import type { BatchStatus, WorkflowKind } from '../../../shared/workflows/index.ts';
 import { api } from '../../api.ts';
 import QueryState from '../../components/QueryState.tsx';
 import { quotaNotes } from '../../editor/workflow-households.ts';
 import { useQuery } from '../../hooks/use-query.ts';
+import { useMay } from '../../hooks/use-may.ts';
 import { useStore } from '../../store/index.ts';
 import CreateBatchModal from './CreateBatchModal.tsx';
 import { KIND_OPTIONS } from './options.ts';
@@ -38,6 +40,7 @@ export default function BatchesScreen() {
   const [villageId, setVillageId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [quotas, setQuotas] = useState(false);
+  const mayCreate = useMay(API.workflows.create);
   const query = useQuery(() => load({ kind, year, status, villageId }), [kind, year, status, villageId]);
 
   return (
@@ -71,9 +74,11 @@ export default function BatchesScreen() {
           onChange={(v: string | undefined) => setVillageId(v ?? null)}
           options={villages.map((v) => ({ value: v.id, label: v.name }))}
         />
-        <Button type="primary" onClick={() => setCreating(true)} data-testid="new-batch">
-          新建批次
-        </Button>
+        {mayCreate && (
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="new-batch">
+            新建批次
+          </Button>
+        )}
         <Button onClick={() => setQuotas(true)} data-testid="open-quotas">
           规模与公示设置
         </Button>

@@ -1,7 +1,9 @@
 // The batch page's step timeline and, above it, what is due and what blocks the next step —
 // the archive's own reasons and the day from which it becomes possible.
 import { Alert, Button, Space, Steps, Tag, Typography } from 'antd';
+import { API } from '../../../shared/api/index.ts';
 import type { BatchDetail, StepView } from '../../../shared/api/index.ts';
+import { useMay } from '../../hooks/use-may.ts';
 import { countsText, dueOf, openObjections, stepDates, stepVisual } from '../../editor/workflow-timeline.ts';
 import Attachments from './Attachments.tsx';
 import type { Dialog } from './dialogs.ts';
@@ -10,7 +12,8 @@ const STEP_COLORS = { pending: 'default', open: 'processing', closed: 'success' 
 
 export function DueBanner({ detail, show }: { detail: BatchDetail; show: (d: Dialog) => void }) {
   const due = dueOf(detail);
-  const a = due.action;
+  const mayWork = useMay(API.workflows.closeStep);
+  const a = mayWork ? due.action : null;
   return (
     <Alert
       type={due.tone}
@@ -41,7 +44,9 @@ export function DueBanner({ detail, show }: { detail: BatchDetail; show: (d: Dia
 }
 
 function StepBody({ step, detail, show }: { step: StepView; detail: BatchDetail; show: (d: Dialog) => void }) {
-  const live = detail.status === 'open' && step.status === 'open';
+  // A role that may not work the steps sees them, without the buttons (the archive refuses them anyway).
+  const mayWork = useMay(API.workflows.closeStep);
+  const live = detail.status === 'open' && step.status === 'open' && mayWork;
   const dates = stepDates(step, detail.kindView.publicityDays);
   const unsettled = openObjections(step);
   return (
