@@ -3,7 +3,8 @@
 import { App, Button, Image, Space, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { AttachmentOwner, AttachmentView } from '../../../shared/api/index.ts';
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../../../shared/api/index.ts';
+import { API, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../../../shared/api/index.ts';
+import { useMay } from '../../hooks/use-may.ts';
 import { api } from '../../api.ts';
 import { toBase64 } from '../../file-base64.ts';
 import { blobUrl, useAttachmentImage } from '../../attachment-image.ts';
@@ -29,8 +30,10 @@ function Thumb({ a }: { a: AttachmentView }) {
   );
 }
 
-export default function Attachments({ ownerTable, ownerId, what, canAdd }: { ownerTable: AttachmentOwner; ownerId: string; what: string; canAdd: boolean }) {
+export default function Attachments({ ownerTable, ownerId, what, canAdd: open }: { ownerTable: AttachmentOwner; ownerId: string; what: string; canAdd: boolean }) {
   const { message } = App.useApp();
+  const mayAdd = useMay(API.attachments.add);
+  const canAdd = open && mayAdd;
   const [items, setItems] = useState<AttachmentView[]>([]);
   const [busy, setBusy] = useState(false);
   const load = useCallback(async () => {

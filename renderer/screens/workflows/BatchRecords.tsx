@@ -1,16 +1,19 @@
 // The batch page's record tabs: objections (with 办结), 民主评议 meetings (attendance, votes,
 // scans), recorded decisions, and for 脱贫退出 the exit check of every household.
 import { Button, Card, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
+import { API } from '../../../shared/api/index.ts';
 import type { BatchDetail, DecisionView, ExitCheckRow, ObjectionView } from '../../../shared/api/index.ts';
 import type { ExitItem } from '../../../shared/workflows/index.ts';
 import { api } from '../../api.ts';
 import QueryState from '../../components/QueryState.tsx';
 import { useQuery } from '../../hooks/use-query.ts';
+import { useMay } from '../../hooks/use-may.ts';
 import Attachments from './Attachments.tsx';
 import type { Dialog } from './dialogs.ts';
 
 export function ObjectionsTab({ detail, show }: { detail: BatchDetail; show: (d: Dialog) => void }) {
   const rows = detail.steps.flatMap((s) => s.objections);
+  const maySettle = useMay(API.workflows.settleObjection);
   const stepOf = (seq: number) => detail.steps.find((s) => s.seq === seq);
   return (
     <Table<ObjectionView>
@@ -36,7 +39,7 @@ export function ObjectionsTab({ detail, show }: { detail: BatchDetail; show: (d:
                 <Tag color="green">已办结 {o.settledOn}</Tag>
                 <div>{o.result}</div>
               </span>
-            ) : detail.status === 'open' && stepOf(o.seq)?.status === 'open' ? (
+            ) : maySettle && detail.status === 'open' && stepOf(o.seq)?.status === 'open' ? (
               <Button size="small" type="primary" onClick={() => show({ type: 'settle', objection: o })} data-testid="settle-objection">
                 办结
               </Button>
@@ -51,6 +54,7 @@ export function ObjectionsTab({ detail, show }: { detail: BatchDetail; show: (d:
 
 export function MeetingsTab({ detail, show }: { detail: BatchDetail; show: (d: Dialog) => void }) {
   const steps = detail.steps.filter((s) => s.meeting);
+  const mayEdit = useMay(API.workflows.saveMeeting);
   const meetings = steps.flatMap((s) => s.meetings.map((m) => ({ m, s })));
   if (meetings.length === 0) return <Empty description={`还没有民主评议会议记录（${steps.map((s) => `第${s.seq}步“${s.label}”`).join('、')}开始后可记录）`} />;
   return (
@@ -67,7 +71,7 @@ export function MeetingsTab({ detail, show }: { detail: BatchDetail; show: (d: D
             </Space>
           }
           extra={
-            detail.status === 'open' && s.status === 'open' ? (
+            mayEdit && detail.status === 'open' && s.status === 'open' ? (
               <Button size="small" onClick={() => show({ type: 'meeting', seq: s.seq, meeting: m })}>
                 修改
               </Button>

@@ -2,10 +2,12 @@
 // minimum publicity days and the exit kind's two-year rule.
 import { App, Button, InputNumber, Modal, Select, Space, Switch, Table, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { API } from '../../../shared/api/index.ts';
 import type { KindView, QuotaView } from '../../../shared/api/index.ts';
 import type { WorkflowKind } from '../../../shared/workflows/index.ts';
 import { api } from '../../api.ts';
 import { useQuery } from '../../hooks/use-query.ts';
+import { useMay } from '../../hooks/use-may.ts';
 import { useThisYear } from '../../hooks/use-today.ts';
 import { useStore } from '../../store/index.ts';
 import QueryState from '../../components/QueryState.tsx';
@@ -25,12 +27,16 @@ interface QuotaRow {
 function NumberSave({ label, value, min, max, unit, save }: { label: string; value: number | null; min: number; max: number; unit: string; save: (n: number) => Promise<void> }) {
   const [n, setN] = useState<number | null>(value);
   useEffect(() => setN(value), [value]);
+  // Quotas and publicity days are seen by every role, set by those who may.
+  const maySave = useMay(API.workflows.saveQuota);
   return (
     <Space>
       <InputNumber aria-label={label} min={min} max={max} precision={0} value={n} onChange={setN} style={{ width: 96 }} suffix={unit} />
-      <Button size="small" disabled={n == null || n === value} onClick={() => n != null && void save(n)}>
-        保存
-      </Button>
+      {maySave && (
+        <Button size="small" disabled={n == null || n === value} onClick={() => n != null && void save(n)}>
+          保存
+        </Button>
+      )}
     </Space>
   );
 }
