@@ -46,6 +46,8 @@ export interface Limits {
   /** Numbers: refused outside [min, max] on save. */
   min?: number;
   max?: number;
+  /** Text: may hold line breaks and tabs (a multi-line box); every other control character is refused. */
+  multiline?: boolean;
   /** Text: must match (after trimming); the message says what is expected. */
   pattern?: RegExp;
   patternMessage?: string;

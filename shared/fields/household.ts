@@ -100,5 +100,5 @@ export const HOUSEHOLD_FIELDS = [
     editor: { group: 'account', widget: 'account', last: true },
     mask: 'bank',
   }),
-  h.text('notes', '备注', { limits: { maxLength: 500 }, editor: { group: 'account', widget: 'textarea' } }),
+  h.text('notes', '备注', { limits: { maxLength: 500, multiline: true }, editor: { group: 'account', widget: 'textarea' } }),
 ] as const;

@@ -5,13 +5,21 @@ import { z } from 'zod';
 import { parseIdNumber } from '../id-number.ts';
 import type { FieldDef } from './define.ts';
 import { isCodes } from './define.ts';
+import { hiddenChar, hiddenCharMessage, LIST_LABEL_MAX, patternMessageOf, tooLongMessage } from './limits.ts';
 
 function textSchema(f: FieldDef): z.ZodType {
-  const { maxLength, pattern, patternMessage } = f.limits;
+  const { maxLength, pattern } = f.limits;
+  // The same checks, in the same order, as textLimitIssue (limits.ts) that the import and the check use.
   let s = z.string({ error: `${f.label}应为文字` }).trim();
-  if (maxLength !== undefined) s = s.max(maxLength, `${f.label}不能超过${maxLength}个字`);
+  s = s.check(
+    z.superRefine((v, ctx) => {
+      const code = hiddenChar(v, f.limits);
+      if (code) ctx.addIssue({ code: 'custom', message: hiddenCharMessage(f.label, code), input: v, abort: true });
+    }),
+  );
+  if (maxLength !== undefined) s = s.max(maxLength, tooLongMessage(f.label, maxLength));
   if (f.required) s = s.min(1, { error: f.requiredMessage ?? `请填写${f.label}`, abort: true });
-  if (pattern) s = s.regex(pattern, patternMessage ?? `${f.label}的格式不对`);
+  if (pattern) s = s.regex(pattern, patternMessageOf(f));
   return s;
 }
 
@@ -31,7 +39,7 @@ const MONTH = /^\d{6}$/;
 
 function valueSchema(f: FieldDef): z.ZodType {
   const k = f.kind;
-  if (isCodes(k)) return z.array(z.string().trim().max(20)).max(k.max, `${f.label}最多选${k.max}项`);
+  if (isCodes(k)) return z.array(textSchema({ ...f, kind: 'text', required: false, limits: { maxLength: LIST_LABEL_MAX } })).max(k.max, `${f.label}最多选${k.max}项`);
   if (k === 'flag') return z.boolean();
   if (k === 'int' || k === 'decimal' || k === 'money' || k === 'year') return numberSchema(f);
   if (k === 'date') return z.string().trim().regex(DAY, `${f.label}格式应为 YYYY-MM-DD，例如 1980-03-15`);
