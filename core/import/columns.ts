@@ -7,6 +7,8 @@
 import type { CodeCategory } from '../../shared/code-lists/index.ts';
 import { HOUSEHOLD_FIELDS, INCOME_FIELDS, MEMBER_FIELDS, isCode, isCodes } from '../../shared/fields/index.ts';
 import type { FieldDef } from '../../shared/fields/index.ts';
+import { LIST_LABEL_MAX } from '../../shared/fields/limits.ts';
+import type { Limited } from '../../shared/fields/limits.ts';
 
 export type ColumnKind =
   | 'text'
@@ -38,6 +40,8 @@ export interface ColumnDef {
   range?: readonly [number, number];
   /** Read but never written back: derived from other columns (序号, 人数, 人均纯收入, 性别…). */
   derived?: boolean;
+  /** What a cell may hold: the catalogue entry's limits (the editor's), or a column's own. */
+  limited: Limited;
 }
 
 interface Extra {
@@ -45,6 +49,9 @@ interface Extra {
   range?: readonly [number, number];
   derived?: boolean;
 }
+
+/** Longest place name (县, 乡镇, 行政村) or other text outside the catalogue an import takes. */
+const PLAIN_TEXT_MAX = 30;
 
 /** A column the catalogue does not describe: place names, and what is derived or read only to check. */
 const col = (key: string, label: string, level: ColumnLevel, kind: ColumnKind, extra: Extra = {}): ColumnDef => ({
@@ -55,6 +62,8 @@ const col = (key: string, label: string, level: ColumnLevel, kind: ColumnKind, e
   kind,
   ...(extra.range ? { range: extra.range } : {}),
   ...(extra.derived ? { derived: true } : {}),
+  // Place names and the other text read beside the catalogue: one line, no hidden characters.
+  limited: { label, kind: 'text', limits: kind === 'text' ? { maxLength: PLAIN_TEXT_MAX } : typeof kind === 'object' ? { maxLength: LIST_LABEL_MAX } : {} },
 });
 const risk = (n: number) => col(`risk${n}`, `致贫返贫风险${n}`, 'household', { code: 'risk' }, { aliases: [`致贫/返贫风险${n}`, `致贫（返贫）风险${n}`, `风险类型${n}`, `返贫致贫风险${n}`] });
 
@@ -75,6 +84,7 @@ function fromField(f: FieldDef): ColumnDef {
     level: f.record,
     kind: kindOf(f),
     field: f.key,
+    limited: f,
     ...(f.limits.warn ? { range: f.limits.warn } : {}),
   };
 }

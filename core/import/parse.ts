@@ -11,6 +11,7 @@ import { INCOME_COLUMNS, MEMBER_COLUMNS, REQUIRED_KEYS } from './columns.ts';
 import type { ColumnDef } from './columns.ts';
 import type { ColumnMapping } from './workbook.ts';
 import type { ImportProblem, ParsedHousehold, ParsedMember, ParsedRoster } from './types.ts';
+import { cellLimitProblem } from './limits.ts';
 import { readCell } from './values.ts';
 import type { CellValue } from './values.ts';
 import { findHeader } from './workbook.ts';
@@ -97,6 +98,8 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
       const res = readCell(def, cells[j] ?? '');
       v[def.key] = res.value;
       if (res.warning) add(rowNo, labelOf.get(j)!, res.warning, 'warning');
+      const refused = cellLimitProblem(def, res.value);
+      if (refused) add(rowNo, labelOf.get(j)!, refused);
     }
     if (!v.name && !v.idNumber) return; // blank or totals row
     if (!v.name) {

@@ -118,6 +118,9 @@ export interface FieldOptions<R extends boolean, G extends EditorGroup | null = 
   unit?: string;
 }
 
+/** Longest label of a single-choice value list when its entry names no other. */
+const CODE_LABEL_MAX = 20;
+
 const MASK_OF_KIND: Partial<Record<ScalarKind, MaskRule>> = { id: 'id' };
 
 function build<const K extends string, const Kd extends FieldKind, const R extends boolean, const G extends EditorGroup | null>(
@@ -137,7 +140,8 @@ function build<const K extends string, const Kd extends FieldKind, const R exten
     kind,
     required: (o.required ?? false) as R,
     requiredMessage: o.requiredMessage ?? null,
-    limits: o.limits ?? {},
+    // A value-list field keeps unknown labels as written (the import warns): bound them too.
+    limits: isCode(kind) && o.limits?.maxLength === undefined ? { maxLength: CODE_LABEL_MAX, ...o.limits } : (o.limits ?? {}),
     sensitivity: o.sensitivity ?? (mask ? 'personal' : 'internal'),
     mask,
     editor: (o.editor ?? null) as FieldDef<K, Kd, R, G>['editor'],

@@ -10,11 +10,10 @@ import type { FieldDef, Limits } from './define.ts';
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const LINE_BREAKS = /[\t\n\r]/u;
 
 /** What a limit check needs of an entry (a column outside the catalogue passes its own). */
-export type Limited = Pick<FieldDef, 'label' | 'limits' | 'kind'>;
+export type Limited = Pick<FieldDef, 'label' | 'limits' | 'kind'> & Partial<Pick<FieldDef, 'mask'>>;
 
 export type LimitRule = 'chars' | 'length' | 'pattern' | 'range';
 
@@ -24,11 +23,18 @@ export interface LimitIssue {
   message: string;
 }
 
+const codeOf = (c: string): string => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** A value with every hidden character (line breaks included) spelled out as [U+XXXX], to show it. */
+export function spellHidden(text: string): string {
+  return text.replace(new RegExp(`${HIDDEN.source}|${LINE_BREAKS.source}`, 'gu'), (c) => `[${codeOf(c)}]`);
+}
+
 /** The first character a value must not hold, as U+XXXX; null when there is none. */
 export function hiddenChar(text: string, limits: Limits): string | null {
   const hit = HIDDEN.exec(text) ?? (limits.multiline ? null : LINE_BREAKS.exec(text));
   if (!hit) return null;
-  return `U+${hit[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return codeOf(hit[0]);
 }
 
 export const hiddenCharMessage = (label: string, code: string): string => `${label}含有看不见的控制字符（${code}），请删去后重新输入`;
@@ -59,7 +65,11 @@ export function numberLimitIssue(f: Limited, n: number): LimitIssue | null {
 
 /** Any stored value of the entry: text, a list of labels or a number; null/booleans pass. */
 export function valueLimitIssue(f: Limited, value: unknown): LimitIssue | null {
-  if (typeof value === 'string') return textLimitIssue(f, value);
+  if (typeof value === 'string') {
+    // ID and account numbers are kept without the spaces people type in them (input.ts does so too).
+    const spaced = f.kind === 'id' || f.mask === 'bank';
+    return spaced && hiddenChar(value, f.limits) === null ? textLimitIssue(f, value.replace(/\s/g, '')) : textLimitIssue(f, value);
+  }
   if (typeof value === 'number') return Number.isFinite(value) ? numberLimitIssue(f, value) : null;
   if (Array.isArray(value)) {
     for (const v of value) {
