@@ -14,6 +14,11 @@ function preview(text: string): string {
   return spellHidden(text.slice(0, SHOWN)) + (text.length > SHOWN ? '…' : '');
 }
 
+/** A name or number inside a message: hidden characters spelled out, a long one cut. */
+export function brief(text: string): string {
+  return preview(text);
+}
+
 function what(issue: LimitIssue, text: string): string {
   if (issue.rule === 'length') return `这一格有${text.length}个字，请删短`;
   if (issue.rule === 'chars') return `这一格写的是“${preview(text)}”，多半是从别处复制来的，请删去这个字符`;

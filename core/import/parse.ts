@@ -11,7 +11,7 @@ import { INCOME_COLUMNS, MEMBER_COLUMNS, REQUIRED_KEYS } from './columns.ts';
 import type { ColumnDef } from './columns.ts';
 import type { ColumnMapping } from './workbook.ts';
 import type { ImportProblem, ParsedHousehold, ParsedMember, ParsedRoster } from './types.ts';
-import { cellLimitProblem } from './limits.ts';
+import { brief, cellLimitProblem } from './limits.ts';
 import { readCell } from './values.ts';
 import type { CellValue } from './values.ts';
 import { findHeader } from './workbook.ts';
@@ -106,14 +106,14 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
       add(rowNo, '姓名', '姓名为空：每一行是一个人，请补上姓名。');
       return;
     }
-    if (!v.relation) add(rowNo, '与户主关系', `${String(v.name)}的与户主关系为空，请补上。`);
+    if (!v.relation) add(rowNo, '与户主关系', `${brief(String(v.name))}的与户主关系为空，请补上。`);
     township ??= typeof v.township === 'string' ? v.township : null;
     const member = memberOf(v, rowNo, today, (column, message) => add(rowNo, column, message, 'warning'));
     let h: ParsedHousehold | undefined;
     if (keys.has('householdNo')) {
       const no = typeof v.householdNo === 'string' ? v.householdNo : '';
       if (!no) {
-        add(rowNo, '户编号', `${member.name}的户编号为空，不知道属于哪一户。请补上户编号。`);
+        add(rowNo, '户编号', `${brief(member.name)}的户编号为空，不知道属于哪一户。请补上户编号。`);
         return;
       }
       h = byNo.get(no);
@@ -141,7 +141,7 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
       if (first === null || first === '' || (Array.isArray(first) && first.length === 0)) {
         if (def.key !== 'village' && def.key !== 'groupName') h.values[def.key] = here; // the head's row left it blank
       } else if (!same(here, first)) {
-        add(rowNo, labelOf.get(j)!, `户编号${h.no}的“${labelOf.get(j)!}”在第${h.firstRow}行为“${shown(first)}”，这一行为“${shown(here)}”：前后不一致，采用第${h.firstRow}行的值，请核实。`, 'warning');
+        add(rowNo, labelOf.get(j)!, `户编号${brief(h.no)}的“${labelOf.get(j)!}”在第${h.firstRow}行为“${shown(first)}”，这一行为“${shown(here)}”：前后不一致，采用第${h.firstRow}行的值，请核实。`, 'warning');
       }
     }
   };
@@ -194,13 +194,13 @@ function memberOf(v: Record<string, CellValue>, row: number, today: Date, warn: 
   let idNumber = typeof v.idNumber === 'string' ? v.idNumber.replace(/\s/g, '').toUpperCase() : null;
   let gender = typeof v.gender === 'string' ? v.gender : null;
   let birthDate: string | null = typeof v.birthDate === 'string' ? v.birthDate : null;
-  if (!idNumber) warn('证件号码', `${name}没有证件号码，请补录（无证者需户籍部门证明）。`);
+  if (!idNumber) warn('证件号码', `${brief(name)}没有证件号码，请补录（无证者需户籍部门证明）。`);
   else {
     const id = parseIdNumber(idNumber, today);
     if (id.ok) {
-      if (gender && gender !== id.info.gender) warn('性别', `${name}的性别填为“${gender}”，但证件号码显示为“${id.info.gender}”，已按证件号码记录。`);
+      if (gender && gender !== id.info.gender) warn('性别', `${brief(name)}的性别填为“${gender}”，但证件号码显示为“${id.info.gender}”，已按证件号码记录。`);
       ({ normalized: idNumber, gender, birthDate } = id.info);
-    } else warn('证件号码', `${name}的${id.message}（${maskIdNumber(idNumber)}）。已按原样导入，请核对后改正。`);
+    } else warn('证件号码', `${brief(name)}的${id.message}（${maskIdNumber(idNumber)}）。已按原样导入，请核对后改正。`);
   }
   // A member keeps its own columns only: household values live once, on the household.
   const own: Record<string, CellValue> = {};
@@ -212,18 +212,18 @@ function checkHouseholds(households: ParsedHousehold[], add: (row: number, colum
   const idHome = new Map<string, { no: string; row: number }>();
   for (const h of households) {
     const heads = h.members.filter((m) => m.relation === '户主');
-    if (heads.length === 0) add(h.firstRow, '与户主关系', `户编号${h.no}没有户主（第${h.firstRow}行起的${h.members.length}人中没有“户主”）。请在与户主关系列中标出户主。`);
-    if (heads.length > 1) add(heads[1]!.row, '与户主关系', `户编号${h.no}有${heads.length}名户主（${heads.map((m) => `第${m.row}行${m.name}`).join('、')}）。一户只能有一个户主。`);
+    if (heads.length === 0) add(h.firstRow, '与户主关系', `户编号${brief(h.no)}没有户主（第${h.firstRow}行起的${h.members.length}人中没有“户主”）。请在与户主关系列中标出户主。`);
+    if (heads.length > 1) add(heads[1]!.row, '与户主关系', `户编号${brief(h.no)}有${heads.length}名户主（${heads.map((m) => `第${m.row}行${brief(m.name)}`).join('、')}）。一户只能有一个户主。`);
     for (const m of h.members) {
       if (!m.idNumber) continue;
       const seen = idHome.get(m.idNumber);
-      if (seen && seen.no === h.no) add(m.row, '证件号码', `${m.name}在户编号${h.no}中出现了两次（第${seen.row}行和第${m.row}行，证件号码相同）。请删去重复的一行。`);
-      else if (seen) add(m.row, '证件号码', `证件号码${maskIdNumber(m.idNumber)}（${m.name}）同时出现在户编号${seen.no}（第${seen.row}行）和户编号${h.no}（第${m.row}行）。同一人只能属于一户，请核实。`);
+      if (seen && seen.no === h.no) add(m.row, '证件号码', `${brief(m.name)}在户编号${brief(h.no)}中出现了两次（第${seen.row}行和第${m.row}行，证件号码相同）。请删去重复的一行。`);
+      else if (seen) add(m.row, '证件号码', `证件号码${maskIdNumber(m.idNumber)}（${brief(m.name)}）同时出现在户编号${seen.no}（第${seen.row}行）和户编号${brief(h.no)}（第${m.row}行）。同一人只能属于一户，请核实。`);
       else idHome.set(m.idNumber, { no: h.no, row: m.row });
     }
     const declared = h.values.size;
     if (typeof declared === 'number' && declared !== h.members.length) {
-      add(h.firstRow, '人数', `户编号${h.no}的人数填为${declared}，但表中有${h.members.length}人，请核实。`, 'warning');
+      add(h.firstRow, '人数', `户编号${brief(h.no)}的人数填为${declared}，但表中有${h.members.length}人，请核实。`, 'warning');
     }
     checkPerCapita(h, add);
   }
@@ -239,6 +239,6 @@ function checkPerCapita(h: ParsedHousehold, add: (row: number, column: string, m
   const size = typeof h.values.householdSize === 'number' ? h.values.householdSize : h.members.length;
   const computed = computeIncome(components, size).perCapitaFen;
   if (computed !== null && Math.abs(computed - given) > 100) {
-    add(h.firstRow, '人均纯收入', `户编号${h.no}的人均纯收入填为${formatYuan(given)}元，按各项收入和${size}人计算为${formatYuan(computed)}元，请核实（档案按各项收入计算）。`, 'warning');
+    add(h.firstRow, '人均纯收入', `户编号${brief(h.no)}的人均纯收入填为${formatYuan(given)}元，按各项收入和${size}人计算为${formatYuan(computed)}元，请核实（档案按各项收入计算）。`, 'warning');
   }
 }
