@@ -62,6 +62,21 @@ describe('checkArchive', () => {
     expect(r.problems.map((p) => [p.household, p.code])).toEqual([['0001', 'Q105']]);
   });
 
+  it('flags stored values the editor would refuse (Q801): a bidi override, an overlong name, a formula phone', () => {
+    insertRows(archive.db, 'households', [{ id: 'hx', ...stamp, villageId: 'v2', no: '0003', phone: "=cmd|' /C calc'!A0" }]);
+    insertRows(archive.db, 'members', [
+      { id: 'x1', ...stamp, householdId: 'hx', seq: 1, name: '李'.repeat(10_000), relation: '户主', idNumber: makeIdNumber('510722', '1970-01-01', 21, '男') },
+      { id: 'x2', ...stamp, householdId: 'hx', seq: 2, name: '钱\u202E七', relation: '配偶', idNumber: makeIdNumber('510722', '1972-01-01', 22, '女') },
+    ]);
+    const q801 = checkArchive(archive, { asOf: '2024-06-30' }).problems.filter((p) => p.code === 'Q801');
+    expect(q801.map((p) => [p.household, p.severity, p.memberId, p.field, p.message.slice(0, 40)])).toEqual([
+      ['0003', 'error', null, 'phone', '联系电话不能超过13个字。请在户信息中改正，否则这一户无法保存'],
+      ['0003', 'error', 'x1', 'name', `成员${'李'.repeat(20)}…（户主，54岁）：姓名不能超过20个字。`.slice(0, 40)],
+      ['0003', 'error', 'x2', 'name', '成员钱[U+202E]七（配偶，52岁）：姓名含有看不见的控制字符（U+202E），请删去后重新输入。请在成员信息中改正，否则这一户无法保存'.slice(0, 40)],
+    ]);
+    expect(checkArchive(archive, { asOf: '2024-06-30' }).problems.filter((p) => p.code === 'Q801' && p.household !== '0003')).toEqual([]);
+  });
+
   it('refuses a malformed date', () => {
     expect(() => checkArchive(archive, { asOf: '2024-13-01' })).toThrow(/检查日期/);
   });

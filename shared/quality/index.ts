@@ -2,6 +2,7 @@
 import { causeRules } from './rules/causes.ts';
 import { identityRules } from './rules/identity.ts';
 import { incomeRules } from './rules/income.ts';
+import { limitRules } from './rules/limits.ts';
 import { livingRules } from './rules/living.ts';
 import { memberRules } from './rules/members.ts';
 import { statusRules } from './rules/status.ts';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   ...causeRules,
   ...livingRules,
   ...statusRules,
+  ...limitRules,
 ].sort(byCode);
 
 export interface RuleInfo {
