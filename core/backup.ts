@@ -9,7 +9,9 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs
 import { basename, dirname, join } from 'node:path';
 import { encryptFile } from '../db/encrypt.ts';
 import { keystoreFile } from '../db/keystore.ts';
-import { archiveFileKind, backupTo, openArchive } from '../db/open.ts';
+import { archiveFileKind, openArchive } from '../db/open.ts';
+import { writeAtomicSync } from './files/atomic-write.ts';
+import { backupCopy } from './files/backup-copy.ts';
 import type { Archive } from '../db/open.ts';
 import { integrityCheck } from '../db/repos/archive-info.ts';
 import { UserError } from '../shared/errors.ts';
@@ -42,13 +44,13 @@ function checkIntegrity(file: string, key: Buffer | null): void {
 /** The archive's key file beside a copy of it, so the copy opens on its own (with the passwords of the day, or the recovery code). */
 function copyKeystore(archiveFile: string, out: string): string | null {
   if (!existsSync(keystoreFile(archiveFile))) return null;
-  copyFileSync(keystoreFile(archiveFile), keystoreFile(out));
+  writeAtomicSync(keystoreFile(out), (part) => copyFileSync(keystoreFile(archiveFile), part));
   return keystoreFile(out);
 }
 
 export function backupArchive(archive: Archive, out: string): { file: string; keyFile: string | null } {
   if (existsSync(out)) throw new UserError(`备份文件已存在：${out}。为免覆盖，请换一个文件名。`);
-  backupTo(archive.sqlite, out);
+  backupCopy(archive, out);
   let keyFile: string | null = null;
   try {
     checkIntegrity(out, archive.key);

@@ -11,6 +11,7 @@ import { villageRefByCode } from '../db/repos/document-scope.ts';
 import { currentHouseholdSizes, currentMemberCount, exportMembers, exportPlaces, fieldHasData, householdReader, incomesOfYear, riskSlotHasData } from '../db/repos/export.ts';
 import { latestIncomeYear } from '../db/stats.ts';
 import { UserError } from '../shared/errors.ts';
+import { writeStreamAtomic } from './files/atomic-write.ts';
 import { computeIncome } from '../shared/income.ts';
 import type { HouseholdRecord, IncomeRecord, MemberRecord } from '../shared/records.ts';
 import type { HouseholdStatus } from '../shared/status.ts';
@@ -121,42 +122,46 @@ export async function exportRoster(archive: Archive, out: string, opts: ExportOp
   const householdOf = householdReader(db);
   const rows = exportMembers(db, villageId);
 
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet('花名册', {
-    views: [{ state: 'frozen', ySplit: 3 }],
-    pageSetup: { paperSize: A4, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
-    headerFooter: { oddFooter: '第 &P 页 共 &N 页' },
-  });
-  ws.columns = columns.map((c) => ({ key: c.key, width: c.key === 'idNumber' ? 21 : c.key === 'householdNo' ? 18 : Math.min(24, Math.max(8, c.label.length * 2 + 2)) }));
-  ws.addRow([`${info.county ?? ''}${info.name}${village ? village.name : ''}建档立卡花名册`]).commit();
-  ws.addRow([`导出日期：${opts.exportedOn}${year === null ? '' : `；${INCOME_YEAR_NOTE}：${year}`}（由扶贫档案导出，可直接再导入）`]).commit();
-  const head = ws.addRow(columns.map((c) => c.label));
-  head.font = { bold: true };
-  head.eachCell((c) => {
-    c.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
-  });
-  head.commit();
-  let householdCount = 0;
-  let memberCount = 0;
-  let current: Context | null = null;
-  let currentId = '';
-  for (const member of rows) {
-    const hid = member.householdId;
-    if (!current || currentId !== hid) {
-      currentId = hid;
-      const household = householdOf(hid)!;
-      const p = places.get(household.villageId)!;
-      current = { place: { county: p.county, township: p.township, village: p.village }, household, income: incomeOf.get(hid) ?? null, size: sizeOf.get(hid) ?? 0, member };
-      householdCount++;
+  // Written through a .part renamed at the end (core/files/atomic-write.ts): a full disk leaves
+  // neither a truncated workbook under the final name nor a .part, and is said in Chinese.
+  return writeStreamAtomic(out, async (stream) => {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    const ws = wb.addWorksheet('花名册', {
+      views: [{ state: 'frozen', ySplit: 3 }],
+      pageSetup: { paperSize: A4, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
+      headerFooter: { oddFooter: '第 &P 页 共 &N 页' },
+    });
+    ws.columns = columns.map((c) => ({ key: c.key, width: c.key === 'idNumber' ? 21 : c.key === 'householdNo' ? 18 : Math.min(24, Math.max(8, c.label.length * 2 + 2)) }));
+    ws.addRow([`${info.county ?? ''}${info.name}${village ? village.name : ''}建档立卡花名册`]).commit();
+    ws.addRow([`导出日期：${opts.exportedOn}${year === null ? '' : `；${INCOME_YEAR_NOTE}：${year}`}（由扶贫档案导出，可直接再导入）`]).commit();
+    const head = ws.addRow(columns.map((c) => c.label));
+    head.font = { bold: true };
+    head.eachCell((c) => {
+      c.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+    });
+    head.commit();
+    let householdCount = 0;
+    let memberCount = 0;
+    let current: Context | null = null;
+    let currentId = '';
+    for (const member of rows) {
+      const hid = member.householdId;
+      if (!current || currentId !== hid) {
+        currentId = hid;
+        const household = householdOf(hid)!;
+        const p = places.get(household.villageId)!;
+        current = { place: { county: p.county, township: p.township, village: p.village }, household, income: incomeOf.get(hid) ?? null, size: sizeOf.get(hid) ?? 0, member };
+        householdCount++;
+      }
+      current.member = member;
+      const x = current;
+      const row = ws.addRow(accessors.map((read) => read(x)));
+      row.eachCell({ includeEmpty: true }, plain);
+      row.commit();
+      memberCount++;
     }
-    current.member = member;
-    const x = current;
-    const row = ws.addRow(accessors.map((read) => read(x)));
-    row.eachCell({ includeEmpty: true }, plain);
-    row.commit();
-    memberCount++;
-  }
-  ws.commit();
-  await wb.commit();
-  return { households: householdCount, members: memberCount, file: out, year };
+    ws.commit();
+    await wb.commit();
+    return { households: householdCount, members: memberCount, file: out, year };
+  });
 }

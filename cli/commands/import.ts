@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { ImportRefused, importRoster, mappingFromLabels } from '../../core/import/index.ts';
+import { writeFileAtomic } from '../../core/files/atomic-write.ts';
 import type { ImportProgress, ImportResult } from '../../core/import/index.ts';
 import { UserError } from '../../shared/errors.ts';
 import { intOption, optionalString, parse, requireString } from '../args.ts';
@@ -68,7 +68,7 @@ export const importCommand: Command = {
     return withArchive(db, async (archive) => {
       const saveRejected = (r: ImportResult) => {
         if (rejectedOut && r.rejectedWorkbook) {
-          writeFileSync(rejectedOut, r.rejectedWorkbook);
+          writeFileAtomic(rejectedOut, r.rejectedWorkbook);
           io.err(`有错误的行已另存为：${rejectedOut}（最后一列写明了问题，改正后可再导入）`);
         }
       };

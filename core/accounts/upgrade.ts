@@ -11,7 +11,8 @@ import { archiveChecksum } from '../../db/integrity.ts';
 import { encryptCopy } from '../../db/encrypt.ts';
 import { newDataKey, newKeystore, recoveryCodeOf, setPassword, writeKeystore } from '../../db/keystore.ts';
 import type { KdfParams } from '../../db/keystore.ts';
-import { backupTo, openArchive } from '../../db/open.ts';
+import { openArchive } from '../../db/open.ts';
+import { backupCopy } from '../files/backup-copy.ts';
 import { archiveInfoOf } from '../../db/repos/archive-info.ts';
 import { recordAudit } from '../../db/repos/audit.ts';
 import { insertOperator, listOperators } from '../../db/repos/operators.ts';
@@ -58,7 +59,7 @@ export async function encryptPlainArchive(
   const key = newDataKey();
   try {
     const before = archiveChecksum(plain.sqlite);
-    backupTo(plain.sqlite, plainBackup);
+    backupCopy(plain, plainBackup);
     cancelled();
     await progress('加密', 0.3);
     encryptCopy(plain.sqlite, part, key);

@@ -1,15 +1,13 @@
 // The one entry to the paper outputs: renderDocument(archive, request) writes a document to
-// a file (never half-written: a temporary file renamed at the end, removed on failure or
-// cancel); renderToBuffer gives the bytes for a preview.
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
-import { dirname } from 'node:path';
+// a file (never half-written: core/files/atomic-write.ts — a .part renamed at the end, removed
+// on failure or cancel, a full disk said in Chinese); renderToBuffer gives the bytes for a preview.
+import { existsSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import type { Archive } from '../../db/open.ts';
 import type { DocumentKind, DocumentKindView, DocumentRequest, DocumentRequestInput, DocumentResult } from '../../shared/api/documents.ts';
 import { documentRequest } from '../../shared/api/documents.ts';
 import { UserError } from '../../shared/errors.ts';
+import { writeStreamAtomic } from '../files/atomic-write.ts';
 import { docContext } from './context.ts';
 import { PUBLIC } from '../../shared/fields/mask.ts';
 import type { Presentation } from '../../shared/fields/mask.ts';
@@ -86,22 +84,8 @@ export async function renderDocument(archive: Archive, input: DatedRequest, file
   }
   if (!file.overwrite && existsSync(file.out)) throw new UserError(`文件已存在：${file.out}。为免覆盖，请换一个文件名。`);
   const ctx = docContext(archive, { year: req.year, asOf: input.asOf, presentation: presentationOf(def, req) });
-  mkdirSync(dirname(file.out), { recursive: true });
-  const part = `${file.out}.${randomUUID().slice(0, 8)}.part`;
-  const stream = createWriteStream(part);
-  try {
-    const r = await def.render(ctx, req, stream, job);
-    renameSync(part, file.out);
-    return { ...result(def, req, r), file: file.out };
-  } catch (e) {
-    // The file may be opened only after the failure: close it first, then remove it. Output
-    // still on its way from the abandoned document must not raise an unhandled error.
-    stream.on('error', () => undefined);
-    stream.destroy();
-    await finished(stream).catch(() => undefined);
-    rmSync(part, { force: true });
-    throw e;
-  }
+  const r = await writeStreamAtomic(file.out, (out, signal) => def.render(ctx, req, out, { ...job, signal }), { ...(job.signal ? { signal: job.signal } : {}) });
+  return { ...result(def, req, r), file: file.out };
 }
 
 /** Renders in memory: for previews (pass `limit` to render only a batch's first records). */

@@ -2,7 +2,7 @@
 // in clear), imported into a fresh archive that then packs and unpacks with it; and each refusal
 // (wrong passphrase, not a key export, the other side's key, an archive with another key) in
 // Chinese, with the archive and the file unchanged.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Encrypter } from 'age-encryption';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { initArchive } from '../archive.ts';
 import type { Archive } from '../archive.ts';
 import { generateKeyPair, saveKeyPair } from '../exchange/index.ts';
 import { ageIdentity, ageRecipient } from '../exchange/keys.ts';
+import { injectWriteFault } from '../files/atomic-write.ts';
 import { x25519 } from '@noble/curves/ed25519.js';
 import { packTownship } from './export.ts';
 import { exportKeyPair, importKeyFolder, importKeyPair } from './key-transfer.ts';
@@ -73,6 +74,20 @@ describe('key export and import', () => {
     const exists = await refusal(p.township, () => exportKeyPair(p.township, townshipActor, { out: tExport, passphrase: PASS, scryptLogN: LOG_N }));
     expect(exists.error.message).toMatch(/文件已存在/);
     expect(exists.unchanged).toBe(true);
+  });
+
+  it('a full stick: the key export says so in Chinese and leaves neither the file nor a .part', async () => {
+    const stick = join(root, 'full-stick');
+    mkdirSync(stick);
+    injectWriteFault('ENOSPC');
+    try {
+      const full = await refusal(p.township, () => exportKeyPair(p.township, townshipActor, { out: join(stick, 'key.age'), passphrase: PASS, scryptLogN: LOG_N }));
+      expect(full.error.message).toMatch(/^磁盘空间不足，无法在文件夹 .*full-stick 中保存 key\.age/);
+      expect(full.unchanged).toBe(true);
+    } finally {
+      injectWriteFault(null);
+    }
+    expect(readdirSync(stick)).toEqual([]);
   });
 
   it('imports into a fresh archive on the new PC, which then packs for the county and the county unpacks', async () => {

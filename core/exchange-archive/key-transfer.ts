@@ -8,7 +8,8 @@ import { recordAudit } from '../../db/repos/audit.ts';
 import type { KeyExportView, KeyImportView } from '../../shared/api/exchange.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
-import { checkKeyPassphrase, KEY_EXPORT_MAX_BYTES, keyPairFromRecord, notKeyExport, openKeyExport, privateRecordOf, sealKeyExport, writeFileDurably } from '../exchange/index.ts';
+import { checkKeyPassphrase, KEY_EXPORT_MAX_BYTES, keyPairFromRecord, notKeyExport, openKeyExport, privateRecordOf, sealKeyExport } from '../exchange/index.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 import type { KeyPair } from '../exchange/index.ts';
 import { identityOf, keyView, ROLE_NAME } from './keys.ts';
 import { adoptKeyFolder, storeKey, useOwnKey } from './own-key.ts';
@@ -43,7 +44,7 @@ export async function exportKeyPair(archive: Archive, actor: Actor, opts: KeyExp
   const me = identityOf(archive);
   const payload = { exportedAt: actor.now().toISOString(), exportedBy: actor.operator, from: { role: me.role, name: me.name }, key: privateRecordOf(pair) };
   const sealed = await sealKeyExport(payload, opts.passphrase, opts.scryptLogN);
-  writeFileDurably(opts.out, sealed, 0o600);
+  writeFileAtomic(opts.out, sealed, { mode: 0o600 });
   // 写入校验: the bytes read back are the bytes sealed (a scrypt run costs seconds; the bytes say enough).
   if (!Buffer.from(readExport(opts.out)).equals(Buffer.from(sealed))) {
     throw new UserError(`密钥导出文件 ${opts.out} 写入后读出不一致（U盘可能有问题）：请换一个U盘或位置重新导出。`);

@@ -11,7 +11,7 @@ import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promi
 import { basename, dirname, join } from 'node:path';
 import { writeTransaction, writeTransactionNow } from '../../db/handles.ts';
 import type { WriteDb } from '../../db/handles.ts';
-import { backupTo } from '../../db/open.ts';
+import { backupCopy } from '../files/backup-copy.ts';
 import type { Archive } from '../../db/open.ts';
 import { withPageCache } from '../../db/repos/county-apply.ts';
 import { townshipById } from '../../db/repos/exchange-county.ts';
@@ -206,7 +206,7 @@ export async function unpackPackage(archive: Archive, actor: Actor, file: string
     // 10. Backup.
     opts.onProgress?.('备份档案', 0.72);
     result.backupFile = backupName(opts.backupDir ?? join(dirname(archive.file), '备份'), `${basename(archive.file).replace(/\.[^.]+$/, '')}-导入数据包前-${stamp(actor.now())}`);
-    backupTo(archive.sqlite, result.backupFile);
+    backupCopy(archive, result.backupFile);
     opts.signal?.throwIfAborted();
     // 11. Apply, with the log row, in one transaction.
     opts.onProgress?.('写入档案', 0.8);

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { backupTo } from '../../db/open.ts';
+import { backupCopy } from '../files/backup-copy.ts';
 import type { Archive } from '../../db/open.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
@@ -189,7 +189,7 @@ export async function importRoster(archive: Archive, actor: Actor, file: Workboo
     if (hasData) {
       progress({ phase: 'backup', fraction: 0 });
       result.backupFile = join(opts.backupDir ?? join(dirname(archive.file), '备份'), `${basename(archive.file).replace(/\.[^.]+$/, '')}-导入前-${stamp(actor.now())}.db`);
-      backupTo(archive.sqlite, result.backupFile);
+      backupCopy(archive, result.backupFile);
     }
     progress({ phase: 'backup', fraction: 1 });
     await check();
