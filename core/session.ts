@@ -2,6 +2,8 @@
 // which role, the recent-archives list. The Electron main process and the browser shell each hold
 // one; the CLI unlocks per command (cli/with-archive.ts). An archive opens only at login: its key
 // is unwrapped by the operator's password and held in memory until the session locks or closes.
+// While open, the session holds the archive lock (core/files/archive-lock.ts): no other process
+// writes it meanwhile, and the session cannot open one another process holds (refused, not read-only).
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArchiveSummary, SessionState } from '../shared/api/index.ts';
@@ -13,14 +15,18 @@ import { UserError } from '../shared/errors.ts';
 import { archiveFileKind } from '../db/open.ts';
 import { WRONG_LOGIN } from '../db/keystore.ts';
 import { archiveInfoOf } from '../db/repos/archive-info.ts';
-import { idleLockMinutes } from '../db/repos/operators.ts';
-import { createProtectedArchive } from './archive.ts';
+import { idleLockMinutes, operatorByName } from '../db/repos/operators.ts';
+import { createProtectedArchive, openArchive } from './archive.ts';
 import type { Archive, InitInput } from './archive.ts';
 import { recoverArchive, unlockArchive } from './accounts/login.ts';
 import type { Credentials, Unlocked } from './accounts/login.ts';
 import { LoginThrottle } from './accounts/passwords.ts';
 import { encryptPlainArchive } from './accounts/upgrade.ts';
 import type { UpgradeResult } from './accounts/upgrade.ts';
+import { restoreArchive } from './backup.ts';
+import type { RestoreResult } from './backup.ts';
+import { acquireArchiveLock, archiveHolder, busyMessage } from './files/archive-lock.ts';
+import type { ArchiveLock, LockShell } from './files/archive-lock.ts';
 import { Jobs } from './jobs.ts';
 
 const MAX_RECENT = 8;
@@ -53,6 +59,12 @@ export interface Session {
   upgrade(admin: Credentials, onProgress?: (label: string, fraction: number) => void, signal?: AbortSignal): Promise<UpgradeResult>;
   /** Closes the archive and drops its key; the same archive's login is then due. */
   lock(): void;
+  /**
+   * Replaces the open archive with a checked backup copy (core/backup.ts) and goes on working in
+   * the restored file through a new connection; a login is due instead when the operator is not
+   * an account in use there.
+   */
+  restore(from: string): RestoreResult;
   /** Works on an archive already open (tests and tools that made it), as this operator. */
   attach(archive: Archive, operator: { name: string; role: Role }): void;
   close(): void;
@@ -80,12 +92,24 @@ function summaryOf(archive: Archive): ArchiveSummary {
   };
 }
 
-/** `clock` is the shell's choice: the real clock, or a fixed day (tests, the demo, --today). */
-export function createSession(opts: { dataDir: string; clock: Clock }): Session {
+/** `clock` is the shell's choice: the real clock, or a fixed day (tests, the demo, --today); `shell` names it in the archive lock. */
+export function createSession(opts: { dataDir: string; clock: Clock; shell?: Exclude<LockShell, '命令行'> }): Session {
   mkdirSync(opts.dataDir, { recursive: true });
   const recentFile = join(opts.dataDir, 'recent.json');
   const { now } = opts.clock;
   const throttle = new LoginThrottle(() => now().getTime());
+  let held: ArchiveLock | null = null;
+  const take = (file: string, operator: string): ArchiveLock => acquireArchiveLock(file, { shell: opts.shell ?? '桌面程序', operator }, now, { forCli: false });
+  /** Takes the lock for `file`, runs `open`, and lets go again if opening fails. */
+  const locked = async <T>(file: string, operator: string, open: () => Promise<T>): Promise<{ lock: ArchiveLock; value: T }> => {
+    const lock = take(file, operator);
+    try {
+      return { lock, value: await open() };
+    } catch (e) {
+      lock.release();
+      throw e;
+    }
+  };
 
   const remember = (s: Session): void => {
     if (!s.archive) return;
@@ -95,8 +119,9 @@ export function createSession(opts: { dataDir: string; clock: Clock }): Session 
     renameSync(`${recentFile}.tmp`, recentFile);
   };
 
-  const admit = (s: Session, u: Unlocked): void => {
+  const admit = (s: Session, u: Unlocked, lock: ArchiveLock): void => {
     s.close();
+    held = lock;
     s.archive = u.archive;
     s.operator = u.operator.name;
     s.role = u.operator.role;
@@ -137,6 +162,8 @@ export function createSession(opts: { dataDir: string; clock: Clock }): Session 
     },
     open(file) {
       const kind = archiveFileKind(file);
+      const holder = archiveHolder(file); // told now, before the password is typed
+      if (holder) throw new UserError(busyMessage(file, holder, { forCli: false }));
       this.close();
       this.pending = { file, kind: kind === 'plain' ? 'upgrade' : 'login' };
     },
@@ -144,23 +171,25 @@ export function createSession(opts: { dataDir: string; clock: Clock }): Session 
       const file = this.pending?.file ?? this.archive?.file;
       if (!file) throw new UserError('请先选择要打开的档案。');
       throttle.check(file, creds.name);
-      let u: Unlocked;
+      let u: { lock: ArchiveLock; value: Unlocked };
       try {
-        u = await unlockArchive(file, creds, { operator: creds.name.trim(), now });
+        // Locked before opening: opening may migrate the file, which is a write.
+        u = await locked(file, creds.name, () => unlockArchive(file, creds, { operator: creds.name.trim(), now }));
       } catch (e) {
         // Only a guess counts (a wrong name or password), not a damaged or missing key file.
         if (e instanceof UserError && e.message === WRONG_LOGIN) throttle.failed(file, creds.name);
         throw e;
       }
       throttle.succeeded(file, creds.name);
-      admit(this, u);
+      admit(this, u.value, u.lock);
     },
     async recover(recoveryCode, admin) {
       const file = this.pending?.file ?? this.archive?.file;
       if (!file) throw new UserError('请先选择要打开的档案。');
       throttle.check(file, '恢复码');
       try {
-        admit(this, await recoverArchive(file, recoveryCode, admin, { operator: admin.name.trim(), now }));
+        const u = await locked(file, admin.name, () => recoverArchive(file, recoveryCode, admin, { operator: admin.name.trim(), now }));
+        admit(this, u.value, u.lock);
       } catch (e) {
         throttle.failed(file, '恢复码');
         throw e;
@@ -168,24 +197,61 @@ export function createSession(opts: { dataDir: string; clock: Clock }): Session 
     },
     async create(input) {
       const file = input.file ?? join(this.dataDir, `${input.name.replace(/[\\/:*?"<>|]/g, '')}.db`);
-      const made = await createProtectedArchive({ ...input, file }, { operator: input.admin.name.trim(), now });
-      admit(this, made);
-      return made.recoveryCode;
+      const made = await locked(file, input.admin.name, () => createProtectedArchive({ ...input, file }, { operator: input.admin.name.trim(), now }));
+      admit(this, made.value, made.lock);
+      return made.value.recoveryCode;
     },
     async upgrade(admin, onProgress, signal) {
       const file = this.pending?.kind === 'upgrade' ? this.pending.file : null;
       if (!file) throw new UserError('没有需要加密的档案：请先选择来自旧版本的档案。');
-      const r = await encryptPlainArchive(file, admin, { operator: admin.name.trim(), now }, { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
-      admit(this, r);
-      return r;
+      const r = await locked(file, admin.name, () => encryptPlainArchive(file, admin, { operator: admin.name.trim(), now }, { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) }));
+      admit(this, r.value, r.lock);
+      return r.value;
     },
     lock() {
       const file = this.archive?.file ?? this.pending?.file ?? null;
       this.close();
       if (file) this.pending = { file, kind: 'login' };
     },
+    restore(from) {
+      const archive = this.requireArchive();
+      const actor = this.actor();
+      const { file, key } = archive;
+      const relogin = (): void => {
+        this.close();
+        this.pending = { file, kind: 'login' };
+      };
+      let r: RestoreResult;
+      try {
+        r = restoreArchive(from, archive, actor); // closes our connection before moving the file into 备份/
+      } catch (e) {
+        if (!archive.sqlite.open) relogin(); // failed after closing: a fresh login opens a fresh connection
+        throw e;
+      }
+      // The lock stays ours (same file name). Work goes on in the restored file through a new
+      // connection: the old one followed the moved file, and no save may reach it again.
+      this.archive = null;
+      this.cache.clear();
+      try {
+        const reopened = openArchive(file, { key, now });
+        const op = this.operator ? operatorByName(reopened.db, this.operator) : undefined;
+        if (!op || op.disabled) {
+          reopened.close();
+          relogin();
+        } else {
+          this.archive = reopened;
+          this.role = op.role;
+        }
+      } catch (e) {
+        relogin();
+        throw e;
+      }
+      return r;
+    },
     attach(archive, operator) {
+      const lock = take(archive.file, operator.name);
       this.close();
+      held = lock;
       this.archive = archive;
       this.operator = operator.name;
       this.role = operator.role;
@@ -193,6 +259,8 @@ export function createSession(opts: { dataDir: string; clock: Clock }): Session 
     },
     close() {
       this.archive?.close();
+      held?.release();
+      held = null;
       this.archive = null;
       this.operator = null;
       this.role = null;

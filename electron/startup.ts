@@ -35,7 +35,7 @@ function ready(electron: ElectronMain, loc: AppLocation, log: Log, setWindow: (w
   let win: Electron.BrowserWindow | null = null;
 
   hardenSession(electron.session.defaultSession, loc, log);
-  const session = createSession({ dataDir: join(app.getPath('userData'), 'archives'), clock: systemClock });
+  const session = createSession({ dataDir: join(app.getPath('userData'), 'archives'), clock: systemClock, shell: '桌面程序' });
   app.on('will-quit', () => {
     session.close();
   });

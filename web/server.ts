@@ -95,7 +95,7 @@ function serveStatic(staticDir: string, urlPath: string): Reply {
 }
 
 export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
-  const session = createSession({ dataDir: opts.dataDir, clock: clockFor(opts.today) });
+  const session = createSession({ dataDir: opts.dataDir, clock: clockFor(opts.today), shell: '浏览器界面' });
   if (opts.db) session.open(opts.db);
   const dispatch = createCoreDispatch(session, (e) => opts.log?.(`内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   const token = randomBytes(24).toString('hex');

@@ -12,7 +12,7 @@ const restoreUsage = 'relief-archive restore 备份文件 --db 文件';
 
 export const backup: Command = {
   name: 'backup',
-  summary: '备份：把档案完整复制为一个备份文件（可在使用中进行）',
+  summary: '备份：把档案完整复制为一个备份文件（档案在程序里打开时，请用程序菜单“文件 → 备份”）',
   usage: backupUsage,
   acts: () => READ,
   run(argv, io) {
@@ -22,7 +22,7 @@ export const backup: Command = {
       const r = backupArchive(archive, out);
       emit(io, r, () => `已备份到：${r.file}（已加密；密钥文件 ${r.keyFile} 随备份一起保存）`);
       return 0;
-    });
+    }, { exclusive: true });
   },
 };
 
