@@ -15,19 +15,19 @@ import { UserError } from '../shared/errors.ts';
 import { archiveFileKind } from '../db/open.ts';
 import { WRONG_LOGIN } from '../db/keystore.ts';
 import { archiveInfoOf } from '../db/repos/archive-info.ts';
-import { idleLockMinutes, operatorByName } from '../db/repos/operators.ts';
-import { createProtectedArchive, openArchive } from './archive.ts';
+import { idleLockMinutes } from '../db/repos/operators.ts';
+import { createProtectedArchive } from './archive.ts';
 import type { Archive, InitInput } from './archive.ts';
 import { recoverArchive, unlockArchive } from './accounts/login.ts';
 import type { Credentials, Unlocked } from './accounts/login.ts';
 import { LoginThrottle } from './accounts/passwords.ts';
 import { encryptPlainArchive } from './accounts/upgrade.ts';
 import type { UpgradeResult } from './accounts/upgrade.ts';
-import { restoreArchive } from './backup.ts';
 import type { RestoreResult } from './backup.ts';
 import { acquireArchiveLock, archiveHolder, busyMessage } from './files/archive-lock.ts';
 import type { ArchiveLock, LockShell } from './files/archive-lock.ts';
 import { Jobs } from './jobs.ts';
+import { restoreOpenArchive } from './session-restore.ts';
 
 const MAX_RECENT = 8;
 
@@ -214,39 +214,7 @@ export function createSession(opts: { dataDir: string; clock: Clock; shell?: Exc
       if (file) this.pending = { file, kind: 'login' };
     },
     restore(from) {
-      const archive = this.requireArchive();
-      const actor = this.actor();
-      const { file, key } = archive;
-      const relogin = (): void => {
-        this.close();
-        this.pending = { file, kind: 'login' };
-      };
-      let r: RestoreResult;
-      try {
-        r = restoreArchive(from, archive, actor); // closes our connection before moving the file into 备份/
-      } catch (e) {
-        if (!archive.sqlite.open) relogin(); // failed after closing: a fresh login opens a fresh connection
-        throw e;
-      }
-      // The lock stays ours (same file name). Work goes on in the restored file through a new
-      // connection: the old one followed the moved file, and no save may reach it again.
-      this.archive = null;
-      this.cache.clear();
-      try {
-        const reopened = openArchive(file, { key, now });
-        const op = this.operator ? operatorByName(reopened.db, this.operator) : undefined;
-        if (!op || op.disabled) {
-          reopened.close();
-          relogin();
-        } else {
-          this.archive = reopened;
-          this.role = op.role;
-        }
-      } catch (e) {
-        relogin();
-        throw e;
-      }
-      return r;
+      return restoreOpenArchive(this, from);
     },
     attach(archive, operator) {
       const lock = take(archive.file, operator.name);
