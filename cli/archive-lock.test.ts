@@ -24,7 +24,7 @@ const HOLDER = '张三';
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 async function call<T>(dispatch: Dispatch, name: string, input: unknown): Promise<T> {
-  const r = await dispatch(name as Parameters<Dispatch>[0], input);
+  const r = await dispatch(name, input);
   if (!r.ok) throw new Error(r.error.message);
   return r.value as T;
 }
@@ -96,8 +96,8 @@ describe('one archive lock: the command line against a shell holding the archive
     }
   });
 
-  it("a dead command's lock is taken over by the next writer, whose own lock goes when it ends; a live one keeps a shell out", async () => {
-    const dead = spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' }).pid!;
+  it("a dead command's lock is taken over by the next writer, whose own lock goes when it ends; a live one keeps a shell out", () => {
+    const dead = spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' }).pid;
     const stale = (pid: number) => writeFileSync(lockFileOf(file), JSON.stringify({ shell: '命令行', operator: '李四', pid, hostname: hostname(), since: '2026-12-01T02:00:00Z' }));
     stale(process.ppid); // alive: respected by a shell, at open (before any password) and at login
     const shell = createSession({ dataDir: join(dir, 'app3'), clock: fixedDayClock('2026-12-02') });

@@ -29,7 +29,7 @@ function foreignLock(file: string, over: Partial<LockHolder>): string {
 /** A pid that surely has no process: a child that has run and exited (and been reaped). */
 function deadPid(): number {
   const r = spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' });
-  return r.pid!;
+  return r.pid;
 }
 
 describe('archive lock', () => {
