@@ -1,5 +1,5 @@
-// 打开档案 / 备份 / 关于 with faked dialogs over the real core (temp session, real archives).
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+// 打开档案 / 备份 / 从备份恢复 / 关于 with faked dialogs over the real core (temp session, real archives).
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCoreDispatch } from '../core/api/index.ts';
@@ -123,6 +123,43 @@ describe('文件 → 备份… with an open archive', () => {
     const { actions, messages } = setup({ save: out });
     await actions.backup();
     expect(messages.at(-1)).toMatchObject({ type: 'error', message: '备份没有完成。', detail: expect.stringMatching(/已存在/) as string });
+  });
+});
+
+describe('文件 → 从备份恢复…', () => {
+  const helpers = async (d: ReturnType<typeof createCoreDispatch>) => {
+    const r = await d('help.helpers', {});
+    return r.ok ? (r.value as { name: string }[]).map((h) => h.name) : r.error.message;
+  };
+
+  it('restores the chosen backup and works on in the restored file: the next save lands there, none in the file moved aside', async () => {
+    const dispatch = createCoreDispatch(session);
+    expect(await dispatch('help.saveHelper', { name: '备份后干部' })).toMatchObject({ ok: true }); // after 备份1.db: the restore takes it back
+    const { actions, open, notify, messages } = setup({ open: join(dir, '备份1.db') });
+    await actions.restore();
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ title: '选择用来恢复的备份文件' }));
+    expect(notify).toHaveBeenCalledWith('session.changed');
+    const done = messages.at(-1)!;
+    expect(done).toMatchObject({ type: 'info', message: '已从备份恢复档案。' });
+    const moved = /原档案已移到：(.+)（未删除）/.exec(done.detail ?? '')![1]!;
+    const movedBytes = readFileSync(moved);
+    expect(await helpers(dispatch)).not.toContain('备份后干部');
+    expect(await dispatch('help.saveHelper', { name: '恢复后干部' })).toMatchObject({ ok: true });
+    expect(readFileSync(moved).equals(movedBytes)).toBe(true);
+    // Reopened as after a restart: the save is in the archive file.
+    session.lock();
+    expect(await dispatch('archive.login', { name: '测试', password: TEST_PASSWORD })).toMatchObject({ ok: true });
+    expect(await helpers(dispatch)).toContain('恢复后干部');
+  });
+
+  it('refuses a file that is not a backup of this archive, in Chinese, and the archive stays open as it was', async () => {
+    const bogus = join(dir, '不是备份.db');
+    writeFileSync(bogus, 'not an archive');
+    const { actions, messages } = setup({ open: bogus });
+    await actions.restore();
+    expect(messages.at(-1)).toMatchObject({ type: 'error', message: '档案没有恢复。' });
+    expect(session.archive?.file).toBe(archiveFile);
+    expect(await helpers(createCoreDispatch(session))).toContain('恢复后干部');
   });
 });
 

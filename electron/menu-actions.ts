@@ -1,6 +1,7 @@
 // What the 文件 and 帮助 menu items do. Opening goes through the same dispatch as the page
-// (same validation, same Chinese errors); backing up calls the core directly, since it is
-// not something the page asks for. Dialogs are a narrow interface so tests can fake them.
+// (same validation, same Chinese errors); backing up and restoring call the core directly, since
+// they are not something the page asks for (and the backup to restore from is a path the clerk
+// chose in a file dialog). Dialogs are a narrow interface so tests can fake them.
 import { join } from 'node:path';
 import { errorBody } from '../core/api/dispatch.ts';
 import type { Dispatch } from '../core/api/dispatch.ts';
@@ -88,6 +89,25 @@ export function menuActions(deps: ActionDeps): MenuActions {
         await dialogs.message({ type: 'info', message: '备份完成，已检查备份文件完好。', detail: done.keyFile ? `${done.file}\n密钥文件：${done.keyFile}（须与备份放在一起）` : done.file });
       } catch (e) {
         await dialogs.message({ type: 'error', message: '备份没有完成。', detail: errorBody(e).message });
+      }
+    },
+
+    async restore() {
+      if (!session.archive) {
+        await dialogs.message({ type: 'warning', message: '还没有打开档案。', detail: '请先打开要恢复的档案并登录，再选择备份文件。' });
+        return;
+      }
+      const from = await dialogs.open({ title: '选择用来恢复的备份文件', defaultPath: deps.documentsDir, filters: [{ name: '扶贫档案备份', extensions: ['db'] }, ...ARCHIVE_FILTERS.slice(1)] });
+      if (!from) return;
+      try {
+        // The session swaps the file and reopens the restored one: no save goes to the replaced file.
+        const r = session.restore(from);
+        deps.notify('session.changed');
+        const relogin = session.archive ? '' : '\n恢复的档案中没有您的账户（或已停用），请用其中的账户重新登录。';
+        await dialogs.message({ type: 'info', message: '已从备份恢复档案。', detail: `${r.file}${r.previous ? `\n原档案已移到：${r.previous}（未删除）` : ''}${relogin}` });
+      } catch (e) {
+        deps.notify('session.changed');
+        await dialogs.message({ type: 'error', message: '档案没有恢复。', detail: errorBody(e).message });
       }
     },
 

@@ -5,6 +5,7 @@ export interface MenuActions {
   newArchive(): void | Promise<void>;
   openArchive(): void | Promise<void>;
   backup(): void | Promise<void>;
+  restore(): void | Promise<void>;
   about(): void | Promise<void>;
 }
 
@@ -29,6 +30,7 @@ export function menuTemplate(actions: MenuActions, opts: { devTools: boolean }):
         { label: '打开档案…', accelerator: 'CmdOrCtrl+O', click: run(() => actions.openArchive()) },
         { type: 'separator' },
         { label: '备份…', click: run(() => actions.backup()) },
+        { label: '从备份恢复…', click: run(() => actions.restore()) },
         { type: 'separator' },
         { label: '退出', role: 'quit', accelerator: 'CmdOrCtrl+Q' },
       ],

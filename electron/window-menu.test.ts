@@ -70,23 +70,25 @@ describe('main window', () => {
 });
 
 describe('application menu', () => {
-  const actions = { newArchive: vi.fn(), openArchive: vi.fn(), backup: vi.fn(), about: vi.fn() };
+  const actions = { newArchive: vi.fn(), openArchive: vi.fn(), backup: vi.fn(), restore: vi.fn(), about: vi.fn() };
   const sub = (t: MenuItemConstructorOptions[], label: string) =>
     (t.find((m) => m.label?.startsWith(label))?.submenu ?? []) as MenuItemConstructorOptions[];
 
-  it('文件: 新建档案, 打开档案…, 备份…, 退出 — wired to the actions', () => {
+  it('文件: 新建档案, 打开档案…, 备份…, 从备份恢复…, 退出 — wired to the actions', () => {
     const t = menuTemplate(actions, { devTools: false });
     expect(t.map((m) => m.label)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
     const file = sub(t, '文件').filter((i) => i.type !== 'separator');
-    expect(file.map((i) => i.label)).toEqual(['新建档案', '打开档案…', '备份…', '退出']);
-    expect(file[3]!.role).toBe('quit');
+    expect(file.map((i) => i.label)).toEqual(['新建档案', '打开档案…', '备份…', '从备份恢复…', '退出']);
+    expect(file[4]!.role).toBe('quit');
     const click = (i: MenuItemConstructorOptions) => (i.click as () => void)();
     click(file[0]!);
     click(file[1]!);
     click(file[2]!);
+    click(file[3]!);
     expect(actions.newArchive).toHaveBeenCalledTimes(1);
     expect(actions.openArchive).toHaveBeenCalledTimes(1);
     expect(actions.backup).toHaveBeenCalledTimes(1);
+    expect(actions.restore).toHaveBeenCalledTimes(1);
   });
 
   it('编辑 uses the standard roles with Chinese labels; 帮助 has 关于', () => {
