@@ -66,7 +66,7 @@ describe('through the dispatcher', () => {
     session.role = 'viewer';
     try {
       expect((await dispatch('households.get', { id: householdId })).ok).toBe(true);
-      const r = await dispatch('households.save', { id: householdId, villageId, no: 'X1', members: [{ name: '甲', relation: '户主' }] });
+      const r = await dispatch('households.save', { id: householdId, expectedVersion: 1, villageId, no: 'X1', members: [{ name: '甲', relation: '户主' }] });
       expect(r).toMatchObject({ ok: false, error: { kind: 'refused', message: expect.stringMatching(/只读/) as unknown } });
       const again = await dispatch('households.get', { id: householdId });
       expect(again.ok && (again.value as { household: { no: string } }).household.no).not.toBe('X1');
