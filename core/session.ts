@@ -22,6 +22,7 @@ import { LoginThrottle } from './accounts/passwords.ts';
 import { encryptPlainArchive } from './accounts/upgrade.ts';
 import type { UpgradeResult } from './accounts/upgrade.ts';
 import { Jobs } from './jobs.ts';
+import { DamageMarks } from './damage.ts';
 
 const MAX_RECENT = 8;
 
@@ -43,6 +44,12 @@ export interface Session {
   today(): string;
   actor(): Actor;
   requireArchive(): Archive;
+  /** Why the open archive may only be read (core/damage.ts), or null. */
+  damaged(): string | null;
+  /** Marks the open archive damaged: every write is refused from now on. */
+  markDamaged(reason: string): void;
+  /** Runs SQLite's integrity check on the open archive; a failure marks it damaged and is thrown. */
+  checkIntegrity(): void;
   state(): SessionState;
   /** Chooses an archive; its login (or upgrade) is then due. */
   open(file: string): void;
@@ -86,6 +93,7 @@ export function createSession(opts: { dataDir: string; clock: Clock }): Session 
   const recentFile = join(opts.dataDir, 'recent.json');
   const { now } = opts.clock;
   const throttle = new LoginThrottle(() => now().getTime());
+  const damage = new DamageMarks();
 
   const remember = (s: Session): void => {
     if (!s.archive) return;
@@ -101,6 +109,7 @@ export function createSession(opts: { dataDir: string; clock: Clock }): Session 
     s.operator = u.operator.name;
     s.role = u.operator.role;
     s.pending = null;
+    damage.recheck(u.archive);
     remember(s);
   };
 
@@ -122,6 +131,15 @@ export function createSession(opts: { dataDir: string; clock: Clock }): Session 
       if (!this.archive) throw new UserError(this.pending ? '档案已锁定或尚未登录：请输入姓名和密码登录。' : '还没有打开档案：请先新建或打开一个档案。');
       return this.archive;
     },
+    damaged() {
+      return damage.of(this.archive);
+    },
+    markDamaged(reason) {
+      if (this.archive) damage.mark(this.archive, reason);
+    },
+    checkIntegrity() {
+      damage.check(this.requireArchive());
+    },
     state() {
       return {
         operator: this.operator,
@@ -133,6 +151,7 @@ export function createSession(opts: { dataDir: string; clock: Clock }): Session 
         recent: readRecent(recentFile).filter((r) => existsSync(r.file)),
         dataDir: this.dataDir,
         today: this.today(),
+        damaged: this.damaged(),
       };
     },
     open(file) {
