@@ -60,7 +60,7 @@ function Root() {
   return (
     <>
       {/* A damaged archive is read-only (core/damage.ts): said once, above everything, with the way to restore. */}
-      {session.archive && session.damaged ? <Alert type="error" banner showIcon message="档案已损坏，只能查看" description={session.damaged} /> : null}
+      {session.archive && session.damaged ? <Alert type="error" banner showIcon title="档案已损坏，只能查看" description={session.damaged} /> : null}
       {session.archive ? <AppShell /> : <StartScreen />}
       <Modal open={newArchive && !!session.archive} title="新建档案" footer={null} onCancel={() => setNewArchive(false)} destroyOnHidden>
         <NewArchiveForm />
