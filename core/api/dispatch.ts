@@ -20,6 +20,8 @@ export type Dispatch = (channel: string, input: unknown) => Promise<Envelope<unk
 function describePath(path: readonly PropertyKey[]): string {
   const [head, index, ...rest] = path;
   if (head === 'members' && typeof index === 'number') return `第${index + 1}名家庭成员${rest.length ? `（${rest.join('.')}）` : ''}：`;
+  // Said in the message itself (EXPECTED_VERSION_MISSING): no field name for the clerk to puzzle over.
+  if (head === 'expectedVersion') return '';
   if (head === 'incomes' && typeof index === 'number') return `第${index + 1}条收入记录${rest.length ? `（${rest.join('.')}）` : ''}：`;
   return path.length ? `（${path.join('.')}）` : '';
 }
