@@ -13,6 +13,7 @@ import { generateDemo } from './demo/index.ts';
 import { createSession } from './session.ts';
 import type { Session } from './session.ts';
 import { TEST_PASSWORD } from './testing.ts';
+import { EXPECTED_VERSION_MISSING } from '../shared/api/households.ts';
 
 describe('access declared on every endpoint', () => {
   it('every endpoint names at least one role, and every read is open to everyone but the named few', () => {
@@ -66,13 +67,20 @@ describe('through the dispatcher', () => {
     session.role = 'viewer';
     try {
       expect((await dispatch('households.get', { id: householdId })).ok).toBe(true);
-      const r = await dispatch('households.save', { id: householdId, villageId, no: 'X1', members: [{ name: '甲', relation: '户主' }] });
+      const r = await dispatch('households.save', { id: householdId, expectedVersion: 1, villageId, no: 'X1', members: [{ name: '甲', relation: '户主' }] });
       expect(r).toMatchObject({ ok: false, error: { kind: 'refused', message: expect.stringMatching(/只读/) as unknown } });
       const again = await dispatch('households.get', { id: householdId });
       expect(again.ok && (again.value as { household: { no: string } }).household.no).not.toBe('X1');
     } finally {
       session.role = null;
     }
+  });
+
+  it('refuses, through the contract, a save of an existing household without the version it was edited from', async () => {
+    const r = await dispatch('households.save', { id: householdId, villageId, no: 'X1', members: [{ name: '甲', relation: '户主' }] });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'usage', message: `填写的内容有误：${EXPECTED_VERSION_MISSING}` } });
+    const again = await dispatch('households.get', { id: householdId });
+    expect(again.ok && (again.value as { household: { no: string } }).household.no).not.toBe('X1');
   });
 
   it('drops cached results after a write, not after a read', async () => {

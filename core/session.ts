@@ -28,6 +28,7 @@ import { acquireArchiveLock, archiveHolder, busyMessage } from './files/archive-
 import type { ArchiveLock, LockShell } from './files/archive-lock.ts';
 import { Jobs } from './jobs.ts';
 import { restoreOpenArchive } from './session-restore.ts';
+import { DamageMarks } from './damage.ts';
 
 const MAX_RECENT = 8;
 
@@ -49,6 +50,12 @@ export interface Session {
   today(): string;
   actor(): Actor;
   requireArchive(): Archive;
+  /** Why the open archive may only be read (core/damage.ts), or null. */
+  damaged(): string | null;
+  /** Marks the open archive damaged: every write is refused from now on. */
+  markDamaged(reason: string): void;
+  /** Runs SQLite's integrity check on the open archive; a failure marks it damaged and is thrown. */
+  checkIntegrity(): void;
   state(): SessionState;
   /** Chooses an archive; its login (or upgrade) is then due. */
   open(file: string): void;
@@ -110,6 +117,7 @@ export function createSession(opts: { dataDir: string; clock: Clock; shell?: Exc
       throw e;
     }
   };
+  const damage = new DamageMarks();
 
   const remember = (s: Session): void => {
     if (!s.archive) return;
@@ -126,6 +134,7 @@ export function createSession(opts: { dataDir: string; clock: Clock; shell?: Exc
     s.operator = u.operator.name;
     s.role = u.operator.role;
     s.pending = null;
+    damage.recheck(u.archive);
     remember(s);
   };
 
@@ -147,6 +156,15 @@ export function createSession(opts: { dataDir: string; clock: Clock; shell?: Exc
       if (!this.archive) throw new UserError(this.pending ? '档案已锁定或尚未登录：请输入姓名和密码登录。' : '还没有打开档案：请先新建或打开一个档案。');
       return this.archive;
     },
+    damaged() {
+      return damage.of(this.archive);
+    },
+    markDamaged(reason) {
+      if (this.archive) damage.mark(this.archive, reason);
+    },
+    checkIntegrity() {
+      damage.check(this.requireArchive());
+    },
     state() {
       return {
         operator: this.operator,
@@ -158,6 +176,7 @@ export function createSession(opts: { dataDir: string; clock: Clock; shell?: Exc
         recent: readRecent(recentFile).filter((r) => existsSync(r.file)),
         dataDir: this.dataDir,
         today: this.today(),
+        damaged: this.damaged(),
       };
     },
     open(file) {
@@ -214,7 +233,11 @@ export function createSession(opts: { dataDir: string; clock: Clock; shell?: Exc
       if (file) this.pending = { file, kind: 'login' };
     },
     restore(from) {
-      return restoreOpenArchive(this, from);
+      const file = this.requireArchive().file;
+      const r = restoreOpenArchive(this, from);
+      // The restored file passed the integrity check before it replaced the damaged one.
+      damage.clear(file);
+      return r;
     },
     attach(archive, operator) {
       const lock = take(archive.file, operator.name);

@@ -4,6 +4,7 @@
 // better-sqlite3 is synchronous on one connection: everything run on the handle inside the
 // callback is part of the transaction; nested calls become savepoints.
 import type { Db } from './open.ts';
+import { guardWal } from './wal-guard.ts';
 
 declare const WRITABLE: unique symbol;
 
@@ -13,12 +14,20 @@ export type ReadDb = Db;
 /** A handle inside an open write transaction. */
 export type WriteDb = Db & { readonly [WRITABLE]: true };
 
+/** The outermost transaction is bracketed by the -wal check (db/wal-guard.ts): a write never goes into a lost log. */
+function guarded<T>(db: Db, run: () => T): T {
+  guardWal(db.$client);
+  const out = run();
+  guardWal(db.$client);
+  return out;
+}
+
 /** Runs `fn` in one transaction (a savepoint when already inside one): all of it lands, or none. */
 export function writeTransaction<T>(db: Db, fn: (w: WriteDb) => T): T {
-  return db.$client.transaction(() => fn(db as WriteDb))();
+  return guarded(db, () => db.$client.transaction(() => fn(db as WriteDb))());
 }
 
 /** Like writeTransaction, taking the write lock at once (BEGIN IMMEDIATE): for read-check-write sequences. */
 export function writeTransactionNow<T>(db: Db, fn: (w: WriteDb) => T): T {
-  return db.$client.transaction(() => fn(db as WriteDb)).immediate();
+  return guarded(db, () => db.$client.transaction(() => fn(db as WriteDb)).immediate());
 }

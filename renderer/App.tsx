@@ -1,7 +1,7 @@
 // Providers (Chinese locale everywhere: antd texts, dayjs dates) and the top-level decision:
 // no connection yet → loading; an archive chosen but locked → login (or, for a plain one, its
 // encryption); a recovery code just made → shown once; no archive → start screen; else the shell.
-import { App as AntApp, Button, ConfigProvider, Modal, Result, Spin } from 'antd';
+import { Alert, App as AntApp, Button, ConfigProvider, Modal, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -59,6 +59,8 @@ function Root() {
   if (!session.archive && session.pending?.kind === 'upgrade') return <UpgradeScreen file={session.pending.file} />;
   return (
     <>
+      {/* A damaged archive is read-only (core/damage.ts): said once, above everything, with the way to restore. */}
+      {session.archive && session.damaged ? <Alert type="error" banner showIcon title="档案已损坏，只能查看" description={session.damaged} /> : null}
       {session.archive ? <AppShell /> : <StartScreen />}
       <Modal open={newArchive && !!session.archive} title="新建档案" footer={null} onCancel={() => setNewArchive(false)} destroyOnHidden>
         <NewArchiveForm />

@@ -108,7 +108,7 @@ describe('login', () => {
     const first = list.ok ? (list.value as { items: { id: string; villageId: string }[] }).items[0]! : { id: '', villageId: '' };
     const before = sha(file);
     for (const [channel, input] of [
-      ['households.save', { id: first.id, villageId: first.villageId, no: 'X1', members: [{ name: '甲', relation: '户主' }] }],
+      ['households.save', { id: first.id, expectedVersion: 1, villageId: first.villageId, no: 'X1', members: [{ name: '甲', relation: '户主' }] }],
       ['accounts.add', { name: '钱某', role: 'admin', password: TEST_PASSWORD }],
       ['audit.undoLast', {}],
     ] as const) {

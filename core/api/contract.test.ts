@@ -39,7 +39,7 @@ const samples: Record<string, () => unknown> = {
   'accounts.setIdleMinutes': () => ({ minutes: 20 }),
   'households.list': () => ({ search: 'z', limit: 3 }),
   'households.get': () => ({ id: householdId }),
-  'households.save': () => ({ id: householdId, villageId, no: 'X1', members: [{ name: '甲', relation: '户主' }] }),
+  'households.save': () => ({ id: householdId, expectedVersion: 1, villageId, no: 'X1', members: [{ name: '甲', relation: '户主' }] }),
   'households.groups': () => ({ villageId }),
   'villages.list': () => ({}),
   'villages.get': () => ({ id: villageId }),

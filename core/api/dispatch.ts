@@ -3,19 +3,25 @@
 // envelope. Errors become Chinese messages; nothing is thrown across the shell boundary.
 // The endpoint's own declaration says who may call it and whether a success drops the caches.
 import type { z } from 'zod';
-import { ENDPOINTS } from '../../shared/api/index.ts';
+import { API, ENDPOINTS } from '../../shared/api/index.ts';
 import type { ApiErrorBody, Envelope } from '../../shared/api/index.ts';
-import { isUserError } from '../../shared/errors.ts';
+import { UserError, isUserError } from '../../shared/errors.ts';
 import { translateDbError } from '../errors.ts';
 import { checkAccess } from '../access.ts';
+import { damageReason } from '../damage.ts';
 import type { Session } from '../session.ts';
 import type { HandlerMap } from './handlers.ts';
+
+/** Calls that change which archive is open, not the archive: allowed on a damaged one (to leave it). */
+const LEAVES_ARCHIVE = new Set([API.archive.open, API.archive.create, API.archive.login, API.archive.recover, API.archive.upgrade, API.archive.lock, API.archive.close].map((e) => e.channel));
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
 
 function describePath(path: readonly PropertyKey[]): string {
   const [head, index, ...rest] = path;
   if (head === 'members' && typeof index === 'number') return `第${index + 1}名家庭成员${rest.length ? `（${rest.join('.')}）` : ''}：`;
+  // Said in the message itself (EXPECTED_VERSION_MISSING): no field name for the clerk to puzzle over.
+  if (head === 'expectedVersion') return '';
   if (head === 'incomes' && typeof index === 'number') return `第${index + 1}条收入记录${rest.length ? `（${rest.join('.')}）` : ''}：`;
   return path.length ? `（${path.join('.')}）` : '';
 }
@@ -54,10 +60,15 @@ export function createDispatcher(session: Session, handlers: HandlerMap, log: (e
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
     try {
       checkAccess(endpoint, session);
+      // A damaged archive is read-only (core/damage.ts): no write reaches it.
+      const damaged = endpoint.writes && !LEAVES_ARCHIVE.has(channel) ? session.damaged() : null;
+      if (damaged) throw new UserError(damaged);
       const value = await handler(parsed.data, session);
       if (endpoint.writes) session.cache.clear();
       return { ok: true, value };
     } catch (e) {
+      const reason = damageReason(e);
+      if (reason) session.markDamaged(reason);
       const body = errorBody(e);
       if (body.kind === 'internal') log(e);
       return { ok: false, error: body };

@@ -88,7 +88,11 @@ const handlers: Handlers = {
     ofHousehold: ({ id }, s) => auditOfHousehold(s.requireArchive().db, id),
     last: (_i, s) => lastUndoable(s.requireArchive().db),
     undoLast: (_i, s) => undoLast(s.requireArchive().db, s.actor()),
-    verify: (_i, s) => verifyAudit(s.requireArchive().db),
+    // 核验 checks the file too: a failed integrity check makes the session read-only (core/damage.ts).
+    verify: (_i, s) => {
+      s.checkIntegrity();
+      return verifyAudit(s.requireArchive().db);
+    },
   },
   quality: {
     check: ({ villageId }, s) => cachedCheck(s, villageId),

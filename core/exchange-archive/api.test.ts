@@ -80,7 +80,7 @@ describe('exchange.* through the dispatcher', () => {
   it('refuses every other write in the county archive, in Chinese', async () => {
     const h = listHouseholds(county.requireArchive().db, { limit: 1 }).items[0]!;
     for (const [channel, input] of [
-      ['households.save', { id: h.id, villageId: h.villageId, no: 'X1', members: [{ name: '甲', relation: '户主' }] }],
+      ['households.save', { id: h.id, expectedVersion: 1, villageId: h.villageId, no: 'X1', members: [{ name: '甲', relation: '户主' }] }],
       ['workflows.create', { kind: 'edge', year: 2026, villageIds: [], createdOn: '2026-01-05' }],
       ['help.saveHelper', { name: '王干部' }],
       ['exchange.pack', { out: join(dir, 'x.fpkg') }],

@@ -5,6 +5,7 @@ import { householdById } from '../../db/repos/household-status.ts';
 import { countRows, rowsWhere, tempDir } from '../../db/testing.ts';
 import type { TestTable } from '../../db/testing.ts';
 import { householdDraft } from '../../shared/api/index.ts';
+import { EXPECTED_VERSION_MISSING } from '../../shared/api/households.ts';
 import type { HouseholdDraft } from '../../shared/api/index.ts';
 import { UserError } from '../../shared/errors.ts';
 import { makeIdNumber } from '../../shared/id-number.ts';
@@ -150,6 +151,19 @@ describe('saving a household', () => {
     save(draft({ id: hid, expectedVersion: v, groupName: '四组' }));
     expect(refusal(() => save(draft({ id: hid, expectedVersion: v, groupName: '五组' }))).message).toMatch(/已被别人/);
     expect(householdDetail(archive, hid, TODAY).household.groupName).toBe('四组');
+  });
+
+  it('refuses a save of an existing household without the version it was edited from (contract and core), writing nothing', () => {
+    const hid = save(draft());
+    const before = householdDetail(archive, hid, TODAY);
+    const parsed = householdDraft.safeParse(draft({ id: hid, groupName: '五组' }));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({ path: ['expectedVersion'], message: EXPECTED_VERSION_MISSING });
+    const bypass = { ...householdDraft.parse(draft({ id: hid, expectedVersion: 1, groupName: '五组' })), expectedVersion: null };
+    expect(refusal(() => saveHousehold(archive.db, actor, bypass)).message).toBe(EXPECTED_VERSION_MISSING);
+    expect(householdDetail(archive, hid, TODAY)).toEqual(before);
+    // A new household needs none.
+    expect(householdDraft.safeParse(draft({ no: '5119229999000002', expectedVersion: null })).success).toBe(true);
   });
 
   it('refuses to undo a save when the household changed after it (e.g. a status decision)', () => {

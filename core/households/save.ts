@@ -6,6 +6,7 @@ import type { Db } from '../../db/open.ts';
 import { STALE_MESSAGE, createHousehold, householdSnapshot, updateHousehold } from '../../db/repos/household-write.ts';
 import type { AuditSpec, HouseholdChange, HouseholdSnapshot } from '../../db/repos/household-write.ts';
 import type { Actor } from '../../shared/actor.ts';
+import { EXPECTED_VERSION_MISSING } from '../../shared/api/households.ts';
 import { UserError } from '../../shared/errors.ts';
 import { checkDraft, normaliseMembers } from './validate.ts';
 import type { ParsedDraft } from './validate.ts';
@@ -44,10 +45,14 @@ export function saveHousehold(db: Db, actor: Actor, draft: ParsedDraft): string 
   return writeTransaction(db, (w) => {
     const before = draft.id ? householdSnapshot(w, draft.id) : null;
     if (draft.id && !before) throw new UserError('找不到这一户，可能已被删除或撤销。请返回列表刷新。');
-    if (before && draft.expectedVersion != null && before.household.version !== draft.expectedVersion) throw new UserError(STALE_MESSAGE);
+    // The contract refuses a draft of an existing household without its version; core callers too.
+    const expected = draft.expectedVersion;
+    if (before && expected == null) throw new UserError(EXPECTED_VERSION_MISSING);
+    // Said before any refusal of the content: the clerk must first see the other's change.
+    if (before && before.household.version !== expected) throw new UserError(STALE_MESSAGE);
     checkDraft(w, draft, people, before?.household.id ?? null);
 
-    const { members: _m, incomes: _i, id: _id, expectedVersion, otherCauses, ...rest } = draft;
+    const { members: _m, incomes: _i, id: _id, expectedVersion: _v, otherCauses, ...rest } = draft;
     const keep = new Set(people.map((p) => p.id).filter((id): id is string => id != null));
     const change: HouseholdChange = {
       household: { ...rest, otherCauses: otherCauses.length ? otherCauses : null },
@@ -57,11 +62,11 @@ export function saveHousehold(db: Db, actor: Actor, draft: ParsedDraft): string 
       removeIncomeYears: (before?.incomes ?? []).map((r) => r.year).filter((y) => !draft.incomes.some((r) => r.year === y)),
     };
     const spec: AuditSpec = { action: before ? 'update' : 'insert', note: describeChange, images: 'snapshots' };
-    if (!before) {
+    if (!before || expected == null) {
       const { household, ...rows } = change;
       return createHousehold(w, actor, { ...household, villageId: draft.villageId, no: draft.no }, rows, spec);
     }
-    updateHousehold(w, actor, before.household.id, change, { expectedVersion, touch: true }, spec);
+    updateHousehold(w, actor, before.household.id, change, { expectedVersion: expected, touch: true }, spec);
     return before.household.id;
   });
 }

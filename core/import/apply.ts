@@ -11,7 +11,7 @@ import { recordAudit } from '../../db/repos/audit.ts';
 import { appendStatusHistory } from '../../db/repos/household-status.ts';
 import { STALE_MESSAGE, createHousehold, updateHousehold } from '../../db/repos/household-write.ts';
 import type { HouseholdChange } from '../../db/repos/household-write.ts';
-import { logImport, villageNames } from '../../db/repos/imports.ts';
+import { householdsByNos, logImport, villageNames } from '../../db/repos/imports.ts';
 import { insertVillage } from '../../db/repos/villages.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
@@ -52,7 +52,7 @@ export function ensureTownshipArchive(archive: Archive): string {
 
 /** A change the clerk saved after the check: the import is refused whole, nothing written. */
 function staleRefusal(no: string): UserError {
-  return new UserError(`户编号 ${no} 在导入前的检查之后又被修改过。为免覆盖这些修改，本次导入没有写入任何内容：请重新导入（会重新检查并预览）。`);
+  return new UserError(`户编号 ${no} 在导入前的检查之后又被修改（或新建）过。为免覆盖这些修改，本次导入没有写入任何内容：请重新导入（会重新检查并预览）。`);
 }
 
 function memberNote(decision: string, u: ImportPlan['updated'][number], removed: readonly { name: string }[]): string {
@@ -98,6 +98,10 @@ export function applyPlan(archive: Archive, actor: Actor, input: ApplyInput): Ap
     const history = (householdId: string, status: HouseholdStatus) =>
       appendStatusHistory(w, actor, { householdId, status, year: input.year, effectiveOn: today, decision, reason: null, batchId: null });
 
+    // A household the plan adds may have been created since the plan was made (a clerk's save
+    // during the backup): refused like a changed one, before anything is written.
+    const taken = householdsByNos(w, plan.added.map((h) => h.no))[0];
+    if (taken) throw staleRefusal(taken.no);
     for (const h of plan.added) {
       const income = incomeValues(h);
       const id = createHousehold(

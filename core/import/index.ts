@@ -47,6 +47,12 @@ export interface ImportOptions {
   /** Also build the workbook of rejected rows (returned as `rejectedWorkbook`). */
   wantRejected?: boolean;
   backupDir?: string;
+  /**
+   * The `planStamp` of the preview the clerk confirmed: when the plan made now differs (someone
+   * saved one of the file's households since, or the file is read differently), the import is
+   * refused with the new preview instead of writing what the clerk did not see.
+   */
+  expectedPlanStamp?: string | null;
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
 }
@@ -67,6 +73,8 @@ export interface ImportResult {
   rejectedWorkbook: Buffer | null;
   membersRemoved: number;
   backupFile: string | null;
+  /** Identifies the plan previewed (see ImportPlan.stamp); null when no plan was made. */
+  planStamp: string | null;
 }
 
 export class ImportRefused extends UserError {
@@ -78,6 +86,8 @@ export class ImportRefused extends UserError {
     this.result = result;
   }
 }
+
+export const STALE_PREVIEW = '检查（预览）之后，档案中这个文件涉及的农户又被修改或新建过（或文件的读法变了）。为免覆盖这些修改，本次导入没有写入任何内容。请重新检查（预览），核对后再导入。';
 
 function sha256Of(file: WorkbookSource): Promise<string> {
   if (typeof file !== 'string') return Promise.resolve(createHash('sha256').update(file.bytes).digest('hex'));
@@ -157,6 +167,7 @@ export async function importRoster(archive: Archive, actor: Actor, file: Workboo
     rejectedWorkbook: null,
     membersRemoved: 0,
     backupFile: null,
+    planStamp: null,
   };
   checkAcrossSheets(households, sheetOf, problems);
   const errors = problems.filter((p) => p.severity === 'error');
@@ -179,10 +190,15 @@ export async function importRoster(archive: Archive, actor: Actor, file: Workboo
     await check();
     const plan = planImport(archive, households, year);
     result.preview = planView(plan);
+    result.planStamp = plan.stamp;
     result.households = households.length;
     result.members = households.reduce((n, h) => n + h.members.length, 0);
     progress({ phase: 'check', fraction: 1 });
     if (opts.dryRun) return result;
+    if (opts.expectedPlanStamp != null && opts.expectedPlanStamp !== plan.stamp) {
+      problems.push({ sheet: main.name, row: 0, column: '', message: STALE_PREVIEW, severity: 'error' });
+      throw new ImportRefused(result);
+    }
     const sha256 = await sha256Of(file);
     await check();
     const hasData = archiveHasHouseholds(archive.db);

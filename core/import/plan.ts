@@ -1,6 +1,7 @@
 // Re-import: the parsed file compared with the archive before anything is written. Households
 // are matched by 户编号, members by ID number (by name when a member has none). The plan says
 // what is new, what changes field by field, and what the archive holds that the file does not.
+import { createHash } from 'node:crypto';
 import type { Archive } from '../../db/open.ts';
 import { currentMembersOf, householdsByNos, householdsWithHeads, incomesOfYear, villageNames } from '../../db/repos/imports.ts';
 import type { HouseholdRecord, IncomeRecord, MemberRecord } from '../../shared/records.ts';
@@ -46,6 +47,12 @@ export interface ImportPlan {
   unchanged: number;
   /** Households of the villages the file covers that the file does not list (never deleted). */
   notInFile: { no: string; head: string }[];
+  /**
+   * What the plan was made from: every 户编号 of the file with the archive's household id and
+   * version (or none), and the plan itself. A confirm after a preview compares it: any save to
+   * one of these households since (a member or an income bumps the version too) changes it.
+   */
+  stamp: string;
 }
 
 function diff(stored: object, after: Record<string, unknown>, labels: Record<string, string>, skip: readonly string[] = []): FieldChange[] {
@@ -121,9 +128,11 @@ export function planImport(archive: Archive, parsed: ParsedHousehold[], year: nu
   const villageRows = villageNames(db);
   const villageName = new Map(villageRows.map((v) => [v.id, v.name]));
 
-  const plan: ImportPlan = { added: [], updated: [], unchanged: 0, notInFile: [] };
+  const plan: ImportPlan = { added: [], updated: [], unchanged: 0, notInFile: [], stamp: '' };
+  const stamp = createHash('sha256').update(String(year));
   for (const h of parsed) {
     const e = existing.get(h.no);
+    stamp.update(`\n${h.no}\t${e ? `${e.id}\t${e.version}` : '-'}`);
     if (!e) {
       plan.added.push(h);
       continue;
@@ -138,6 +147,7 @@ export function planImport(archive: Archive, parsed: ParsedHousehold[], year: nu
   plan.notInFile = householdsWithHeads(db, covered)
     .filter((r) => !listed.has(r.no))
     .map((r) => ({ no: r.no, head: r.head ?? '' }));
+  plan.stamp = stamp.update(JSON.stringify(planView(plan, Infinity))).digest('hex');
   return plan;
 }
 

@@ -24,7 +24,7 @@ const upload = (bytes: Buffer, extra: { mapping?: Record<string, string | null>;
   skipRejected: false,
 });
 const apply = (bytes: Buffer, extra: Parameters<typeof upload>[1] = {}, more: { skipRejected?: boolean } = {}) =>
-  applyUpload(archive, actor, jobs, { ...upload(bytes, extra), year: 2019, removeMissing: false, skipRejected: more.skipRejected ?? false });
+  applyUpload(archive, actor, jobs, { ...upload(bytes, extra), year: 2019, removeMissing: false, skipRejected: more.skipRejected ?? false, planStamp: null });
 
 /** The sample with its header cells renamed (as another province would write them). */
 async function renamed(rename: Record<string, string>, edit?: (rows: unknown[][]) => void): Promise<Buffer> {

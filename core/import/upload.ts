@@ -30,6 +30,7 @@ const view = (fileName: string, r: ImportResult, refused: boolean): ImportResult
   rejectedBase64: r.rejectedWorkbook ? r.rejectedWorkbook.toString('base64') : null,
   membersRemoved: r.membersRemoved,
   backupFile: r.backupFile,
+  planStamp: r.planStamp,
 });
 
 const PHASES: Record<ImportProgress['phase'], [string, number, number]> = {
@@ -66,8 +67,9 @@ export function checkUpload(archive: Archive, actor: Actor, jobs: Jobs, input: U
   return run(archive, actor, jobs, input, { dryRun: true, skipRejected: input.skipRejected });
 }
 
-export function applyUpload(archive: Archive, actor: Actor, jobs: Jobs, input: Upload & { removeMissing: boolean; skipRejected: boolean }): Promise<ImportResultView> {
-  return run(archive, actor, jobs, input, { removeMissing: input.removeMissing, skipRejected: input.skipRejected });
+/** Imports what the clerk previewed: `planStamp` is the preview's, so whatever changed since is refused with a new preview. */
+export function applyUpload(archive: Archive, actor: Actor, jobs: Jobs, input: Upload & { removeMissing: boolean; skipRejected: boolean; planStamp: string | null }): Promise<ImportResultView> {
+  return run(archive, actor, jobs, input, { removeMissing: input.removeMissing, skipRejected: input.skipRejected, expectedPlanStamp: input.planStamp });
 }
 
 export function importableColumns(): ImportableColumn[] {

@@ -122,8 +122,12 @@ export function createHousehold(
 }
 
 export interface UpdateOptions {
-  /** The version the change was prepared against; null only where no one could have seen it (never from a UI). */
-  expectedVersion: number | null;
+  /**
+   * The version the change was prepared against: always given. Both callers (the editor's save,
+   * the import) prepared their change from a read made before the write transaction, so either
+   * could be stale; there is no caller that may skip the check.
+   */
+  expectedVersion: number;
   /** Bump the household's version even when nothing differs (a save the clerk made). */
   touch?: boolean;
 }
@@ -132,7 +136,7 @@ export interface UpdateOptions {
 export function updateHousehold(w: WriteDb, actor: Actor, id: string, change: HouseholdChange, opts: UpdateOptions, spec: AuditSpec | null): { changed: boolean } {
   const before = householdSnapshot(w, id);
   if (!before) throw new UserError('找不到这一户，可能已被删除或撤销。请返回列表刷新。');
-  if (opts.expectedVersion != null && before.household.version !== opts.expectedVersion) throw new UserError(STALE_MESSAGE);
+  if (before.household.version !== opts.expectedVersion) throw new UserError(STALE_MESSAGE);
   const stamp = { updatedAt: actor.now().toISOString(), updatedBy: actor.operator };
   let changed = false;
 

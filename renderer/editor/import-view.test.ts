@@ -19,6 +19,7 @@ const result: ImportResultView = {
   rejectedBase64: 'UEs=',
   membersRemoved: 0,
   backupFile: null,
+  planStamp: null,
 };
 
 const preview: ImportPreview = {

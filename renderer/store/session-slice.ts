@@ -52,6 +52,7 @@ function sessionOnly(s: SessionState): SessionState {
     recent: s.recent,
     dataDir: s.dataDir,
     today: s.today,
+    damaged: s.damaged,
   };
 }
 

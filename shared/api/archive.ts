@@ -32,6 +32,8 @@ export interface SessionState {
   dataDir: string;
   /** Today for the shell (YYYY-MM-DD): the renderer's default dates and years come from it, not the machine's calendar. */
   today: string;
+  /** Set when the open archive was found damaged: it may only be read; the message says how to restore. */
+  damaged: string | null;
 }
 
 /** Shown once, when an archive is created or encrypted: the station chief writes it down for the safe. */

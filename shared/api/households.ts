@@ -88,7 +88,8 @@ export const incomeDraft = z.object({ year, ...shapeOf(draftFields('income')) })
 interface DraftFrame<M, I> {
   /** Absent for a new household. */
   id: string | null;
-  /** The version the clerk started editing; a newer one in the archive means someone else saved. */
+  /** The version the clerk started editing (required for an existing household; null only for a
+   * new one): a newer one in the archive means someone else saved, and the save is refused. */
   expectedVersion: number | null;
   villageId: string;
   members: M[];
@@ -99,6 +100,8 @@ export type HouseholdDraft = Partial<Pick<DraftFrame<MemberDraft, IncomeDraft>, 
   Pick<DraftFrame<MemberDraft, IncomeDraft>, 'villageId' | 'members'> &
   DraftInput<HouseholdEdited>;
 
+export const EXPECTED_VERSION_MISSING = '修改已有的一户时缺少开始编辑时的版本号，无法确认是否会覆盖别人的修改，本次没有保存。请刷新这一户后重新填写并保存。';
+
 export const householdDraft = z.object({
   id: z.string().nullable().default(null),
   expectedVersion: z.number().int().nullable().default(null),
@@ -106,7 +109,9 @@ export const householdDraft = z.object({
   ...shapeOf(draftFields('household')),
   members: z.array(memberDraft).min(1, '至少要有一名家庭成员').max(30, '家庭成员过多'),
   incomes: z.array(incomeDraft).default([]),
-}) as unknown as z.ZodType<ParsedHouseholdDraft, HouseholdDraft>;
+})
+  // Without the version a save cannot know whether it overwrites someone else's: refused, never skipped.
+  .refine((d) => d.id == null || d.expectedVersion != null, { path: ['expectedVersion'], message: EXPECTED_VERSION_MISSING }) as unknown as z.ZodType<ParsedHouseholdDraft, HouseholdDraft>;
 
 export const householdsApi = {
   list: endpoint<HouseholdPage>()('households.list', householdFilter),

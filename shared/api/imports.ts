@@ -62,6 +62,8 @@ export interface ImportResultView {
   rejectedBase64: string | null;
   membersRemoved: number;
   backupFile: string | null;
+  /** Identifies the plan previewed: sent back with imports.apply, which refuses when the plan made then differs. */
+  planStamp: string | null;
 }
 
 /** An archive column a header can be matched to, for the column-matching screen. */
@@ -97,6 +99,8 @@ export const importsApi = {
       removeMissing: z.boolean().default(false),
       /** Import the households without errors; leave out (and return) the others. */
       skipRejected: z.boolean().default(false),
+      /** The planStamp of the preview confirmed (imports.check); null: no preview was shown. */
+      planStamp: z.string().max(100).nullable().default(null),
     }),
     EDIT,
   ),

@@ -187,7 +187,7 @@ export const useImportFlow = create<FlowState & FlowActions>()((set, get) => {
       const { file, checked, sentMapping, year, removeMissing, skipRejected, running } = get();
       if (!file || !checked || running) return;
       set({ step: 'import' });
-      const r = await withJob('apply', (jobId) => api.imports.apply({ ...file, mapping: sentMapping, year, jobId, removeMissing, skipRejected }));
+      const r = await withJob('apply', (jobId) => api.imports.apply({ ...file, mapping: sentMapping, year, jobId, removeMissing, skipRejected, planStamp: checked.planStamp }));
       // Whatever happened, the lists may have changed.
       const st = useStore.getState();
       st.markListStale();
