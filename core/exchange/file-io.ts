@@ -3,19 +3,8 @@
 import { closeSync, fstatSync, fsyncSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
+import { readFailure } from '../files/disk-errors.ts';
 import { refusal, refuse } from './messages.ts';
-
-/** Creates FILE (refusing to overwrite), writes it whole and fsyncs before returning. */
-export function writeFileDurably(file: string, content: string | Uint8Array, mode: number): void {
-  const fd = openSync(file, 'wx', mode);
-  try {
-    if (typeof content === 'string') writeSync(fd, content);
-    else writeSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /**
  * Removes a file holding a secret: overwritten with zeros and synced first, so its bytes are
@@ -64,7 +53,9 @@ export async function* readRange(
   length: number,
   opts: { signal?: AbortSignal; onBlock?: (bytes: number) => void } = {},
 ): AsyncGenerator<Uint8Array> {
-  const h = await open(file, 'r');
+  const h = await open(file, 'r').catch((e: unknown) => {
+    throw readFailure(e, file, '数据包文件') ?? e;
+  });
   try {
     let pos = start;
     const end = start + length;

@@ -4,16 +4,22 @@
 // final name nor a stray .part is ever left; disk failures become Chinese messages
 // (disk-errors.ts). Streams have their 'error' listened to from the first byte, so a full disk
 // while rendering rejects the write instead of crashing the process.
-import { closeSync, createWriteStream, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { UserError } from '../../shared/errors.ts';
 import { diskFailure } from './disk-errors.ts';
 
 export interface AtomicOptions {
   /** The bytes the file needs, when known beforehand: named in the full-disk message. */
   needed?: number;
+  /**
+   * Never replace an existing file (a key, whose loss cannot be undone): the .part is linked
+   * onto the final name, which fails if anything is there, instead of renamed over it.
+   */
+  noOverwrite?: boolean;
 }
 
 export function partPathOf(final: string): string {
@@ -91,15 +97,28 @@ function fsyncDirSync(dir: string): void {
   }
 }
 
-function commit(part: string, final: string): void {
+function commit(part: string, final: string, opts: AtomicOptions): void {
   checkFault();
   fsyncFile(part);
-  renameSync(part, final);
+  if (opts.noOverwrite) {
+    // link(2) refuses an existing name atomically (no check-then-rename race); the .part goes after.
+    // FAT sticks have no hard links: there, a check just before the rename is the best we have.
+    try {
+      linkSync(part, final);
+    } catch (e) {
+      if ((e as { code?: unknown }).code === 'EEXIST' || existsSync(final)) throw Object.assign(new Error('exists'), { code: 'EEXIST', cause: e });
+      renameSync(part, final);
+    }
+    rmSync(part, { force: true });
+  } else renameSync(part, final);
   fsyncDirSync(dirname(final));
 }
 
 function failed(e: unknown, part: string, final: string, opts: AtomicOptions): unknown {
   rmSync(part, { force: true });
+  if ((e as { code?: unknown } | null)?.code === 'EEXIST' && opts.noOverwrite) {
+    return new UserError(`文件已存在：${final}。为免覆盖原有文件，没有写入；请换一个文件名或文件夹。`, { cause: e });
+  }
   return diskFailure(e, final, opts.needed) ?? e;
 }
 
@@ -109,7 +128,7 @@ export function writeAtomicSync<T>(final: string, produce: (part: string) => T, 
   try {
     mkdirSync(dirname(final), { recursive: true });
     const r = produce(part);
-    commit(part, final);
+    commit(part, final, opts);
     return r;
   } catch (e) {
     throw failed(e, part, final, opts);
@@ -129,7 +148,7 @@ export function writeFileAtomic(final: string, content: string | Uint8Array, opt
         closeSync(fd);
       }
     },
-    { needed: opts.needed ?? content.length },
+    { needed: opts.needed ?? content.length, ...(opts.noOverwrite ? { noOverwrite: true } : {}) },
   );
 }
 
@@ -169,7 +188,7 @@ export async function writeStreamAtomic<T>(
   try {
     const r = await Promise.race([produce(out, signal), streamFailed]);
     await Promise.race([finished(out), streamFailed]);
-    commit(part, final);
+    commit(part, final, opts);
     return r;
   } catch (e) {
     out.destroy();

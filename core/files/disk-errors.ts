@@ -1,7 +1,7 @@
 // What a clerk reads when a file cannot be written: full disk, read-only stick, no permission,
 // pulled-out stick. Each message names the folder (and, for a full disk, the space needed when
 // known and what is left) and says that nothing half-written was left behind.
-import { statfsSync } from 'node:fs';
+import { closeSync, openSync, statSync, statfsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { UserError } from '../../shared/errors.ts';
 
@@ -62,4 +62,35 @@ export function diskFailure(e: unknown, file: string, needed?: number): UserErro
     message = `无法在文件夹 ${dir} 中保存 ${name}：文件夹不存在。请先选一个存在的文件夹（或插好 U 盘）。`;
   } else return null;
   return new UserError(message, { cause: e });
+}
+
+/**
+ * The Chinese message for a file that cannot be read: missing, a folder, no permission, a
+ * pulled-out stick. `what` names what was expected ('数据包文件', '公钥文件'…). Null when the
+ * failure is not the file system's (the caller passes the original error on).
+ */
+export function readFailure(e: unknown, file: string, what = '文件'): UserError | null {
+  if (e instanceof UserError) return null;
+  const code = codeOf(e);
+  let message: string;
+  if (code === 'ENOENT' || code === 'ENOTDIR') message = `找不到文件：${file}。请检查路径或重新选择${what}（U 盘是否已插好）。`;
+  else if (code === 'EISDIR') message = `${file} 是文件夹，不是${what}。请重新选择${what}。`;
+  else if (code === 'EACCES' || code === 'EPERM') message = `没有读取 ${file} 的权限。请把${what}复制到自己的文件夹后重新选择，或请管理员开放读取权限。`;
+  else if (code === 'EIO') message = `读取 ${file} 时出错（U 盘被拔出或磁盘故障？）。请检查存储设备后重试。`;
+  else return null;
+  return new UserError(message, { cause: e });
+}
+
+/** Throws the Chinese message when FILE is not a readable regular file (a folder: EISDIR). */
+export function checkReadableFile(file: string, what = '文件'): number {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    size = st.size;
+    closeSync(openSync(file, 'r'));
+  } catch (e) {
+    throw readFailure(e, file, what) ?? e;
+  }
+  return size;
 }
