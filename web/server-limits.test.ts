@@ -64,7 +64,7 @@ describe('browser shell limits', () => {
     ['non-ASCII of the same byte length', { 'x-relief-token': 'é'.repeat(24) }],
   ])('a %s token: 401 with a Chinese message, never 500', async (_what, headers) => {
     // Node sends header values as latin1: 'é' arrives as one byte 0xe9, decoded back to 'é' (two bytes in UTF-8).
-    const a = await send(headers as Record<string, string>, 2);
+    const a = await send(headers, 2);
     expect(a.status).toBe(401);
     expect(message(a)).toMatch(/^拒绝：缺少或错误的访问令牌/);
   });
