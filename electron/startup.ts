@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Electron from 'electron';
 import { createCoreDispatch } from '../core/api/index.ts';
+import { pathGuardOf } from '../core/api/path-guard.ts';
 import { createSession } from '../core/session.ts';
 import { systemClock } from '../shared/clock.ts';
 import type { AppLocation } from './app-location.ts';
@@ -48,7 +49,7 @@ function ready(electron: ElectronMain, loc: AppLocation, log: Log, setWindow: (w
     if (win && !win.isDestroyed()) win.webContents.send(SHELL_EVENT, event);
   };
   const actions = menuActions({
-    dialogs: electronDialogs(dialog, () => win),
+    dialogs: electronDialogs(dialog, () => win, (path) => pathGuardOf(session).choose(path)),
     dispatch,
     session,
     notify,

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCoreDispatch } from '../core/api/index.ts';
+import { pathGuardOf } from '../core/api/path-guard.ts';
 import { createSession } from '../core/session.ts';
 import type { Session } from '../core/session.ts';
 import { clockFor } from '../shared/clock.ts';
@@ -41,6 +42,12 @@ export interface WebShellOptions {
    * The clock still runs from that morning, so stamps stay in order. Default: the real clock.
    */
   today?: string | null;
+  /**
+   * Folders the user named when starting the shell (`--allow-dir`, e.g. the USB stick): the
+   * browser has no native file dialog, so besides the app's own folders (data folder, the
+   * archive's folder and its 备份/) these are the only places endpoints read or write.
+   */
+  allowDirs?: string[];
   /** The largest request body accepted (tests: small); default 100 MB. */
   maxBody?: number;
 }
@@ -150,6 +157,9 @@ function serveStatic(staticDir: string, urlPath: string): Reply {
 export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   const session = createSession({ dataDir: opts.dataDir, clock: clockFor(opts.today) });
   if (opts.db) session.open(opts.db);
+  const guard = pathGuardOf(session);
+  guard.hint = '浏览器外壳没有文件对话框：请使用档案所在文件夹或数据文件夹，或在启动时用 --allow-dir 文件夹 指定允许使用的文件夹（例如 U 盘）。';
+  for (const d of opts.allowDirs ?? []) guard.allowFolder(d);
   const dispatch = createCoreDispatch(session, (e) => opts.log?.(`内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   const token = randomBytes(24).toString('hex');
   const staticDir = opts.staticDir ?? DEFAULT_STATIC_DIR;

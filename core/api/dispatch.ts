@@ -10,6 +10,7 @@ import { translateDbError } from '../errors.ts';
 import { checkAccess } from '../access.ts';
 import type { Session } from '../session.ts';
 import type { HandlerMap } from './handlers.ts';
+import { checkPaths, pathGuardOf } from './path-guard.ts';
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
 
@@ -54,6 +55,7 @@ export function createDispatcher(session: Session, handlers: HandlerMap, log: (e
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
     try {
       checkAccess(endpoint, session);
+      checkPaths(endpoint, parsed.data, pathGuardOf(session));
       const value = await handler(parsed.data, session);
       if (endpoint.writes) session.cache.clear();
       return { ok: true, value };
