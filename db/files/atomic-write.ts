@@ -47,6 +47,11 @@ function faultError(code: string): Error {
   return Object.assign(new Error(`${code}: injected write fault`), { code });
 }
 
+/** Tests only: the injected fault for a writer that places its own bytes (packages, staging): due once `end` passes it. */
+export function injectedFaultAt(end: number): Error | null {
+  return fault && end > fault.afterBytes ? faultError(fault.code) : null;
+}
+
 function checkFault(): void {
   if (fault) throw faultError(fault.code);
 }
