@@ -4,8 +4,20 @@
 // guard, core/api/path-guard.ts): endpoints read and write only such paths and the app's folders.
 // The save dialog asks before replacing a file, so a path it returns may be overwritten.
 import type { BrowserWindow, Dialog } from 'electron';
-import type { Dialogs } from './menu-actions.ts';
+import type { FILE_KINDS } from '../shared/api/files.ts';
+import type { Dialogs, FileFilter } from './menu-actions.ts';
 import { WINDOW_TITLE } from './window.ts';
+
+const ALL: FileFilter = { name: '所有文件', extensions: ['*'] };
+
+/** The filter of each kind of file the page asks to choose (files.choose). */
+export const FILE_FILTERS: Record<(typeof FILE_KINDS)[number], FileFilter[]> = {
+  package: [{ name: '扶贫档案数据包', extensions: ['fpkg'] }, ALL],
+  'public-key': [{ name: '公钥文件', extensions: ['json'] }, ALL],
+  'key-export': [{ name: '密钥导出文件', extensions: ['age'] }, ALL],
+  archive: [{ name: '扶贫档案', extensions: ['db'] }, ALL],
+  document: [{ name: '文档', extensions: ['pdf', 'xlsx'] }, ALL],
+};
 
 export function electronDialogs(
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>,

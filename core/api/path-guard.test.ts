@@ -118,4 +118,19 @@ describe('paths only where the user chose them', () => {
     pathGuardOf(session).allowFolder(stick);
     expect(await dispatch('exchange.savePublicKey', { out: file })).toMatchObject({ ok: true });
   });
+
+  it('files.choose opens the shell’s dialog, and what it returns may then be written; without a dialog it says so', async () => {
+    const guard = pathGuardOf(session);
+    const none = await dispatch('files.choose', { mode: 'save', kind: 'public-key', title: '公钥保存到' });
+    expect(none).toMatchObject({ ok: false, error: { kind: 'refused', message: expect.stringMatching(/^无法打开文件对话框/) as unknown } });
+    const picked = join(outside, '对话框选的_public.json');
+    guard.chooser = (r) => Promise.resolve(r.mode === 'save' ? picked : null);
+    try {
+      expect(await dispatch('files.choose', { mode: 'save', kind: 'public-key', title: '公钥保存到' })).toMatchObject({ ok: true, value: { path: picked } });
+      expect(await dispatch('exchange.savePublicKey', { out: picked })).toMatchObject({ ok: true });
+      expect(await dispatch('files.choose', { mode: 'open', kind: 'package', title: '数据包文件' })).toMatchObject({ ok: true, value: { path: null } });
+    } finally {
+      guard.chooser = null;
+    }
+  });
 });

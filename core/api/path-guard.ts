@@ -8,6 +8,7 @@
 // or not anything exists at the path: an endpoint cannot be used to probe the machine.
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Endpoint, PathUse } from '../../shared/api/index.ts';
+import type { ChooseRequest } from '../../shared/api/files.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { Session } from '../session.ts';
 
@@ -30,7 +31,18 @@ export class PathGuard {
   /** What the refusal tells the user to do (the browser shell, which has no dialog, says its own). */
   hint = '请在文件对话框中重新选择。';
 
+  /** The shell's file dialog (Electron sets it); null in the browser shell, which has none. */
+  chooser: ((request: ChooseRequest) => Promise<string | null>) | null = null;
+
   constructor(private readonly owned: () => Owned) {}
+
+  /** `files.choose`: the shell's dialog; what it returns is registered as chosen. */
+  async pick(request: ChooseRequest): Promise<{ path: string | null }> {
+    if (!this.chooser) throw new UserError(`无法打开文件对话框。${this.hint}`);
+    const path = await this.chooser(request);
+    if (path) this.choose(path);
+    return { path };
+  }
 
   /** A path returned by one of this session's file dialogs (open or save). */
   choose(path: string): void {

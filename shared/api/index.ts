@@ -12,6 +12,7 @@ import { monitoringApi } from './monitoring.ts';
 import { documentsApi } from './documents.ts';
 import { workflowsApi } from './workflows.ts';
 import { exchangeApi } from './exchange.ts';
+import { filesApi } from './files.ts';
 
 export const API = {
   archive: archiveApi,
@@ -29,6 +30,7 @@ export const API = {
   monitoring: monitoringApi,
   documents: documentsApi,
   exchange: exchangeApi,
+  files: filesApi,
 } as const;
 
 export type Api = typeof API;
