@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../shared/errors.ts';
 import { readMigrations } from './migrate.ts';
 import type { Migration } from './migrate.ts';
+import { injectWriteFault } from './files/atomic-write.ts';
 import { APPLICATION_ID, createArchiveFile, openArchive } from './open.ts';
 import { openReadOnly, tempDir } from './testing.ts';
 
@@ -109,6 +110,29 @@ describe('opening an archive', () => {
     const newCols = upgraded.sqlite.prepare('PRAGMA table_info(households)').all() as { name: string }[];
     expect(newCols.map((c) => c.name)).toContain('nickname');
     expect(upgraded.schemaVersion).toBe(known.length + 1);
+  });
+
+  it.each(['ENOSPC', 'EROFS'])('a disk failing (%s) under the backup before a migration: Chinese message naming 备份/, no backup or .part left, archive not migrated', (code) => {
+    const known = readMigrations();
+    const { dir, file, archive } = newArchive(known);
+    archive.sqlite.exec("INSERT INTO archive_info (id, role, name, created_at) VALUES (1, 'township', '青山镇', 'x')");
+    archive.close();
+    const before = sha(file);
+    const next: Migration = { tag: '9000_next', when: Date.now(), sql: 'ALTER TABLE households ADD `nickname` text;', hash: 'n' };
+    injectWriteFault(code);
+    try {
+      expectRefusal(
+        () => openArchive(file, { key: archive.key, migrations: [...known, next], now: () => new Date('2026-11-24T08:00:00Z') }),
+        new RegExp(`^(磁盘空间不足，)?无法在文件夹 ${join(dir, '备份')} 中保存 .*-升级前-.*\\.db`),
+      );
+    } finally {
+      injectWriteFault(null);
+    }
+    expect(readdirSync(join(dir, '备份'))).toEqual([]);
+    expect(sha(file)).toBe(before);
+    const again = openArchive(file, { key: archive.key });
+    cleanup.push(() => again.close());
+    expect(again.schemaVersion).toBe(known.length);
   });
 });
 

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { UserError } from '../shared/errors.ts';
+import { writeAtomicSync } from './files/atomic-write.ts';
 import { applyKey } from './cipher.ts';
 import { translateDbError } from './errors.ts';
 import { newDataKey } from './keystore.ts';
@@ -133,6 +134,31 @@ export function backupTo(sqlite: Database.Database, outFile: string): void {
   sqlite.prepare('VACUUM INTO ?').run(outFile);
 }
 
+/**
+ * The copy kept before a migration, written like every file the program keeps (a .part, fsync,
+ * rename; a full disk said in Chinese with the folder and the size needed, nothing left) and read
+ * back before it takes its name: a half or unreadable copy must never pose as the backup.
+ */
+function backupBeforeMigration(sqlite: Database.Database, out: string, key: Buffer | null): void {
+  if (existsSync(out)) throw new UserError(`备份文件已存在：${out}。请换一个文件名。`);
+  const file = sqlite.name;
+  const needed = [file, `${file}-wal`].reduce((n, f) => n + (existsSync(f) ? statSync(f).size : 0), 0);
+  writeAtomicSync(
+    out,
+    (part) => {
+      sqlite.prepare('VACUUM INTO ?').run(part);
+      const copy = connect(part, key, { readonly: true });
+      try {
+        const check = copy.pragma('quick_check', { simple: true }) as string;
+        if (check !== 'ok') throw new UserError(`升级前的备份 ${out} 读回检查未通过（${check}），档案没有升级、没有任何改动。请检查磁盘后重试。`);
+      } finally {
+        copy.close();
+      }
+    },
+    { needed },
+  );
+}
+
 function configure(sqlite: Database.Database): void {
   // Sorting and temporary indexes stay in memory: nothing of the archive spills to a clear temp file.
   sqlite.pragma('temp_store = MEMORY');
@@ -208,7 +234,7 @@ function openChecked(file: string, options: OpenOptions): Archive {
     if (state.pending.length > 0 && state.applied.length > 0) {
       const dir = options.backupDir ?? join(dirname(file), '备份');
       backupFile = join(dir, `${basename(file).replace(/\.[^.]+$/, '')}-升级前-${stamp(now())}.db`);
-      backupTo(sqlite, backupFile);
+      backupBeforeMigration(sqlite, backupFile, useKey);
     }
     migrateOrExplain(sqlite, migrations, nowIso(now), file);
     return wrap(file, sqlite, backupFile, useKey);

@@ -149,8 +149,9 @@ beforeAll(async () => {
   const c = await protectedArchive({ file: countyDb, name: '示例县', role: 'county', province: '四川省' }, actor, '王科长');
   keys.set(countyDb, keyOf(c));
   c.close();
-  township = await startWebShell({ db: townshipDb, dataDir: join(dir, 'data-t'), today: TODAY });
-  county = await startWebShell({ db: countyDb, dataDir: join(dir, 'data-c'), today: TODAY });
+  // The USB stick is a folder the clerk names when starting the browser shell (--allow-dir): it has no file dialog.
+  township = await startWebShell({ db: townshipDb, dataDir: join(dir, 'data-t'), today: TODAY, allowDirs: [usb] });
+  county = await startWebShell({ db: countyDb, dataDir: join(dir, 'data-c'), today: TODAY, allowDirs: [usb] });
   tp = await openPage(township);
   cp = await openPage(county);
   await login(tp);

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCoreDispatch } from '../core/api/index.ts';
+import { pathGuardOf } from '../core/api/path-guard.ts';
 import { createSession } from '../core/session.ts';
 import type { Session } from '../core/session.ts';
 import { TEST_PASSWORD, tempDir } from '../core/testing.ts';
@@ -34,8 +35,13 @@ afterAll(() => {
 
 function setup(answers: { open?: string | null; save?: string | null } = {}) {
   const messages: Parameters<Dialogs['message']>[0][] = [];
-  const open = vi.fn((_o: Parameters<Dialogs['open']>[0]) => Promise.resolve(answers.open ?? null));
-  const save = vi.fn((_o: Parameters<Dialogs['save']>[0]) => Promise.resolve(answers.save ?? null));
+  // As electronDialogs does: a path the user picked is registered with the session's path guard.
+  const picked = (file: string | null | undefined) => {
+    if (file) pathGuardOf(session).choose(file);
+    return Promise.resolve(file ?? null);
+  };
+  const open = vi.fn((_o: Parameters<Dialogs['open']>[0]) => picked(answers.open));
+  const save = vi.fn((_o: Parameters<Dialogs['save']>[0]) => picked(answers.save));
   const dialogs: Dialogs = {
     open,
     save,

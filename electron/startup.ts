@@ -5,11 +5,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Electron from 'electron';
 import { createCoreDispatch } from '../core/api/index.ts';
+import { pathGuardOf } from '../core/api/path-guard.ts';
 import { createSession } from '../core/session.ts';
 import { systemClock } from '../shared/clock.ts';
 import type { AppLocation } from './app-location.ts';
 import { appLocation, isAppPage } from './app-location.ts';
-import { electronDialogs } from './dialogs.ts';
+import { electronDialogs, FILE_FILTERS } from './dialogs.ts';
 import { registerApi } from './ipc.ts';
 import { createLog } from './log.ts';
 import type { Log } from './log.ts';
@@ -47,8 +48,11 @@ function ready(electron: ElectronMain, loc: AppLocation, log: Log, setWindow: (w
   const notify = (event: ShellEvent): void => {
     if (win && !win.isDestroyed()) win.webContents.send(SHELL_EVENT, event);
   };
+  const dialogs = electronDialogs(dialog, () => win, (path) => pathGuardOf(session).choose(path));
+  // The page's 选择… buttons (files.choose) open the same dialogs; what they return is then allowed.
+  pathGuardOf(session).chooser = (r) => dialogs[r.mode]({ title: r.title, defaultPath: r.defaultPath || app.getPath('documents'), filters: FILE_FILTERS[r.kind] });
   const actions = menuActions({
-    dialogs: electronDialogs(dialog, () => win),
+    dialogs,
     dispatch,
     session,
     notify,

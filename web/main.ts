@@ -1,4 +1,6 @@
-// `npm run web [-- --db FILE] [--demo] [--port N] [--data-dir DIR] [--today YYYY-MM-DD]`
+// `npm run web [-- --db FILE] [--demo] [--port N] [--data-dir DIR] [--today YYYY-MM-DD] [--allow-dir DIR …]`
+// --allow-dir names a folder (e.g. the USB stick) the page may read and write besides the app's own
+// folders: the browser has no native file dialog to choose paths with.
 // --today (or RELIEF_ARCHIVE_TODAY) fixes the business day, e.g. to show a demo made for that day.
 // --demo opens the demo township (made on first use in the data folder, or at --db): a protected
 // archive whose station chief's name and password are printed here and stated in README.
@@ -12,7 +14,7 @@ import { clockFor, TODAY_ENV } from '../shared/clock.ts';
 import { startWebShell } from './server.ts';
 
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, demo: { type: 'boolean', default: false }, port: { type: 'string' }, 'data-dir': { type: 'string' }, today: { type: 'string' } },
+  options: { db: { type: 'string' }, demo: { type: 'boolean', default: false }, port: { type: 'string' }, 'data-dir': { type: 'string' }, today: { type: 'string' }, 'allow-dir': { type: 'string', multiple: true } },
 });
 try {
   const dataDir = values['data-dir'] ?? defaultDataDir(process.env, process.platform, homedir());
@@ -34,6 +36,7 @@ try {
     ...(values.port ? { port: Number(values.port) } : {}),
     dataDir,
     today,
+    allowDirs: values['allow-dir'] ?? [],
     log: (l) => process.stderr.write(`${l}\n`),
   });
   process.stdout.write(`扶贫档案（浏览器外壳）已启动，只接受本机访问。请在浏览器中打开：\n${shell.url}\n按 Ctrl+C 退出。\n`);

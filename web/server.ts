@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCoreDispatch } from '../core/api/index.ts';
+import { pathGuardOf } from '../core/api/path-guard.ts';
 import { createSession } from '../core/session.ts';
 import type { Session } from '../core/session.ts';
 import { clockFor } from '../shared/clock.ts';
@@ -16,6 +17,8 @@ import { clockFor } from '../shared/clock.ts';
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
 // Large enough for the biggest upload the contract accepts (a 60 MB roster, base64-encoded).
 const MAX_BODY = 100 * 1024 * 1024;
+/** After a 413, this much more of the refused body is read and dropped before the socket is cut. */
+const DRAIN_LIMIT = 512 * 1024 * 1024;
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' blob:; frame-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,6 +42,14 @@ export interface WebShellOptions {
    * The clock still runs from that morning, so stamps stay in order. Default: the real clock.
    */
   today?: string | null;
+  /**
+   * Folders the user named when starting the shell (`--allow-dir`, e.g. the USB stick): the
+   * browser has no native file dialog, so besides the app's own folders (data folder, the
+   * archive's folder and its 备份/) these are the only places endpoints read or write.
+   */
+  allowDirs?: string[];
+  /** The largest request body accepted (tests: small); default 100 MB. */
+  maxBody?: number;
 }
 
 export interface WebShell {
@@ -49,42 +60,91 @@ export interface WebShell {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8'): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': CSP });
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8', close = false): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': CSP,
+    ...(close ? { connection: 'close' } : {}),
+  });
   res.end(body);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+class TooLarge extends Error {}
+
+/**
+ * The body, up to `max` bytes. Past it (declared or streamed) the promise rejects at once with
+ * TooLarge, and the rest is read and thrown away — not left unread, which would make the socket
+ * close with a reset that the client sees before our 413.
+ */
+export function readBody(req: IncomingMessage, max: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > max) {
+      discardRest(req);
+      reject(new TooLarge());
+      return;
+    }
     let size = 0;
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
+      if (size <= max) {
+        chunks.push(c);
+        return;
+      }
+      req.off('data', onData);
+      chunks.length = 0;
+      discardRest(req);
+      reject(new TooLarge());
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
-function sameToken(given: string | undefined, token: string): boolean {
-  if (!given || given.length !== token.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+/** Drains what the client still sends (a bounded amount: an endless body is cut off after it). */
+function discardRest(req: IncomingMessage): void {
+  let drained = 0;
+  req.on('data', (c: Buffer) => {
+    drained += c.length;
+    if (drained > DRAIN_LIMIT) req.socket.destroy();
+  });
+  req.resume();
+}
+
+/** Compares as bytes of equal length: a header of another length or with non-ASCII is simply wrong. */
+function sameToken(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given, 'utf8');
+  const b = Buffer.from(token, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 interface Reply {
   status: number;
   body: string | Buffer;
   type?: string;
+  /** Close the connection after the answer (a refused body is being drained). */
+  close?: boolean;
 }
 
 const json = (status: number, value: unknown): Reply => ({ status, body: JSON.stringify(value) });
+const refusal = (message: string) => ({ ok: false, error: { message, kind: 'refused', details: [] } });
+const refusedToken = (): Reply => json(401, refusal('拒绝：缺少或错误的访问令牌。请用启动时显示的完整网址（含 token）重新打开本页。'));
+const tooLarge = (max: number): Reply =>
+  json(413, { ok: false, error: { message: `发送的内容太大（超过${Math.round(max / 1024 / 1024)}MB），已拒绝，档案没有任何改动。请分村导出后再分批导入。`, kind: 'usage', details: [] } });
 
 function serveStatic(staticDir: string, urlPath: string): Reply {
-  const rel = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return json(404, {});
+  }
+  const rel = normalize(decoded).replace(/^([/\\])+/, '');
   const file = join(staticDir, rel);
   if (!file.startsWith(staticDir + sep) && file !== staticDir) return json(404, {});
   const target = existsSync(file) && statSync(file).isFile() ? file : join(staticDir, 'index.html');
@@ -97,6 +157,9 @@ function serveStatic(staticDir: string, urlPath: string): Reply {
 export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   const session = createSession({ dataDir: opts.dataDir, clock: clockFor(opts.today), shell: '浏览器界面' });
   if (opts.db) session.open(opts.db);
+  const guard = pathGuardOf(session);
+  guard.hint = '浏览器外壳没有文件对话框：请使用档案所在文件夹或数据文件夹，或在启动时用 --allow-dir 文件夹 指定允许使用的文件夹（例如 U 盘）。';
+  for (const d of opts.allowDirs ?? []) guard.allowFolder(d);
   const dispatch = createCoreDispatch(session, (e) => opts.log?.(`内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   const token = randomBytes(24).toString('hex');
   const staticDir = opts.staticDir ?? DEFAULT_STATIC_DIR;
@@ -113,16 +176,13 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     if (req.method !== 'POST') return json(405, {});
     const origin = req.headers.origin;
     if (origin && origin !== `http://${host}`) return json(403, { error: '拒绝：请求来自其他网页' });
-    const given = req.headers['x-relief-token'];
-    if (!sameToken(typeof given === 'string' ? given : undefined, token)) return json(401, { error: '拒绝：缺少或错误的访问令牌' });
+    if (!sameToken(req.headers['x-relief-token'], token)) return refusedToken();
     let input: unknown;
     try {
-      const body = await readBody(req);
+      const body = await readBody(req, opts.maxBody ?? MAX_BODY);
       input = body ? JSON.parse(body) : {};
     } catch (e) {
-      if (e instanceof Error && e.message === 'too large') {
-        return json(413, { ok: false, error: { message: '发送的内容太大（超过100MB），已拒绝。请分村导出后再分批导入。', kind: 'usage', details: [] } });
-      }
+      if (e instanceof TooLarge) return { ...tooLarge(opts.maxBody ?? MAX_BODY), close: true };
       return json(400, { ok: false, error: { message: '请求内容不是有效的 JSON，已拒绝。', kind: 'usage', details: [] } });
     }
     return json(200, await dispatch(url.pathname.slice('/api/'.length), input));
@@ -131,7 +191,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   const server = createServer((req, res) => {
     route(req).then(
       (r) => {
-        send(res, r.status, r.body, r.type);
+        send(res, r.status, r.body, r.type, r.close);
       },
       (e: unknown) => {
         opts.log?.(`内部错误：${String(e)}`);

@@ -56,7 +56,7 @@ describe('relief-archive keys', () => {
     expect(run('show').code).toBe(2);
     const missing = run('show', join(dir, 'nowhere'));
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/找不到公钥文件/);
+    expect(missing.stderr).toMatch(/找不到文件：.*nowhere。请检查路径或重新选择公钥文件/);
   }, 180_000); // eight runs of the bin: seconds each on a loaded machine
 
   it('says in its help that a key folder made without an archive is in clear, for keys import only', () => {

@@ -112,6 +112,7 @@ const samples: Record<string, () => unknown> = {
   'exchange.deleteOpinion': () => ({ id: 'no-such-opinion' }),
   'exchange.packReview': () => ({ townshipId: 'no-such-township', out: join(session.dataDir, 'review.fpkg') }),
   'exchange.reviewResults': () => ({}),
+  'files.choose': () => ({ mode: 'save', kind: 'package', title: '保存数据包', defaultPath: '' }),
 };
 
 beforeAll(async () => {

@@ -11,6 +11,7 @@ import { checkAccess } from '../access.ts';
 import { damageReason } from '../damage.ts';
 import type { Session } from '../session.ts';
 import type { HandlerMap } from './handlers.ts';
+import { checkPaths, pathGuardOf } from './path-guard.ts';
 
 /** Calls that change which archive is open, not the archive: allowed on a damaged one (to leave it). */
 const LEAVES_ARCHIVE = new Set([API.archive.open, API.archive.create, API.archive.login, API.archive.recover, API.archive.upgrade, API.archive.lock, API.archive.close].map((e) => e.channel));
@@ -63,6 +64,7 @@ export function createDispatcher(session: Session, handlers: HandlerMap, log: (e
       // A damaged archive is read-only (core/damage.ts): no write reaches it.
       const damaged = endpoint.writes && !LEAVES_ARCHIVE.has(channel) ? session.damaged() : null;
       if (damaged) throw new UserError(damaged);
+      checkPaths(endpoint, parsed.data, pathGuardOf(session));
       const value = await handler(parsed.data, session);
       if (endpoint.writes) session.cache.clear();
       return { ok: true, value };

@@ -21,6 +21,7 @@ import { deletePlainBackup } from '../accounts/plain-backup.ts';
 import { createDispatcher } from './dispatch.ts';
 import type { Dispatch } from './dispatch.ts';
 import { handlerMap } from './handlers.ts';
+import { pathGuardOf } from './path-guard.ts';
 import type { Handlers } from './handlers.ts';
 
 const handlers: Handlers = {
@@ -123,6 +124,9 @@ const handlers: Handlers = {
   monitoring: monitoringHandlers,
   documents: documentHandlers,
   exchange: exchangeHandlers,
+  files: {
+    choose: (input, s) => pathGuardOf(s).pick(input),
+  },
 };
 
 export function createCoreDispatch(session: Session, log?: (e: unknown) => void): Dispatch {

@@ -8,6 +8,7 @@ import { tempDir } from '../../db/testing.ts';
 import type { KeyStatusView, PackageInfoView, PackResultView, UnpackResultView } from '../../shared/api/exchange.ts';
 import { fixedDayClock } from '../../shared/clock.ts';
 import { createCoreDispatch } from '../api/index.ts';
+import { pathGuardOf } from '../api/path-guard.ts';
 import type { Dispatch } from '../api/dispatch.ts';
 import { generateDemo } from '../demo/index.ts';
 import { createSession } from '../session.ts';
@@ -36,6 +37,9 @@ beforeAll(async () => {
   };
   t = createCoreDispatch(township, fail);
   c = createCoreDispatch(county, fail);
+  // `dir` stands for the USB stick carried between the two: a folder each shell was given (dialogs, --allow-dir).
+  pathGuardOf(township).allowFolder(dir);
+  pathGuardOf(county).allowFolder(dir);
   await ok(t, 'archive.create', { name: '青山镇', code: '511922101000', province: '四川省', admin: { name: '李会计', password: TEST_PASSWORD } });
   generateDemo(township.requireArchive(), { villages: 1, households: 10, seed: 'api', asOf: '2026-11-24', actor: township.actor(), plant: false });
   await ok(c, 'archive.create', { name: '示例县', role: 'county', admin: { name: '王科长', password: TEST_PASSWORD } });

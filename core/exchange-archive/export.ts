@@ -5,6 +5,7 @@
 // app makes), signed, numbered, written as .part, synced, renamed and re-read (写入校验). The
 // manifest also carries the township's audit chain (audit-chain.ts), kept in the log row too.
 import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { writeTransaction } from '../../db/handles.ts';
 import type { ReadDb } from '../../db/handles.ts';
 import type { Archive } from '../../db/open.ts';
@@ -187,6 +188,7 @@ export async function packTownship(archive: Archive, actor: Actor, scope: PackSc
       schemaVersion: archive.schemaVersion,
       meta: { scope: resolved.type, batchIds: resolved.batchIds, township: { id: township.id, name: township.name, code: township.code }, audit: auditMetaJson(audit.meta) },
       ...(opts.scryptLogN ? { scryptLogN: opts.scryptLogN } : {}),
+      sizeHint: archiveBytes(archive.file),
       now,
       ...(opts.signal ? { signal: opts.signal } : {}),
       onProgress: (p) => {
@@ -240,6 +242,11 @@ export async function packTownship(archive: Archive, actor: Actor, scope: PackSc
   } finally {
     snap.close();
   }
+}
+
+/** The archive's size with its -wal: about what a whole-archive package needs on the stick. */
+function archiveBytes(file: string): number {
+  return [file, `${file}-wal`].reduce((n, f) => n + (existsSync(f) ? statSync(f).size : 0), 0);
 }
 
 /** sha256 of a buffer, hex. */

@@ -1,7 +1,8 @@
 // Moving this side's key pair to a new PC: an explicit export to a file encrypted with a
 // passphrase the operator chooses (age scrypt), and its import into an archive of the same side
 // that has no key yet (or already this one). Every refusal leaves the archive as it was.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { writeTransaction } from '../../db/handles.ts';
 import type { Archive } from '../../db/open.ts';
 import { recordAudit } from '../../db/repos/audit.ts';
@@ -10,6 +11,7 @@ import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
 import { checkKeyPassphrase, KEY_EXPORT_MAX_BYTES, keyPairFromRecord, notKeyExport, openKeyExport, privateRecordOf, sealKeyExport } from '../exchange/index.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
+import { readFailure } from '../files/disk-errors.ts';
 import type { KeyPair } from '../exchange/index.ts';
 import { identityOf, keyView, ROLE_NAME } from './keys.ts';
 import { adoptKeyFolder, storeKey, useOwnKey } from './own-key.ts';
@@ -22,11 +24,19 @@ export interface KeyExportOptions {
 }
 
 function readExport(file: string): Uint8Array {
-  if (!existsSync(file)) throw new UserError(`找不到密钥导出文件：${file}。请检查路径（U盘是否已插好）。`);
-  const st = statSync(file);
+  let st: Stats;
+  try {
+    st = statSync(file);
+  } catch (e) {
+    throw readFailure(e, file, '密钥导出文件') ?? e;
+  }
   if (st.isDirectory()) throw new UserError(`${file} 是文件夹，不是密钥导出文件。keys new --out 生成的密钥文件夹请用命令行导入：relief-archive keys import 文件夹 --db 档案文件。`);
   if (st.size > KEY_EXPORT_MAX_BYTES) throw notKeyExport(file);
-  return readFileSync(file);
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw readFailure(e, file, '密钥导出文件') ?? e;
+  }
 }
 
 /** The key pair in a decrypted export, checked in full. */
@@ -40,13 +50,14 @@ function pairOf(payload: Record<string, unknown>, file: string): { pair: KeyPair
 export async function exportKeyPair(archive: Archive, actor: Actor, opts: KeyExportOptions): Promise<KeyExportView> {
   checkKeyPassphrase(opts.passphrase);
   const { pair, notes } = useOwnKey(archive, actor);
-  if (existsSync(opts.out)) throw new UserError(`文件已存在：${opts.out}。为免覆盖，请换一个文件名。`);
+  if (existsSync(opts.out)) throw new UserError(`文件已存在：${opts.out}。为免覆盖，请换一个文件名。`); // early, before the scrypt run; the write refuses it again
   const me = identityOf(archive);
   const payload = { exportedAt: actor.now().toISOString(), exportedBy: actor.operator, from: { role: me.role, name: me.name }, key: privateRecordOf(pair) };
   const sealed = await sealKeyExport(payload, opts.passphrase, opts.scryptLogN);
-  writeFileAtomic(opts.out, sealed, { mode: 0o600 });
+  writeFileAtomic(opts.out, sealed, { mode: 0o600, noOverwrite: true });
   // 写入校验: the bytes read back are the bytes sealed (a scrypt run costs seconds; the bytes say enough).
   if (!Buffer.from(readExport(opts.out)).equals(Buffer.from(sealed))) {
+    rmSync(opts.out, { force: true }); // ours, just written: a bad copy must not be taken for the key
     throw new UserError(`密钥导出文件 ${opts.out} 写入后读出不一致（U盘可能有问题）：请换一个U盘或位置重新导出。`);
   }
   const k = pair.publicKey;

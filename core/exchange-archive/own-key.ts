@@ -3,7 +3,7 @@
 // a folder beside the archive (`密钥/<名称>-<id>/private.json`, in clear); on first use such a
 // key is moved in and the clear file wiped, leaving a 说明.txt that says where it went. A folder
 // made by `keys new --out DIR` is brought in the same way (`keys import DIR`, `--key DIR`).
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { writeTransactionNow } from '../../db/handles.ts';
 import type { Archive } from '../../db/open.ts';
@@ -12,7 +12,8 @@ import { insertOwnKey, ownKeyRow } from '../../db/repos/own-keys.ts';
 import type { KeyStatusView } from '../../shared/api/exchange.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { isUserError, UserError } from '../../shared/errors.ts';
-import { formatFingerprint, generateKeyPair, keyPairFromRecord, privateRecordOf, PRIVATE_FILE, readKeyPairFile, selfTest, wipeFile, writeFileDurably } from '../exchange/index.ts';
+import { formatFingerprint, generateKeyPair, keyPairFromRecord, privateRecordOf, PRIVATE_FILE, readKeyPairFile, selfTest, wipeFile } from '../exchange/index.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 import type { KeyPair } from '../exchange/index.ts';
 import { identityOf, keyView, listKeys, otherRole, registeredView, ROLE_NAME } from './keys.ts';
 
@@ -148,7 +149,7 @@ function wipeFolderKey(archive: Archive, actor: Actor, dir: string): string {
   const inFile = readKeyPairFile(file, false).publicKey.fingerprint;
   if (storedKey(archive)?.publicKey.fingerprint !== inFile) throw new Error('own key not stored before wiping its folder copy');
   wipeFile(file);
-  writeFileSync(
+  writeFileAtomic(
     join(dir, NOTE_FILE),
     [
       `本文件夹原有的私钥文件 ${PRIVATE_FILE} 已于 ${actor.now().toISOString()} 移入档案 ${archive.file} 内保存（与档案一起受保护），并已从这里抹去。`,
@@ -204,9 +205,7 @@ export function savePublicKey(archive: Archive, out: string, overwrite: boolean)
   const pair = storedKey(archive);
   if (!pair) throw new UserError('本档案还没有本方密钥：请先生成密钥，再保存公钥。');
   const text = `${JSON.stringify(pair.publicKey, null, 2)}\n`;
-  if (existsSync(out)) {
-    if (!overwrite) throw new UserError(`文件已存在：${out}。为免覆盖，请换一个文件名。`);
-    writeFileSync(out, text);
-  } else writeFileDurably(out, text, 0o644);
+  // Replacing is only with the clerk's confirmation (the save dialog's); the file is public anyway.
+  writeFileAtomic(out, text, { mode: 0o644, noOverwrite: !overwrite });
   return { file: out };
 }

@@ -12,6 +12,7 @@ import { basename, dirname, join } from 'node:path';
 import { writeTransaction, writeTransactionNow } from '../../db/handles.ts';
 import type { WriteDb } from '../../db/handles.ts';
 import { backupCopy } from '../files/backup-copy.ts';
+import { diskFailure, readFailure } from '../files/disk-errors.ts';
 import type { Archive } from '../../db/open.ts';
 import { withPageCache } from '../../db/repos/county-apply.ts';
 import { townshipById } from '../../db/repos/exchange-county.ts';
@@ -154,12 +155,24 @@ export async function unpackPackage(archive: Archive, actor: Actor, file: string
   const stagingBase = join(dirname(archive.file), '.交换暂存');
   await sweepStaging(stagingBase);
   const stagingRoot = join(stagingBase, randomUUID());
-  await mkdir(stagingRoot, { recursive: true, mode: 0o700 });
-  await writeFile(join(stagingRoot, 'pid'), String(process.pid));
+  // A full or read-only disk under the staging folder is said as such (not as an internal error).
+  const stagingFailure = (e: unknown, needed?: number): unknown => {
+    const disk = diskFailure(e, join(stagingBase, basename(file)), needed);
+    return disk ? new UserError(`解开数据包 ${file} 时，${disk.message}档案没有任何改动。`, { cause: e }) : e;
+  };
+  try {
+    await mkdir(stagingRoot, { recursive: true, mode: 0o700 });
+    await writeFile(join(stagingRoot, 'pid'), String(process.pid));
+  } catch (e) {
+    await rm(stagingRoot, { recursive: true, force: true });
+    throw stagingFailure(e);
+  }
   try {
     opts.onProgress?.('复制到暂存区', 0.02);
     const copy = join(stagingRoot, 'package.fpkg');
-    await copyFile(file, copy);
+    await copyFile(file, copy).catch((e: unknown) => {
+      throw readFailure(e, file, '数据包文件') ?? stagingFailure(e);
+    });
     opts.signal?.throwIfAborted();
     // 2–6. Parse, sender, role, signature, address, answer, number, hash — before decrypting.
     const opened = await openPackage(copy, openOptions(archive, me, opts, key, again)).catch((e: unknown) => {
@@ -174,7 +187,7 @@ export async function unpackPackage(archive: Archive, actor: Actor, file: string
     }
     // 7. Decrypt and stage (every byte checked before the folder appears).
     const staged = await stagePackage(opened, join(stagingRoot, 'staged')).catch((e: unknown) => {
-      throw isUserError(e) ? new UserError(e.message.replaceAll(copy, file), { details: e.details }) : e;
+      throw isUserError(e) ? new UserError(e.message.replaceAll(copy, file), { details: e.details }) : stagingFailure(e, opened.header.payload.length);
     });
     // 8. Every row.
     opts.onProgress?.('逐条检查记录', 0.5);

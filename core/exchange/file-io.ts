@@ -3,19 +3,9 @@
 import { closeSync, fstatSync, fsyncSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
+import { injectedFaultAt } from '../files/atomic-write.ts';
+import { diskFailure, readFailure } from '../files/disk-errors.ts';
 import { refusal, refuse } from './messages.ts';
-
-/** Creates FILE (refusing to overwrite), writes it whole and fsyncs before returning. */
-export function writeFileDurably(file: string, content: string | Uint8Array, mode: number): void {
-  const fd = openSync(file, 'wx', mode);
-  try {
-    if (typeof content === 'string') writeSync(fd, content);
-    else writeSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /**
  * Removes a file holding a secret: overwritten with zeros and synced first, so its bytes are
@@ -64,7 +54,9 @@ export async function* readRange(
   length: number,
   opts: { signal?: AbortSignal; onBlock?: (bytes: number) => void } = {},
 ): AsyncGenerator<Uint8Array> {
-  const h = await open(file, 'r');
+  const h = await open(file, 'r').catch((e: unknown) => {
+    throw readFailure(e, file, '数据包文件') ?? e;
+  });
   try {
     let pos = start;
     const end = start + length;
@@ -82,30 +74,20 @@ export async function* readRange(
   }
 }
 
-/** Turns the errors of writing to a stick (full, read-only, pulled out) into what to do. */
-export function writeFailure(e: unknown, file: string): unknown {
-  const code = (e as { code?: unknown } | null)?.code;
-  switch (code) {
-    case 'ENOSPC':
-      return refusal(`写入 ${file} 时磁盘（U 盘）已满。没有留下不完整的文件。请腾出空间或换一个 U 盘后重新导出。`);
-    case 'EROFS':
-    case 'EACCES':
-    case 'EPERM':
-      return refusal(`无法写入 ${file}：磁盘只读或没有写入权限。请检查 U 盘的写保护开关，或换一个文件夹。`);
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return refusal(`无法写入 ${file}：文件夹不存在。请先选一个存在的文件夹（或插好 U 盘）。`);
-    case 'EIO':
-      return refusal(`写入 ${file} 时出现读写错误（U 盘可能被拔出或已损坏）。没有留下不完整的文件。请换一个 U 盘重新导出。`);
-    default:
-      return e;
-  }
+/**
+ * Turns the errors of writing to a stick (full, read-only, pulled out, no folder) into the
+ * Chinese message every writer uses, naming the folder and, when known, the space needed.
+ */
+export function writeFailure(e: unknown, file: string, needed?: number): unknown {
+  return diskFailure(e, file, needed) ?? e;
 }
 
 const WRITE_BLOCK = 1024 * 1024;
 
 /** A write may be short (a stick filling up); go on until all is written or an error says why. */
 export async function writeAll(h: FileHandle, data: Uint8Array, at: number): Promise<void> {
+  const injected = injectedFaultAt(at + data.length);
+  if (injected) throw injected;
   let done = 0;
   while (done < data.length) {
     const { bytesWritten } = await h.write(data, done, data.length - done, at + done);

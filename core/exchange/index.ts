@@ -3,7 +3,7 @@
 export { generateKeyPair, keyPairFromRecord, privateRecordOf, readKeyPairFile, saveKeyPair, loadKeyPair, loadPublicKey, parsePublicKey, PUBLIC_FILE, PRIVATE_FILE } from './keys.ts';
 export type { KeyPair, PrivateKeyRecord, PublicKeyRecord } from './keys.ts';
 export { checkKeyPassphrase, KEY_EXPORT_MAX_BYTES, KEY_PASSPHRASE_MIN, notKeyExport, openKeyExport, sealKeyExport } from './key-export.ts';
-export { wipeFile, writeFileDurably } from './file-io.ts';
+export { wipeFile } from './file-io.ts';
 export { fingerprintOf, formatFingerprint, normalizeFingerprint } from './fingerprint.ts';
 export { generatePassphrase, normalizePassphrase } from './passphrase.ts';
 export { selfTest } from './self-test.ts';

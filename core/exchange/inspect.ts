@@ -6,6 +6,7 @@ import { open } from 'node:fs/promises';
 import { equalBytes, fromHex } from './bytes.ts';
 import { parseBlock } from './envelope.ts';
 import type { ParsedBlock } from './envelope.ts';
+import { readFailure } from '../files/disk-errors.ts';
 import { readRange } from './file-io.ts';
 import { sha256Hasher } from './hash.ts';
 import { DEFAULT_LIMITS, HEADER_BLOCK } from './limits.ts';
@@ -17,9 +18,11 @@ export interface Inspected extends ParsedBlock {
   size: number;
 }
 
+const PACKAGE = '数据包文件';
+
 async function readBlock(file: string): Promise<Uint8Array> {
-  const h = await open(file, 'r').catch(() => {
-    throw refuse.notPackage(file);
+  const h = await open(file, 'r').catch((e: unknown) => {
+    throw readFailure(e, file, PACKAGE) ?? e;
   });
   try {
     const block = new Uint8Array(HEADER_BLOCK);
@@ -32,8 +35,11 @@ async function readBlock(file: string): Promise<Uint8Array> {
 
 /** Parses the block and checks the file is exactly block + declared payload. No key needed. */
 export async function inspectPackage(file: string, maxBytes = DEFAULT_LIMITS.packageBytes): Promise<Inspected> {
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) throw refuse.notPackage(file);
+  const info = await stat(file).catch((e: unknown) => {
+    throw readFailure(e, file, PACKAGE) ?? e;
+  });
+  if (info.isDirectory()) throw readFailure(Object.assign(new Error('is a directory'), { code: 'EISDIR' }), file, PACKAGE)!;
+  if (!info.isFile()) throw refuse.notPackage(file);
   const size = info.size;
   if (size > maxBytes) throw refuse.tooBig(file, size, maxBytes);
   const parsed = parseBlock(await readBlock(file), file);

@@ -75,7 +75,7 @@ describe('key pairs', () => {
     }
     writeFileSync(publicFile, '{not json');
     expect(() => loadPublicKey(publicFile)).toThrow(/不是有效的 JSON 文件/);
-    expect(() => loadPublicKey(join(dir, 'missing.json'))).toThrow(/找不到公钥文件/);
+    expect(() => loadPublicKey(join(dir, 'missing.json'))).toThrow(/^找不到文件：.*missing\.json。请检查路径或重新选择公钥文件/);
   });
 
   it('refuses a private file that others can read, or whose keys do not match', () => {

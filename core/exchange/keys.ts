@@ -10,7 +10,8 @@ import { concatBytes, equalBytes, fromBase64, toBase64 } from './bytes.ts';
 import { canonicalBytes } from './canonical.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import type { PublicKeyBody } from './fingerprint.ts';
-import { writeFileDurably } from './file-io.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
+import { readFailure } from '../files/disk-errors.ts';
 import { refusal } from './messages.ts';
 import { ROLES } from './roles.ts';
 import type { Role } from './roles.ts';
@@ -99,9 +100,14 @@ export function parsePublicKey(value: unknown, where: string): PublicKeyRecord {
 }
 
 export function readJsonFile(file: string, what: string): unknown {
-  if (!existsSync(file)) throw refusal(`找不到${what}：${file}。请检查路径。`);
+  let text: string;
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw readFailure(e, file, what) ?? e;
+  }
+  try {
+    return JSON.parse(text);
   } catch {
     throw refusal(`${what} ${file} 不是有效的 JSON 文件，可能已损坏。`);
   }
@@ -153,9 +159,10 @@ export function saveKeyPair(dir: string, pair: KeyPair): { privateFile: string; 
     if (existsSync(f)) throw refusal(`文件夹 ${dir} 里已有密钥（${f}）。为免覆盖，请换一个空文件夹。`);
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  writeFileDurably(privateFile, `${JSON.stringify(privateRecordOf(pair), null, 2)}\n`, 0o600);
+  // Never over an existing key (its loss cannot be undone): the writer links, and refuses a name taken meanwhile.
+  writeFileAtomic(privateFile, `${JSON.stringify(privateRecordOf(pair), null, 2)}\n`, { mode: 0o600, noOverwrite: true });
   chmodSync(privateFile, 0o600); // the umask may have cut the mode given at creation
-  writeFileDurably(publicFile, `${JSON.stringify(pair.publicKey, null, 2)}\n`, 0o644);
+  writeFileAtomic(publicFile, `${JSON.stringify(pair.publicKey, null, 2)}\n`, { mode: 0o644, noOverwrite: true });
   return { privateFile, publicFile };
 }
 

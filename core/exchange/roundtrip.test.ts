@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decrypter } from 'age-encryption';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { injectWriteFault } from '../files/atomic-write.ts';
 import { writeFailure } from './file-io.ts';
 import { ageIdentity } from './keys.ts';
 import { generatePassphrase, memoryTrustStore, openPackage, readSealed, stagePackage, writePackage } from './index.ts';
@@ -251,7 +252,7 @@ describe('failures while writing (EXCHANGE-REFERENCE §8.12)', () => {
         throw Object.assign(new Error('read error'), { code: 'EIO' });
       })(),
     };
-    await expect(writePackage(exportInput(file, [failing]))).rejects.toThrow(/读写错误.*没有留下不完整的文件/);
+    await expect(writePackage(exportInput(file, [failing]))).rejects.toThrow(/读写出错.*没有留下不完整的文件/);
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -259,10 +260,23 @@ describe('failures while writing (EXCHANGE-REFERENCE §8.12)', () => {
     await expect(writePackage(exportInput(join(dir, '不存在', 'x.fpkg'), []))).rejects.toThrow(/文件夹不存在/);
   });
 
-  it('says what to do for a full or read-only stick', () => {
-    const err = (code: string) => (writeFailure(Object.assign(new Error(code), { code }), 'E:/x.fpkg') as Error).message;
-    expect(err('ENOSPC')).toMatch(/已满.*换一个 U 盘/);
-    expect(err('EROFS')).toMatch(/只读或没有写入权限.*写保护开关/);
+  it.each([
+    ['ENOSPC', /^磁盘空间不足，无法在文件夹 (.*) 中保存 x\.fpkg（该磁盘剩余 .*）。没有留下不完整的文件。请腾出空间或换一个文件夹（U 盘）后重试。$/],
+    ['EROFS', /^无法在文件夹 (.*) 中保存 x\.fpkg：该磁盘是只读的（U 盘的写保护开关？）/],
+    ['EACCES', /^无法在文件夹 (.*) 中保存 x\.fpkg：没有写入权限/],
+  ])('a stick failing with %s partway: the Chinese message names the folder, and nothing is left', async (code, message) => {
+    injectWriteFault(code, 200_000);
+    try {
+      const err = (await writePackage(exportInput(join(dir, 'x.fpkg'), [attachment(randomBytes(3_000_000))])).catch((e: unknown) => e)) as Error;
+      expect(err.message).toMatch(message);
+      expect(message.exec(err.message)![1]).toBe(dir);
+    } finally {
+      injectWriteFault(null);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('an error that is not the disk’s passes through as it is', () => {
     const other = new Error('x');
     expect(writeFailure(other, 'f')).toBe(other);
   });

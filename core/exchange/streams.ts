@@ -31,13 +31,21 @@ export function toWebStream(source: AsyncIterable<Uint8Array>, readAhead = 2): R
 
 export async function* fromWebStream(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();
+  let done = false;
   try {
     for (;;) {
       const r = await reader.read();
-      if (r.done) return;
+      if (r.done) {
+        done = true;
+        return;
+      }
       yield r.value;
     }
   } finally {
+    // Left early (the disk filled up, the user cancelled): cancel the stream, so that its source
+    // generators run their finally blocks — a database iterator left open would keep the
+    // snapshot "busy" and its close would hide the real cause.
+    if (!done) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
 }

@@ -159,7 +159,10 @@ describe('the header must be exactly canonical and complete', () => {
   it('refuses what is not a package at all: a folder, a missing file, another kind of file', async () => {
     const other = fresh();
     writeFileSync(other, Buffer.from('PK\u0003\u0004 a workbook, not a package'));
-    for (const path of [dir, join(dir, 'missing.fpkg'), other]) await refusedWith(path, atCounty, /不是扶贫档案数据包/);
+    // Each said for what it is: a folder, a path with nothing there, a file of another kind.
+    await refusedWith(dir, atCounty, /是文件夹，不是数据包文件/);
+    await refusedWith(join(dir, 'missing.fpkg'), atCounty, /^找不到文件：.*missing\.fpkg。请检查路径或重新选择数据包文件/);
+    await refusedWith(other, atCounty, /不是扶贫档案数据包/);
   });
 
   it('refuses a header that asks for a newer reader', async () => {

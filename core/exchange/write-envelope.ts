@@ -1,7 +1,8 @@
 // Writes one package file from a plaintext stream, with no policy of its own (writer.ts adds it):
 // FILE.part gets an empty block, then the age payload as it is encrypted (hashed on the way),
 // then the signed block over the empty one; fsync, rename to FILE, fsync the folder; then the
-// write check: FILE is read back, parsed, its signature and payload hash checked.
+// write check: FILE is read back, parsed, its signature and payload hash checked. A failing disk
+// is said in Chinese with the folder and the space needed (file-io.ts writeFailure).
 import { existsSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
@@ -29,6 +30,8 @@ export interface EnvelopeInput {
   plaintext: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
   onProgress?: ProgressFn;
   signal?: AbortSignal;
+  /** About how many bytes the package will take: named in the full-disk message. */
+  sizeHint?: number;
 }
 
 export interface Written {
@@ -98,7 +101,7 @@ export async function writeEnvelope(input: EnvelopeInput): Promise<Written> {
     await fsyncDir(dirname(input.file));
   } catch (e) {
     await rm(part, { force: true });
-    throw writeFailure(e, input.file);
+    throw writeFailure(e, input.file, input.sizeHint);
   }
   await writeCheck(input, header);
   return { file: input.file, bytes: HEADER_BLOCK + header.payload.length, header };

@@ -46,6 +46,8 @@ export interface PackInput {
   now?: Date;
   onProgress?: ProgressFn;
   signal?: AbortSignal;
+  /** About how many bytes the package will take (the archive's size): named when the disk is full. */
+  sizeHint?: number;
 }
 
 function checkPolicy(input: PackInput): void {
@@ -167,6 +169,7 @@ export async function writePackage(input: PackInput): Promise<Packed> {
     plaintext: plaintext(input, manifest, limits),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     ...(input.signal ? { signal: input.signal } : {}),
+    ...(input.sizeHint !== undefined ? { sizeHint: input.sizeHint } : {}),
   });
   return { ...written, packageId, ref: { packageId, payloadSha256: written.header.payload.sha256 } };
 }

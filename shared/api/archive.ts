@@ -57,9 +57,10 @@ export const archiveApi = {
       admin,
     }),
     SESSION,
+    { file: 'write' },
   ),
   /** Chooses an archive: its login is then due (or its upgrade, for a plain one). */
-  open: endpoint<SessionState>()('archive.open', z.object({ file: z.string().min(1, '请选择档案文件') }), SESSION),
+  open: endpoint<SessionState>()('archive.open', z.object({ file: z.string().min(1, '请选择档案文件') }), SESSION, { file: 'read' }),
   login: endpoint<SessionState>()('archive.login', z.object({ name: text('姓名', 20).min(1, '请填写姓名'), password: password() }), SESSION),
   /** The recovery code opens the archive and sets a new password for an administrator (and rebuilds a lost key file). */
   recover: endpoint<SessionState>()(
@@ -70,7 +71,7 @@ export const archiveApi = {
   /** A plain archive from before encryption: the station chief's account, then encrypted in place (backup, encrypt, verify, swap). */
   upgrade: endpoint<CreatedState & { plainBackup: string }>()('archive.upgrade', z.object({ admin, jobId: z.string().min(6).max(80).nullable().default(null) }), SESSION),
   /** After an upgrade: deletes the plain backup, which holds personal data in clear. */
-  deletePlainBackup: endpoint<{ deleted: string }>()('archive.deletePlainBackup', z.object({ file: z.string().min(1) }), MAINTAIN),
+  deletePlainBackup: endpoint<{ deleted: string }>()('archive.deletePlainBackup', z.object({ file: z.string().min(1) }), MAINTAIN, { file: 'write' }),
   /** Locks: the archive is closed (its key dropped from memory) until the password is given again. */
   lock: endpoint<SessionState>()('archive.lock', z.object({}), SESSION),
   changePassword: endpoint<SessionState>()('archive.changePassword', z.object({ oldPassword: password('原密码'), newPassword: password('新密码') }), { writes: true, roles: ROLES }),

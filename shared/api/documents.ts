@@ -2,6 +2,7 @@
 // a file written as a job (progress and cancel through jobs.status / jobs.cancel), and the
 // wall-chart figures with ready-made chart options for an in-app dashboard.
 import { z } from 'zod';
+import { READ } from '../roles.ts';
 import { endpoint } from './endpoint.ts';
 import { jobId } from './jobs.ts';
 import { isoDate, year } from './schemas.ts';
@@ -160,6 +161,8 @@ export const documentsApi = {
       overwrite: z.boolean().default(false),
       jobId: jobId.nullable().default(null),
     }),
+    READ,
+    { out: 'write' },
   ),
   wallchart: endpoint<WallChartView>()('documents.wallchart', z.object({ year: year.nullable().default(null), asOf: isoDate.nullable().default(null) })),
 };

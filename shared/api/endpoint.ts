@@ -7,8 +7,13 @@ import type { z } from 'zod';
 import type { Access, Role } from '../roles.ts';
 import { READ } from '../roles.ts';
 
+/** What an endpoint does with a path it is given: the shell checks it was chosen by the user (core/api/path-guard.ts). */
+export type PathUse = 'read' | 'write';
+
 export interface Endpoint<I extends z.ZodType = z.ZodType, O = unknown> extends Access {
   readonly channel: string;
+  /** The input fields that are paths on this machine, and whether they are read or written. */
+  readonly paths: Readonly<Record<string, PathUse>>;
   readonly input: I;
   readonly writes: boolean;
   readonly roles: readonly Role[];
@@ -16,9 +21,18 @@ export interface Endpoint<I extends z.ZodType = z.ZodType, O = unknown> extends 
   readonly output?: O;
 }
 
-/** `endpoint<Output>()('group.name', inputSchema, EDIT)` — without an access, a read anyone may make. */
+/**
+ * `endpoint<Output>()('group.name', inputSchema, EDIT, { out: 'write' })` — without an access, a
+ * read anyone may make; `paths` names every input field that is a path on this machine.
+ */
 export function endpoint<O>() {
-  return <I extends z.ZodType>(channel: string, input: I, access: Access = READ): Endpoint<I, O> => ({ channel, input, writes: access.writes, roles: access.roles });
+  return <I extends z.ZodType>(channel: string, input: I, access: Access = READ, paths: Readonly<Record<string, PathUse>> = {}): Endpoint<I, O> => ({
+    channel,
+    input,
+    writes: access.writes,
+    roles: access.roles,
+    paths,
+  });
 }
 
 export type InputOf<E> = E extends Endpoint<infer I> ? z.input<I> : never;

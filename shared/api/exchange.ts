@@ -6,7 +6,7 @@
 // Long calls (pack, packReview, unpack) take a `jobId` and report through jobs.status / jobs.cancel.
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
-import { COUNTY_REVIEW, EXCHANGE } from '../roles.ts';
+import { COUNTY_REVIEW, EXCHANGE, READ } from '../roles.ts';
 import { jobId } from './jobs.ts';
 import { id, isoDate, text } from './schemas.ts';
 
@@ -340,13 +340,13 @@ export const exchangeApi = {
   /** Makes this side's key pair inside the archive (refused when it has one); nothing private is written to disk. */
   newKey: endpoint<KeyStatusView>()('exchange.newKey', z.object({ name: required('单位名称', 40).nullable().default(null) }), EXCHANGE),
   /** Saves this side's public.json to a chosen place (the USB stick). */
-  savePublicKey: endpoint<{ file: string }>()('exchange.savePublicKey', z.object({ out: path('保存位置'), overwrite: z.boolean().default(false) })),
+  savePublicKey: endpoint<{ file: string }>()('exchange.savePublicKey', z.object({ out: path('保存位置'), overwrite: z.boolean().default(false) }), READ, { out: 'write' }),
   /** Writes this side's key pair to a new file encrypted with the passphrase (age scrypt), to move it to a new PC. */
-  exportKeyPair: endpoint<KeyExportView>()('exchange.exportKeyPair', z.object({ out: path('保存位置'), passphrase: keyPassphrase }), EXCHANGE),
+  exportKeyPair: endpoint<KeyExportView>()('exchange.exportKeyPair', z.object({ out: path('保存位置'), passphrase: keyPassphrase }), EXCHANGE, { out: 'write' }),
   /** Imports such a file into an archive of the same side that has no key yet; refused with nothing changed otherwise. */
-  importKeyPair: endpoint<KeyImportView>()('exchange.importKeyPair', z.object({ file: path('密钥导出文件'), passphrase: keyPassphrase }), EXCHANGE),
+  importKeyPair: endpoint<KeyImportView>()('exchange.importKeyPair', z.object({ file: path('密钥导出文件'), passphrase: keyPassphrase }), EXCHANGE, { file: 'read' }),
   /** Reads another side's public.json for the phone check (nothing registered yet). */
-  inspectKey: endpoint<KeyView & { registered: boolean; status: 'active' | 'revoked' | null }>()('exchange.inspectKey', z.object({ file: path('公钥文件') })),
+  inspectKey: endpoint<KeyView & { registered: boolean; status: 'active' | 'revoked' | null }>()('exchange.inspectKey', z.object({ file: path('公钥文件') }), READ, { file: 'read' }),
   /** Registers the other side's public.json after the fingerprint was checked by phone. */
   trustKey: endpoint<RegisteredKeyView>()(
     'exchange.trustKey',
@@ -359,6 +359,7 @@ export const exchangeApi = {
       org: text('单位', 60).nullable().default(null),
     }),
     EXCHANGE,
+    { file: 'read' },
   ),
   /** County side: revokes a township key (lost or replaced). */
   revokeKey: endpoint<RegisteredKeyView>()(
@@ -389,9 +390,10 @@ export const exchangeApi = {
       jobId: jobId.nullable().default(null),
     }),
     EXCHANGE,
+    { out: 'write' },
   ),
   /** A package's outside, without decrypting: sender, fingerprint, authenticated, whether it would be accepted. */
-  inspect: endpoint<PackageInfoView>()('exchange.inspect', z.object({ file: path('数据包文件') })),
+  inspect: endpoint<PackageInfoView>()('exchange.inspect', z.object({ file: path('数据包文件') }), READ, { file: 'read' }),
   /** Verifies and imports a package (dryRun: everything but the writing, for the preview). */
   unpack: endpoint<UnpackResultView>()(
     'exchange.unpack',
@@ -404,6 +406,7 @@ export const exchangeApi = {
       jobId: jobId.nullable().default(null),
     }),
     EXCHANGE,
+    { file: 'read' },
   ),
   /** County: the townships held, with their last package and pending opinions. */
   townships: endpoint<CountyTownshipView[]>()('exchange.townships', z.object({})),
@@ -454,6 +457,7 @@ export const exchangeApi = {
       jobId: jobId.nullable().default(null),
     }),
     COUNTY_REVIEW,
+    { out: 'write' },
   ),
   /** Township: exports awaiting the county's answer, and the county's opinions as received. */
   reviewResults: endpoint<TownshipReviewView>()('exchange.reviewResults', z.object({ batchId: z.string().nullable().default(null) })),

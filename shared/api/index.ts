@@ -12,6 +12,7 @@ import { monitoringApi } from './monitoring.ts';
 import { documentsApi } from './documents.ts';
 import { workflowsApi } from './workflows.ts';
 import { exchangeApi } from './exchange.ts';
+import { filesApi } from './files.ts';
 
 export const API = {
   archive: archiveApi,
@@ -29,6 +30,7 @@ export const API = {
   monitoring: monitoringApi,
   documents: documentsApi,
   exchange: exchangeApi,
+  files: filesApi,
 } as const;
 
 export type Api = typeof API;
@@ -76,7 +78,7 @@ export function createClient(transport: Transport): Client {
   return client as unknown as Client;
 }
 
-export type { ApiErrorBody, Endpoint, Envelope, InputOf, OutputOf, ParsedInputOf } from './endpoint.ts';
+export type { ApiErrorBody, Endpoint, Envelope, InputOf, OutputOf, ParsedInputOf, PathUse } from './endpoint.ts';
 export type * from './archive.ts';
 export type * from './accounts.ts';
 export type * from './attachments.ts';

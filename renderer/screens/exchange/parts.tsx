@@ -1,10 +1,11 @@
 // Pieces shared by the exchange screens: a refusal with its details, a path field with its
 // hint, the result of packing (写入校验, number, size, the passphrase shown once), the packages log
 // and, at the county, what a township's packages say about its audit chain.
-import { Alert, Button, Card, Descriptions, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Input, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import type { AuditContinuityView, PackageLogView, PackResultView } from '../../../shared/api/index.ts';
+import { api } from '../../api.ts';
 import { auditAlert } from '../../editor/exchange-import.ts';
 import { formatBytes, pathHint } from '../../editor/exchange-files.ts';
 import { shortTime } from '../../editor/exchange-keys.ts';
@@ -41,13 +42,31 @@ export function FailureAlert({ failure, title, testId, onClose }: { failure: Fai
   );
 }
 
+/**
+ * A path, typed or chosen with 选择… (the shell's own file dialog: only a path chosen there, or
+ * in the app's folders, may be read or written — core/api/path-guard.ts). The browser shell has
+ * no dialog: its refusal is shown under the field.
+ */
 export function PathField(props: { label: string; value: string; onChange: (v: string) => void; want: '.fpkg' | '.json'; testId: string; disabled?: boolean; placeholder?: string; extra?: ReactNode }) {
+  const { message } = App.useApp();
   const hint = pathHint(props.value, props.want);
+  const saving = props.label.includes('保存');
+  const choose = async (): Promise<void> => {
+    try {
+      const r = await api.files.choose({ mode: saving ? 'save' : 'open', kind: props.want === '.fpkg' ? 'package' : 'public-key', title: props.label, defaultPath: props.value });
+      if (r.path) props.onChange(r.path);
+    } catch (e) {
+      void message.warning(e instanceof Error ? e.message : String(e), 8);
+    }
+  };
   return (
     <div style={{ width: '100%' }}>
       <Space.Compact style={{ width: '100%' }}>
         <Space.Addon>{props.label}</Space.Addon>
         <Input aria-label={props.label} data-testid={props.testId} value={props.value} disabled={props.disabled} placeholder={props.placeholder} onChange={(e) => props.onChange(e.target.value)} />
+        <Button disabled={props.disabled} onClick={() => void choose()} data-testid={`${props.testId}-choose`}>
+          选择…
+        </Button>
         {props.extra}
       </Space.Compact>
       {hint && (
