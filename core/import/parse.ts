@@ -11,6 +11,7 @@ import { INCOME_COLUMNS, MEMBER_COLUMNS, REQUIRED_KEYS } from './columns.ts';
 import type { ColumnDef } from './columns.ts';
 import type { ColumnMapping } from './workbook.ts';
 import type { ImportProblem, ParsedHousehold, ParsedMember, ParsedRoster } from './types.ts';
+import { MAX_MEMBERS } from '../../shared/fields/index.ts';
 import { brief, cellLimitProblem } from './limits.ts';
 import { readCell } from './values.ts';
 import type { CellValue } from './values.ts';
@@ -98,7 +99,7 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
       const res = readCell(def, cells[j] ?? '');
       v[def.key] = res.value;
       if (res.warning) add(rowNo, labelOf.get(j)!, res.warning, 'warning');
-      const refused = cellLimitProblem(def, res.value);
+      const refused = cellLimitProblem(def, res.value, cells[j] ?? '');
       if (refused) add(rowNo, labelOf.get(j)!, refused);
     }
     if (!v.name && !v.idNumber) return; // blank or totals row
@@ -121,7 +122,8 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
       h = member.relation === '户主' || !current ? undefined : current;
     }
     if (!h) {
-      const no = keys.has('householdNo') ? String(v.householdNo) : `导入${String(rowNo).padStart(6, '0')}`;
+      // Without a 户编号 column: one made from the head's row, in the catalogue's pattern (letters and digits).
+      const no = keys.has('householdNo') ? String(v.householdNo) : `DR${String(rowNo).padStart(6, '0')}`;
       h = { no, village: typeof v.village === 'string' ? v.village : '', groupName: typeof v.groupName === 'string' ? v.groupName : null, status: statusOf(v, keys), values: householdValues(columns, v), members: [], firstRow: rowNo };
       byNo.set(no, h);
       order.push(h);
@@ -211,6 +213,10 @@ function memberOf(v: Record<string, CellValue>, row: number, today: Date, warn: 
 function checkHouseholds(households: ParsedHousehold[], add: (row: number, column: string, message: string, severity?: ImportProblem['severity']) => void): void {
   const idHome = new Map<string, { no: string; row: number }>();
   for (const h of households) {
+    if (h.members.length > MAX_MEMBERS) {
+      const extra = h.members[MAX_MEMBERS]!;
+      add(extra.row, '姓名', `户编号${brief(h.no)}有${h.members.length}人（第${h.firstRow}行起），超过了一户最多${MAX_MEMBERS}人的上限。请核实是否把几户写成了一户，分开户编号后重新导入。`);
+    }
     const heads = h.members.filter((m) => m.relation === '户主');
     if (heads.length === 0) add(h.firstRow, '与户主关系', `户编号${brief(h.no)}没有户主（第${h.firstRow}行起的${h.members.length}人中没有“户主”）。请在与户主关系列中标出户主。`);
     if (heads.length > 1) add(heads[1]!.row, '与户主关系', `户编号${brief(h.no)}有${heads.length}名户主（${heads.map((m) => `第${m.row}行${brief(m.name)}`).join('、')}）。一户只能有一个户主。`);
