@@ -67,6 +67,14 @@ export interface ZipEntry {
   path: string;
   compressed: number;
   size: number;
+  /** Where the entry's local header starts in the file. */
+  offset: number;
+}
+
+/** A zip's entries and where its central directory starts (the end of the last local record). */
+export interface ZipLayout {
+  entries: ZipEntry[];
+  directoryAt: number;
 }
 
 /**
@@ -75,6 +83,11 @@ export interface ZipEntry {
  * (ZIP64) are taken as they are: at 4 GB they are over every limit anyway.
  */
 export function centralDirectory(read: (at: number, length: number) => Buffer, size: number): ZipEntry[] | null {
+  return zipLayout(read, size)?.entries ?? null;
+}
+
+/** The central directory and where it starts; null when the bytes are no zip. */
+export function zipLayout(read: (at: number, length: number) => Buffer, size: number): ZipLayout | null {
   const tail = read(Math.max(0, size - 65_557), Math.min(size, 65_557));
   let eocd = -1;
   for (let i = tail.length - 22; i >= 0; i--) if (tail.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
@@ -82,17 +95,17 @@ export function centralDirectory(read: (at: number, length: number) => Buffer, s
   const count = tail.readUInt16LE(eocd + 10);
   const cdSize = tail.readUInt32LE(eocd + 12);
   const cdAt = tail.readUInt32LE(eocd + 16);
-  if (count > WORKBOOK_LIMITS.entries) return Array.from({ length: count }, () => ({ path: '', compressed: 0, size: 0 }));
+  if (count > WORKBOOK_LIMITS.entries) return { entries: Array.from({ length: count }, () => ({ path: '', compressed: 0, size: 0, offset: 0 })), directoryAt: cdAt };
   if (cdAt + cdSize > size) return null;
   const cd = read(cdAt, cdSize);
   const out: ZipEntry[] = [];
   for (let at = 0; out.length < count; ) {
     if (at + 46 > cd.length || cd.readUInt32LE(at) !== 0x02014b50) return null;
     const nameLength = cd.readUInt16LE(at + 28);
-    out.push({ compressed: cd.readUInt32LE(at + 20), size: cd.readUInt32LE(at + 24), path: cd.toString('utf8', at + 46, at + 46 + nameLength) });
+    out.push({ compressed: cd.readUInt32LE(at + 20), size: cd.readUInt32LE(at + 24), offset: cd.readUInt32LE(at + 42), path: cd.toString('utf8', at + 46, at + 46 + nameLength) });
     at += 46 + nameLength + cd.readUInt16LE(at + 30) + cd.readUInt16LE(at + 32);
   }
-  return out;
+  return { entries: out, directoryAt: cdAt };
 }
 
 /** Throws WorkbookTooLarge when the declared entries pass a limit. */
@@ -111,17 +124,20 @@ export function checkDeclared(file: string, entries: readonly ZipEntry[]): void 
   if (total > L.totalBytes) throw tooLarge(file, `工作簿解压后共有 ${inMB(total)}，超过了 ${inMB(L.totalBytes)} 的上限。${SPLIT}`);
 }
 
-/** The declared entries of a workbook file or of bytes in memory (null: not a zip). */
-export function declaredEntries(src: string | Buffer): ZipEntry[] | null {
-  if (typeof src !== 'string') return centralDirectory((at, n) => src.subarray(at, at + n), src.length);
+/** The layout of a workbook file or of bytes in memory (null: not a zip). */
+export function declaredLayout(src: string | Buffer): ZipLayout | null {
+  if (typeof src !== 'string') return zipLayout((at, n) => src.subarray(at, at + n), src.length);
   const fd = openSync(src, 'r');
   try {
     const read = (at: number, n: number) => {
       const b = Buffer.alloc(n);
       return b.subarray(0, readSync(fd, b, 0, n, at));
     };
-    return centralDirectory(read, fstatSync(fd).size);
+    return zipLayout(read, fstatSync(fd).size);
   } finally {
     closeSync(fd);
   }
 }
+
+/** The declared entries of a workbook file or of bytes in memory (null: not a zip). */
+export const declaredEntries = (src: string | Buffer): ZipEntry[] | null => declaredLayout(src)?.entries ?? null;

@@ -5,9 +5,10 @@ import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { UserError } from '../../shared/errors.ts';
-import { InflateBudget, WorkbookTooLarge, checkDeclared, declaredEntries } from './bounds.ts';
+import { InflateBudget, WorkbookTooLarge, checkDeclared, declaredEntries, declaredLayout } from './bounds.ts';
 import { columnByKey, columnFor, headerKey } from './columns.ts';
 import type { ColumnDef } from './columns.ts';
+import { orderedSpans, readSpans } from './zip-order.ts';
 
 export interface SheetRows {
   name: string;
@@ -53,9 +54,14 @@ function* pieces(bytes: Buffer): Generator<Buffer> {
   for (let at = 0; at < bytes.length; at += 1 << 16) yield bytes.subarray(at, at + (1 << 16));
 }
 
+/** The zip's records in the order the reader needs them (zip-order.ts); as they are when no zip. */
 function openSource(src: WorkbookSource): { input: Readable; total: number } {
-  if (typeof src === 'string') return { input: createReadStream(src), total: statSync(src).size };
-  return { input: Readable.from(pieces(src.bytes)), total: src.bytes.length };
+  const data = typeof src === 'string' ? src : src.bytes;
+  const total = typeof src === 'string' ? statSync(src).size : src.bytes.length;
+  const layout = declaredLayout(data);
+  const spans = layout && orderedSpans(layout, total);
+  if (spans) return { input: Readable.from(readSpans(data, spans), { objectMode: false }), total };
+  return { input: typeof src === 'string' ? createReadStream(src) : Readable.from(pieces(src.bytes)), total };
 }
 
 function unreadable(file: WorkbookSource, cause: unknown): UserError {
@@ -128,6 +134,11 @@ export async function streamSheets(file: WorkbookSource, open: (name: string) =>
     }) as typeof input.pipe;
   });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
+  // exceljs writes a sheet to a temp file unless it already holds shared strings and the
+  // workbook's relationships: never let it. The parts come in that order (openSource), and a
+  // workbook without a shared strings table (inline strings, as national exports are) or without
+  // relationships then reads its sheets straight from the zip too. Real parts replace these.
+  Object.assign(reader, { sharedStrings: [], workbookRels: [] });
   let garbled = false;
   const reading = (async () => {
     for await (const ws of reader) {
