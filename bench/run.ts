@@ -12,6 +12,7 @@ import { exchangeArchiveSuite } from './exchange-archive.ts';
 import { documentsSuite } from './documents.ts';
 import { uiSuite } from './ui.ts';
 import { atRestSuite } from './at-rest.ts';
+import { importMemorySuite } from './import-memory.ts';
 
 export async function runBench(size: 'full' | 'small', only?: string): Promise<BenchReport> {
   const sizes = size === 'full' ? { villages: 30, households: 20_000 } : { villages: 3, households: 200 };
@@ -24,6 +25,8 @@ export async function runBench(size: 'full' | 'small', only?: string): Promise<B
       archive.close();
     }
     figures.push(...(await xlsxSuite(dir, sizes)));
+    // Peak memory needs fresh processes (a minute at full size): full runs only (or --only import-peak).
+    if (size === 'full' || only?.startsWith('import-peak')) figures.push(...(await importMemorySuite(dir, sizes)));
     figures.push(...(await exchangeSuite(dir, size)));
     figures.push(...(await exchangeArchiveSuite(dir, size)));
     // The paper outputs take minutes at full size (20,000 forms): full runs only (or --only doc).

@@ -9,7 +9,7 @@ import { countyPlanReads } from '../../db/repos/county-plan.ts';
 import type { TableChangeView } from '../../shared/api/exchange.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { StagedPackage } from '../exchange/index.ts';
-import { describeProblems, problemLine } from './problems.ts';
+import { HouseholdNos, describeProblems, problemLine } from './problems.ts';
 import type { Problem } from './problems.ts';
 import { codecFor, RECORD_ID_RE } from './rows.ts';
 import type { Row } from './rows.ts';
@@ -75,6 +75,7 @@ export async function planSnapshot(
   const { township, scope } = townshipOfMeta(staged.manifest.meta, file);
   const db = countyPlanReads(archive.db);
   const problems = new Collector();
+  const householdNos = new HouseholdNos();
   const ids = new Map<string, Set<string>>();
   const tables: TableChangeView[] = [];
   const unchanged = new Map<string, Set<string>>();
@@ -120,9 +121,10 @@ export async function planSnapshot(
         }
         if (problems.full) continue;
         const row = JSON.parse(line) as Row;
+        householdNos.note(spec.name, row);
         const bad = codec.check(row, opts.now);
         if (bad.length) {
-          problems.list.push({ table: spec.name, row, problems: bad });
+          problems.list.push(householdNos.of({ table: spec.name, row, problems: bad }));
           continue;
         }
         const id = row.id as string;

@@ -23,7 +23,7 @@ import { identityOf, listKeys, otherRole, ROLE_NAME } from './keys.ts';
 import { useOwnKey } from './own-key.ts';
 import type { KeyRow } from './keys.ts';
 import { nextOutSeq } from './log.ts';
-import { describeProblems, problemLine } from './problems.ts';
+import { HouseholdNos, describeProblems, problemLine } from './problems.ts';
 import type { Problem } from './problems.ts';
 import { codecFor } from './rows.ts';
 import { resolveScope } from './scope.ts';
@@ -89,11 +89,12 @@ interface Counted {
   attachmentBytes: number;
 }
 
-function* tableRows(db: ReadDb, spec: TableSpec, filter: ScopeFilter, problems: Problem[], counted: Counted['tables'][number], tick: () => void, now: Date): Generator<JsonObject> {
+function* tableRows(db: ReadDb, spec: TableSpec, filter: ScopeFilter, problems: Problem[], nos: HouseholdNos, counted: Counted['tables'][number], tick: () => void, now: Date): Generator<JsonObject> {
   const codec = codecFor(spec);
   for (const row of travellingRows(db, spec.name, filter)) {
+    nos.note(spec.name, row);
     const bad = codec.check(row, now);
-    if (bad.length && problems.length < 200) problems.push({ table: spec.name, row, problems: bad });
+    if (bad.length && problems.length < 200) problems.push(nos.of({ table: spec.name, row, problems: bad }));
     counted.rows++;
     if ((counted.rows & 1023) === 0) tick();
     yield row;
@@ -130,6 +131,7 @@ export function exportEntries(snap: Snapshot, filter: ScopeFilter, opts: { now: 
   const report = () => opts.onProgress?.('打包：读取并加密档案', Math.min(0.95, 0.5 * (rowsDone / rowsTotal) + 0.45 * (bytesDone / bytesTotal)));
   function* gen(): Generator<EntrySource> {
     const problems: Problem[] = [];
+    const nos = new HouseholdNos();
     for (const t of TABLES) {
       const c = { name: t.name, label: t.label, rows: 0 };
       counted.tables.push(c);
@@ -140,7 +142,7 @@ export function exportEntries(snap: Snapshot, filter: ScopeFilter, opts: { now: 
         report();
         opts.signal?.throwIfAborted();
       };
-      yield { type: 'table', name: t.name, rows: tableRows(snap.db, t, filter, problems, c, tick, opts.now) };
+      yield { type: 'table', name: t.name, rows: tableRows(snap.db, t, filter, problems, nos, c, tick, opts.now) };
       tick();
     }
     if (problems.length) {

@@ -103,6 +103,39 @@ describe('rows the county refuses, with nothing written', () => {
     expect(stagingLeft()).toEqual([]);
   });
 
+  // The field catalogue's limits (shared/fields/limits.ts), as the editor and the import apply
+  // them: values signed by a registered township key and still refused, naming household and field.
+  const householdNo = () => sqlValue(p.township, 'SELECT no FROM households WHERE id = (SELECT household_id FROM members ORDER BY id LIMIT 1)') as string;
+  const firstHouseholdNo = () => sqlValue(p.township, 'SELECT no FROM households ORDER BY id LIMIT 1') as string;
+  it.each<[string, string, (r: Row) => Row, () => string, RegExp]>([
+    ['a 10,000-character member name', 'members', (r: Row) => ({ ...r, name: '张'.repeat(10_000) }), () => `家庭成员 ${'张'.repeat(40)}…（`, /（户编号 ([^）]+)）：姓名不能超过20个字/],
+    ['U+202E in a member name', 'members', (r: Row) => ({ ...r, name: '张\u202E三' }), () => '家庭成员 张[U+202E]三', /（户编号 ([^）]+)）：姓名含有看不见的控制字符（U\+202E）/],
+    ['a formula as phone', 'households', (r: Row) => ({ ...r, phone: "=cmd|' /C calc'!A0" }), () => `农户 户编号 ${firstHouseholdNo()}：`, /联系电话不能超过13个字/],
+    ['more than two 其他致贫原因', 'households', (r: Row) => ({ ...r, other_causes: ['缺技术', '缺资金', '缺劳力'] }), () => `农户 户编号 ${firstHouseholdNo()}：`, /其他致贫原因最多选2项/],
+    ['a household of 31', 'incomes', (r: Row) => ({ ...r, household_size: 31 }), () => '收入 ', /年（户编号 ([^）]+)）：家庭人口数应为1到30之间的整数/],
+  ])('%s (the catalogue limit)', async (_what, table, change, starts, message) => {
+    let done = false;
+    let changedHousehold: unknown = null;
+    const file = await hostile(`limit-${table}-${seqs}.fpkg`, (t, r) => {
+      if (t !== table || done || (table === 'members' && r.id !== sqlValue(p.township, 'SELECT id FROM members ORDER BY id LIMIT 1'))) return r;
+      if (table === 'households' && r.no !== firstHouseholdNo()) return r;
+      done = true;
+      changedHousehold = r.household_id ?? r.id;
+      return change(r);
+    });
+    expect(done).toBe(true);
+    const r = await refusal(p.county, () => unpackPackage(p.county, countyActor, file));
+    expect(r.error.message).toMatch(/不合规，整个数据包不予导入，档案没有任何改动/);
+    const first = r.error.details[0]!;
+    expect(first.startsWith(starts())).toBe(true);
+    expect(first).toMatch(message);
+    const no = sqlValue(p.township, 'SELECT no FROM households WHERE id = ?', changedHousehold) as string;
+    if (table !== 'households') expect(first).toContain(`（户编号 ${no}）`);
+    if (table === 'members') expect(no).toBe(householdNo());
+    expect(r.unchanged).toBe(true);
+    expect(stagingLeft()).toEqual([]);
+  });
+
   it('an attachment row whose content is not in the package', async () => {
     const file = await hostile('no-blob.fpkg', (t, r) => (t === 'attachments' ? { ...r, sha256: 'ab'.repeat(32) } : r));
     const r = await refusal(p.county, () => unpackPackage(p.county, countyActor, file));

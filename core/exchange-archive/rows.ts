@@ -5,6 +5,9 @@
 // whole fen (never negative), dates, record ids that cannot be paths, attachment names that
 // cannot mislead.
 import { ATTACHMENT_OWNERS, ATTACHMENT_TYPES } from '../../shared/api/attachments.ts';
+import { FIELDS } from '../../shared/fields/index.ts';
+import type { FieldDef, RecordKind } from '../../shared/fields/index.ts';
+import { valueLimitIssue } from '../../shared/fields/limits.ts';
 import { parseIdNumber } from '../../shared/id-number.ts';
 import { WORKFLOW_KINDS } from '../../shared/workflows/index.ts';
 import type { ColumnSpec, TableSpec } from './tables.ts';
@@ -31,6 +34,8 @@ const validDate = (s: string): boolean => {
 export interface RowProblem {
   column: string;
   why: string;
+  /** The column's name for a clerk, when `why` starts with it (the field catalogue's label). */
+  label?: string;
 }
 
 /** `now`: the checking side's clock (an ID's birth date may not lie after tomorrow). */
@@ -72,6 +77,21 @@ function columnCheck(table: string, column: string): Check | null {
   if (column === 'updated_at') return (v) => (STAMP_RE.test(v as string) ? null : '时间格式不对');
   if (column.endsWith('_on') || column === 'birth_date') return (v) => (v == null || validDate(v as string) ? null : '日期格式应为 YYYY-MM-DD');
   return null;
+}
+
+/** The tables whose columns the field catalogue describes (rows keyed by its keys in snake_case). */
+const CATALOGUE: Readonly<Record<string, RecordKind>> = { households: 'household', members: 'member', incomes: 'income' };
+const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * The catalogue's limits (shared/fields/limits.ts) on a travelling row, as the editor and the
+ * import apply them: a value the editor would refuse to save is refused in a package too (and a
+ * township sees it before packing). ID numbers have their own check above; statuses are enums.
+ */
+function catalogueChecks(table: string, columns: ReadonlySet<string>): Array<{ column: string; field: FieldDef }> {
+  const record = CATALOGUE[table];
+  if (!record) return [];
+  return FIELDS[record].filter((f) => f.kind !== 'id' && f.kind !== 'status' && columns.has(snake(f.key))).map((field) => ({ column: snake(field.key), field }));
 }
 
 const isJsonValue = (v: unknown): boolean => {
@@ -119,6 +139,7 @@ export function codecOf(spec: TableSpec): RowCodec {
   const types = spec.columns.map((col) => [col.name, typeCheck(col)] as const);
   const known = new Set(names);
   const checks = names.map((name) => [name, columnCheck(spec.name, name)] as const).filter((c): c is [string, Check] => c[1] !== null);
+  const limited = catalogueChecks(spec.name, known);
   return {
     spec,
     check(row, now) {
@@ -135,6 +156,10 @@ export function codecOf(spec: TableSpec): RowCodec {
       for (const [name, c] of checks) {
         const why = c(r[name], r, now);
         if (why) out.push({ column: name, why });
+      }
+      for (const { column, field } of limited) {
+        const issue = valueLimitIssue(field, r[column]);
+        if (issue) out.push({ column, why: issue.message, label: field.label });
       }
       return out;
     },

@@ -17,6 +17,7 @@ import type { SheetParser } from './parse.ts';
 import { planImport, planView } from './plan.ts';
 import type { PlanView } from './plan.ts';
 import { rejectedWorkbook, rejectionOf } from './rejected.ts';
+import type { Rejection } from './rejected.ts';
 import type { ImportProblem, ParsedHousehold } from './types.ts';
 import { cancelled, feedSheets, findHeader, readSheets, sourceName } from './workbook.ts';
 import type { ColumnMapping, SheetRows, WorkbookSource } from './workbook.ts';
@@ -178,10 +179,11 @@ export async function importRoster(archive: Archive, actor: Actor, file: Workboo
     // Problems of the whole sheet (no header, a column missing) leave nothing to import.
     const sheetWide = (p: ImportProblem) => p.row === 0 || parsed.some((x) => x.sheet.name === p.sheet && x.roster.households.length === 0);
     if (opts.skipRejected && !errors.some(sheetWide)) {
+      const rejectedMembers = households.reduce((n, h) => n + (rejection.households.has(h.no) ? h.members.length : 0), 0);
       households = households.filter((h) => !rejection.households.has(h.no));
       result.rejected = rejection.households.size;
       for (const p of errors) p.severity = 'warning';
-      problems.push({ sheet: main.name, row: 0, column: '', message: `有 ${rejection.households.size} 户因上述问题没有导入，已另存为“待改正”工作簿；改正后可再导入。`, severity: 'warning' });
+      problems.push({ sheet: main.name, row: 0, column: '', message: `${leftOut(rejection, rejectedMembers)}因上述问题没有导入，已另存为“待改正”工作簿；改正后可再导入。`, severity: 'warning' });
     }
   }
   const year = opts.year ?? yearNamedAbove(main, mapping) ?? actor.now().getFullYear();
@@ -228,6 +230,15 @@ export async function importRoster(archive: Archive, actor: Actor, file: Workboo
     problems.push({ sheet: main.name, row: 0, column: '', message: '文件中没有找到任何家庭成员行。', severity: 'error' });
   }
   throw new ImportRefused(result);
+}
+
+/** What --skip-rejected left out: households, and rows that belong to none (no 户编号, no name). */
+function leftOut(rejection: Rejection, rejectedMembers: number): string {
+  const rows = [...rejection.rows.values()].reduce((n, r) => n + r.size, 0);
+  const loose = Math.max(0, rows - rejectedMembers);
+  const households = rejection.households.size;
+  if (households === 0) return `有 ${loose} 行`;
+  return loose ? `有 ${households} 户和另外 ${loose} 行` : `有 ${households} 户`;
 }
 
 /** One person may appear in only one household, even across sheets. */

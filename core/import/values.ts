@@ -79,6 +79,8 @@ function readCellUncached(def: ColumnDef, raw: string): CellResult {
   const text = raw.trim();
   if (text === '') return { value: null };
   const kind = def.kind;
+  // An account number is kept without spaces, as the editor keeps it (shared/fields/input.ts).
+  if (def.limited.mask === 'bank') return { value: text.replace(/\s/g, '') };
   if (kind === 'text' || kind === 'id') return { value: text };
   if (kind === 'int') return number(text, def, (n) => (Number.isInteger(n) ? n : null), '整数');
   if (kind === 'decimal') return number(text, def, (n) => n, '数字');
@@ -99,6 +101,6 @@ function readCellUncached(def: ColumnDef, raw: string): CellResult {
     if (typeof r.value === 'string' && !labels.includes(r.value)) labels.push(r.value);
     if (r.warning) warnings.push(r.warning);
   }
-  if (labels.length > kind.max) warnings.push(`最多只能填${kind.max}项，这里有${labels.length}项，已全部保留，请核实`);
+  // More labels than the field takes: refused by the field's limit (limits.ts), as the editor does.
   return warnings.length ? { value: labels, warning: warnings.join('；') } : { value: labels };
 }

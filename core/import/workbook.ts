@@ -5,8 +5,10 @@ import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { UserError } from '../../shared/errors.ts';
+import { InflateBudget, WorkbookTooLarge, checkDeclared, declaredEntries, declaredLayout } from './bounds.ts';
 import { columnByKey, columnFor, headerKey } from './columns.ts';
 import type { ColumnDef } from './columns.ts';
+import { orderedSpans, readSpans } from './zip-order.ts';
 
 export interface SheetRows {
   name: string;
@@ -16,16 +18,24 @@ export interface SheetRows {
 
 const REPLACEMENT = '\uFFFD';
 
+/**
+ * A string of our own. The XML parser hands out a cell's text as a slice of the chunk it parsed,
+ * and V8 keeps a slice's whole parent alive: the few long values a household keeps (ID and
+ * account numbers, addresses) would hold on to every 64 KB chunk of the sheet — 800 MB of a
+ * 200 MB sheet. Short strings (under 13 characters) are copied by V8 anyway.
+ */
+const own = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
+
 function cellText(v: ExcelJS.CellValue): string {
   if (v == null) return '';
   if (typeof v === 'object') {
     if (v instanceof Date) return v.toISOString().slice(0, 10);
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('text' in v && typeof v.text === 'string') return own(v.text);
     if ('result' in v) return cellText(v.result);
     return '';
   }
-  return String(v).trim();
+  return typeof v === 'string' ? own(v.trim()) : String(v);
 }
 
 export function cancelled(): UserError {
@@ -44,13 +54,51 @@ function* pieces(bytes: Buffer): Generator<Buffer> {
   for (let at = 0; at < bytes.length; at += 1 << 16) yield bytes.subarray(at, at + (1 << 16));
 }
 
+/** The zip's records in the order the reader needs them (zip-order.ts); as they are when no zip. */
 function openSource(src: WorkbookSource): { input: Readable; total: number } {
-  if (typeof src === 'string') return { input: createReadStream(src), total: statSync(src).size };
-  return { input: Readable.from(pieces(src.bytes)), total: src.bytes.length };
+  const data = typeof src === 'string' ? src : src.bytes;
+  const total = typeof src === 'string' ? statSync(src).size : src.bytes.length;
+  const layout = declaredLayout(data);
+  const spans = layout && orderedSpans(layout, total);
+  if (spans) return { input: Readable.from(readSpans(data, spans), { objectMode: false }), total };
+  return { input: typeof src === 'string' ? createReadStream(src) : Readable.from(pieces(src.bytes)), total };
 }
 
 function unreadable(file: WorkbookSource, cause: unknown): UserError {
+  if (cause instanceof WorkbookTooLarge) return cause;
   return new UserError(`无法读取“${sourceName(file)}”：这不是可以读取的 Excel 工作簿（.xlsx）。如果是 .xls 或 .et 文件，请先用 Excel 或 WPS 另存为 .xlsx 再导入。`, { cause });
+}
+
+/**
+ * Refuses, from the zip's central directory and before anything is expanded, a workbook whose
+ * entries declare more than bounds.ts allows (a file that is no zip is left to the reader).
+ */
+export function checkWorkbookSize(file: WorkbookSource): void {
+  const entries = declaredEntries(typeof file === 'string' ? file : file.bytes);
+  if (entries) checkDeclared(sourceName(file), entries);
+}
+
+/**
+ * Counts what the zip stream expands, entry by entry (a zip whose declared sizes lie): past a
+ * limit the zip stream fails with the refusal, which ends the read.
+ */
+function countInflated(zip: NodeJS.WritableStream, budget: InflateBudget): void {
+  const stream = zip as unknown as { push(entry: unknown): boolean; destroy(e: Error): void };
+  const push = stream.push.bind(stream);
+  stream.push = (entry: unknown) => {
+    const e = entry as { path?: unknown; write?: (chunk: Buffer, ...rest: unknown[]) => boolean } | null;
+    if (e && typeof e.path === 'string' && typeof e.write === 'function') {
+      const write = e.write.bind(e);
+      const count = budget.entry(e.path);
+      e.write = (chunk: Buffer, ...rest: unknown[]) => {
+        const refused = count(chunk.length);
+        if (!refused) return write(chunk, ...rest);
+        stream.destroy(refused);
+        return false;
+      };
+    }
+    return push(entry);
+  };
 }
 
 export interface ReadOptions {
@@ -77,11 +125,20 @@ export async function streamSheets(file: WorkbookSource, open: (name: string) =>
   // When an entry of a damaged file fails to inflate, exceljs can wait forever for it: the
   // error goes to the unzip stream, which it is not listening to at that moment (found by the
   // import fuzz test, core/import/fuzz-sample.test.ts). So we listen to that stream ourselves.
+  const budget = new InflateBudget(sourceName(file));
   const damaged = new Promise<never>((_resolve, reject) => {
     const pipe = input.pipe.bind(input);
-    input.pipe = ((dest: NodeJS.WritableStream, o?: { end?: boolean }) => pipe(dest.on('error', reject), o)) as typeof input.pipe;
+    input.pipe = ((dest: NodeJS.WritableStream, o?: { end?: boolean }) => {
+      countInflated(dest, budget);
+      return pipe(dest.on('error', reject), o);
+    }) as typeof input.pipe;
   });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
+  // exceljs writes a sheet to a temp file unless it already holds shared strings and the
+  // workbook's relationships: never let it. The parts come in that order (openSource), and a
+  // workbook without a shared strings table (inline strings, as national exports are) or without
+  // relationships then reads its sheets straight from the zip too. Real parts replace these.
+  Object.assign(reader, { sharedStrings: [], workbookRels: [] });
   let garbled = false;
   const reading = (async () => {
     for await (const ws of reader) {
@@ -99,6 +156,8 @@ export async function streamSheets(file: WorkbookSource, open: (name: string) =>
   reading.catch(() => undefined);
   try {
     await Promise.race([reading, damaged]);
+  } catch (e) {
+    throw budget.refusal ?? e;
   } finally {
     input.destroy();
   }
@@ -145,6 +204,7 @@ async function readWhole(file: WorkbookSource): Promise<SheetRows[]> {
  * and a "\uFFFD" appear, the sinks are opened afresh and fed from a whole-file read.
  */
 export async function feedSheets(file: WorkbookSource, open: (name: string) => RowSink, opts: ReadOptions = {}): Promise<void> {
+  checkWorkbookSize(file);
   try {
     // exceljs's streaming reader sometimes loses the zip's last entry and then fails inside
     // itself with a TypeError (exceljs issue #3064: xl/workbook.xml, which exceljs and some
@@ -167,6 +227,7 @@ export async function feedSheets(file: WorkbookSource, open: (name: string) => R
 }
 
 export async function readSheets(file: WorkbookSource, opts: ReadOptions = {}): Promise<SheetRows[]> {
+  checkWorkbookSize(file);
   let sheets: SheetRows[];
   try {
     sheets = await readStreaming(file, opts).catch((e: unknown) => {

@@ -14,7 +14,7 @@ import type { HouseholdStatus } from '../status.ts';
 import { HOUSEHOLD_STATUSES } from '../status.ts';
 import { endpoint } from './endpoint.ts';
 import { EDIT } from '../roles.ts';
-import { draftFields } from '../fields/index.ts';
+import { MAX_MEMBERS, draftFields } from '../fields/index.ts';
 import type { DraftInput, DraftValues, Edited, HouseholdField, IncomeField, MemberField } from '../fields/index.ts';
 import { shapeOf } from '../fields/schema.ts';
 import { id, limit, offset, year } from './schemas.ts';
@@ -107,7 +107,7 @@ export const householdDraft = z.object({
   expectedVersion: z.number().int().nullable().default(null),
   villageId: z.string({ error: '请选择行政村' }).min(1, '请选择行政村'),
   ...shapeOf(draftFields('household')),
-  members: z.array(memberDraft).min(1, '至少要有一名家庭成员').max(30, '家庭成员过多'),
+  members: z.array(memberDraft).min(1, '至少要有一名家庭成员').max(MAX_MEMBERS, `家庭成员过多：一户最多${MAX_MEMBERS}人`),
   incomes: z.array(incomeDraft).default([]),
 })
   // Without the version a save cannot know whether it overwrites someone else's: refused, never skipped.

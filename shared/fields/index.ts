@@ -36,5 +36,8 @@ export function draftFields(record: RecordKind): FieldDef[] {
   return FIELDS[record].filter((f) => f.editor !== null);
 }
 
+/** Most members a household may have: the catalogue's bound on 家庭人口数 (the editor and the import refuse more). */
+export const MAX_MEMBERS: number = INCOME_FIELDS.find((f) => f.key === 'householdSize')!.limits.max!;
+
 /** The income components (fen) the income formula adds up, in the form's order. */
 export const INCOME_COMPONENT_FIELDS: readonly FieldDef[] = INCOME_FIELDS.filter((f) => f.kind === 'money' && f.required);

@@ -2,20 +2,23 @@
 // (schema.ts, so the API and the household page's editor), the roster import and the data
 // check all ask these, so a value one of them refuses none of them lets in.
 import type { FieldDef, Limits } from './define.ts';
+import { isCodes } from './define.ts';
 
 /**
  * Characters no typed value holds: C0/C1 controls (a spreadsheet cell can carry them, a keyboard
  * does not type them) and the invisible direction marks and overrides (U+202E turns 张三 into a
- * name that reads differently from what it holds). Tab and line breaks only in multi-line fields.
+ * name that reads differently from what it holds), and the zero-width ones (U+200B…U+200D, U+2060,
+ * U+FEFF inside a value: two names that look alike would then differ). Tab and line breaks only in
+ * multi-line fields.
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u200B-\u200D\u2028\u2029\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/u;
 const LINE_BREAKS = /[\t\n\r]/u;
 
 /** What a limit check needs of an entry (a column outside the catalogue passes its own). */
 export type Limited = Pick<FieldDef, 'label' | 'limits' | 'kind'> & Partial<Pick<FieldDef, 'mask'>>;
 
-export type LimitRule = 'chars' | 'length' | 'pattern' | 'range';
+export type LimitRule = 'chars' | 'length' | 'pattern' | 'range' | 'count';
 
 export interface LimitIssue {
   rule: LimitRule;
@@ -39,6 +42,7 @@ export function hiddenChar(text: string, limits: Limits): string | null {
 
 export const hiddenCharMessage = (label: string, code: string): string => `${label}含有看不见的控制字符（${code}），请删去后重新输入`;
 export const tooLongMessage = (label: string, max: number): string => `${label}不能超过${max}个字`;
+export const tooManyMessage = (label: string, max: number): string => `${label}最多选${max}项`;
 export const patternMessageOf = (f: Pick<FieldDef, 'label' | 'limits'>): string => f.limits.patternMessage ?? `${f.label}的格式不对`;
 
 /** A text value (trimmed, as saved) against the entry's characters, length and pattern. */
@@ -72,6 +76,7 @@ export function valueLimitIssue(f: Limited, value: unknown): LimitIssue | null {
   }
   if (typeof value === 'number') return Number.isFinite(value) ? numberLimitIssue(f, value) : null;
   if (Array.isArray(value)) {
+    if (isCodes(f.kind) && value.length > f.kind.max) return { rule: 'count', message: tooManyMessage(f.label, f.kind.max) };
     for (const v of value) {
       const issue = typeof v === 'string' ? textLimitIssue({ label: f.label, limits: { maxLength: LIST_LABEL_MAX } }, v) : null;
       if (issue) return issue;

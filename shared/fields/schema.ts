@@ -5,12 +5,14 @@ import { z } from 'zod';
 import { parseIdNumber } from '../id-number.ts';
 import type { FieldDef } from './define.ts';
 import { isCodes } from './define.ts';
-import { hiddenChar, hiddenCharMessage, LIST_LABEL_MAX, patternMessageOf, tooLongMessage } from './limits.ts';
+import { hiddenChar, hiddenCharMessage, LIST_LABEL_MAX, patternMessageOf, tooLongMessage, tooManyMessage } from './limits.ts';
 
 function textSchema(f: FieldDef): z.ZodType {
   const { maxLength, pattern } = f.limits;
   // The same checks, in the same order, as textLimitIssue (limits.ts) that the import and the check use.
   let s = z.string({ error: `${f.label}应为文字` }).trim();
+  // An account number is kept without the spaces people type or paste into it (as input.ts and the import do).
+  if (f.mask === 'bank') s = s.overwrite((v) => v.replace(/\s/g, ''));
   s = s.check(
     z.superRefine((v, ctx) => {
       const code = hiddenChar(v, f.limits);
@@ -39,7 +41,7 @@ const MONTH = /^\d{6}$/;
 
 function valueSchema(f: FieldDef): z.ZodType {
   const k = f.kind;
-  if (isCodes(k)) return z.array(textSchema({ ...f, kind: 'text', required: false, limits: { maxLength: LIST_LABEL_MAX } })).max(k.max, `${f.label}最多选${k.max}项`);
+  if (isCodes(k)) return z.array(textSchema({ ...f, kind: 'text', required: false, limits: { maxLength: LIST_LABEL_MAX } })).max(k.max, tooManyMessage(f.label, k.max));
   if (k === 'flag') return z.boolean();
   if (k === 'int' || k === 'decimal' || k === 'money' || k === 'year') return numberSchema(f);
   if (k === 'date') return z.string().trim().regex(DAY, `${f.label}格式应为 YYYY-MM-DD，例如 1980-03-15`);
