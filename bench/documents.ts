@@ -48,7 +48,7 @@ async function barePdfWork(file: string, pages: number, cells: number, landscape
 
 /** The benchmark township, opened as its station chief logs in (not timed). */
 async function open(ctx: SuiteContext): Promise<Archive> {
-  return (await unlockArchive(ctx.input<DemoInput>('demo').file, BENCH_LOGIN, actor)).archive;
+  return (await unlockArchive((ctx.input('demo') as DemoInput).file, BENCH_LOGIN, actor)).archive;
 }
 
 /** The roster of one 1,000-household village (100 at small size), its own archive. */

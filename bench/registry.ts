@@ -20,7 +20,7 @@ export interface SuiteContext {
   /** Makes a value (paths, keys, counts) available to the suites that declare `needs: [this suite]`. */
   publish(value: unknown): void;
   /** What the named prerequisite published; throws (loudly, never an empty result) when it is not there. */
-  input<T>(suite: string): T;
+  input(suite: string): unknown;
 }
 
 export interface Suite {
@@ -83,7 +83,7 @@ export function contextFor(name: string, size: BenchSize, dir: string, suites: R
       mkdirSync(join(dir, 'inputs'), { recursive: true });
       writeFileSync(inputFile(dir, name), JSON.stringify(value));
     },
-    input<T>(suite: string): T {
+    input(suite: string): unknown {
       if (!needs.includes(suite)) throw new BenchError(`基准测试：套件 ${name} 读取了 ${suite} 的输入，却没有在登记中声明 needs: ['${suite}']（bench/registry.ts）`);
       const file = inputFile(dir, suite);
       if (!existsSync(file)) {
@@ -92,7 +92,7 @@ export function contextFor(name: string, size: BenchSize, dir: string, suites: R
             `用 npm run bench -- --only ${name} 会自动先运行 ${suite}。 Suite ${name} needs the output of ${suite}, which is missing.`,
         );
       }
-      return JSON.parse(readFileSync(file, 'utf8')) as T;
+      return JSON.parse(readFileSync(file, 'utf8')) as unknown;
     },
   };
 }

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Figure } from './harness.ts';
-import { contextFor, SUITES } from './registry.ts';
+import { BenchError, contextFor, SUITES } from './registry.ts';
 
 export interface SuiteResult {
   figures?: Figure[];
@@ -30,6 +30,8 @@ try {
 } catch (e) {
   const message = e instanceof Error ? e.message : String(e);
   write({ error: message });
-  process.stderr.write(`\n基准测试套件 ${name} 失败 / bench suite ${name} FAILED:\n${e instanceof Error ? (e.stack ?? message) : message}\n`);
+  // A missing prerequisite is said in one line; anything else keeps its stack for whoever fixes it.
+  const detail = e instanceof Error && !(e instanceof BenchError) ? (e.stack ?? message) : message;
+  process.stderr.write(`\n基准测试套件 ${name} 失败 / bench suite ${name} FAILED:\n${detail}\n`);
   process.exit(1);
 }

@@ -33,7 +33,7 @@ export const kilo = (n: number): string => `${Math.round(n / 1000)}k`;
 
 /** The benchmark township opened with its data key (no login: the key derivation is not measured here). */
 export function openDemo(ctx: SuiteContext): { archive: Archive; demo: DemoInput } {
-  const demo = ctx.input<DemoInput>('demo');
+  const demo = ctx.input('demo') as DemoInput;
   return { archive: openArchive(demo.file, { key: Buffer.from(demo.key, 'hex') }), demo };
 }
 

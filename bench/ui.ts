@@ -38,7 +38,7 @@ export function ensureRenderer(staticDir = DEFAULT_STATIC_DIR): 'fresh' | 'built
 }
 
 export async function uiSuite(ctx: SuiteContext): Promise<Figure[]> {
-  const demo = ctx.input<DemoInput>('demo');
+  const demo = ctx.input('demo') as DemoInput;
   if (!existsSync(CHROMIUM)) throw new Error(`基准测试 ui：找不到 Chromium（${CHROMIUM}）。请安装 chromium 或设置 CHROMIUM_PATH 后再运行。Chromium not found.`);
   ensureRenderer();
   const k = kilo(demo.members);

@@ -83,7 +83,7 @@ export async function exportSuite(ctx: SuiteContext): Promise<Figure[]> {
 }
 
 export async function importSuite(ctx: SuiteContext): Promise<Figure[]> {
-  const roster = ctx.input<RosterInput>('export');
+  const roster = ctx.input('export') as RosterInput;
   const k = kilo(roster.members);
   let kept: Archive | undefined;
   try {
