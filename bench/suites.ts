@@ -29,7 +29,8 @@ export interface DemoInput {
 }
 
 export const demoSizes = (size: BenchSize) => (size === 'full' ? { villages: 30, households: 20_000 } : { villages: 3, households: 200 });
-export const kilo = (n: number): string => `${Math.round(n / 1000)}k`;
+/** Figure-name size label: 82k, or 0.2k for the small run's few hundred. */
+export const kilo = (n: number): string => (n >= 1000 ? `${Math.round(n / 1000)}k` : `${Math.round(n / 100) / 10}k`);
 
 /** The benchmark township opened with its data key (no login: the key derivation is not measured here). */
 export function openDemo(ctx: SuiteContext): { archive: Archive; demo: DemoInput } {
