@@ -1,9 +1,8 @@
 // What encryption at rest costs: the same archive opened, summed up, checked, indexed and written encrypted (SQLite3 Multiple
-// Ciphers, sqlcipher v4 pages) and as a plain copy, interleaved round by round so both see the
-// same machine load; and the login's key derivation (argon2id), which should take 0.3–1 s: slow
+// Ciphers, sqlcipher v4 pages) and as a plain copy, interleaved round by round (harness interleave) so both
+// see the same machine load; and the login's key derivation (argon2id), which should take 0.3–1 s: slow
 // enough that guessing is dear, quick enough for a clerk.
 import { join } from 'node:path';
-import type { Archive } from '../core/archive.ts';
 import { openArchive } from '../core/archive.ts';
 import { checkArchive } from '../core/check.ts';
 import { SearchIndex } from '../core/search-index.ts';
@@ -11,15 +10,9 @@ import { townshipStats } from '../core/stats.ts';
 import { DEFAULT_KDF, newKeystore, setPassword, unwrapKey } from '../db/keystore.ts';
 import { plainCopyOf } from '../db/testing.ts';
 import type { Figure } from './harness.ts';
-import { compare, timed } from './harness.ts';
-
-const AS_OF = '2026-11-24';
-const ROUNDS = 5;
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
+import { fromRounds, interleave, timed, timedRounds } from './harness.ts';
+import type { SuiteContext } from './registry.ts';
+import { AS_OF, kilo, openDemo } from './suites.ts';
 
 type Step = 'open' | 'stats' | 'check' | 'search';
 const STEPS: Step[] = ['open', 'stats', 'check', 'search'];
@@ -53,35 +46,29 @@ function writeRound(file: string, key: Buffer | null): number {
   }
 }
 
-export async function atRestSuite(dir: string, archive: Archive): Promise<Figure[]> {
-  const members = (archive.sqlite.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;
-  const k = `${Math.round(members / 1000)}k`;
+export async function atRestSuite(ctx: SuiteContext): Promise<Figure[]> {
+  const { archive, demo } = openDemo(ctx);
+  const k = kilo(demo.members);
   const key = archive.key!;
-  const encrypted = join(dir, 'at-rest-encrypted.db');
-  const plain = join(dir, 'at-rest-plain.db');
-  archive.sqlite.prepare('VACUUM INTO ?').run(encrypted);
+  const encrypted = join(ctx.dir, 'at-rest-encrypted.db');
+  const plain = join(ctx.dir, 'at-rest-plain.db');
+  try {
+    archive.sqlite.prepare('VACUUM INTO ?').run(encrypted);
+  } finally {
+    archive.close();
+  }
   plainCopyOf(encrypted, key, plain);
-  const reads = { enc: [] as Record<Step, number>[], plain: [] as Record<Step, number>[] };
-  const writes = { enc: [] as number[], plain: [] as number[] };
-  for (let r = 0; r < ROUNDS; r++) {
-    // Alternate which goes first, so neither always meets a warm cache.
-    const order: [Buffer | null, string][] = r % 2 ? [[null, plain], [key, encrypted]] : [[key, encrypted], [null, plain]];
-    for (const [k2, f] of order) (k2 ? reads.enc : reads.plain).push(readRound(f, k2));
-    for (const [k2, f] of order) (k2 ? writes.enc : writes.plain).push(writeRound(f, k2));
-  }
+  const n = Math.max(ctx.rounds, ctx.size === 'full' ? 5 : 2);
+  const reads = await interleave(n, () => readRound(encrypted, key), () => readRound(plain, null));
+  const writes = await interleave(n, () => writeRound(encrypted, key), () => writeRound(plain, null));
   const ks = await setPassword(newKeystore(key), '基准', 'bench-password-2026', key, DEFAULT_KDF);
-  const unlocks: number[] = [];
-  for (let r = 0; r < 3; r++) {
-    const t0 = process.hrtime.bigint();
-    await unwrapKey(ks, '基准', 'bench-password-2026');
-    unlocks.push(Number(process.hrtime.bigint() - t0) / 1e9);
-  }
-  const openOnly = median(Array.from({ length: 3 }, () => timed(() => openArchive(encrypted, { key }).close())[1]));
+  const unlock = await timedRounds(3, () => unwrapKey(ks, '基准', 'bench-password-2026'), () => openArchive(encrypted, { key }).close());
+  const ms = (xs: number[]) => xs.map((x) => x * 1000);
   return [
     ...STEPS.map((step) =>
-      compare(`at-rest-${step}-${k}`, median(reads.enc.map((r) => r[step])) * 1000, 'ms', 'same-step-plain-copy', median(reads.plain.map((r) => r[step])) * 1000, '≤ ×1.15'),
+      fromRounds(`at-rest-${step}-${k}`, 'ms', ms(reads.subject.map((r) => r[step])), 'same-step-plain-copy', ms(reads.baseline.map((r) => r[step])), '≤ ×1.15'),
     ),
-    compare('at-rest-200-saves', median(writes.enc) * 1000, 'ms', 'same-saves-plain-copy', median(writes.plain) * 1000, '≤ ×1.15'),
-    compare('login-key-derivation', median(unlocks), 's', 'open-with-key-no-derivation', openOnly, '0.3–1 s'),
+    fromRounds('at-rest-200-saves', 'ms', ms(writes.subject), 'same-saves-plain-copy', ms(writes.baseline), '≤ ×1.15'),
+    fromRounds('login-key-derivation', 's', unlock.subject, 'open-with-key-no-derivation', unlock.baseline, '0.3–1 s'),
   ];
 }
