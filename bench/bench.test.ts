@@ -19,7 +19,7 @@ describe('bench plan', () => {
     expect(plan(['queries'])).toEqual(['demo', 'queries']);
     expect(plan(['exchange'])).toEqual(['exchange']);
     expect(plan(['doc'])).toEqual(['demo', 'doc-roster', 'doc-enrollment', 'doc-wallchart']);
-    expect(plan(['import', 'search'])).toEqual(['demo', 'search', 'export', 'import']);
+    expect(plan(['import', 'search'])).toEqual(['demo', 'search', 'export', 'import', 'import-peak-rss']);
     expect(plan()).toEqual(Object.keys(SUITES));
     expect(() => plan(['nope'])).toThrow(BenchError);
     expect(() => plan(['nope'])).toThrow(/没有名为 nope 的套件/);
