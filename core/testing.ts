@@ -38,8 +38,8 @@ export function loginEnv(operator: string = TEST_OPERATOR, password: string = TE
 }
 
 export const CLI_BIN = join(import.meta.dirname, '..', 'bin', 'relief-archive.mjs');
-/** Built once per test run (vitest globalSetup, scripts/cli-bundle.ts): the bin runs it, starting in a third of the time. */
-const CLI_BUNDLE = join(import.meta.dirname, '..', 'dist', 'test-cli', 'main.cjs');
+/** The bin's default bundle, built (when stale) once per test run by vitest's globalSetup (scripts/cli-bundle.ts); named here so the bin skips its stamp check. */
+const CLI_BUNDLE = join(import.meta.dirname, '..', 'dist', 'cli', 'main.mjs');
 
 export interface CliRun {
   code: number | null;
