@@ -6,6 +6,9 @@ import { isUserError } from '../shared/errors.ts';
 import { COMMANDS } from './command-table.ts';
 import { processIo } from './io.ts';
 
+/** Exported so a test can load every command from the bundle in one process. */
+export { COMMANDS };
+
 function helpText(): string {
   return [
     '扶贫档案 relief-archive — 乡镇扶贫工作站建档立卡档案（命令行）',
