@@ -3,11 +3,12 @@
 // Chinese line on stderr; a failed rebuild says so and runs the sources through tsx; and without
 // sources the bundle runs unchecked. No real build: the stand-in build script writes the bundle.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_BUNDLE, tempDir } from '../core/testing.ts';
 import { stampEntry, staleInput } from './cli-stamp.mjs';
+import { rendererStale } from './renderer-stamp.mjs';
 
 const HERE = import.meta.dirname;
 
@@ -105,5 +106,28 @@ describe('the real bundle (built by the test run, scripts/cli-bundle.ts)', () =>
     expect(paths.filter((p) => p.includes('node_modules/')).every((p) => /node_modules\/(@[^/]+\/)?[^/]+\/package\.json$/.test(p))).toBe(true);
     expect(paths.some((p) => p.endsWith('node_modules/zod/package.json'))).toBe(true);
     expect(stamp.outputs).toContain('main.mjs');
+  });
+});
+
+describe('the UI build check (bin/renderer-stamp.mjs)', () => {
+  it('asks for a build when dist/renderer is missing or older than a source under renderer/ or shared/, not otherwise', () => {
+    const root = tempDir('relief-renderer-');
+    try {
+      const at = (rel: string, seconds: number) => {
+        mkdirSync(join(root, rel, '..'), { recursive: true });
+        writeFileSync(join(root, rel), 'x');
+        utimesSync(join(root, rel), seconds, seconds);
+      };
+      at('renderer/App.tsx', 1000);
+      at('shared/fields/limits.ts', 1000);
+      for (const d of ['renderer', 'shared/fields', 'shared']) utimesSync(join(root, d), 1000, 1000);
+      expect(rendererStale(root)).toBe('界面尚未构建');
+      at('dist/renderer/index.html', 2000);
+      expect(rendererStale(root)).toBeNull();
+      at('shared/fields/limits.ts', 3000);
+      expect(rendererStale(root)).toBe('界面的源代码已更改');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,7 @@
 // read their own files stay external, and so does echarts (2.8 MB with zrender, used only by
 // the wall chart): parsed only by the command that draws one.
 //
-//   node --import tsx scripts/cli-bundle.ts [--if-stale] [--quiet]
+//   node --import tsx scripts/cli-bundle.ts [--web] [--if-stale] [--quiet]   (--web: the browser shell)
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +17,8 @@ import type { StampEntry } from '../bin/cli-stamp.mjs';
 import { MAIN_EXTERNALS, nodeBundleOptions, ROOT } from './build-electron.ts';
 
 export const CLI_BUNDLE = join(ROOT, 'dist', 'cli', 'main.mjs');
+/** The browser shell (`npm run web`, bin/web.mjs), built the same way. */
+export const WEB_BUNDLE = join(ROOT, 'dist', 'web', 'main.mjs');
 export const CLI_EXTERNALS = [...MAIN_EXTERNALS, 'echarts', 'zrender'];
 /** The build's own code: a change to it makes the bundle stale too. */
 const BUILD_INPUTS = ['scripts/cli-bundle.ts', 'scripts/build-electron.ts', 'bin/cli-stamp.mjs'];
@@ -42,8 +44,8 @@ export function stampPaths(inputs: readonly string[], root: string = ROOT): stri
  * (sourceLocations), here computed from the chunk's own URL; bundled CommonJS libraries get a
  * real `require`.
  */
-function cliBundleOptions(outfile: string): BuildOptions & { metafile: true; write: false } {
-  const base = nodeBundleOptions(join(ROOT, 'cli', 'main.ts'), outfile);
+function esmBundleOptions(entry: string, outfile: string): BuildOptions & { metafile: true; write: false } {
+  const base = nodeBundleOptions(join(ROOT, entry), outfile);
   const up = JSON.stringify(toPosix(relative(dirname(outfile), ROOT)) || '.');
   const banner = [
     `import { createRequire as __reliefCreateRequire } from 'node:module';`,
@@ -79,9 +81,9 @@ function cliBundleOptions(outfile: string): BuildOptions & { metafile: true; wri
  * builds before the previous one are removed (a command still running from the previous build
  * may yet import its chunks).
  */
-export async function buildCliBundle(outfile: string = CLI_BUNDLE): Promise<string> {
-  const r = await build(cliBundleOptions(outfile));
-  if (r.errors.length) throw new Error(`CLI bundle failed: ${r.errors.map((e) => e.text).join('; ')}`);
+export async function buildBundle(entry: string, outfile: string): Promise<string> {
+  const r = await build(esmBundleOptions(entry, outfile));
+  if (r.errors.length) throw new Error(`${entry} bundle failed: ${r.errors.map((e) => e.text).join('; ')}`);
   const dir = dirname(outfile);
   mkdirSync(dir, { recursive: true });
   const stampFile = stampFileOf(outfile);
@@ -113,25 +115,28 @@ function previousOutputs(stampFile: string): string[] {
   }
 }
 
+export const buildCliBundle = (outfile: string = CLI_BUNDLE): Promise<string> => buildBundle('cli/main.ts', outfile);
+
 /** Builds only when the bundle is missing or older than a source; says whether it built. */
-export async function ensureCliBundle(outfile: string = CLI_BUNDLE): Promise<boolean> {
+export async function ensureBundle(entry: string, outfile: string): Promise<boolean> {
   if (staleInput(ROOT, outfile) === null) return false;
-  await buildCliBundle(outfile);
+  await buildBundle(entry, outfile);
   return true;
 }
 
 /** vitest globalSetup: the bin's default bundle, built at most once per test run. */
 export default async function setup(): Promise<void> {
-  await ensureCliBundle();
+  await ensureBundle('cli/main.ts', CLI_BUNDLE);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values } = parseArgs({ options: { 'if-stale': { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { web: { type: 'boolean', default: false }, 'if-stale': { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } } });
+  const [entry, outfile, what] = values.web ? ['web/main.ts', WEB_BUNDLE, '浏览器外壳'] : ['cli/main.ts', CLI_BUNDLE, '命令行'];
   try {
-    const built = values['if-stale'] ? await ensureCliBundle() : (await buildCliBundle(), true);
-    if (!values.quiet) process.stderr.write(built ? `已构建命令行：${relative(ROOT, CLI_BUNDLE)}\n` : '命令行已是最新。\n');
+    const built = values['if-stale'] ? await ensureBundle(entry, outfile) : (await buildBundle(entry, outfile), true);
+    if (!values.quiet) process.stderr.write(built ? `已构建${what}：${relative(ROOT, outfile)}\n` : `${what}已是最新。\n`);
   } catch (e) {
-    process.stderr.write(`构建命令行失败：${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`构建${what}失败：${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);
   }
 }
