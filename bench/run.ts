@@ -6,12 +6,13 @@ import { parseArgs } from 'node:util';
 import { tempDir } from '../db/testing.ts';
 import type { BenchReport } from './harness.ts';
 import { machine, table } from './harness.ts';
-import { demoSuite, querySuites, searchSuite, xlsxSuite } from './suites.ts';
+import { BENCH_LOGIN, demoSuite, querySuites, searchSuite, xlsxSuite } from './suites.ts';
 import { exchangeSuite } from './exchange.ts';
 import { exchangeArchiveSuite } from './exchange-archive.ts';
 import { documentsSuite } from './documents.ts';
 import { uiSuite } from './ui.ts';
 import { atRestSuite } from './at-rest.ts';
+import { cliStartSuite } from './cli-start.ts';
 
 export async function runBench(size: 'full' | 'small', only?: string): Promise<BenchReport> {
   const sizes = size === 'full' ? { villages: 30, households: 20_000 } : { villages: 3, households: 200 };
@@ -23,6 +24,7 @@ export async function runBench(size: 'full' | 'small', only?: string): Promise<B
     } finally {
       archive.close();
     }
+    figures.push(...(await cliStartSuite(dir, { file: join(dir, 'bench.db'), key: archive.key! }, BENCH_LOGIN)));
     figures.push(...(await xlsxSuite(dir, sizes)));
     figures.push(...(await exchangeSuite(dir, size)));
     figures.push(...(await exchangeArchiveSuite(dir, size)));
