@@ -32,6 +32,7 @@ export interface Suite {
 export const SUITES: Record<string, Suite> = {
   demo: { run: async (c) => (await import('./suites.ts')).demoSuite(c) },
   queries: { needs: ['demo'], run: async (c) => (await import('./suites.ts')).querySuite(c) },
+  'cli-start': { needs: ['demo'], run: async (c) => (await import('./cli-start.ts')).cliStartSuite(c) },
   search: { needs: ['demo'], run: async (c) => (await import('./suites.ts')).searchSuite(c) },
   'at-rest': { needs: ['demo'], run: async (c) => (await import('./at-rest.ts')).atRestSuite(c) },
   export: { run: async (c) => (await import('./xlsx.ts')).exportSuite(c) },

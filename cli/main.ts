@@ -1,26 +1,13 @@
 // The command-line shell (../shared/spec/CLI.md): parses, calls the core, prints, and maps
 // outcomes to exit codes — 0 success, 1 refused (Chinese message on stderr), 2 wrong usage.
+// Only the command that runs is loaded (cli/command-table.ts): the entry imports nothing heavy.
 import { translateDbError } from '../core/errors.ts';
 import { isUserError } from '../shared/errors.ts';
-import type { Command } from './command.ts';
-import { audit } from './commands/audit.ts';
-import { backup, restore } from './commands/backup.ts';
-import { batch } from './commands/batch.ts';
-import { check } from './commands/check.ts';
-import { demo } from './commands/demo.ts';
-import { doc } from './commands/doc.ts';
-import { exportXlsx } from './commands/export.ts';
-import { importCommand } from './commands/import.ts';
-import { init } from './commands/init.ts';
-import { keys } from './commands/keys.ts';
-import { pack } from './commands/pack.ts';
-import { unpack } from './commands/unpack.ts';
-import { setInvocation } from './with-archive.ts';
-import { monitor } from './commands/monitor.ts';
-import { stats } from './commands/stats.ts';
+import { COMMANDS } from './command-table.ts';
 import { processIo } from './io.ts';
 
-export const COMMANDS: readonly Command[] = [init, demo, stats, check, importCommand, exportXlsx, doc, backup, restore, batch, monitor, keys, pack, unpack, audit];
+/** Exported so a test can load every command from the bundle in one process. */
+export { COMMANDS };
 
 function helpText(): string {
   return [
@@ -45,16 +32,18 @@ export async function main(argv: string[]): Promise<number> {
     io.out(helpText());
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.err(`未知命令“${name}”。\n\n${helpText()}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(`${command.summary}\n用法：${command.usage}`);
     return 0;
   }
   try {
+    const { setInvocation } = await import('./with-archive.ts');
     setInvocation(rest, command.acts(rest));
     return await command.run(rest, io);
   } catch (caught) {

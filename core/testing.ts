@@ -38,8 +38,8 @@ export function loginEnv(operator: string = TEST_OPERATOR, password: string = TE
 }
 
 export const CLI_BIN = join(import.meta.dirname, '..', 'bin', 'relief-archive.mjs');
-/** Built once per test run (vitest globalSetup, scripts/cli-bundle.ts): the bin runs it, starting in a third of the time. */
-const CLI_BUNDLE = join(import.meta.dirname, '..', 'dist', 'test-cli', 'main.cjs');
+/** The bin's default bundle, built (when stale) once per test run by vitest's globalSetup (scripts/cli-bundle.ts); named here so the bin skips its stamp check. */
+export const CLI_BUNDLE = join(import.meta.dirname, '..', 'dist', 'cli', 'main.mjs');
 
 export interface CliRun {
   code: number | null;
@@ -49,13 +49,13 @@ export interface CliRun {
 
 /**
  * Runs the real bin logged in as the test account (or `as`); `env` adds variables, and one set
- * to undefined is removed (e.g. to run without credentials). Each run costs a process start:
+ * to undefined is removed (e.g. to run without credentials); `nodeArgs` go to node before the bin. Each run costs a process start:
  * tests check several things per run rather than adding runs.
  */
-export function runCli(args: readonly string[], opts: { as?: string; env?: Record<string, string | undefined> } = {}): CliRun {
+export function runCli(args: readonly string[], opts: { as?: string; env?: Record<string, string | undefined>; nodeArgs?: readonly string[] } = {}): CliRun {
   const bundle = existsSync(CLI_BUNDLE) ? { RELIEF_ARCHIVE_CLI_BUNDLE: CLI_BUNDLE } : {};
   const merged: Record<string, string | undefined> = { ...process.env, ...bundle, ...loginEnv(opts.as), ...opts.env };
   const env = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined));
-  const r = spawnSync(process.execPath, [CLI_BIN, ...args], { encoding: 'utf8', env });
+  const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), CLI_BIN, ...args], { encoding: 'utf8', env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -3,13 +3,14 @@
 // so this never requires the package: it looks for the binary file itself.
 //
 //   npm start [-- --web] [--port N] [--db FILE]   (the operator logs in on the app's login screen)
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ensureRenderer } from '../bin/renderer-stamp.mjs';
 import { buildElectron, ROOT } from './build-electron.ts';
 import { defaultDataDir } from '../core/paths.ts';
 import { TODAY_ENV } from '../shared/clock.ts';
@@ -45,32 +46,6 @@ export type Launch = { shell: 'electron'; binary: string } | { shell: 'browser';
 export function decideLaunch(binary: string | null, opts: { web: boolean }): Launch {
   if (opts.web) return { shell: 'browser', reason: 'asked' };
   return binary ? { shell: 'electron', binary } : { shell: 'browser', reason: 'no-electron' };
-}
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = 0;
-  for (const name of readdirSync(path)) {
-    if (name === 'node_modules') continue;
-    newest = Math.max(newest, newestMtime(join(path, name)));
-  }
-  return newest;
-}
-
-/** Builds the UI (vite) when it is missing or older than its sources. */
-function ensureRenderer(): void {
-  const index = join(ROOT, 'dist', 'renderer', 'index.html');
-  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-  const sources = Math.max(...['renderer', 'shared', 'vite.config.ts'].map((p) => newestMtime(join(ROOT, p))));
-  if (built >= sources) return;
-  process.stderr.write('正在构建界面…\n');
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) throw new Error('界面构建失败（见上方 vite 的输出）。');
 }
 
 function electronDir(): string | null {
@@ -116,7 +91,7 @@ async function main(): Promise<void> {
     read: (p) => (existsSync(p) ? readFileSync(p, 'utf8') : null),
   });
   const launch = decideLaunch(binary, { web: values.web });
-  ensureRenderer();
+  ensureRenderer(ROOT); // only when its sources are newer (bin/renderer-stamp.mjs)
   if (launch.shell === 'electron') {
     await launchElectron(launch.binary);
     return;
