@@ -20,6 +20,8 @@ import type { HeaderMatch } from './workbook.ts';
 import type { SheetRows } from './workbook.ts';
 
 const MEMBER_KEYS = new Set(MEMBER_COLUMNS.map((c) => c.key));
+/** Held on the member itself (ParsedMember.name …), normalised: not again, raw, in its values. */
+const MEMBER_OWN_KEYS = new Set(['name', 'idNumber', 'relation', 'gender', 'birthDate']);
 const STATUS_KEYS = ['exitMark', 'attribute', 'monitoringCategory', 'householdType'];
 
 /** The household's status as the export shows it; null when the file has no column that says. */
@@ -122,7 +124,7 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
     labelOf = new Map([...h.columns.entries()].map(([j]) => [j, head.rows[h.row]![j]!]));
     const defs = [...h.columns.values()];
     newRow = recordMaker(defs.map((d) => d.key));
-    newMember = recordMaker(defs.filter((d) => MEMBER_KEYS.has(d.key)).map((d) => d.key));
+    newMember = recordMaker(defs.filter((d) => MEMBER_KEYS.has(d.key) && !MEMBER_OWN_KEYS.has(d.key)).map((d) => d.key));
     newHousehold = recordMaker(defs.filter(isHouseholdLevel).map((d) => d.key));
     for (const k of REQUIRED_KEYS) {
       if (!keys.has(k)) add(h.row + 1, '', `缺少必需的列“${{ name: '姓名', idNumber: '证件号码', relation: '与户主关系' }[k]}”。请检查表头（第${h.row + 1}行）。`);
