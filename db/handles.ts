@@ -31,3 +31,23 @@ export function writeTransaction<T>(db: Db, fn: (w: WriteDb) => T): T {
 export function writeTransactionNow<T>(db: Db, fn: (w: WriteDb) => T): T {
   return guarded(db, () => db.$client.transaction(() => fn(db as WriteDb)).immediate());
 }
+
+/**
+ * Like writeTransaction, for one long write of many rows (an import): the page cache is held small
+ * while it runs. The archive's 64 MiB cache (db/open.ts) is for reading the same pages again; a
+ * bulk write only fills it with pages it will not read back, which added its whole size to an
+ * import's peak memory. Pages past the small cache spill to the -wal, still uncommitted until the end.
+ */
+export function bulkWriteTransaction<T>(db: Db, fn: (w: WriteDb) => T): T {
+  const sqlite = db.$client;
+  const cache = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma(`cache_size = ${BULK_CACHE_KIB}`);
+  try {
+    return writeTransaction(db, fn);
+  } finally {
+    sqlite.pragma(`cache_size = ${cache}`);
+  }
+}
+
+/** The page cache of a bulk write, in KiB (negative: SQLite's unit for KiB). */
+const BULK_CACHE_KIB = -4096;

@@ -4,7 +4,7 @@
 // longer listed marked as left only when the clerk confirmed it, the year's income, a status
 // history entry for every status the file changes, and the import logged with the file's sha256.
 import { randomUUID } from 'node:crypto';
-import { writeTransaction } from '../../db/handles.ts';
+import { bulkWriteTransaction } from '../../db/handles.ts';
 import type { Archive } from '../../db/open.ts';
 import { archiveInfoOf, ownTownship } from '../../db/repos/archive-info.ts';
 import { recordAudit } from '../../db/repos/audit.ts';
@@ -80,7 +80,7 @@ export function applyPlan(archive: Archive, actor: Actor, input: ApplyInput): Ap
   const decision = `导入国家系统导出文件“${input.fileName}”`;
   const code9 = (township!.code ?? '000000000000').slice(0, 9);
   const counts: ApplyCounts = { households: 0, members: 0, added: plan.added.length, updated: plan.updated.length, membersRemoved: 0 };
-  writeTransaction(archive.db, (w) => {
+  bulkWriteTransaction(archive.db, (w) => {
     const villageIds = new Map(villageNames(w).map((v) => [v.name, v.id]));
     let nextVillage = villageIds.size + 1;
     const villageOf = (name: string): string => {

@@ -3,7 +3,8 @@
 // header), parse, compare with the archive (re-import: added / changed / no longer listed) —
 // then refuse with every problem listed, or back up and write everything in one transaction.
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { backupCopy } from '../files/backup-copy.ts';
 import type { Archive } from '../../db/open.ts';
@@ -90,15 +91,21 @@ export class ImportRefused extends UserError {
 
 export const STALE_PREVIEW = '检查（预览）之后，档案中这个文件涉及的农户又被修改或新建过（或文件的读法变了）。为免覆盖这些修改，本次导入没有写入任何内容。请重新检查（预览），核对后再导入。';
 
-function sha256Of(file: WorkbookSource): Promise<string> {
-  if (typeof file !== 'string') return Promise.resolve(createHash('sha256').update(file.bytes).digest('hex'));
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(file)
-      .on('data', (c) => hash.update(c))
-      .on('end', () => resolve(hash.digest('hex')))
-      .on('error', reject);
-  });
+/**
+ * The file's sha256, read through one reused buffer: a read stream's fresh 64 KB chunks are
+ * freed only when V8 next collects, and hashing a 30 MB roster that way added 22 MB to the peak.
+ */
+async function sha256Of(file: WorkbookSource): Promise<string> {
+  const hash = createHash('sha256');
+  if (typeof file !== 'string') return hash.update(file.bytes).digest('hex');
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let n; (n = (await fh.read(buf, 0, buf.length, null)).bytesRead) > 0; ) hash.update(buf.subarray(0, n));
+  } finally {
+    await fh.close();
+  }
+  return hash.digest('hex');
 }
 
 function stamp(d: Date): string {

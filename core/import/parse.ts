@@ -20,6 +20,8 @@ import type { HeaderMatch } from './workbook.ts';
 import type { SheetRows } from './workbook.ts';
 
 const MEMBER_KEYS = new Set(MEMBER_COLUMNS.map((c) => c.key));
+/** Held on the member itself (ParsedMember.name …), normalised: not again, raw, in its values. */
+const MEMBER_OWN_KEYS = new Set(['name', 'idNumber', 'relation', 'gender', 'birthDate']);
 const STATUS_KEYS = ['exitMark', 'attribute', 'monitoringCategory', 'householdType'];
 
 /** The household's status as the export shows it; null when the file has no column that says. */
@@ -57,6 +59,25 @@ function recordMaker(keys: readonly string[]): () => Values {
   return () => ({ ...template });
 }
 
+/**
+ * One copy of each short text a sheet repeats. Every cell arrives as a fresh string: 80,000 rows
+ * kept about 790,000 of them (32 MB), most a 性别, a date, a 组 or a 村 seen thousands of times
+ * before. Bounded: past its size, new texts are kept as they came.
+ */
+function interner(): { of<T>(v: T): T; clear(): void } {
+  const seen = new Map<string, string>();
+  return {
+    of<T>(v: T): T {
+      if (typeof v !== 'string' || v.length > 20) return v;
+      const known = seen.get(v);
+      if (known !== undefined) return known as T;
+      if (seen.size < 100_000) seen.set(v, v);
+      return v;
+    },
+    clear: () => seen.clear(),
+  };
+}
+
 export interface SheetParser {
   /** One row of the sheet, in order; `rowNo` is the spreadsheet's 1-based row number. */
   push(cells: string[], rowNo: number): void;
@@ -89,6 +110,7 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
   let newHousehold: () => Values = () => ({});
 
   let mapping: ColumnMapping | undefined;
+  const texts = interner();
   const decide = () => {
     decided = true;
     mapping = typeof mappingOf === 'function' ? mappingOf(head) : mappingOf;
@@ -102,7 +124,7 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
     labelOf = new Map([...h.columns.entries()].map(([j]) => [j, head.rows[h.row]![j]!]));
     const defs = [...h.columns.values()];
     newRow = recordMaker(defs.map((d) => d.key));
-    newMember = recordMaker(defs.filter((d) => MEMBER_KEYS.has(d.key)).map((d) => d.key));
+    newMember = recordMaker(defs.filter((d) => MEMBER_KEYS.has(d.key) && !MEMBER_OWN_KEYS.has(d.key)).map((d) => d.key));
     newHousehold = recordMaker(defs.filter(isHouseholdLevel).map((d) => d.key));
     for (const k of REQUIRED_KEYS) {
       if (!keys.has(k)) add(h.row + 1, '', `缺少必需的列“${{ name: '姓名', idNumber: '证件号码', relation: '与户主关系' }[k]}”。请检查表头（第${h.row + 1}行）。`);
@@ -118,7 +140,7 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
     const v = newRow();
     for (const [j, def] of columns) {
       const res = readCell(def, cells[j] ?? '');
-      v[def.key] = res.value;
+      v[def.key] = texts.of(res.value);
       if (res.warning) add(rowNo, labelOf.get(j)!, res.warning, 'warning');
       const refused = cellLimitProblem(def, res.value, cells[j] ?? '');
       if (refused) add(rowNo, labelOf.get(j)!, refused);
@@ -131,6 +153,8 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
     if (!v.relation) add(rowNo, '与户主关系', `${brief(String(v.name))}的与户主关系为空，请补上。`);
     township ??= typeof v.township === 'string' ? v.township : null;
     const member = memberOf(v, newMember(), rowNo, today, (column, message) => add(rowNo, column, message, 'warning'));
+    member.gender = texts.of(member.gender);
+    member.birthDate = texts.of(member.birthDate);
     let h: ParsedHousehold | undefined;
     if (keys.has('householdNo')) {
       const no = typeof v.householdNo === 'string' ? v.householdNo : '';
@@ -190,6 +214,7 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
         for (let i = 0; i < head.rows.length; i++) head.rows[i] ??= [];
         decide();
       }
+      texts.clear();
       if (!usable) return { sheet: name, township: null, households: [], problems };
       checkHouseholds(order, add);
       return { sheet: name, township, households: order, problems };
