@@ -336,4 +336,16 @@ describe('household editing in the browser shell', () => {
     await expect.poll(() => page.getByTestId('township-name').innerText()).toBe('白石乡');
     expect(await page.getByTestId('operator').innerText()).toMatch(/赵站长\s*管理员/);
   });
+
+  it('a damaged archive: the next write is refused with the way to restore, and the banner says so at once', async () => {
+    // As when a read meets a damaged page (core/damage.test.ts tries the real causes on real files).
+    shell.session.markDamaged('读写时出错：SQLITE_CORRUPT');
+    await page.getByTestId('menu-accounts').click();
+    await page.getByTestId('idle-minutes').fill('31');
+    await page.getByTestId('idle-save').click();
+    await page.getByText('档案已损坏，只能查看').waitFor();
+    expect(await page.getByTestId('damaged-banner').innerText()).toMatch(/只能查看、不能修改.*文件 → 从备份恢复/s);
+    await settled(page);
+    await screenshot(page, '16-damaged-read-only');
+  });
 });

@@ -1,7 +1,7 @@
 // Providers (Chinese locale everywhere: antd texts, dayjs dates) and the top-level decision:
 // no connection yet → loading; an archive chosen but locked → login (or, for a plain one, its
 // encryption); a recovery code just made → shown once; no archive → start screen; else the shell.
-import { Alert, App as AntApp, Button, ConfigProvider, Modal, Result, Spin } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Modal, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -15,6 +15,7 @@ import { useShellEvents } from './hooks/use-shell-events.ts';
 import NewArchiveForm from './screens/NewArchiveForm.tsx';
 import StartScreen from './screens/StartScreen.tsx';
 import { useStore } from './store/index.ts';
+import { whenCallRefused } from './api.ts';
 
 dayjs.locale('zh-cn');
 
@@ -40,7 +41,11 @@ function Root() {
     // may have turned while the window was in the background, so ask again on return.
     const again = (): void => void loadSession();
     window.addEventListener('focus', again);
-    return () => window.removeEventListener('focus', again);
+    whenCallRefused(again);
+    return () => {
+      window.removeEventListener('focus', again);
+      whenCallRefused(null);
+    };
   }, [loadSession]);
 
   if (sessionError && !session) {
@@ -59,8 +64,6 @@ function Root() {
   if (!session.archive && session.pending?.kind === 'upgrade') return <UpgradeScreen file={session.pending.file} />;
   return (
     <>
-      {/* A damaged archive is read-only (core/damage.ts): said once, above everything, with the way to restore. */}
-      {session.archive && session.damaged ? <Alert type="error" banner showIcon title="档案已损坏，只能查看" description={session.damaged} /> : null}
       {session.archive ? <AppShell /> : <StartScreen />}
       <Modal open={newArchive && !!session.archive} title="新建档案" footer={null} onCancel={() => setNewArchive(false)} destroyOnHidden>
         <NewArchiveForm />

@@ -23,13 +23,25 @@ function pickTransport(): Transport {
 }
 
 let running = 0;
+let onRefused: (() => void) | null = null;
+
+/**
+ * Called after a call the core refused: a refusal may mean the session changed under the page
+ * (the archive found damaged and now read-only, an idle lock), so the session state is asked
+ * again — the banner then shows at once, not at the next focus.
+ */
+export function whenCallRefused(fn: (() => void) | null): void {
+  onRefused = fn;
+}
 
 /** Counts the calls still under way: the idle lock waits for them (locking closes the archive under a running import). */
 function counted(t: Transport): Transport {
   return async (channel, input) => {
     running++;
     try {
-      return await t(channel, input);
+      const r = await t(channel, input);
+      if (!r.ok && channel !== 'archive.session') onRefused?.();
+      return r;
     } finally {
       running--;
     }

@@ -1,5 +1,5 @@
 // The frame around every screen: menu on the left, header on top, the current screen.
-import { Layout, Menu } from 'antd';
+import { Alert, Layout, Menu } from 'antd';
 import { useEffect } from 'react';
 import HouseholdPage from '../household/HouseholdPage.tsx';
 import { useHistorySync } from '../hooks/use-history-sync.ts';
@@ -97,6 +97,7 @@ export default function AppShell() {
   const bindExchange = useExchange((s) => s.bindArchive);
   // And only what the operator's role may use (see editor/role-menu.ts).
   const operatorRole = useStore((s) => s.session?.role ?? null);
+  const damaged = useStore((s) => s.session?.damaged ?? null);
   const menu = menuForRole(operatorRole, menuFor(role, MENU));
   const shown = screenForRole(operatorRole, screenFor(role, screen), menu);
   useEffect(() => {
@@ -128,6 +129,8 @@ export default function AppShell() {
       <Layout>
         <HeaderBar />
         <Layout.Content className="app-content">
+          {/* A damaged archive is read-only (core/damage.ts): said above every screen, with the way to restore, inside the scrolling area so nothing is pushed off a 1366×768 screen. */}
+          {damaged ? <Alert type="error" showIcon title="档案已损坏，只能查看" description={damaged} style={{ marginBottom: 12 }} data-testid="damaged-banner" /> : null}
           <Current screen={shown} />
         </Layout.Content>
       </Layout>
