@@ -33,8 +33,12 @@ afterEach(() => a.dispose());
 
 describe('household search', () => {
   it('finds by pinyin initials, part of a name, ID tail and 户编号', () => {
+    add('5119220002000004', [['谢芳', '户主', null]]);
     const index = SearchIndex.build(a.db);
     const find = (q: string) => index.match(q).map((id) => Object.keys(ids).find((no) => ids[no] === id)).sort();
+    // "x" alone is the initial of 谢, not the end of an ID number (those start with a digit).
+    expect(find('x')).toEqual(['5119220002000004']);
+    expect(find('XF')).toEqual(['5119220002000004']);
     expect(find('zs')).toEqual(['5119220001000001', '5119220002000003']); // 张三 and 赵四
     expect(find('ZXH')).toEqual(['5119220002000003']);
     expect(find('小')).toEqual(['5119220001000002', '5119220002000003']);

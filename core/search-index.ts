@@ -31,7 +31,9 @@ export class SearchIndex {
     const q = raw.trim();
     const hits = new Set<string>();
     if (q === '') return [];
-    if (/^[0-9xX]+$/.test(q)) {
+    // Digits (an ID tail may end in X) are an ID tail or part of a 户编号; letters alone — "x"
+    // included — are pinyin initials.
+    if (/^[0-9]+[xX]?$/.test(q)) {
       const tail = q.toUpperCase();
       for (const h of this.households) if (h.no.includes(q)) hits.add(h.id);
       if (tail.length >= 4) this.idNumbers.forEach((id, i) => id.endsWith(tail) && hits.add(this.memberHousehold[i]!));
