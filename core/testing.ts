@@ -41,6 +41,8 @@ export const CLI_BIN = join(import.meta.dirname, '..', 'bin', 'relief-archive.mj
 /** The bin's default bundle, built (when stale) once per test run by vitest's globalSetup (scripts/cli-bundle.ts); named here so the bin skips its stamp check. */
 export const CLI_BUNDLE = join(import.meta.dirname, '..', 'dist', 'cli', 'main.mjs');
 
+const CLI_TIMEOUT_MS = 120_000;
+
 export interface CliRun {
   code: number | null;
   stdout: string;
@@ -56,6 +58,9 @@ export function runCli(args: readonly string[], opts: { as?: string; env?: Recor
   const bundle = existsSync(CLI_BUNDLE) ? { RELIEF_ARCHIVE_CLI_BUNDLE: CLI_BUNDLE } : {};
   const merged: Record<string, string | undefined> = { ...process.env, ...bundle, ...loginEnv(opts.as), ...opts.env };
   const env = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined));
-  const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), CLI_BIN, ...args], { encoding: 'utf8', env });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  // A hung command must fail its test, not stall the whole suite: killed after two minutes, the run
+  // reports no exit code and says so in stderr.
+  const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), CLI_BIN, ...args], { encoding: 'utf8', env, timeout: CLI_TIMEOUT_MS, killSignal: 'SIGKILL' });
+  const hung = r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `\n[runCli] ${args.join(' ')}: killed after ${CLI_TIMEOUT_MS} ms` : '';
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr + hung };
 }
