@@ -1,11 +1,13 @@
 // One PDF being written: pdfkit with the embedded Chinese font, the paper and margins, every
-// text drawn through the glyph check, page counting, a running footer on each page as it is
-// added (streamed documents), or "第 N 页 共 M 页" stamped at the end (buffered documents).
+// text drawn through the glyph check, page counting, and a footer on each page as it is added:
+// a running one (streamed batches) or "第 N 页 共 M 页" (page-numbers.ts: the total filled in at
+// the end without keeping any page). Pages are written to the output as they are finished.
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import type { MissingGlyph } from './fonts.ts';
 import { documentFont, GlyphCheck } from './fonts.ts';
+import { FOOTER_RISE, PageNumbers } from './page-numbers.ts';
 
 export type Paper = 'A4' | 'A3' | 'A2' | 'A1';
 
@@ -14,10 +16,7 @@ export interface PdfSetup {
   landscape: boolean;
   /** Document title in the PDF's properties. */
   title: string;
-  /**
-   * "第 N 页 共 M 页" at the foot of every page. Keeps every page in memory until the end, so
-   * only for documents of bounded size; streamed batches use `runningFooter` instead.
-   */
+  /** "第 N 页 共 M 页" at the foot of every page (pages are still written as they are finished). */
   numbered: boolean;
   margins?: { top: number; bottom: number; left: number; right: number };
 }
@@ -47,8 +46,6 @@ export const PDF_FONT = 'doc';
 const DEFAULT_MARGINS = { top: 36, bottom: 38, left: 40, right: 40 };
 /** Records between two emptyings of pdfkit's text-shaping cache (see forgetLayouts). */
 const LAYOUT_CACHE_RECORDS = 200;
-/** Where footers sit: this far above the paper's bottom edge. */
-const FOOTER_RISE = 26;
 
 export class Pdf {
   readonly doc: PDFKit.PDFDocument;
@@ -66,9 +63,10 @@ export class Pdf {
   /** The fill colour last set for text; null when something else may have changed it. */
   private textColor: string | null = null;
   private drawingFooter = false;
+  private readonly numbers: PageNumbers | null;
 
   constructor(
-    private readonly setup: PdfSetup,
+    setup: PdfSetup,
     out: Writable,
   ) {
     this.output = out;
@@ -78,12 +76,14 @@ export class Pdf {
       size: setup.paper,
       layout: setup.landscape ? 'landscape' : 'portrait',
       margins: setup.margins ?? DEFAULT_MARGINS,
-      bufferPages: setup.numbered,
+      // Never bufferPages: a finished page goes to the output when the next one starts.
+      bufferPages: false,
       autoFirstPage: false,
       info: { Title: setup.title, Creator: '扶贫档案', Producer: '扶贫档案' },
       lang: 'zh-CN',
     });
     this.doc.registerFont(PDF_FONT, font.data);
+    this.numbers = setup.numbered ? new PageNumbers(this.doc) : null;
     this.doc.on('pageAdded', () => this.pageAdded());
     this.doc.pipe(out);
   }
@@ -131,6 +131,7 @@ export class Pdf {
     this.pageCount++;
     this.textColor = null;
     this.doc.font(PDF_FONT);
+    this.numbers?.mark();
     if (this.runningFooter && !this.drawingFooter) this.footer(this.runningFooter(this));
   }
 
@@ -226,13 +227,7 @@ export class Pdf {
   /** Ends the document (stamping page numbers when numbered) and waits until it is written. */
   async finish(label: (index: number, count: number) => string = (i, n) => `第 ${i + 1} 页 共 ${n} 页`): Promise<RenderResult> {
     if (this.pageCount === 0) this.newPage();
-    if (this.setup.numbered) {
-      const range = this.doc.bufferedPageRange();
-      for (let i = 0; i < range.count; i++) {
-        this.doc.switchToPage(range.start + i);
-        this.footer(label(i, range.count));
-      }
-    }
+    this.numbers?.finish(label);
     this.doc.end();
     await finished(this.output);
     return { pages: this.pageCount, missingGlyphs: this.glyphs.report() };
