@@ -131,8 +131,8 @@ export async function wallchartSuite(ctx: SuiteContext): Promise<Figure[]> {
     const rounds = await timedRounds(
       ctx.rounds * 2,
       (r) => renderDocument(archive, { kind: 'wallchart', asOf: AS_OF }, { out: join(ctx.dir, `wallchart-${r}.pdf`) }),
-      () => {
-        for (let i = 0; i < 6; i++) chartSvg(option, 300, 250);
+      async () => {
+        for (let i = 0; i < 6; i++) await chartSvg(option, 300, 250);
       },
     );
     return [fromRounds('doc-wallchart', 's', rounds.subject, 'echarts-ssr-6-svg', rounds.baseline, '<= 1 s')];

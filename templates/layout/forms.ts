@@ -56,7 +56,7 @@ export async function formsPdf<T>(batch: FormBatch<T>, source: RecordSource<T>, 
 }
 
 export async function formsXlsx<T>(batch: FormBatch<T>, source: RecordSource<T>, out: Writable, hooks: RenderHooks = {}): Promise<RenderResult> {
-  const wb = newWorkbook(batch.title);
+  const wb = await newWorkbook(batch.title);
   const names = uniqueSheetNames();
   let index = 0;
   for (const record of source.records) {
@@ -77,7 +77,7 @@ export async function formPdf(title: string, page: FormPage, out: Writable, opts
 }
 
 export async function formXlsx(title: string, sheet: string, page: FormPage, out: Writable): Promise<RenderResult> {
-  const wb = newWorkbook(title);
+  const wb = await newWorkbook(title);
   addFormSheet(wb, uniqueSheetNames()(sheet), page);
   await writeWorkbook(wb, out);
   return { pages: null, sheets: 1, missingGlyphs: [] };

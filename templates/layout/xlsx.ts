@@ -3,7 +3,7 @@
 // title, "第 N 页 共 M 页" in the footer.
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { sheetName } from './sheet-name.ts';
 
 /** Excel's paper codes (exceljs declares them as a const enum, unusable with isolated modules). */
@@ -140,8 +140,10 @@ export function addTableSheet(wb: ExcelJS.Workbook, t: TableSheet): ExcelJS.Work
   return ws;
 }
 
-export function newWorkbook(title: string): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+/** exceljs is loaded here, on first use: a PDF (or a command that makes none) never parses it. */
+export async function newWorkbook(title: string): Promise<ExcelJS.Workbook> {
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = '扶贫档案';
   wb.title = title;
   return wb;

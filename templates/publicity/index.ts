@@ -161,7 +161,7 @@ export async function publicityPdf(model: PublicityModel, out: Writable): Promis
 }
 
 export async function publicityXlsx(model: PublicityModel, out: Writable): Promise<RenderResult> {
-  const wb = newWorkbook(model.title);
+  const wb = await newWorkbook(model.title);
   const names = uniqueSheetNames();
   for (const n of model.notices) {
     const columns = noticeColumns(n);

@@ -120,7 +120,7 @@ export async function rosterPdf(model: RosterModel, out: Writable): Promise<Rend
 }
 
 export async function rosterXlsx(model: RosterModel, out: Writable): Promise<RenderResult> {
-  const wb = newWorkbook(model.title);
+  const wb = await newWorkbook(model.title);
   const cols = columns(model);
   const [total, byStatus] = totalsLine(model);
   addTableSheet(wb, {

@@ -71,12 +71,12 @@ export async function wallChartPdf(m: WallChartModel, paper: 'A3' | 'A2' | 'A1',
   const left = M + tableWidth + 16;
   const cw = (W - M - left - 10) / 2;
   const ch = (H - M - top) / 3;
-  charts.forEach((c, i) => {
+  for (const [i, c] of charts.entries()) {
     const x = left + (i % 2) * (cw + 10);
     const y = top + Math.floor(i / 2) * ch;
     pdf.doc.lineWidth(0.5).strokeColor('#bbbbbb').rect(x, y, cw, ch - 6).stroke();
-    drawChart(pdf, c.option, x + 2, y + 2, cw - 4, ch - 10);
-  });
+    await drawChart(pdf, c.option, x + 2, y + 2, cw - 4, ch - 10);
+  }
   pdf.text('各村情况一览', M, top, { size: 14, bold: true });
   pdf.y = top + 22;
   const table = {
@@ -94,7 +94,7 @@ export async function wallChartPdf(m: WallChartModel, paper: 'A3' | 'A2' | 'A1',
 }
 
 export async function wallChartXlsx(m: WallChartModel, out: Writable): Promise<RenderResult> {
-  const wb = newWorkbook(m.title);
+  const wb = await newWorkbook(m.title);
   addTableSheet(wb, {
     name: '各村情况',
     title: m.title,
