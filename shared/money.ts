@@ -16,7 +16,8 @@ export function fenToYuan(fen: Fen): number {
 export function formatYuan(fen: Fen): string {
   const neg = fen < 0;
   const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
+  // Thousands grouped by hand: toLocaleString asks ICU on every call (a roster prints one per member).
+  const yuan = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+$)/g, ',');
   const cents = String(abs % 100).padStart(2, '0');
   return `${neg ? '-' : ''}${yuan}.${cents}`;
 }
