@@ -17,6 +17,7 @@ interface EmbeddedFont {
 
 interface FormRef {
   data: Record<string, unknown>;
+  compress: boolean;
   end(chunk?: string): void;
 }
 
@@ -47,6 +48,8 @@ export class PageNumbers {
     const { doc } = this;
     const page = doc.page;
     const ref = doc.ref({ Type: 'XObject', Subtype: 'Form', FormType: 1, BBox: [0, 0, page.width, page.height] }) as unknown as FormRef;
+    // A hundred bytes each: compressing them one by one costs more (a zlib stream apiece) than it saves.
+    ref.compress = false;
     (page as unknown as { xobjects: Record<string, unknown> }).xobjects[NAME] = ref;
     // pdfkit's page space is flipped (y down); the form is drawn in the PDF's own (y up).
     doc.addContent(`q 1 0 0 -1 0 ${num(page.height)} cm /${NAME} Do Q`);

@@ -130,6 +130,7 @@ export class Pdf {
   private pageAdded(): void {
     this.pageCount++;
     this.textColor = null;
+    batchContent(this.doc.page);
     this.doc.font(PDF_FONT);
     this.numbers?.mark();
     if (this.runningFooter && !this.drawingFooter) this.footer(this.runningFooter(this));
@@ -170,7 +171,8 @@ export class Pdf {
       const w = single ?? 0;
       const free = style.width === undefined ? 0 : style.width - w;
       const dx = style.align === 'center' ? free / 2 : style.align === 'right' ? free : 0;
-      doc.text(printable, x + dx, y, { ...paint, lineBreak: false });
+      // textWidth: the width just measured (pdfkit would measure the line again).
+      doc.text(printable, x + dx, y, { ...paint, lineBreak: false, ...(single === null ? {} : { textWidth: single }) });
     } else {
       doc.text(printable, x, y, {
         ...paint,
@@ -253,4 +255,32 @@ export class Pdf {
     const font = (this.doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
     if (font?.layoutCache) font.layoutCache = Object.create(null) as Record<string, unknown>;
   }
+}
+
+/**
+ * pdfkit turns every drawing operator into its own small byte array as it is written (tens of
+ * thousands per roster page, most of the garbage collector's work); a page's operators are
+ * gathered as text instead and handed over in one piece when the page is finished.
+ */
+function batchContent(page: PDFKit.PDFPage): void {
+  const content = (page as unknown as { content: { write(chunk: unknown): void; end(chunk?: unknown): void } }).content;
+  const write = content.write.bind(content);
+  const end = content.end.bind(content);
+  const pending: string[] = [];
+  const flush = (): void => {
+    // The reference adds a line break after each text chunk: the same bytes as one by one.
+    if (pending.length) write(pending.join('\n'));
+    pending.length = 0;
+  };
+  content.write = (chunk: unknown) => {
+    if (typeof chunk === 'string') pending.push(chunk);
+    else {
+      flush();
+      write(chunk);
+    }
+  };
+  content.end = (chunk?: unknown) => {
+    flush();
+    end(chunk);
+  };
 }
