@@ -6,7 +6,9 @@ import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import type { MissingGlyph } from './fonts.ts';
+import { useFastLayout } from './fast-layout.ts';
 import { documentFont, GlyphCheck } from './fonts.ts';
+import { drawLine } from './line-text.ts';
 import { FOOTER_RISE, PageNumbers } from './page-numbers.ts';
 
 export type Paper = 'A4' | 'A3' | 'A2' | 'A1';
@@ -83,6 +85,8 @@ export class Pdf {
       lang: 'zh-CN',
     });
     this.doc.registerFont(PDF_FONT, font.data);
+    this.doc.font(PDF_FONT);
+    useFastLayout(this.doc);
     this.numbers = setup.numbered ? new PageNumbers(this.doc) : null;
     this.doc.on('pageAdded', () => this.pageAdded());
     this.doc.pipe(out);
@@ -171,8 +175,10 @@ export class Pdf {
       const w = single ?? 0;
       const free = style.width === undefined ? 0 : style.width - w;
       const dx = style.align === 'center' ? free / 2 : style.align === 'right' ? free : 0;
-      // textWidth: the width just measured (pdfkit would measure the line again).
-      doc.text(printable, x + dx, y, { ...paint, lineBreak: false, ...(single === null ? {} : { textWidth: single }) });
+      if (printable.includes('\n') || !drawLine(doc, printable, x + dx, y, style.bold === true)) {
+        // textWidth: the width just measured (pdfkit would measure the line again).
+        doc.text(printable, x + dx, y, { ...paint, lineBreak: false, ...(single === null ? {} : { textWidth: single }) });
+      }
     } else {
       doc.text(printable, x, y, {
         ...paint,
