@@ -142,7 +142,7 @@ describe('打印文档 in the browser shell', () => {
     await screenshot(page, '80-documents-roster-preview');
   });
 
-  it('saves the 花名册 to the data folder’s 文档/, and replaces it only after the clerk confirms', async () => {
+  it('saves the 花名册 to the 文档/ folder beside the archive, and replaces it only after the clerk confirms', async () => {
     const out = await page.getByTestId('doc-out').inputValue();
     expect(out.startsWith(join(docsDir(), `村花名册_${village.name}_`))).toBe(true);
     expect(out).toMatch(/\.pdf$/);
