@@ -30,7 +30,8 @@ let page: Page;
 let village: { code: string; name: string };
 let rareName: string;
 
-const docsDir = () => join(dataDir, '文档');
+// Documents are offered in the 文档 folder beside the archive (not the data folder).
+const docsDir = () => join(dir, '文档');
 const docFiles = () => (existsSync(docsDir()) ? readdirSync(docsDir()) : []);
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 const pdfOf = (base64: string, name: string): string => {
@@ -141,9 +142,9 @@ describe('打印文档 in the browser shell', () => {
     await screenshot(page, '80-documents-roster-preview');
   });
 
-  it('saves the 花名册 to the data folder’s 文档/, and replaces it only after the clerk confirms', async () => {
+  it('saves the 花名册 to the 文档/ folder beside the archive, and replaces it only after the clerk confirms', async () => {
     const out = await page.getByTestId('doc-out').inputValue();
-    expect(out.startsWith(join(dataDir, '文档', `村花名册_${village.name}_`))).toBe(true);
+    expect(out.startsWith(join(docsDir(), `村花名册_${village.name}_`))).toBe(true);
     expect(out).toMatch(/\.pdf$/);
 
     const saved = answer<DocumentFile>('documents.render');
@@ -308,7 +309,7 @@ describe('统计看板', () => {
     await page.getByTestId('doc-save').click();
     const file = (await saved).file;
     await page.getByTestId('doc-saved').waitFor();
-    expect(file.startsWith(join(dataDir, '文档', '统计挂图_青山镇_'))).toBe(true);
+    expect(file.startsWith(join(docsDir(), '统计挂图_青山镇_'))).toBe(true);
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:.*\(A2\)/);
     await screenshot(page, '88-documents-wallchart-saved');
   });

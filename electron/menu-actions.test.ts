@@ -8,7 +8,7 @@ import { createSession } from '../core/session.ts';
 import type { Session } from '../core/session.ts';
 import { TEST_PASSWORD, tempDir } from '../core/testing.ts';
 import { systemClock } from '../shared/clock.ts';
-import { menuActions } from './menu-actions.ts';
+import { backupFolder, menuActions } from './menu-actions.ts';
 import type { Dialogs } from './menu-actions.ts';
 
 vi.mock('electron', () => {
@@ -56,7 +56,6 @@ function setup(answers: { open?: string | null; save?: string | null } = {}) {
     dispatch: createCoreDispatch(session),
     session,
     notify,
-    documentsDir: dir,
     appVersion: '0.1.0',
     now: () => new Date(2026, 0, 2, 3, 4),
   });
@@ -113,7 +112,7 @@ describe('文件 → 打开档案…', () => {
 });
 
 describe('文件 → 备份… with an open archive', () => {
-  it('proposes a dated name in the documents folder and writes a checked copy', async () => {
+  it('proposes a dated name beside the archive and writes a checked copy', async () => {
     const out = join(dir, '备份1.db');
     const { actions, save, messages } = setup({ save: out });
     await actions.backup();
@@ -142,8 +141,11 @@ describe('文件 → 从备份恢复…', () => {
     const dispatch = createCoreDispatch(session);
     expect(await dispatch('help.saveHelper', { name: '备份后干部' })).toMatchObject({ ok: true }); // after 备份1.db: the restore takes it back
     const { actions, open, notify, messages } = setup({ open: join(dir, '备份1.db') });
+    // The backups beside the archive: its own folder until a restore has made its 备份 folder.
+    expect(backupFolder(archiveFile)).toBe(dir);
     await actions.restore();
-    expect(open).toHaveBeenCalledWith(expect.objectContaining({ title: '选择用来恢复的备份文件' }));
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ title: '选择用来恢复的备份文件', defaultPath: dir }));
+    expect(backupFolder(archiveFile)).toBe(join(dir, '备份'));
     expect(notify).toHaveBeenCalledWith('session.changed');
     const done = messages.at(-1)!;
     expect(done).toMatchObject({ type: 'info', message: '已从备份恢复档案。' });

@@ -2,7 +2,8 @@
 // (same validation, same Chinese errors); backing up and restoring call the core directly, since
 // they are not something the page asks for (and the backup to restore from is a path the clerk
 // chose in a file dialog). Dialogs are a narrow interface so tests can fake them.
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { errorBody } from '../core/api/dispatch.ts';
 import type { Dispatch } from '../core/api/dispatch.ts';
 import { backupArchive } from '../core/backup.ts';
@@ -29,7 +30,6 @@ export interface ActionDeps {
   session: Session;
   /** Tells the page (see shell-events.ts). */
   notify: (event: ShellEvent) => void;
-  documentsDir: string;
   appVersion: string;
   now?: () => Date;
 }
@@ -38,6 +38,12 @@ const ARCHIVE_FILTERS: FileFilter[] = [
   { name: '扶贫档案', extensions: ['db'] },
   { name: '所有文件', extensions: ['*'] },
 ];
+
+/** Backups are kept beside the archive: in its 备份 folder once there is one (a restore makes it), else its own folder. */
+export function backupFolder(archiveFile: string): string {
+  const kept = join(dirname(archiveFile), '备份');
+  return existsSync(kept) ? kept : dirname(archiveFile);
+}
 
 function stamp(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -80,7 +86,7 @@ export function menuActions(deps: ActionDeps): MenuActions {
       const township = session.state().archive?.township ?? '档案';
       const out = await dialogs.save({
         title: '备份档案',
-        defaultPath: join(deps.documentsDir, `${township}-备份-${stamp(now())}.db`),
+        defaultPath: join(backupFolder(archive.file), `${township}-备份-${stamp(now())}.db`),
         filters: [{ name: '扶贫档案备份', extensions: ['db'] }],
       });
       if (!out) return;
@@ -97,7 +103,7 @@ export function menuActions(deps: ActionDeps): MenuActions {
         await dialogs.message({ type: 'warning', message: '还没有打开档案。', detail: '请先打开要恢复的档案并登录，再选择备份文件。' });
         return;
       }
-      const from = await dialogs.open({ title: '选择用来恢复的备份文件', defaultPath: deps.documentsDir, filters: [{ name: '扶贫档案备份', extensions: ['db'] }, ...ARCHIVE_FILTERS.slice(1)] });
+      const from = await dialogs.open({ title: '选择用来恢复的备份文件', defaultPath: backupFolder(session.archive.file), filters: [{ name: '扶贫档案备份', extensions: ['db'] }, ...ARCHIVE_FILTERS.slice(1)] });
       if (!from) return;
       try {
         // The session swaps the file and reopens the restored one: no save goes to the replaced file.

@@ -10,7 +10,8 @@ import { createSession } from '../core/session.ts';
 import { systemClock } from '../shared/clock.ts';
 import type { AppLocation } from './app-location.ts';
 import { appLocation, isAppPage } from './app-location.ts';
-import { electronDialogs, FILE_FILTERS } from './dialogs.ts';
+import { setPrinter } from '../core/documents/print.ts';
+import { chooseOptions, electronDialogs } from './dialogs.ts';
 import { registerApi } from './ipc.ts';
 import { createLog } from './log.ts';
 import type { Log } from './log.ts';
@@ -20,8 +21,10 @@ import { SHELL_EVENT } from './preload-bridge.ts';
 import { hardenContents, hardenSession } from './security.ts';
 import type { ShellEvent } from './shell-events.ts';
 import { createMainWindow } from './window.ts';
+import { placeWindow, readWindowState, WINDOW_STATE_FILE } from './window-state.ts';
+import { electronPrinter, PRINT_PARTITION } from './print.ts';
 
-export type ElectronMain = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'session'>;
+export type ElectronMain = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'session' | 'screen'>;
 
 /** A stable ASCII folder name, whatever launched us (`electron .`, the installer, a test). */
 export const USER_DATA_FOLDER = 'relief-archive';
@@ -50,13 +53,24 @@ function ready(electron: ElectronMain, loc: AppLocation, log: Log, setWindow: (w
   };
   const dialogs = electronDialogs(dialog, () => win, (path) => pathGuardOf(session).choose(path));
   // The page's 选择… buttons (files.choose) open the same dialogs; what they return is then allowed.
-  pathGuardOf(session).chooser = (r) => dialogs[r.mode]({ title: r.title, defaultPath: r.defaultPath || app.getPath('documents'), filters: FILE_FILTERS[r.kind] });
+  // A bare name is proposed beside the open archive (the archive being opened, before login).
+  pathGuardOf(session).chooser = (r) => dialogs[r.mode](chooseOptions(r, session.archive?.file ?? session.pending?.file ?? null, app.getPath('documents')));
+  // The print bridge (print.* endpoints): a hidden window per document, in a session of its own.
+  setPrinter(
+    session,
+    electronPrinter({
+      BrowserWindow: electron.BrowserWindow,
+      session: electron.session.fromPartition(PRINT_PARTITION),
+      printersOf: () => (win && !win.isDestroyed() ? win.webContents.getPrintersAsync() : Promise.resolve([])),
+      parent: () => (win && !win.isDestroyed() ? win : null),
+      log,
+    }),
+  );
   const actions = menuActions({
     dialogs,
     dispatch,
     session,
     notify,
-    documentsDir: app.getPath('documents'),
     appVersion: app.getVersion(),
   });
   electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menuTemplate(actions, { devTools })));
@@ -64,6 +78,13 @@ function ready(electron: ElectronMain, loc: AppLocation, log: Log, setWindow: (w
   if (!loc.devOrigin && !existsSync(join(loc.rendererDir, 'index.html'))) {
     throw new Error(`找不到界面文件：${join(loc.rendererDir, 'index.html')}。安装可能不完整，请重新安装扶贫档案。`);
   }
+  // Where the clerk left the window, if that screen is still there (window-state.ts).
+  const stateFile = join(app.getPath('userData'), WINDOW_STATE_FILE);
+  const place = placeWindow(
+    readWindowState(stateFile, log),
+    electron.screen.getAllDisplays().map((d) => d.workArea),
+    electron.screen.getPrimaryDisplay().workArea,
+  );
   win = createMainWindow(
     {
       BrowserWindow: electron.BrowserWindow,
@@ -73,7 +94,7 @@ function ready(electron: ElectronMain, loc: AppLocation, log: Log, setWindow: (w
       },
       log,
     },
-    { pageUrl: loc.pageUrl, preload: preloadPath(app.getAppPath()), devTools },
+    { pageUrl: loc.pageUrl, preload: preloadPath(app.getAppPath()), devTools, place, stateFile },
   );
   setWindow(win);
 }

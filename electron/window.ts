@@ -2,16 +2,20 @@
 // asking (in Chinese) before a page with unsaved changes is closed or reloaded.
 import type { BrowserWindow, BrowserWindowConstructorOptions, Event, MessageBoxSyncOptions } from 'electron';
 import { webPreferences } from './security.ts';
+import type { WindowState } from './window-state.ts';
+import { DEFAULT_SIZE, MIN_SIZE, trackWindowState } from './window-state.ts';
 
 export const WINDOW_TITLE = '扶贫档案';
 
-export function windowOptions(preload: string, devTools: boolean): BrowserWindowConstructorOptions {
+/** `place`: where the window opens (window-state.ts); without it, Electron centres the default size. */
+export function windowOptions(preload: string, devTools: boolean, place?: WindowState): BrowserWindowConstructorOptions {
+  const bounds = place ? { x: place.x, y: place.y, width: place.width, height: place.height } : { ...DEFAULT_SIZE };
   return {
     title: WINDOW_TITLE,
-    width: 1360,
-    height: 860,
-    minWidth: 1100,
-    minHeight: 700,
+    ...bounds,
+    // A small screen (1366×768 minus the task bar) gets a window that fits rather than one cut off.
+    minWidth: Math.min(MIN_SIZE.width, bounds.width),
+    minHeight: Math.min(MIN_SIZE.height, bounds.height),
     show: false,
     backgroundColor: '#f5f5f5',
     webPreferences: webPreferences(preload, { devTools }),
@@ -56,9 +60,20 @@ export interface WindowDeps {
   log: (message: string, error?: unknown) => void;
 }
 
-export function createMainWindow(deps: WindowDeps, opts: { pageUrl: string; preload: string; devTools: boolean }): BrowserWindow {
-  const win = new deps.BrowserWindow(windowOptions(opts.preload, opts.devTools));
+export interface MainWindowOptions {
+  pageUrl: string;
+  preload: string;
+  devTools: boolean;
+  /** Where it opens, and the file its place is saved to (window-state.ts). */
+  place?: WindowState;
+  stateFile?: string;
+}
+
+export function createMainWindow(deps: WindowDeps, opts: MainWindowOptions): BrowserWindow {
+  const win = new deps.BrowserWindow(windowOptions(opts.preload, opts.devTools, opts.place));
+  if (opts.stateFile) trackWindowState(win, opts.stateFile, { log: deps.log });
   win.once('ready-to-show', () => {
+    if (opts.place?.maximized) win.maximize();
     win.show();
   });
   win.webContents.on('will-prevent-unload', (event) => {

@@ -113,6 +113,9 @@ const samples: Record<string, () => unknown> = {
   'exchange.packReview': () => ({ townshipId: 'no-such-township', out: join(session.dataDir, 'review.fpkg') }),
   'exchange.reviewResults': () => ({}),
   'files.choose': () => ({ mode: 'save', kind: 'package', title: '保存数据包', defaultPath: '' }),
+  'print.printers': () => ({}),
+  'print.document': () => ({ kind: 'card', scope: { householdNo: '0001' } }),
+  'print.households': () => ({ kind: 'card', scope: { villageCode: null }, deviceName: '办公室打印机' }),
 };
 
 beforeAll(async () => {

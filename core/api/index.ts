@@ -15,6 +15,7 @@ import type { Session } from '../session.ts';
 import { listVillages, villageById } from '../villages.ts';
 import { monitoringHandlers, workflowHandlers } from '../workflows/handlers.ts';
 import { documentHandlers } from '../documents/api.ts';
+import { printHandlers } from '../documents/print.ts';
 import { exchangeHandlers } from '../exchange-archive/handlers.ts';
 import { addOperator, changeOwnPassword, operatorsOf, resetPassword, setIdleMinutes, setOperatorDisabled } from '../accounts/manage.ts';
 import { deletePlainBackup } from '../accounts/plain-backup.ts';
@@ -127,6 +128,7 @@ const handlers: Handlers = {
   files: {
     choose: (input, s) => pathGuardOf(s).pick(input),
   },
+  print: printHandlers,
 };
 
 export function createCoreDispatch(session: Session, log?: (e: unknown) => void): Dispatch {

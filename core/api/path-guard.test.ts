@@ -102,12 +102,15 @@ describe('paths only where the user chose them', () => {
     expect(readdirSync(outside).sort()).toEqual(['U盘_public.json', 'existing.db', 'existing.json']);
   });
 
-  it('a subfolder of the archive’s folder is not the app’s (only its 备份/ is)', async () => {
+  it('a subfolder of the archive’s folder is not the app’s (only its 备份/ and 文档/ are)', async () => {
     const sub = join(archiveDir, '子文件夹', 'x.json');
     await refusalOf('exchange.savePublicKey', { out: sub }, sub);
     const backup = join(archiveDir, '备份', 'public.json');
     mkdirSync(dirname(backup), { recursive: true });
     expect(await dispatch('exchange.savePublicKey', { out: backup })).toMatchObject({ ok: true });
+    // Documents are offered in the 文档 folder beside the archive (the documents screen's default).
+    const doc = join(archiveDir, '文档', '壁挂图.xlsx');
+    expect(await dispatch('documents.render', { kind: 'wallchart', format: 'xlsx', out: doc })).toMatchObject({ ok: true, value: { file: doc } });
   });
 
   it('a folder named to the shell (the browser shell’s --allow-dir) is allowed with what is below it', async () => {

@@ -3,7 +3,7 @@
 //  - the paths this session's file dialogs returned (the Electron main process registers each),
 //  - folders the user named to the shell itself (the browser shell's --allow-dir: it has no
 //    native dialog), and
-//  - the folders the app owns: its data folder, the chosen archive's folder and its 备份/.
+//  - the folders the app owns: its data folder, the chosen archive's folder and its 备份/ and 文档/.
 // The check is lexical (resolve, no file-system access), so a refusal reads the same whether
 // or not anything exists at the path: an endpoint cannot be used to probe the machine.
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -85,14 +85,15 @@ export interface Owned {
 
 /**
  * What a session owns: its data folder; the chosen archive's folder (its files: packages and
- * public keys are saved beside the archive by default) and that folder's 备份/; and the recent
+ * public keys are saved beside the archive by default), that folder's 备份/ and 文档/ (where
+ * documents are offered by default); and the recent
  * archives (each opened before through a dialog or from these folders).
  */
 export function ownedBy(session: Session): Owned {
   const current = session.archive?.file ?? session.pending?.file ?? null;
   const recent = session.state().recent.map((r) => r.file);
   if (!current) return { trees: [session.dataDir], flat: [], files: recent };
-  return { trees: [session.dataDir, join(dirname(current), '备份')], flat: [dirname(current)], files: recent };
+  return { trees: [session.dataDir, join(dirname(current), '备份'), join(dirname(current), '文档')], flat: [dirname(current)], files: recent };
 }
 
 const guards = new WeakMap<Session, PathGuard>();

@@ -12,6 +12,9 @@ import { householdIdsOf, householdViews } from './households.ts';
 /** Most worksheets in one workbook (one per household): beyond that Excel becomes unusable. */
 export const MAX_SHEETS = 500;
 
+/** The start of the refusal when a scope has no household the document covers (print.households skips those). */
+export const NO_HOUSEHOLDS = '没有符合条件的农户';
+
 export function scopeHouseholdIds(ctx: DocContext, req: DocumentRequest, statuses?: readonly HouseholdStatus[]): string[] {
   const { scope } = req;
   if (scope.householdNo) return [householdByNo(ctx, scope.householdNo).id];
@@ -23,7 +26,7 @@ export function scopeHouseholdIds(ctx: DocContext, req: DocumentRequest, statuse
 /** The household records of a request, lazily, cut to `limit` for a preview. */
 export function householdSource(ctx: DocContext, req: DocumentRequest, what: string, statuses?: readonly HouseholdStatus[], limit?: number): RecordSource<HouseholdView> & { truncated: boolean } {
   const all = scopeHouseholdIds(ctx, req, statuses);
-  if (all.length === 0) throw new UserError(`没有符合条件的农户，未生成${what}：请换一个村、批次或年度。`);
+  if (all.length === 0) throw new UserError(`${NO_HOUSEHOLDS}，未生成${what}：请换一个村、批次或年度。`);
   if (req.format === 'xlsx' && all.length > MAX_SHEETS) {
     throw new UserError(`${what}的 Excel 格式每户一个工作表，一次最多 ${MAX_SHEETS} 户，本次有 ${all.length} 户：请按村分别生成，或选择 PDF 格式。`);
   }

@@ -10,6 +10,8 @@ import {
   isFrameBlock,
   joinPath,
   printPlan,
+  batchPrintNotice,
+  folderOf,
   resultSummary,
   withFormat,
 } from './documents-output.ts';
@@ -83,15 +85,27 @@ describe('printing', () => {
   const pdf = { format: 'pdf' as const, truncated: false, pages: 2, frameBlocked: false, electron: false };
   it('prints the frame when the page may show it', () => {
     expect(printPlan(pdf)).toEqual({ kind: 'frame' });
-    expect(printPlan({ ...pdf, electron: true })).toEqual({ kind: 'frame' });
+    // Electron prints through its print bridge: the whole document, a batch's too, in the system dialog.
+    expect(printPlan({ ...pdf, electron: true })).toEqual({ kind: 'bridge' });
+    expect(printPlan({ ...pdf, electron: true, truncated: true, frameBlocked: true })).toEqual({ kind: 'bridge' });
   });
-  it('opens a browser tab in the browser shell when the frame is refused, and asks to save in Electron', () => {
+  it('opens a browser tab in the browser shell when the frame is refused', () => {
     expect(printPlan({ ...pdf, frameBlocked: true })).toMatchObject({ kind: 'tab', message: expect.stringMatching(/新的浏览器标签页/) as unknown });
-    expect(printPlan({ ...pdf, frameBlocked: true, electron: true })).toMatchObject({ kind: 'refuse', message: expect.stringMatching(/先“保存”/) as unknown });
   });
   it('never prints a cut preview or a workbook', () => {
     expect(printPlan({ ...pdf, truncated: true })).toMatchObject({ kind: 'refuse', message: expect.stringMatching(/前几户/) as unknown });
     expect(printPlan({ ...pdf, format: 'xlsx' })).toMatchObject({ kind: 'refuse', message: expect.stringMatching(/Excel/) as unknown });
+  });
+  it('says what a batch print did: printed, not covered, failed with the household and reason', () => {
+    expect(batchPrintNotice({ printer: 'HP_1', printed: 12, total: 12, notCovered: 0, failed: [] }, 'HP LaserJet')).toEqual({ type: 'success', text: '已逐户送往打印机“HP LaserJet”：12 户。' });
+    expect(batchPrintNotice({ printer: 'HP_1', printed: 9, total: 12, notCovered: 2, failed: [{ householdNo: '0007', reason: '缺少收入' }] }, 'HP LaserJet')).toEqual({
+      type: 'warning',
+      text: '已逐户送往打印机“HP LaserJet”：9 户，2 户不需要这份文档，1 户没有打印（户0007：缺少收入）。',
+    });
+  });
+  it('finds the archive’s folder in either separator', () => {
+    expect(folderOf('/home/li/档案/青山镇.db')).toBe('/home/li/档案');
+    expect(folderOf('D:\\扶贫\\青山镇.db')).toBe('D:\\扶贫');
   });
   it('recognises the page refusing to frame a blob', () => {
     expect(isFrameBlock({ effectiveDirective: 'frame-src', blockedURI: 'blob' })).toBe(true);

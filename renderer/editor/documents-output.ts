@@ -1,7 +1,7 @@
 // What happens to a made document, as plain functions: the file name offered in the data
 // folder's 文档/, the refusals the screen handles itself (an existing file, a cancel), the
 // names the font could not print, the progress label, and how 打印 can work in this shell.
-import type { DocumentFormat, DocumentResult, MissingGlyphView } from '../../shared/api/index.ts';
+import type { DocumentFormat, DocumentResult, MissingGlyphView, PrintBatchView } from '../../shared/api/index.ts';
 import { STARTING_LABEL } from './import-job.ts';
 import type { JobProgress } from './import-job.ts';
 
@@ -91,26 +91,43 @@ export function docJobId(random: () => number = Math.random): string {
 }
 
 export type PrintPlan =
-  /** Print the preview frame (the browser's or the system's print dialog). */
+  /** Print the preview frame (the browser's print dialog). */
   | { kind: 'frame' }
   /** The frame cannot show PDF here: open the preview in a browser tab, print there. */
   | { kind: 'tab'; message: string }
+  /** The desktop shell's print bridge (print.document): the whole document, the system print dialog. */
+  | { kind: 'bridge' }
   /** Nothing to print from the app itself: say what to do instead. */
   | { kind: 'refuse'; message: string };
 
 /**
- * How 打印 can work: only a complete PDF preview can be printed from the app (a batch's preview
- * holds its first records only); the preview frame when the page may show it, else a browser tab
- * in the browser shell; Electron exposes no print call of its own.
+ * How 打印 can work: in Electron, the print bridge prints the whole document (a batch's included)
+ * through the system dialog; in the browser, only a complete PDF preview can be printed (a
+ * batch's preview holds its first records only): the preview frame when the page may show it,
+ * else a browser tab.
  */
 export function printPlan(opts: { format: DocumentFormat; truncated: boolean; pages: number | null; frameBlocked: boolean; electron: boolean }): PrintPlan {
   if (opts.format !== 'pdf') return { kind: 'refuse', message: 'Excel 表格不能在程序里打印：请“保存”后用 WPS 或 Excel 打开打印，或改选 PDF 格式。' };
+  if (opts.electron) return { kind: 'bridge' };
   if (opts.truncated) {
     return { kind: 'refuse', message: '这是一批农户的文档，预览只含前几户。要打印全部，请先“保存”，再用 PDF 阅读器打开保存的文件打印。' };
   }
   if (!opts.frameBlocked) return { kind: 'frame' };
-  if (!opts.electron) return { kind: 'tab', message: '已在新的浏览器标签页中打开文档，请在那里点打印按钮（或按 Ctrl+P）。' };
-  return { kind: 'refuse', message: '此窗口不能直接显示和打印 PDF：请先“保存”，再用 PDF 阅读器打开保存的文件打印。' };
+  return { kind: 'tab', message: '已在新的浏览器标签页中打开文档，请在那里点打印按钮（或按 Ctrl+P）。' };
+}
+
+/** What the clerk is told after a batch went to the printer, one job per household. */
+export function batchPrintNotice(v: PrintBatchView, printerLabel: string): { type: 'success' | 'warning'; text: string } {
+  const parts = [`已逐户送往打印机“${printerLabel}”：${v.printed} 户`];
+  if (v.notCovered) parts.push(`${v.notCovered} 户不需要这份文档`);
+  if (v.failed.length) parts.push(`${v.failed.length} 户没有打印（${v.failed.map((f) => `户${f.householdNo}：${f.reason}`).join('；')}）`);
+  return { type: v.failed.length ? 'warning' : 'success', text: `${parts.join('，')}。` };
+}
+
+/** The folder of the archive file, in its own separators (documents are saved beside it). */
+export function folderOf(file: string): string {
+  const i = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return i > 0 ? file.slice(0, i) : file;
 }
 
 /** A CSP report that the page refused to frame a blob: the preview frame cannot show here. */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
 
 /** What the file is for: the dialog's filter and wording. */
-export const FILE_KINDS = ['package', 'public-key', 'key-export', 'archive', 'document'] as const;
+export const FILE_KINDS = ['package', 'public-key', 'key-export', 'archive', 'document', 'workbook', 'backup'] as const;
 
 export const filesApi = {
   /** The path chosen, or null when the clerk cancelled. `save`: the dialog asks before replacing a file. */
@@ -15,7 +15,7 @@ export const filesApi = {
       mode: z.enum(['open', 'save']),
       kind: z.enum(FILE_KINDS),
       title: z.string().trim().min(1).max(40),
-      /** Proposed name or path (the field's current value). */
+      /** Proposed name or path (the field's current value); a bare name, or none, is proposed beside the open archive. */
       defaultPath: z.string().max(1000).default(''),
     }),
   ),

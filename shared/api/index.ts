@@ -13,6 +13,7 @@ import { documentsApi } from './documents.ts';
 import { workflowsApi } from './workflows.ts';
 import { exchangeApi } from './exchange.ts';
 import { filesApi } from './files.ts';
+import { printApi } from './print.ts';
 
 export const API = {
   archive: archiveApi,
@@ -31,6 +32,7 @@ export const API = {
   documents: documentsApi,
   exchange: exchangeApi,
   files: filesApi,
+  print: printApi,
 } as const;
 
 export type Api = typeof API;
@@ -97,3 +99,4 @@ export type * from './exchange.ts';
 export { packScope } from './exchange.ts';
 export { candidateFilter } from './workflows.ts';
 export { householdDraft, householdFilter, incomeDraft, memberDraft } from './households.ts';
+export type * from './print.ts';

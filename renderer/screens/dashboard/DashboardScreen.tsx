@@ -29,13 +29,19 @@ function usePrintWallChart() {
   const print = async (year: number | null, paper: Paper): Promise<void> => {
     setBusy(true);
     try {
+      if (isElectron()) {
+        // The desktop shell's print bridge: the system print dialog, printer chosen there.
+        const r = await api.print.document({ kind: 'wallchart', format: 'pdf', year, options: { paper }, jobId: null });
+        void message.info(r.printed ? `已送往打印机：${r.title}。` : '没有打印：打印对话框已关闭。', 6);
+        return;
+      }
       const p = await api.documents.preview({ kind: 'wallchart', format: 'pdf', year, options: { paper }, jobId: null });
       if (p.missingGlyphs.length) void message.warning(`挂图中有 ${p.missingGlyphs.length} 处文字含字库里没有的字，打印时留空“＿”，请手工填写。`, 8);
       const blob = blobUrlOf(p.dataBase64, p.mime);
       const plan = printPlan({ format: 'pdf', truncated: p.truncated, pages: p.pages, frameBlocked: frameSupport() === 'blocked', electron: isElectron() });
-      if (plan.kind === 'refuse') {
+      if (plan.kind === 'refuse' || plan.kind === 'bridge') {
         URL.revokeObjectURL(blob);
-        void message.warning(plan.message, 8);
+        if (plan.kind === 'refuse') void message.warning(plan.message, 8);
       } else if (plan.kind === 'tab') {
         window.open(blob, '_blank');
         setUrl(blob);

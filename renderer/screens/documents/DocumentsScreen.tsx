@@ -7,10 +7,11 @@ import type { DocumentFormat } from '../../../shared/api/index.ts';
 import { api, isElectron } from '../../api.ts';
 import { chooseKind, missingChoice, requestKey, toRequest, yearOptions } from '../../editor/documents-form.ts';
 import type { DocForm } from '../../editor/documents-form.ts';
-import { defaultOutPath, printPlan, resultSummary, withFormat } from '../../editor/documents-output.ts';
+import { defaultOutPath, errorText, folderOf, printPlan, resultSummary, withFormat } from '../../editor/documents-output.ts';
 import { useQuery } from '../../hooks/use-query.ts';
 import { localDay, useToday } from '../../hooks/use-today.ts';
 import { useStore } from '../../store/index.ts';
+import BatchPrint from './BatchPrint.tsx';
 import DocumentJobProgress from './DocumentJobProgress.tsx';
 import { Field } from './Field.tsx';
 import GlyphAlert from './GlyphAlert.tsx';
@@ -27,7 +28,8 @@ export default function DocumentsScreen() {
   const { message, modal } = App.useApp();
   const archiveFile = useStore((s) => s.session?.archive?.file ?? null);
   const township = useStore((s) => s.session?.archive?.township ?? '');
-  const dataDir = useStore((s) => s.session?.dataDir ?? '');
+  // Documents are offered beside the archive, in its 文档 folder (as the hint says).
+  const dataDir = archiveFile ? folderOf(archiveFile) : '';
   const today = useToday();
   const villages = useStore((s) => s.villages);
   const docs = useDocuments();
@@ -75,11 +77,18 @@ export default function DocumentsScreen() {
 
   const print = async (): Promise<void> => {
     if (!request) return;
+    // Electron's print bridge renders the whole document itself: no preview needed first.
+    if (isElectron() && form.format === 'pdf') {
+      await docs.printDialog(request);
+      return;
+    }
     const current = preview && preview.key === requestKey(request) ? preview : await doPreview();
     if (!current) return;
     const r = current.result;
     const plan = printPlan({ format: r.format, truncated: r.truncated, pages: r.pages, frameBlocked: frameSupport() === 'blocked', electron: isElectron() });
-    if (plan.kind === 'refuse') {
+    if (plan.kind === 'bridge') {
+      await docs.printDialog(request);
+    } else if (plan.kind === 'refuse') {
       void message.warning(plan.message, 8);
     } else if (plan.kind === 'tab') {
       window.open(current.url, '_blank');
@@ -97,6 +106,16 @@ export default function DocumentsScreen() {
     if (url && printWhenLoaded.current === url) {
       printWhenLoaded.current = null;
       printLoaded();
+    }
+  };
+
+  /** 选择… (desktop shell): the save dialog, opening on the name offered (beside the archive). */
+  const chooseOut = async (): Promise<void> => {
+    try {
+      const r = await api.files.choose({ mode: 'save', kind: 'document', title: '保存文档', defaultPath: out });
+      if (r.path) docs.setOutPath(withFormat(r.path, form.format));
+    } catch (e) {
+      void message.warning(errorText(e), 8);
     }
   };
 
@@ -169,7 +188,14 @@ export default function DocumentsScreen() {
                       )
                     }
                   >
-                    <Input aria-label="保存位置" data-testid="doc-out" value={out} onChange={(e) => docs.setOutPath(e.target.value)} />
+                    <Space.Compact style={{ width: '100%' }}>
+                      <Input aria-label="保存位置" data-testid="doc-out" value={out} onChange={(e) => docs.setOutPath(e.target.value)} />
+                      {isElectron() ? (
+                        <Button data-testid="doc-out-choose" onClick={() => void chooseOut()}>
+                          选择…
+                        </Button>
+                      ) : null}
+                    </Space.Compact>
                   </Field>
                   <Field label="">
                     <Space wrap>
@@ -182,6 +208,9 @@ export default function DocumentsScreen() {
                       <Button data-testid="doc-save" disabled={!request || Boolean(running)} onClick={() => void save()}>
                         保存
                       </Button>
+                      {isElectron() && view.batch && form.scopeType !== 'household' && form.format === 'pdf' ? (
+                        <BatchPrint label={view.label} disabled={!request || Boolean(running)} onPrint={(p) => request && void docs.printAll(request, p)} />
+                      ) : null}
                       {missing ? (
                         <Typography.Text type="warning" data-testid="doc-missing">
                           {missing}

@@ -7,7 +7,7 @@ import { chooseKind, emptyForm, requestKey } from '../../editor/documents-form.t
 import type { DocForm, DocOptionsForm } from '../../editor/documents-form.ts';
 import { runJob } from '../../editor/import-job.ts';
 import type { JobProgress, RunningJob } from '../../editor/import-job.ts';
-import { docJobId, errorText, isCancelled, isExistingFile } from '../../editor/documents-output.ts';
+import { batchPrintNotice, docJobId, errorText, isCancelled, isExistingFile } from '../../editor/documents-output.ts';
 import { blobUrlOf } from './pdf-frame.ts';
 
 export interface ShownPreview {
@@ -23,7 +23,9 @@ export interface Notice {
 
 export interface RunningSave {
   progress: JobProgress;
-  job: RunningJob<DocumentFile>;
+  job: RunningJob<unknown>;
+  /** A file being written, or a document on its way to the printer (Electron's print bridge). */
+  what: 'save' | 'print';
 }
 
 export type SaveOutcome = 'done' | 'exists' | 'cancelled' | 'failed';
@@ -55,6 +57,10 @@ interface DocsActions {
   setHouseholdLabel: (label: string | null) => void;
   showPreview: (req: DocumentRequestInput) => Promise<ShownPreview | null>;
   save: (req: DocumentRequestInput, out: string, overwrite: boolean) => Promise<SaveOutcome>;
+  /** Electron: the whole document through the system print dialog (print.document). */
+  printDialog: (req: DocumentRequestInput) => Promise<void>;
+  /** Electron: one silent print job per household, to the printer chosen once (print.households). */
+  printAll: (req: DocumentRequestInput, printer: { name: string; label: string }) => Promise<void>;
   cancelSave: () => void;
   clearNotice: () => void;
 }
@@ -77,6 +83,26 @@ export const useDocuments = create<DocsState & DocsActions>()((set, get) => {
   const dropPreview = (): void => {
     const p = get().preview;
     if (p) URL.revokeObjectURL(p.url);
+  };
+  /** One long call at a time, as a job with its progress bar and 取消; null when one is already running. */
+  const runDoc = async <T>(what: RunningSave['what'], call: (jobId: string) => Promise<T>): Promise<T | null> => {
+    if (get().running) return null;
+    const job = runJob({
+      api: { status: (id) => api.jobs.status({ id }), cancel: (id) => api.jobs.cancel({ id }) },
+      kind: 'apply',
+      id: docJobId(),
+      call,
+      onProgress: (progress) => {
+        const r = get().running;
+        if (r) set({ running: { ...r, progress } });
+      },
+    });
+    set({ running: { job, what, progress: { label: what === 'save' ? '正在上传文件' : '正在准备', fraction: 0, cancelling: false } }, notice: null, saved: null });
+    try {
+      return await job.result;
+    } finally {
+      set({ running: null });
+    }
   };
 
   return {
@@ -149,28 +175,33 @@ export const useDocuments = create<DocsState & DocsActions>()((set, get) => {
     },
 
     async save(req, out, overwrite) {
-      if (get().running) return 'failed';
-      const job = runJob({
-        api: { status: (id) => api.jobs.status({ id }), cancel: (id) => api.jobs.cancel({ id }) },
-        kind: 'apply',
-        id: docJobId(),
-        call: (jobId) => api.documents.render({ ...req, out, overwrite, jobId }),
-        onProgress: (progress) => {
-          const r = get().running;
-          if (r) set({ running: { ...r, progress } });
-        },
-      });
-      set({ running: { job, progress: { label: '正在上传文件', fraction: 0, cancelling: false } }, notice: null, saved: null });
       try {
-        const saved = await job.result;
+        const saved = await runDoc('save', (jobId) => api.documents.render({ ...req, out, overwrite, jobId }));
+        if (!saved) return 'failed';
         set({ saved });
         return 'done';
       } catch (e) {
         if (isExistingFile(e)) return 'exists';
         set({ notice: { type: isCancelled(e) ? 'info' : 'error', text: errorText(e) } });
         return isCancelled(e) ? 'cancelled' : 'failed';
-      } finally {
-        set({ running: null });
+      }
+    },
+
+    async printDialog(req) {
+      try {
+        const r = await runDoc('print', (jobId) => api.print.document({ ...req, jobId }));
+        if (r) set({ notice: r.printed ? { type: 'success', text: `已送往打印机：${r.title}${r.pages ? `（共 ${r.pages} 页）` : ''}。` } : { type: 'info', text: '没有打印：打印对话框已关闭。' } });
+      } catch (e) {
+        set({ notice: { type: isCancelled(e) ? 'info' : 'error', text: errorText(e) } });
+      }
+    },
+
+    async printAll(req, printer) {
+      try {
+        const r = await runDoc('print', (jobId) => api.print.households({ ...req, deviceName: printer.name, jobId }));
+        if (r) set({ notice: batchPrintNotice(r, printer.label) });
+      } catch (e) {
+        set({ notice: { type: isCancelled(e) ? 'info' : 'error', text: errorText(e) } });
       }
     },
 
