@@ -12,9 +12,13 @@ function* contents(blobs: SnapshotPlan['blobs'], key: Buffer): Generator<{ sha25
   for (const [sha256, b] of blobs) yield { sha256, size: b.size, data: readSealed(b.file, key) };
 }
 
-/** Applies a checked plan (planSnapshot) inside the import transaction. */
-export function applySnapshot(w: WriteDb, staged: StagedPackage, plan: SnapshotPlan): void {
+/**
+ * Applies a checked plan (planSnapshot) inside the import transaction: rows streamed from the
+ * staged files and written in batches (`batchRows` a statement), never a whole table in memory.
+ */
+export function applySnapshot(w: WriteDb, staged: StagedPackage, plan: SnapshotPlan, opts: { batchRows?: number; onRows?: (written: number) => void } = {}): void {
   applyTownshipSnapshot(w, {
+    ...opts,
     townshipId: plan.township.id,
     scope: plan.scope,
     ids: plan.ids,
