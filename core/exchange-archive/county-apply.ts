@@ -6,7 +6,7 @@ import { applyTownshipSnapshot } from '../../db/repos/county-apply.ts';
 import { readSealed } from '../exchange/index.ts';
 import type { StagedPackage } from '../exchange/index.ts';
 import type { SnapshotPlan } from './county-plan.ts';
-import { rowsOf, tableFile } from './staged.ts';
+import { rowsExcept, tableFile } from './staged.ts';
 
 function* contents(blobs: SnapshotPlan['blobs'], key: Buffer): Generator<{ sha256: string; size: number; data: Uint8Array }> {
   for (const [sha256, b] of blobs) yield { sha256, size: b.size, data: readSealed(b.file, key) };
@@ -25,6 +25,6 @@ export function applySnapshot(w: WriteDb, staged: StagedPackage, plan: SnapshotP
     unchanged: plan.unchanged,
     changed: plan.changed,
     blobs: contents(plan.blobs, staged.key),
-    rows: (table) => (tableFile(staged, table) ? rowsOf(staged, table) : null),
+    rows: (table) => (tableFile(staged, table) ? rowsExcept(staged, table, plan.unchangedAt.get(table)) : null),
   });
 }
