@@ -40,6 +40,7 @@ export const SUITES: Record<string, Suite> = {
   'import-peak-rss': { needs: ['export'], run: async (c) => (await import('./import-memory.ts')).importMemorySuite(c) },
   exchange: { run: async (c) => (await import('./exchange.ts')).exchangeSuite(c) },
   'archive-exchange': { run: async (c) => (await import('./exchange-archive.ts')).exchangeArchiveSuite(c) },
+  county: { run: async (c) => (await import('./county.ts')).countySuite(c) },
   'doc-roster': { run: async (c) => (await import('./documents.ts')).rosterSuite(c) },
   'doc-enrollment': { needs: ['demo'], run: async (c) => (await import('./documents.ts')).enrollmentSuite(c) },
   'doc-wallchart': { needs: ['demo'], run: async (c) => (await import('./documents.ts')).wallchartSuite(c) },

@@ -240,7 +240,7 @@ function statementRun(stmt: Database.Statement): StatementRun {
  * Statement#run, which its transactions use for BEGIN and COMMIT too), so a test probe can act
  * at a known moment of a transaction. Only for test processes: it patches the driver for good.
  */
-export function hookStatementRuns(hook: { before(s: StatementRun): void; after(s: StatementRun): void }): void {
+export function hookStatementRuns(hook: { before(s: StatementRun): void; after(s: StatementRun, changes: number): void }): void {
   const probe = new Database(':memory:');
   const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as { run: Run };
   probe.close();
@@ -248,7 +248,8 @@ export function hookStatementRuns(hook: { before(s: StatementRun): void; after(s
   proto.run = function (this: Database.Statement, ...params: unknown[]) {
     hook.before(statementRun(this));
     const result = run.apply(this, params);
-    hook.after(statementRun(this));
+    // `changes`: rows a multi-row INSERT wrote (the county apply writes rows in batches).
+    hook.after(statementRun(this), result.changes);
     return result;
   };
 }

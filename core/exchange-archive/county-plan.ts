@@ -31,6 +31,8 @@ export interface SnapshotPlan {
   unchanged: Map<string, Set<string>>;
   /** Per table, incoming rows that replace a different version already held (upserted; the others are new). */
   changed: Map<string, Set<string>>;
+  /** Per table, by position in the staged file: 1 where the row is unchanged (the apply skips it unparsed). */
+  unchangedAt: Map<string, Uint8Array>;
   tables: TableChangeView[];
   /** Content hash → staged file, for the attachments the rows need and the archive lacks. */
   blobs: Map<string, { file: string; size: number }>;
@@ -80,6 +82,7 @@ export async function planSnapshot(
   const tables: TableChangeView[] = [];
   const unchanged = new Map<string, Set<string>>();
   const changed = new Map<string, Set<string>>();
+  const unchangedAt = new Map<string, Uint8Array>();
   const total = staged.tables.reduce((a, t) => a + t.rows, 0) || 1;
   let done = 0;
 
@@ -109,6 +112,8 @@ export async function planSnapshot(
     const differ = new Set<string>();
     changed.set(spec.name, differ);
     let ownHere = 0;
+    const at = new Uint8Array(staged.tables.find((t) => t.name === spec.name)?.rows ?? 0);
+    unchangedAt.set(spec.name, at);
     if (f) {
       let n = 0;
       for (const line of lines(f, staged.key)) {
@@ -166,6 +171,7 @@ export async function planSnapshot(
           if (cur.version === row.version && cur.updatedAt === row.updated_at) {
             change.unchanged++;
             same.add(id);
+            if (n <= at.length) at[n - 1] = 1;
           } else {
             change.changed++;
             differ.add(id);
@@ -183,7 +189,7 @@ export async function planSnapshot(
   }
   if (problems.list.length) throw refuseRows(file, problems.list);
   const h = tables.find((t) => t.name === 'households')!;
-  return { township, scope, ids, unchanged, changed, tables, blobs, attachments, households: { added: h.added, changed: h.changed, removed: h.removed } };
+  return { township, scope, ids, unchanged, changed, unchangedAt, tables, blobs, attachments, households: { added: h.added, changed: h.changed, removed: h.removed } };
 }
 
 /** 区划代码 and 户编号 are unique in the county archive: another township must not hold them. */

@@ -35,3 +35,15 @@ export function* rowsOf(staged: StagedPackage, name: string): Generator<Record<s
   if (!file) return;
   for (const line of lines(file, staged.key)) if (line !== '') yield JSON.parse(line) as Record<string, unknown>;
 }
+
+/** Rows of a staged table, leaving out unparsed the positions flagged in `skip` (rows the archive already holds as they are). */
+export function* rowsExcept(staged: StagedPackage, name: string, skip: Uint8Array | undefined): Generator<Record<string, unknown>> {
+  const file = tableFile(staged, name);
+  if (!file) return;
+  let n = 0;
+  for (const line of lines(file, staged.key)) {
+    if (line === '') continue;
+    if (skip?.[n++] === 1) continue;
+    yield JSON.parse(line) as Record<string, unknown>;
+  }
+}

@@ -48,6 +48,8 @@ export interface UnpackOptions {
   signal?: AbortSignal;
   /** Tests only: run just before COMMIT, inside the transaction. */
   beforeCommit?: () => void;
+  /** Rows written per statement on the county side (default APPLY_BATCH_ROWS; tests use a few to cross batches). */
+  applyBatchRows?: number;
 }
 
 /** Per-attachment cap at the archive level (the app stores scans of at most 15 MB). */
@@ -231,7 +233,14 @@ export async function unpackPackage(archive: Archive, actor: Actor, file: string
         if (packageLogEntry(w, h.packageId) || (last != null && h.seq <= last)) {
           throw new UserError(`数据包 ${shown} 在检查期间已由另一次导入处理（或已有更新的数据包导入），这次没有写入。请刷新后查看。`);
         }
-        if (snapshot) applySnapshot(w, staged, snapshot);
+        if (snapshot) {
+          // The rows to write (unchanged ones are left alone): the progress bar moves per batch.
+          const toWrite = snapshot.tables.reduce((n, t) => n + t.added + t.changed, 0) || 1;
+          applySnapshot(w, staged, snapshot, {
+            ...(opts.applyBatchRows ? { batchRows: opts.applyBatchRows } : {}),
+            onRows: (n) => opts.onProgress?.('写入档案', 0.8 + 0.19 * Math.min(1, n / toWrite)),
+          });
+        }
         if (review) result.review = applyReview(w, actor, review, { packageId: h.packageId, county: h.sender.name });
         logImport(w, actor, opened, result, snapshot);
         opts.beforeCommit?.();

@@ -38,6 +38,17 @@ export class ByteSource {
     return out;
   }
 
+  /** The next n bytes if they are already here (a view, not consumed), else null: the sync fast path for small frames. */
+  peek(n: number): Uint8Array | null {
+    return this.buf.length >= n ? this.buf.subarray(0, n) : null;
+  }
+
+  /** Consumes n bytes already seen with peek(). */
+  skip(n: number): void {
+    this.buf = this.buf.subarray(n);
+    this.consumed += n;
+  }
+
   /** Up to `max` bytes, as soon as some are there (attachments stream through without gathering). */
   async readSome(max: number): Promise<Uint8Array> {
     if (this.buf.length === 0 && !(await this.pull())) throw this.onError(new Error('plaintext ended early'));

@@ -118,6 +118,17 @@ export class BlockWriter {
     if (this.size >= WRITE_BLOCK) await this.flush();
   }
 
+  /** Adds without writing; call settle() after a run of appends (one await per run, not per piece). */
+  append(chunk: Uint8Array): void {
+    this.parts.push(chunk);
+    this.size += chunk.length;
+  }
+
+  /** Writes once a block has gathered (see append). */
+  async settle(): Promise<void> {
+    if (this.size >= WRITE_BLOCK) await this.flush();
+  }
+
   private async flush(): Promise<void> {
     const block = this.seal(Buffer.concat(this.parts, this.size));
     this.parts = [];

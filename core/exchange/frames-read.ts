@@ -15,7 +15,11 @@ import { refuse } from './messages.ts';
 export type PackageEntry =
   | { type: 'manifest'; manifest: Manifest }
   | { type: 'table'; name: string }
-  | { type: 'row'; table: string; row: JsonObject }
+  /**
+   * Consecutive rows of one table, as many as had arrived (up to ROW_BATCH): parsed, and the
+   * exact bytes each was parsed from (valid UTF-8 JSON; staging writes them as they are).
+   */
+  | { type: 'rows'; table: string; rows: JsonObject[]; raw: Uint8Array[] }
   | { type: 'attachment'; id: string; sha256: string; size: number; data: AsyncIterable<Uint8Array> };
 
 export type Binding = Omit<Manifest, 'format' | 'meta'>;
@@ -57,6 +61,9 @@ function sameJson(a: unknown, b: unknown): boolean {
 function shown(id: string): string {
   return JSON.stringify(id.slice(0, 40)).slice(1, -1);
 }
+
+/** Rows per 'rows' entry at most: one await per batch instead of per row, memory bounded. */
+const ROW_BATCH = 512;
 
 class Decoder {
   private frames = 0;
@@ -102,6 +109,35 @@ class Decoder {
       }
     }
     return m as unknown as Manifest;
+  }
+
+  private rowTooLarge(table: Summary['tables'][number], size: number): Error {
+    return this.bad(`表“${table.name}”第 ${table.rows + 1} 行过大（${size} 字节，最多 ${this.ctx.limits.rowBytes} 字节）`);
+  }
+
+  private addRow(table: Summary['tables'][number], batch: Extract<PackageEntry, { type: 'rows' }>, bytes: Uint8Array): void {
+    const row = parseJsonObject(bytes);
+    if (!row) throw this.bad(`表“${table.name}”第 ${table.rows + 1} 行不是有效的 JSON 对象`);
+    table.rows++;
+    batch.rows.push(row);
+    batch.raw.push(bytes);
+  }
+
+  /** The next row frame if it is whole in what has been decrypted; false (nothing consumed) otherwise. */
+  private rowNow(table: Summary['tables'][number], batch: Extract<PackageEntry, { type: 'rows' }>): boolean {
+    if (this.src.remaining() < FRAME_HEAD_MIN) return false;
+    const head = this.src.peek(FRAME_HEAD_MIN);
+    if (!head || head[0] !== FRAME.row || head[1] !== 0) return false;
+    const size = readU64(head, 2);
+    if (size > BigInt(this.src.remaining() - FRAME_HEAD_MIN)) return false; // head() says why
+    const n = Number(size);
+    if (n > this.ctx.limits.rowBytes) return false;
+    const whole = this.src.peek(FRAME_HEAD_MIN + n);
+    if (!whole) return false;
+    if (++this.frames > this.ctx.limits.entries) throw this.bad(`条目超过 ${this.ctx.limits.entries} 个`);
+    this.src.skip(FRAME_HEAD_MIN + n);
+    this.addRow(table, batch, whole.subarray(FRAME_HEAD_MIN));
+    return true;
   }
 
   attachment(h: Head, sha: Uint8Array, onDone: (bytes: number) => void): { entry: PackageEntry; drain: () => Promise<void> } {
@@ -150,9 +186,12 @@ class Decoder {
         yield { type: 'table', name: h.id };
       } else if (h.type === FRAME.row) {
         if (!table || h.id !== '') throw this.bad('数据行不在任何表之内');
-        const row = await this.json(h, this.ctx.limits.rowBytes, `表“${table.name}”第 ${table.rows + 1} 行`);
-        table.rows++;
-        yield { type: 'row', table: table.name, row };
+        const batch: Extract<PackageEntry, { type: 'rows' }> = { type: 'rows', table: table.name, rows: [], raw: [] };
+        if (h.size > this.ctx.limits.rowBytes) throw this.rowTooLarge(table, h.size);
+        this.addRow(table, batch, await this.src.read(h.size));
+        // The rows already decrypted are taken without an await each (the same checks as head()).
+        while (batch.rows.length < ROW_BATCH && this.rowNow(table, batch));
+        yield batch;
       } else if (h.type === FRAME.attachment) {
         table = null;
         if (!UUID_RE.test(h.id)) throw this.bad(`附件编号“${shown(h.id)}”不是 UUID`);

@@ -74,7 +74,7 @@ describe('package round trip', () => {
       const e = r.value;
       if (e.type === 'manifest') manifestMeta = e.manifest.meta;
       if (e.type === 'table') seen[e.name] = [];
-      if (e.type === 'row') seen[e.table]!.push(e.row);
+      if (e.type === 'rows') seen[e.table]!.push(...e.rows);
       if (e.type === 'attachment') {
         const h = createHash('sha256');
         for await (const piece of e.data) h.update(piece);
@@ -107,8 +107,9 @@ describe('package round trip', () => {
     // a consumer that ignores attachment data still gets every later entry, checked
     const opened = await openPackage(file, { key: keys.county, trust: trustAtCounty });
     const types: string[] = [];
-    for await (const e of opened.entries()) types.push(e.type);
-    expect(types).toEqual(['manifest', 'table', 'row', 'row', 'row', 'attachment']);
+    for await (const e of opened.entries()) types.push(e.type === 'rows' ? `rows×${e.rows.length}` : e.type);
+    // the three rows, decrypted together, arrive as one batch
+    expect(types).toEqual(['manifest', 'table', 'rows×3', 'attachment']);
   });
 
   it('is a standard age v1 payload: age-encryption itself decrypts it with the age identity', async () => {
@@ -140,7 +141,7 @@ describe('package round trip', () => {
     expect(opened.header.answersTo).toEqual(exported.ref);
     const kinds: string[] = [];
     for await (const e of opened.entries()) kinds.push(e.type === 'manifest' ? (e.manifest.answersTo?.packageId ?? '') : e.type);
-    expect(kinds).toEqual([exported.packageId, 'table', 'row']);
+    expect(kinds).toEqual([exported.packageId, 'table', 'rows']);
   });
 
   it('refuses to make packages the reader would refuse', async () => {
@@ -181,7 +182,7 @@ describe('passphrase packages', () => {
     expect(opened.authenticated).toBe(true); // signed by a registered key
     const types: string[] = [];
     for await (const e of opened.entries()) types.push(e.type);
-    expect(types).toEqual(['manifest', 'table', 'row']);
+    expect(types).toEqual(['manifest', 'table', 'rows']);
   });
 
   it('reports a package from an unregistered key as unauthenticated, and refuses it unless accepted', async () => {

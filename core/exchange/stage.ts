@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { JsonObject } from './canonical.ts';
 import type { Summary, Manifest } from './frames.ts';
 import { BlockWriter } from './file-io.ts';
 import { refusal } from './messages.ts';
@@ -25,6 +26,10 @@ export interface StagedPackage {
   attachments: { id: string; sha256: string; size: number; file: string }[];
 }
 
+const NL = 10;
+const NEWLINE = Uint8Array.of(NL);
+const ENCODER = new TextEncoder();
+
 /** A staged file: written in 1 MiB blocks, one in flight. */
 class Sink {
   private constructor(
@@ -39,6 +44,17 @@ class Sink {
 
   write(bytes: Uint8Array): Promise<void> {
     return this.out.push(bytes);
+  }
+
+  /** Rows as NDJSON lines: the bytes the reader parsed, as they are (no second encoding). */
+  async writeRows(rows: readonly JsonObject[], raw: readonly Uint8Array[]): Promise<void> {
+    for (let i = 0; i < raw.length; i++) {
+      const bytes = raw[i]!;
+      // Valid JSON may carry a newline as whitespace: such a row is written in its compact form.
+      this.out.append(bytes.indexOf(NL) === -1 ? bytes : ENCODER.encode(JSON.stringify(rows[i])));
+      this.out.append(NEWLINE);
+    }
+    await this.out.settle();
   }
 
   /** No fsync: staging is scratch (a crash discards it); whoever moves a file into the archive syncs it then. */
@@ -72,9 +88,9 @@ async function fill(opened: OpenedPackage, work: string, key: Buffer, out: Omit<
       const entry = { name: e.name, rows: 0, file: join('tables', `${e.name}.ndjson`) };
       out.tables.push(entry);
       table = { sink: await Sink.create(join(work, entry.file), key), entry };
-    } else if (e.type === 'row') {
-      table!.entry.rows++;
-      await table!.sink.write(new TextEncoder().encode(`${JSON.stringify(e.row)}\n`));
+    } else if (e.type === 'rows') {
+      table!.entry.rows += e.rows.length;
+      await table!.sink.writeRows(e.rows, e.raw);
     } else {
       await closeTable();
       const entry = { id: e.id, sha256: e.sha256, size: e.size, file: join('attachments', e.id) };

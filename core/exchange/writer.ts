@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { concatBytes, fromHex, SHA256_HEX_RE, toHex, UUID_RE } from './bytes.ts';
 import type { JsonObject } from './canonical.ts';
 import { FRAME, frameHead, jsonFrame, TABLE_NAME_RE } from './frames.ts';
+import { RowPacker } from './row-packer.ts';
 import type { Manifest, Summary } from './frames.ts';
 import { sha256Hasher } from './hash.ts';
 import type { PackageRef } from './header.ts';
@@ -105,12 +106,25 @@ async function* plaintext(input: PackInput, manifest: Manifest, limits: Limits):
       const t = { name: e.name, rows: 0 };
       summary.tables.push(t);
       yield frameHead(FRAME.table, e.name, 0);
-      for await (const row of e.rows) {
-        const bytes = new TextEncoder().encode(JSON.stringify(row));
-        if (bytes.length > limits.rowBytes) throw refusal(`表“${e.name}”第 ${t.rows + 1} 行过大（${bytes.length} 字节，最多 ${limits.rowBytes} 字节）。`);
-        t.rows++;
-        yield concatBytes(frameHead(FRAME.row, '', bytes.length), bytes);
+      // Rows gathered into large blocks; a plain (sync) iterable is walked without an await per row.
+      const packer = new RowPacker();
+      const tooLarge = (bytes: number) => refusal(`表“${e.name}”第 ${t.rows + 1} 行过大（${bytes} 字节，最多 ${limits.rowBytes} 字节）。`);
+      const rows = e.rows;
+      if (Symbol.iterator in rows) {
+        for (const row of rows) {
+          const full = packer.add(JSON.stringify(row), limits.rowBytes, tooLarge);
+          t.rows++;
+          if (full) yield full;
+        }
+      } else {
+        for await (const row of rows) {
+          const full = packer.add(JSON.stringify(row), limits.rowBytes, tooLarge);
+          t.rows++;
+          if (full) yield full;
+        }
       }
+      const rest = packer.take();
+      if (rest) yield rest;
     } else {
       if (seen.has(e.id)) throw refusal(`附件 ${e.id} 重复出现。`);
       seen.add(e.id);

@@ -4,6 +4,7 @@
 // stored once by hash, contents no longer used dropped, and the township's row ownership
 // (exchange_rows) replaced. One prepared statement per table and kind of write: this is the
 // bulk path of an import of tens of thousands of rows.
+import type Database from 'better-sqlite3';
 import type { ReadDb, WriteDb } from '../handles.ts';
 import { driverCodec, quotedColumns, TRAVELLING_TABLES } from './exchange-tables.ts';
 import type { TravellingTableName } from './exchange-tables.ts';
@@ -22,12 +23,63 @@ export interface SnapshotApply {
   blobs: Iterable<{ sha256: string; size: number; data: Uint8Array }>;
   /** A table's incoming rows, each already checked against its columns (null: the package has no such table). */
   rows(table: TravellingTableName): Iterable<Readonly<Record<string, unknown>>> | null;
+  /** Rows written per statement (default APPLY_BATCH_ROWS; capped by SQLite's bound-parameter limit). */
+  batchRows?: number;
+  /** After each batch written: the rows written so far (for the progress bar; a throw rolls everything back). */
+  onRows?: (written: number) => void;
 }
 
-function insertSql(table: TravellingTableName, upsert: boolean): string {
+export const APPLY_BATCH_ROWS = 200;
+/** SQLITE_MAX_VARIABLE_NUMBER of SQLite ≥ 3.32. */
+const MAX_PARAMS = 32_766;
+
+/**
+ * Rows gathered into multi-row INSERTs of `perStatement` rows (one statement prepared for the
+ * full batch, one for the rest at the end): a bounded number of rows in memory, and one trip
+ * into SQLite per batch instead of per row.
+ */
+class BatchInsert {
+  private pending: unknown[] = [];
+  private count = 0;
+  private full: Database.Statement | undefined;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly sql: (rows: number) => string,
+    readonly perStatement: number,
+    private readonly written: (rows: number) => void,
+  ) {}
+
+  add(values: readonly unknown[]): void {
+    for (const v of values) this.pending.push(v);
+    if (++this.count === this.perStatement) {
+      this.full ??= this.sqlite.prepare(this.sql(this.perStatement));
+      this.run(this.full);
+    }
+  }
+
+  flush(): void {
+    if (this.count > 0) this.run(this.sqlite.prepare(this.sql(this.count)));
+  }
+
+  private run(statement: Database.Statement): void {
+    statement.run(this.pending);
+    const n = this.count;
+    this.pending = [];
+    this.count = 0;
+    this.written(n);
+  }
+
+  static rowsFor(width: number, wanted: number): number {
+    return Math.max(1, Math.min(wanted, Math.floor(MAX_PARAMS / width)));
+  }
+}
+
+function insertSql(table: TravellingTableName, upsert: boolean): (rows: number) => string {
   const cols = quotedColumns(table);
   const sets = cols.filter((c) => c !== '"id"').map((c) => `${c} = excluded.${c}`).join(', ');
-  return `INSERT INTO "${table}" (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})${upsert ? ` ON CONFLICT("id") DO UPDATE SET ${sets}` : ''}`;
+  const one = `(${cols.map(() => '?').join(', ')})`;
+  return (rows) => `INSERT INTO "${table}" (${cols.join(', ')}) VALUES ${Array.from({ length: rows }, () => one).join(', ')}${upsert ? ` ON CONFLICT("id") DO UPDATE SET ${sets}` : ''}`;
 }
 
 export function applyTownshipSnapshot(w: WriteDb, a: SnapshotApply): void {
@@ -35,8 +87,15 @@ export function applyTownshipSnapshot(w: WriteDb, a: SnapshotApply): void {
   const t = a.townshipId;
   sqlite.prepare('CREATE TEMP TABLE IF NOT EXISTS exchange_incoming (table_name TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (table_name, row_id)) WITHOUT ROWID').run();
   sqlite.prepare('DELETE FROM temp.exchange_incoming').run();
-  const incoming = sqlite.prepare('INSERT OR IGNORE INTO temp.exchange_incoming (table_name, row_id) VALUES (?, ?)');
-  for (const [table, ids] of a.ids) for (const id of ids) incoming.run(table, id);
+  const wanted = a.batchRows ?? APPLY_BATCH_ROWS;
+  let written = 0;
+  const onRows = (n: number) => {
+    written += n;
+    a.onRows?.(written);
+  };
+  const incoming = new BatchInsert(sqlite, (n) => `INSERT OR IGNORE INTO temp.exchange_incoming (table_name, row_id) VALUES ${Array.from({ length: n }, () => '(?, ?)').join(', ')}`, BatchInsert.rowsFor(2, wanted), () => undefined);
+  for (const [table, ids] of a.ids) for (const id of ids) incoming.add([table, id]);
+  incoming.flush();
 
   if (a.scope === 'all') {
     for (const spec of [...TRAVELLING_TABLES].reverse()) {
@@ -56,16 +115,21 @@ export function applyTownshipSnapshot(w: WriteDb, a: SnapshotApply): void {
     const rows = a.rows(spec.name);
     if (!rows) continue;
     const codec = driverCodec(spec.name);
-    // New rows are inserted (the plan found no row with their id); changed ones replace the held version.
-    const insert = sqlite.prepare(insertSql(spec.name, false));
-    const upsert = sqlite.prepare(insertSql(spec.name, true));
+    // New rows are inserted (the plan found no row with their id); changed ones replace the held
+    // version. A table never refers to itself, so the two batches may be written in either order.
+    const width = quotedColumns(spec.name).length;
+    const perStatement = BatchInsert.rowsFor(width, wanted);
+    const insert = new BatchInsert(sqlite, insertSql(spec.name, false), perStatement, onRows);
+    const upsert = new BatchInsert(sqlite, insertSql(spec.name, true), perStatement, onRows);
     const skip = a.unchanged.get(spec.name);
     const changed = a.changed.get(spec.name);
     for (const row of rows) {
       const id = row.id as string;
       if (skip?.has(id)) continue;
-      (changed?.has(id) ? upsert : insert).run(codec.toDb(row));
+      (changed?.has(id) ? upsert : insert).add(codec.toDb(row));
     }
+    insert.flush();
+    upsert.flush();
   }
 
   if (a.scope === 'all') {

@@ -2,8 +2,9 @@
 // bin/relief-archive.mjs import …`) by core/import/kill.test.ts, so a SIGKILL can be made to
 // land at a known moment of the import's transaction instead of by luck:
 //
-// - RELIEF_PROBE_AT=N: after the N-th member row written inside a transaction, print
-//   "PROBE mid-transaction members=N" on stderr (with RELIEF_PROBE_HOLD=1, then wait there);
+// - RELIEF_PROBE_AT=N: after the statement that wrote the N-th member row inside a transaction,
+//   print "PROBE mid-transaction members=M" (M ≥ N: a multi-row INSERT writes several) on
+//   stderr (with RELIEF_PROBE_HOLD=1, then wait there);
 // - always: just before the COMMIT of the transaction that wrote members, print "PROBE commit"
 //   and wait there — so the kill can never come after the commit, whatever the machine's load;
 // - RELIEF_PROBE_CACHE=PAGES: a small page cache, so uncommitted pages spill into the -wal
@@ -42,8 +43,11 @@ hookStatementRuns({
       wait();
     }
   },
-  after(s) {
-    if (s.inTransaction && s.kind === 'insert' && s.table === 'members' && ++members === at) {
+  after(s, changes) {
+    if (!(s.inTransaction && s.kind === 'insert' && s.table === 'members')) return;
+    const before = members;
+    members += changes;
+    if (before < at && members >= at) {
       writeSync(2, `PROBE mid-transaction members=${members}\n`);
       if (hold) wait();
     }
