@@ -24,7 +24,13 @@ export function isCurrent(m: MemberRecord): boolean {
 // While runRules checks one household, its current members and heads are worked out once for
 // all of its ~30 rules (rules are pure and never change facts or these lists); called outside
 // a run (a rule's own test), they are worked out at each call.
-let running: { facts: HouseholdFacts; current?: readonly MemberRecord[]; heads?: readonly MemberRecord[] } | null = null;
+interface Memo {
+  facts: HouseholdFacts;
+  current?: readonly MemberRecord[];
+  heads?: readonly MemberRecord[];
+  derived?: Map<MemberRecord, Derived>;
+}
+let running: Memo | null = null;
 
 /** Runs `fn` (the rules over one household) with that household's derived lists kept for its length. */
 export function withFactsMemo<T>(facts: HouseholdFacts, fn: () => T): T {
@@ -37,7 +43,7 @@ export function withFactsMemo<T>(facts: HouseholdFacts, fn: () => T): T {
   }
 }
 
-function ownMemo(facts: HouseholdFacts): { current?: readonly MemberRecord[]; heads?: readonly MemberRecord[] } | null {
+function ownMemo(facts: HouseholdFacts): Memo | null {
   return running !== null && running.facts === facts ? running : null;
 }
 
@@ -81,16 +87,19 @@ interface Derived {
 }
 
 // Several rules need the same member's parsed ID and age; derive them once per check date.
-// Keyed on the inputs too, so a record changed in place is derived again.
+// Keyed on the inputs too, so a record changed in place is derived again. Inside a run the
+// household's own map holds them (dropped with the household: a WeakMap over 300k members
+// made the garbage collector's work grow with the archive); outside, this one.
 const derivedCache = new WeakMap<MemberRecord, Derived>();
 
 function derived(m: MemberRecord, today: string): Derived {
-  const hit = derivedCache.get(m);
+  const cache: { get(m: MemberRecord): Derived | undefined; set(m: MemberRecord, d: Derived): unknown } = running ? (running.derived ??= new Map<MemberRecord, Derived>()) : derivedCache;
+  const hit = cache.get(m);
   if (hit && hit.today === today && hit.raw === m.idNumber && hit.recordedBirth === m.birthDate) return hit;
   const id = parseIdNumber(m.idNumber, new Date(`${today}T00:00:00Z`));
   const birth = id.ok ? id.info.birthDate : m.birthDate != null && isIsoDate(m.birthDate) ? m.birthDate : null;
   const d = { today, raw: m.idNumber, recordedBirth: m.birthDate, id, age: birth == null ? null : ageOn(birth, today) };
-  derivedCache.set(m, d);
+  cache.set(m, d);
   return d;
 }
 
