@@ -34,6 +34,7 @@ export const SUITES: Record<string, Suite> = {
   queries: { needs: ['demo'], run: async (c) => (await import('./suites.ts')).querySuite(c) },
   'cli-start': { needs: ['demo'], run: async (c) => (await import('./cli-start.ts')).cliStartSuite(c) },
   search: { needs: ['demo'], run: async (c) => (await import('./suites.ts')).searchSuite(c) },
+  check: { run: async (c) => (await import('./check.ts')).checkSuite(c) },
   'at-rest': { needs: ['demo'], run: async (c) => (await import('./at-rest.ts')).atRestSuite(c) },
   export: { run: async (c) => (await import('./xlsx.ts')).exportSuite(c) },
   import: { needs: ['export'], run: async (c) => (await import('./xlsx.ts')).importSuite(c) },

@@ -1,7 +1,7 @@
 // The data-quality check (`relief-archive check`, the app's 数据检查): every rule over every
 // household, plus the archive-wide ones, in the order a clerk works through a village.
 import type { Archive } from '../db/open.ts';
-import { duplicateIdProblems, gatherFacts, loadQualityContextParts } from '../db/quality.ts';
+import { duplicateIdProblems, forEachHouseholdFacts, loadQualityContextParts } from '../db/quality.ts';
 import { isIsoDate } from '../shared/dates.ts';
 import { UserError } from '../shared/errors.ts';
 import { rulesFor, runRules } from '../shared/quality/index.ts';
@@ -35,10 +35,14 @@ export function checkArchive(archive: Archive, opts: CheckOptions): CheckResult 
   const ctx: QualityContext = { today: asOf, year: year ?? Number(asOf.slice(0, 4)), province: parts.province, policy: parts.policy };
   const rules = rulesFor(year != null);
 
-  const facts = gatherFacts(archive.db, opts.villageId == null ? {} : { villageId: opts.villageId });
-  // gatherFacts returns households in village order, then 户编号: that order is the sort key.
-  const position = new Map(facts.map((f, i) => [f.household.id, i]));
-  const problems = facts.flatMap((f) => runRules(f, ctx, rules));
+  // Households come in village order, then 户编号: that order is the sort key. Their facts are
+  // read a chunk at a time and dropped once checked (memory flat in the archive's size).
+  const position = new Map<string, number>();
+  const problems: Problem[] = [];
+  forEachHouseholdFacts(archive.db, opts.villageId == null ? {} : { villageId: opts.villageId }, (f) => {
+    position.set(f.household.id, position.size);
+    for (const p of runRules(f, ctx, rules)) problems.push(p);
+  });
   problems.push(...duplicateIdProblems(archive.db, asOf).filter((p) => position.has(p.householdId)));
 
   const at = (p: Problem): number => position.get(p.householdId) ?? Number.MAX_SAFE_INTEGER;

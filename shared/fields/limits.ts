@@ -33,6 +33,13 @@ export function spellHidden(text: string): string {
   return text.replace(new RegExp(`${HIDDEN.source}|${LINE_BREAKS.source}`, 'gu'), (c) => `[${codeOf(c)}]`);
 }
 
+const HIDDEN_OR_BREAK = new RegExp(`${HIDDEN.source}|${LINE_BREAKS.source}`, 'u');
+
+/** True when the text holds no hidden character and no line break: one scan can clear many values at once (the data check's fast path). */
+export function plainText(text: string): boolean {
+  return !HIDDEN_OR_BREAK.test(text);
+}
+
 /** The first character a value must not hold, as U+XXXX; null when there is none. */
 export function hiddenChar(text: string, limits: Limits): string | null {
   const hit = HIDDEN.exec(text) ?? (limits.multiline ? null : LINE_BREAKS.exec(text));

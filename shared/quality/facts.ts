@@ -21,20 +21,56 @@ export function isCurrent(m: MemberRecord): boolean {
   return blank(m.leftReason);
 }
 
+// While runRules checks one household, its current members and heads are worked out once for
+// all of its ~30 rules (rules are pure and never change facts or these lists); called outside
+// a run (a rule's own test), they are worked out at each call.
+interface Memo {
+  facts: HouseholdFacts;
+  current?: readonly MemberRecord[];
+  heads?: readonly MemberRecord[];
+  derived?: Map<MemberRecord, Derived>;
+}
+let running: Memo | null = null;
+
+/** Runs `fn` (the rules over one household) with that household's derived lists kept for its length. */
+export function withFactsMemo<T>(facts: HouseholdFacts, fn: () => T): T {
+  const outer = running;
+  running = { facts };
+  try {
+    return fn();
+  } finally {
+    running = outer;
+  }
+}
+
+function ownMemo(facts: HouseholdFacts): Memo | null {
+  return running !== null && running.facts === facts ? running : null;
+}
+
 /** Current members in household order (户内序号). */
-export function currentMembers(facts: HouseholdFacts): MemberRecord[] {
+export function currentMembers(facts: HouseholdFacts): readonly MemberRecord[] {
+  const memo = ownMemo(facts);
+  if (memo?.current) return memo.current;
   const current = facts.members.filter(isCurrent);
   // gatherFacts already orders by seq; sort only when a caller built them otherwise.
   for (let i = 1; i < current.length; i++) {
-    if (current[i - 1]!.seq > current[i]!.seq) return current.sort((a, b) => a.seq - b.seq);
+    if (current[i - 1]!.seq > current[i]!.seq) {
+      current.sort((a, b) => a.seq - b.seq);
+      break;
+    }
   }
+  if (memo) memo.current = current;
   return current;
 }
 
 export const HEAD = '户主';
 
-export function heads(facts: HouseholdFacts): MemberRecord[] {
-  return currentMembers(facts).filter((m) => m.relation === HEAD);
+export function heads(facts: HouseholdFacts): readonly MemberRecord[] {
+  const memo = ownMemo(facts);
+  if (memo?.heads) return memo.heads;
+  const found = currentMembers(facts).filter((m) => m.relation === HEAD);
+  if (memo) memo.heads = found;
+  return found;
 }
 
 /** The head the relation rules compare against: the first current 户主, if any. */
@@ -51,16 +87,19 @@ interface Derived {
 }
 
 // Several rules need the same member's parsed ID and age; derive them once per check date.
-// Keyed on the inputs too, so a record changed in place is derived again.
+// Keyed on the inputs too, so a record changed in place is derived again. Inside a run the
+// household's own map holds them (dropped with the household: a WeakMap over 300k members
+// made the garbage collector's work grow with the archive); outside, this one.
 const derivedCache = new WeakMap<MemberRecord, Derived>();
 
 function derived(m: MemberRecord, today: string): Derived {
-  const hit = derivedCache.get(m);
+  const cache: { get(m: MemberRecord): Derived | undefined; set(m: MemberRecord, d: Derived): unknown } = running ? (running.derived ??= new Map<MemberRecord, Derived>()) : derivedCache;
+  const hit = cache.get(m);
   if (hit && hit.today === today && hit.raw === m.idNumber && hit.recordedBirth === m.birthDate) return hit;
   const id = parseIdNumber(m.idNumber, new Date(`${today}T00:00:00Z`));
   const birth = id.ok ? id.info.birthDate : m.birthDate != null && isIsoDate(m.birthDate) ? m.birthDate : null;
   const d = { today, raw: m.idNumber, recordedBirth: m.birthDate, id, age: birth == null ? null : ageOn(birth, today) };
-  derivedCache.set(m, d);
+  cache.set(m, d);
   return d;
 }
 

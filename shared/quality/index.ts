@@ -1,4 +1,5 @@
 // The rule catalogue (docs/quality-rules.md) and the runner that turns findings into problems.
+import { withFactsMemo } from './facts.ts';
 import { causeRules } from './rules/causes.ts';
 import { identityRules } from './rules/identity.ts';
 import { incomeRules } from './rules/income.ts';
@@ -53,6 +54,10 @@ export function ruleCatalogue(): RuleInfo[] {
 
 /** Runs the rules over one household, in rule order. */
 export function runRules(facts: HouseholdFacts, ctx: QualityContext, rules: readonly Rule[] = RULES): Problem[] {
+  return withFactsMemo(facts, () => runEach(facts, ctx, rules));
+}
+
+function runEach(facts: HouseholdFacts, ctx: QualityContext, rules: readonly Rule[]): Problem[] {
   const out: Problem[] = [];
   const { household } = facts;
   for (const rule of rules) {

@@ -1,0 +1,64 @@
+// The data-quality check (issue 14: ≤ 2 × reading all tables, flat per household from 5k to
+// 60k households). Two generated townships of its own, a small and a large one (1k and 10k at
+// --size small): the check on the large one against better-sqlite3 reading every table the
+// check reads, interleaved; and the time per household on the large one against the small one,
+// interleaved, whose ratio says whether the check stays flat as the archive grows.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createProtectedArchive } from '../core/archive.ts';
+import type { Archive } from '../core/archive.ts';
+import { checkArchive } from '../core/check.ts';
+import { generateDemo } from '../core/demo/index.ts';
+import type { Figure } from './harness.ts';
+import { fromRounds, interleave, time, timedRounds } from './harness.ts';
+import type { SuiteContext } from './registry.ts';
+import { actor, AS_OF, BENCH_LOGIN, kilo } from './suites.ts';
+
+/** The tables the check reads (the facts of every household). */
+const TABLES = ['households', 'members', 'incomes', 'assessments', 'measures', 'pairings', 'status_history'];
+
+async function township(ctx: SuiteContext, households: number): Promise<Archive> {
+  const file = join(ctx.dir, `check-${households}.db`);
+  const input = { file, name: '基准镇', code: '511922101000', county: '示例县', province: '四川省', admin: BENCH_LOGIN };
+  const { archive } = await createProtectedArchive(input, actor);
+  generateDemo(archive, { villages: Math.max(1, Math.round(households / 700)), households, seed: 'bench-check', asOf: AS_OF, actor });
+  return archive;
+}
+
+const remove = (archive: Archive): void => {
+  const file = archive.sqlite.name;
+  archive.close();
+  for (const suffix of ['', '-wal', '-shm', '.key']) rmSync(file + suffix, { force: true });
+};
+
+export async function checkSuite(ctx: SuiteContext): Promise<Figure[]> {
+  const [smallN, largeN] = ctx.size === 'full' ? [5_000, 60_000] : [1_000, 10_000];
+  const small = await township(ctx, smallN);
+  const large = await township(ctx, largeN);
+  try {
+    const check = (a: Archive) => () => checkArchive(a, { asOf: AS_OF });
+    // One warm-up each: the first run pays for compiling the rules, not for the households.
+    check(small)();
+    check(large)();
+    const readAll = (a: Archive) => () => {
+      for (const t of TABLES) a.sqlite.prepare(`SELECT * FROM ${t}`).all();
+    };
+    const vsRead = await timedRounds(ctx.rounds, check(large), readAll(large));
+    // Milliseconds per 1,000 households, large against small, each round back to back.
+    const perK = async (a: Archive, n: number): Promise<number> => ((await time(check(a))) * 1e6) / n;
+    const flat = await interleave(ctx.rounds, () => perK(large, largeN), () => perK(small, smallN));
+    // The same for the bare read: past the 64 MB page cache (a 60k township is ~230 MB) every
+    // read decrypts its pages again, so reading itself costs more per household on the large one.
+    const readPerK = async (a: Archive, n: number): Promise<number> => ((await time(readAll(a))) * 1e6) / n;
+    const readFlat = await interleave(ctx.rounds, () => readPerK(large, largeN), () => readPerK(small, smallN));
+    const hk = (n: number): string => `${kilo(n)}-households`;
+    return [
+      fromRounds(`check-${hk(largeN)}`, 's', vsRead.subject, `better-sqlite3-read-${TABLES.length}-tables-${hk(largeN)}`, vsRead.baseline, '<= 2 × baseline'),
+      fromRounds(`check-ms-per-1k-households-${hk(largeN)}`, 'ms', flat.subject, `check-ms-per-1k-households-${hk(smallN)}`, flat.baseline, '<= 1.1 × (flat)'),
+      fromRounds(`read-ms-per-1k-households-${hk(largeN)}`, 'ms', readFlat.subject, `read-ms-per-1k-households-${hk(smallN)}`, readFlat.baseline),
+    ];
+  } finally {
+    remove(small);
+    remove(large);
+  }
+}

@@ -1,0 +1,149 @@
+// The facts the quality rules read, a bounded chunk of households at a time. The whole check
+// used to hold every household's facts (members, incomes … of 80k people) at once: the heap
+// grew with the archive and the garbage collector's work with it, so the time per household
+// rose with the archive's size. Here one chunk's facts are handed out and dropped before the
+// next chunk is read, so memory and time per household stay flat; rows are decoded by index
+// with the schema's own column decoders (booleans, JSON) instead of drizzle's per-row mapping.
+import { getTableColumns, getTableName } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Statement } from 'better-sqlite3';
+import type { HouseholdFacts } from '../shared/quality/types.ts';
+import type { HouseholdRecord } from '../shared/records.ts';
+import type { ReadDb } from './handles.ts';
+import { assessments, households, incomes, measures, members, pairings, statusHistory } from './schema/index.ts';
+
+export interface GatherOptions {
+  villageId?: string;
+  householdIds?: string[];
+}
+
+/** Households per chunk: well under SQLite's bound-parameter limit, and a few MB of facts. */
+const CHUNK = 500;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/** A table's columns in schema order, decoded from a raw row (an array) by position. */
+interface Decoder<T> {
+  columns: string;
+  decode(raw: unknown[]): T;
+}
+
+function decoderFor<T>(table: SQLiteTable): Decoder<T> {
+  const cols = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
+  const keys = cols.map(([key]) => key);
+  const columnsOf = cols.map(([, c]) => c);
+  return {
+    columns: cols.map(([, c]) => `"${c.name}"`).join(', '),
+    decode(raw) {
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) {
+        const v = raw[i];
+        out[keys[i]!] = v == null ? null : columnsOf[i]!.mapFromDriverValue(v);
+      }
+      return out as T;
+    },
+  };
+}
+
+type ListKey = 'members' | 'incomes' | 'assessments' | 'measures' | 'pairings' | 'history';
+
+/** Each child table, the list of the facts it fills, and the order rules rely on (rowid last: entries of one day keep their entry order). */
+const CHILDREN: readonly { table: SQLiteTable; list: ListKey; order: string }[] = [
+  { table: members, list: 'members', order: 'seq' },
+  { table: incomes, list: 'incomes', order: 'year' },
+  { table: assessments, list: 'assessments', order: 'year' },
+  { table: measures, list: 'measures', order: 'year' },
+  { table: pairings, list: 'pairings', order: 'start_on' },
+  { table: statusHistory, list: 'history', order: 'effective_on' },
+];
+
+interface Head {
+  id: string;
+  villageName: string;
+  sort: number;
+  code: string;
+  no: string;
+}
+
+const HEAD_SELECT = `SELECT h.id AS id, v.name AS villageName, v.sort_order AS sort, v.code AS code, h.no AS no
+  FROM households h JOIN villages v ON v.id = h.village_id`;
+const HEAD_ORDER = 'ORDER BY v.sort_order, v.code, h.no';
+const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+
+/** The households in scope, ordered by village (sort order, code) then 户编号. */
+function headsInOrder(db: ReadDb, opts: GatherOptions): Head[] {
+  const sqlite = db.$client;
+  if (opts.householdIds) {
+    const lists = chunks([...new Set(opts.householdIds)]);
+    const heads = lists.flatMap((ids) => sqlite.prepare(`${HEAD_SELECT} WHERE h.id IN (${placeholders(ids.length)}) ${HEAD_ORDER}`).all(...ids) as Head[]);
+    if (lists.length > 1) {
+      const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+      heads.sort((a, b) => a.sort - b.sort || cmp(a.code, b.code) || cmp(a.no, b.no));
+    }
+    return heads;
+  }
+  if (opts.villageId != null) return sqlite.prepare(`${HEAD_SELECT} WHERE h.village_id = ? ${HEAD_ORDER}`).all(opts.villageId) as Head[];
+  return sqlite.prepare(`${HEAD_SELECT} ${HEAD_ORDER}`).all() as Head[];
+}
+
+/**
+ * Calls `visit` with the facts of every household in scope (all, one village's, or the listed
+ * ones), in village order then 户编号, reading a chunk of households at a time: per chunk one
+ * indexed query per table. Nothing of a chunk is kept by this function after its visits.
+ */
+export function forEachHouseholdFacts(db: ReadDb, opts: GatherOptions, visit: (facts: HouseholdFacts) => void): void {
+  const heads = headsInOrder(db, opts);
+  if (heads.length === 0) return;
+  const sqlite = db.$client;
+  const head = decoderFor<HouseholdRecord>(households);
+  const children = CHILDREN.map((c) => ({ ...c, decoder: decoderFor<{ householdId: string }>(c.table), name: getTableName(c.table) }));
+  // Statements per chunk size (at most two sizes: full chunks and the last one).
+  const prepared = new Map<number, { head: Statement; children: Statement[] }>();
+  const statementsFor = (n: number): { head: Statement; children: Statement[] } => {
+    let s = prepared.get(n);
+    if (!s) {
+      const inList = `(${placeholders(n)})`;
+      s = {
+        head: sqlite.prepare(`SELECT ${head.columns} FROM households WHERE id IN ${inList}`).raw(),
+        children: children.map((c) =>
+          sqlite.prepare(`SELECT ${c.decoder.columns} FROM "${c.name}" WHERE household_id IN ${inList} ORDER BY household_id, ${c.order}, rowid`).raw(),
+        ),
+      };
+      prepared.set(n, s);
+    }
+    return s;
+  };
+
+  for (const chunk of chunks(heads)) {
+    const ids = chunk.map((h) => h.id);
+    const statements = statementsFor(ids.length);
+    const byId = new Map<string, HouseholdFacts>();
+    const records = new Map<string, HouseholdRecord>();
+    for (const raw of statements.head.all(...ids) as unknown[][]) {
+      const record = head.decode(raw);
+      records.set(record.id, record);
+    }
+    for (const h of chunk) {
+      const household = records.get(h.id);
+      if (household) byId.set(h.id, { household, villageName: h.villageName, members: [], incomes: [], assessments: [], measures: [], pairings: [], history: [] });
+    }
+    children.forEach((c, i) => {
+      for (const raw of statements.children[i]!.all(...ids) as unknown[][]) {
+        const row = c.decoder.decode(raw);
+        (byId.get(row.householdId)?.[c.list] as { householdId: string }[] | undefined)?.push(row);
+      }
+    });
+    for (const facts of byId.values()) visit(facts);
+  }
+}
+
+/** The facts of every household in scope, in village order then 户编号 (for a few households: the whole check streams). */
+export function gatherFacts(db: ReadDb, opts: GatherOptions = {}): HouseholdFacts[] {
+  const out: HouseholdFacts[] = [];
+  forEachHouseholdFacts(db, opts, (f) => out.push(f));
+  return out;
+}
