@@ -24,6 +24,8 @@ export class CheckCache {
   private result: CheckResult | null = null;
   private running: Promise<CheckResult> | null = null;
   private readonly listeners = new Set<CheckProgress>();
+  /** Households the last run re-checked (all of them, or only those a write touched). */
+  lastRechecked = 0;
 
   constructor(
     private readonly archive: Archive,
@@ -34,7 +36,8 @@ export class CheckCache {
 
   /** The result, when nothing changed since it was computed for this day. */
   fresh(asOf: string): CheckResult | null {
-    const clean = this.dirty !== 'all' && this.dirty.size === 0;
+    // A check running is re-checking households already taken off `dirty`: not current yet.
+    const clean = this.running === null && this.dirty !== 'all' && this.dirty.size === 0;
     return clean && this.result?.asOf === asOf ? this.result : null;
   }
 
@@ -53,14 +56,15 @@ export class CheckCache {
     if (onProgress) this.listeners.add(onProgress);
     try {
       for (;;) {
+        if (this.running) {
+          await this.running;
+          continue;
+        }
         const hit = this.fresh(asOf);
         if (hit) return hit;
-        if (!this.running) {
-          this.running = this.run(asOf).finally(() => {
-            this.running = null;
-          });
-        }
-        await this.running;
+        this.running = this.run(asOf).finally(() => {
+          this.running = null;
+        });
       }
     } finally {
       if (onProgress) this.listeners.delete(onProgress);
@@ -91,6 +95,7 @@ export class CheckCache {
     if (this.dirty === 'all') this.byHousehold.clear();
     this.dirty = new Set();
     this.contextKey = key;
+    this.lastRechecked = todo.length;
     for (let i = 0; i < todo.length; i += SLICE) {
       this.report(`检查数据（${i} / ${todo.length} 户）`, i / todo.length);
       await this.pause();
