@@ -17,6 +17,8 @@ export class SearchIndex {
   private idNumbers: string[] = [];
   private households: { id: string; no: string }[] = [];
   private position = new Map<string, number>();
+  /** Each member's household as its list position: a hit marks a flag, read back in list order (no Set, no sort). */
+  private memberAt = new Int32Array(0);
 
   private add(rows: readonly SearchMemberRow[]): void {
     for (const m of rows) {
@@ -30,6 +32,7 @@ export class SearchIndex {
   private setHouseholds(list: { id: string; no: string }[]): void {
     this.households = list;
     this.position = new Map(list.map((h, i) => [h.id, i]));
+    this.memberAt = Int32Array.from(this.memberHousehold, (h) => this.position.get(h) ?? -1);
   }
 
   static build(db: Db): SearchIndex {
@@ -77,21 +80,26 @@ export class SearchIndex {
   /** Household ids matching the query, in list order (village, then 户编号). */
   match(raw: string): string[] {
     const q = raw.trim();
-    const hits = new Set<string>();
     if (q === '') return [];
+    const hit = new Uint8Array(this.households.length);
+    const at = this.memberAt;
+    const mark = (i: number): void => {
+      if (at[i]! >= 0) hit[at[i]!] = 1;
+    };
     // Digits (an ID tail may end in X) are an ID tail or part of a 户编号; letters alone — "x"
     // included — are pinyin initials.
     if (/^[0-9]+[xX]?$/.test(q)) {
       const tail = q.toUpperCase();
-      for (const h of this.households) if (h.no.includes(q)) hits.add(h.id);
-      if (tail.length >= 4) this.idNumbers.forEach((id, i) => id.endsWith(tail) && hits.add(this.memberHousehold[i]!));
+      this.households.forEach((h, k) => h.no.includes(q) && (hit[k] = 1));
+      if (tail.length >= 4) this.idNumbers.forEach((id, i) => id.endsWith(tail) && mark(i));
     } else if (/^[a-zA-Z]+$/.test(q)) {
       const prefix = q.toLowerCase();
-      this.initials.forEach((s, i) => s.startsWith(prefix) && hits.add(this.memberHousehold[i]!));
+      this.initials.forEach((s, i) => s.startsWith(prefix) && mark(i));
     } else {
-      this.names.forEach((s, i) => s.includes(q) && hits.add(this.memberHousehold[i]!));
+      this.names.forEach((s, i) => s.includes(q) && mark(i));
     }
-    const at = (id: string): number => this.position.get(id) ?? Number.MAX_SAFE_INTEGER;
-    return [...hits].sort((a, b) => at(a) - at(b));
+    const out: string[] = [];
+    for (let k = 0; k < hit.length; k++) if (hit[k]) out.push(this.households[k]!.id);
+    return out;
   }
 }
