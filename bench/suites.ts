@@ -12,8 +12,9 @@ import { townshipStats } from '../core/stats.ts';
 import { SearchIndex } from '../core/search-index.ts';
 import { createArchiveFile } from '../db/open.ts';
 import { listHouseholds } from '../db/repos/households.ts';
+import { searchPage } from '../core/households/search.ts';
 import type { Figure } from './harness.ts';
-import { fromRounds, interleave, percentile, single, timed, timedRounds } from './harness.ts';
+import { fromRounds, interleave, percentile, time, timed, timedRounds } from './harness.ts';
 import type { BenchSize, SuiteContext } from './registry.ts';
 
 export const AS_OF = '2026-11-24';
@@ -128,34 +129,62 @@ export async function querySuite(ctx: SuiteContext): Promise<Figure[]> {
   }
 }
 
+/** The search box's kinds of query, drawn from the archive: what a clerk types. */
+function searchQueries(sqlite: Database.Database): Record<string, string[]> {
+  const people = sqlite
+    .prepare("SELECT name, name_initials AS i, id_number AS id FROM members WHERE left_reason IS NULL AND id_number IS NOT NULL AND rowid % 97 = 0 LIMIT 300")
+    .all() as { name: string; i: string; id: string }[];
+  const nos = sqlite.prepare('SELECT no FROM households WHERE rowid % 41 = 0 LIMIT 100').pluck().all() as string[];
+  const every = (xs: string[], n: number) => xs.filter((_, k) => k % n === 0);
+  return {
+    'initials-1': every(people.map((p) => p.i.slice(0, 1)), 6),
+    'initials-2': every(people.map((p) => p.i.slice(0, 2)), 4),
+    'initials-3': every(people.map((p) => p.i.slice(0, 3)), 4),
+    name: every(people.map((p) => p.name.slice(0, 2)), 4),
+    'id-tail': every(people.map((p) => p.id.slice(-6)), 4),
+    'no-tail': nos.map((n) => n.slice(-6)),
+  };
+}
+
 /**
- * The household search box: p50/p95 of one search (index match + the first page of 50), over
- * names, pinyin initials, ID tails and 户编号 drawn from the archive; each round's percentiles
- * against the same page query without a search, in the same round.
+ * The household search box as the app answers it (core/households/search.ts: index match, the
+ * page cut in list order, 50 rows read): p50/p95 over names, pinyin initials of 1–3 letters, ID
+ * tails and 户编号, and p95 per kind; each round's percentiles against the same page query
+ * without a search, in the same round. The first keystroke is measured the moment the archive
+ * opens: it waits for the background build of the index (core/derived.ts), the worst case.
  */
 export async function searchSuite(ctx: SuiteContext): Promise<Figure[]> {
   const { archive, demo } = openDemo(ctx);
   try {
     const { db, sqlite } = archive;
-    const [index, buildSeconds] = timed(() => SearchIndex.build(db));
-    const people = sqlite.prepare('SELECT name, name_initials AS i, id_number AS id FROM members ORDER BY rowid LIMIT 2000').all() as { name: string; i: string; id: string }[];
-    const nos = sqlite.prepare('SELECT no FROM households ORDER BY rowid LIMIT 500').all() as { no: string }[];
-    const queries = people.filter((_, k) => k % 10 === 0).flatMap((p) => [p.name.slice(0, 2), p.i.slice(0, 2), p.id.slice(-6)]);
-    queries.push(...nos.filter((_, k) => k % 10 === 0).map((n) => n.no.slice(-6)));
+    const kinds = searchQueries(sqlite);
+    const first = kinds['initials-1']![0]!;
+    const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const opened = await interleave(
+      ctx.rounds,
+      async () => (await time(async () => searchPage(db, { search: first, limit: 50 }, (await SearchIndex.buildInSlices(db, pause, () => true))!))) * 1000,
+      () => timed(() => listHouseholds(db, { limit: 50 }))[1] * 1000,
+    );
+    const index = SearchIndex.build(db);
+    const all = Object.values(kinds).flat();
     const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
+    const one = (q: string) => timed(() => searchPage(db, { search: q, limit: 50 }, index))[1] * 1000;
     const rounds = await interleave(
       ctx.rounds,
-      () => sorted(queries.map((q) => timed(() => listHouseholds(db, { limit: 50 }, index.match(q)))[1] * 1000)),
+      () => Object.fromEntries([['all', sorted(all.map(one))], ...Object.entries(kinds).map(([k, qs]) => [k, sorted(qs.map(one))])]) as Record<string, number[]>,
       () => sorted(Array.from({ length: 50 }, () => timed(() => listHouseholds(db, { limit: 50 }))[1] * 1000)),
     );
-    const at = (p: number) => (xs: number[][]) => xs.map((x) => percentile(x, p));
+    const at = (p: number, kind: string) => rounds.subject.map((r) => percentile(r[kind]!, p));
+    const base = (p: number) => rounds.baseline.map((x) => percentile(x, p));
     const k = kilo(demo.members);
     return [
-      fromRounds(`search-p50-${k}`, 'ms', at(0.5)(rounds.subject), 'household-page-without-search-p50', at(0.5)(rounds.baseline)),
-      fromRounds(`search-p95-${k}`, 'ms', at(0.95)(rounds.subject), 'household-page-without-search-p95', at(0.95)(rounds.baseline), '<= 20 ms'),
-      single(`search-index-build-${k}`, Math.round(buildSeconds * 1000), 'ms', { note: 'once per session, again after a save' }),
+      fromRounds(`search-p50-${k}`, 'ms', at(0.5, 'all'), 'household-page-without-search-p50', base(0.5)),
+      fromRounds(`search-p95-${k}`, 'ms', at(0.95, 'all'), 'household-page-without-search-p95', base(0.95), '<= 20 ms'),
+      ...Object.keys(kinds).map((kind) => fromRounds(`search-p95-${kind}-${k}`, 'ms', at(0.95, kind), 'household-page-without-search-p95', base(0.95), '<= 20 ms')),
+      fromRounds(`search-first-keystroke-at-open-${k}`, 'ms', opened.subject, 'household-page-without-search', opened.baseline, '<= 20 ms'),
     ];
   } finally {
     archive.close();
   }
 }
+

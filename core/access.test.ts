@@ -83,12 +83,14 @@ describe('through the dispatcher', () => {
     expect(again.ok && (again.value as { household: { no: string } }).household.no).not.toBe('X1');
   });
 
-  it('drops cached results after a write, not after a read', async () => {
+  it('keeps what the session computed across a write (brought up to date, core/derived.test.ts), not dropped', async () => {
     session.cache.set('probe', 1);
     await dispatch('villages.list', {});
-    expect(session.cache.has('probe')).toBe(true);
+    const kept = session.cache.get('derived');
+    expect(kept).toBeDefined();
     const r = await dispatch('help.saveHelper', { name: '王干部' });
     expect(r.ok).toBe(true);
-    expect(session.cache.has('probe')).toBe(false);
+    expect(session.cache.get('probe')).toBe(1);
+    expect(session.cache.get('derived')).toBe(kept);
   });
 });

@@ -23,33 +23,59 @@ export interface CheckResult {
   counts: { error: number; warning: number };
 }
 
-export function checkArchive(archive: Archive, opts: CheckOptions): CheckResult {
+/** What every part of one check shares: its year, the rules' context, the rules. */
+export interface CheckSetup {
+  year: number | null;
+  asOf: string;
+  ctx: QualityContext;
+  rules: ReturnType<typeof rulesFor>;
+}
+
+export function checkSetup(archive: Archive, opts: CheckOptions): CheckSetup {
   const { asOf } = opts;
   if (!isIsoDate(asOf)) throw new UserError(`检查日期“${asOf}”无效，应为 YYYY-MM-DD 格式，例如 2024-12-31。`, { kind: 'usage' });
   if (opts.year !== undefined && !Number.isInteger(opts.year)) {
     throw new UserError(`收入年度“${String(opts.year)}”无效，应为四位年份，例如 2024。`, { kind: 'usage' });
   }
-
   const parts = loadQualityContextParts(archive.db);
   const year = opts.year ?? parts.latestIncomeYear;
   const ctx: QualityContext = { today: asOf, year: year ?? Number(asOf.slice(0, 4)), province: parts.province, policy: parts.policy };
-  const rules = rulesFor(year != null);
+  return { year, asOf, ctx, rules: rulesFor(year != null) };
+}
 
+/**
+ * The households' problems (`problems`, any order) and the archive-wide duplicate IDs, sorted
+ * as a clerk works: by `position` (village order, then 户编号), then code.
+ */
+export function finishCheck(setup: CheckSetup, problems: Problem[], position: ReadonlyMap<string, number>, duplicates: Problem[]): CheckResult {
+  problems.push(...duplicates.filter((p) => position.has(p.householdId)));
+  const at = (p: Problem): number => position.get(p.householdId) ?? Number.MAX_SAFE_INTEGER;
+  // Stable sort: within one household and code, the rule's own order (members by 户内序号) stays.
+  problems.sort((a, b) => at(a) - at(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const counts = { error: 0, warning: 0 };
+  for (const p of problems) counts[p.severity] += 1;
+  return { year: setup.year, asOf: setup.asOf, problems, counts };
+}
+
+/** `onProgress` (0…1 over the households) and `signal` let a job show a bar and stop the check. */
+export function checkArchive(archive: Archive, opts: CheckOptions & { onProgress?: (fraction: number) => void; signal?: AbortSignal }): CheckResult {
+  const setup = checkSetup(archive, opts);
   // Households come in village order, then 户编号: that order is the sort key. Their facts are
   // read a chunk at a time and dropped once checked (memory flat in the archive's size).
   const position = new Map<string, number>();
   const problems: Problem[] = [];
-  forEachHouseholdFacts(archive.db, opts.villageId == null ? {} : { villageId: opts.villageId }, (f) => {
-    position.set(f.household.id, position.size);
-    for (const p of runRules(f, ctx, rules)) problems.push(p);
-  });
-  problems.push(...duplicateIdProblems(archive.db, asOf).filter((p) => position.has(p.householdId)));
-
-  const at = (p: Problem): number => position.get(p.householdId) ?? Number.MAX_SAFE_INTEGER;
-  // Stable sort: within one household and code, the rule's own order (members by 户内序号) stays.
-  problems.sort((a, b) => at(a) - at(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-
-  const counts = { error: 0, warning: 0 };
-  for (const p of problems) counts[p.severity] += 1;
-  return { year, asOf, problems, counts };
+  opts.signal?.throwIfAborted();
+  forEachHouseholdFacts(
+    archive.db,
+    opts.villageId == null ? {} : { villageId: opts.villageId },
+    (f) => {
+      position.set(f.household.id, position.size);
+      for (const p of runRules(f, setup.ctx, setup.rules)) problems.push(p);
+    },
+    (done, total) => {
+      opts.signal?.throwIfAborted();
+      opts.onProgress?.(done / total);
+    },
+  );
+  return finishCheck(setup, problems, position, duplicateIdProblems(archive.db, setup.asOf));
 }

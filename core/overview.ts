@@ -1,29 +1,35 @@
-// The overview screen: counts, per village, how many data problems, and what is due.
-import type { OverviewView } from '../shared/api/index.ts';
+// The overview screen: counts, per village, how many data problems, and what is due. The
+// figures answer at once (a few GROUP BYs); the problems come from the quality check, which takes
+// seconds on 80k people: `overview` gives them only when the kept result is current
+// (core/check-cache.ts), else null, and the screen asks `overviewProblems` for them as a job with
+// a progress bar.
+import type { OverviewProblemsView, OverviewView } from '../shared/api/index.ts';
 import type { Session } from './session.ts';
 import { checkArchive } from './check.ts';
 import type { CheckResult } from './check.ts';
+import { checkCacheOf } from './derived.ts';
 import { townshipStats } from './stats.ts';
 
-/** The quality check is the slow part (seconds on 80k people): kept until the next write. */
-export function cachedCheck(session: Session, villageId: string | null): CheckResult {
+/** The whole archive's check from the kept result; one village's is checked afresh (a thirtieth of the work). */
+export async function cachedCheck(session: Session, villageId: string | null, onProgress?: (label: string, fraction: number) => void): Promise<CheckResult> {
   const asOf = session.today();
-  const key = `check:${asOf}:${villageId ?? ''}`;
-  const hit = session.cache.get(key) as CheckResult | undefined;
-  if (hit) return hit;
-  const result = checkArchive(session.requireArchive(), villageId ? { asOf, villageId } : { asOf });
-  session.cache.set(key, result);
-  return result;
+  if (villageId) return checkArchive(session.requireArchive(), { asOf, villageId });
+  return checkCacheOf(session).compute(asOf, onProgress);
+}
+
+function problemsView(check: CheckResult): OverviewProblemsView {
+  const due: string[] = [];
+  if (check.counts.error > 0) due.push(`数据检查发现 ${check.counts.error} 个错误，报县前请改正。`);
+  if (check.counts.warning > 0) due.push(`数据检查发现 ${check.counts.warning} 个疑点，请逐一核实。`);
+  return { problems: check.counts, due };
 }
 
 export function overview(session: Session, year: number | null): OverviewView {
   const archive = session.requireArchive();
   const asOf = session.today();
   const s = townshipStats(archive, year == null ? { asOf } : { year, asOf });
-  const check = cachedCheck(session, null);
+  const check = checkCacheOf(session).fresh(asOf);
   const due: string[] = [];
-  if (check.counts.error > 0) due.push(`数据检查发现 ${check.counts.error} 个错误，报县前请改正。`);
-  if (check.counts.warning > 0) due.push(`数据检查发现 ${check.counts.warning} 个疑点，请逐一核实。`);
   if (s.helperCoverage.households > s.helperCoverage.covered) {
     due.push(`${s.helperCoverage.households - s.helperCoverage.covered} 户建档或监测户目前没有帮扶责任人。`);
   }
@@ -35,7 +41,16 @@ export function overview(session: Session, year: number | null): OverviewView {
     members: s.members,
     byStatus: s.byStatus,
     perVillage: s.perVillage,
-    problems: check.counts,
+    check: check ? problemsView(check) : null,
     due,
   };
+}
+
+/** The overview's problem counts and the lines they add to 待办, as job `jobId` (progress, cancel). */
+export function overviewProblems(session: Session, jobId: string | null): Promise<OverviewProblemsView> {
+  return session.jobs.run(jobId, '数据检查', async (job) => {
+    const check = await cachedCheck(session, null, (label, f) => job.report(label, f));
+    job.signal.throwIfAborted();
+    return problemsView(check);
+  });
 }

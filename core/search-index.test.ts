@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshArchive, insertRows, rowsWhere } from '../db/testing.ts';
+import { freshArchive, insertRows, rowsWhere, sqlRun } from '../db/testing.ts';
 import type { TempArchive } from '../db/testing.ts';
 import { makeIdNumber } from '../shared/id-number.ts';
 import { nameInitials } from '../shared/pinyin.ts';
@@ -48,5 +48,26 @@ describe('household search', () => {
     expect(find('0002000003')).toEqual(['5119220002000003']);
     expect(find('123')).toEqual([]); // too short for an ID tail, in no 户编号
     expect(find('  ')).toEqual([]);
+  });
+
+  it('built in slices finds the same; a saved household is updated in place, a deleted one drops out', async () => {
+    const sliced = await SearchIndex.buildInSlices(a.db, () => Promise.resolve(), () => true);
+    const whole = SearchIndex.build(a.db);
+    for (const q of ['zs', '小', 'x', '0002000003']) expect(sliced!.match(q)).toEqual(whole.match(q));
+    expect(await SearchIndex.buildInSlices(a.db, () => Promise.resolve(), () => false)).toBeNull();
+    const index = whole;
+    // In list order (户编号), not insertion order.
+    expect(index.match('zs')).toEqual([ids['5119220001000001'], ids['5119220002000003']]);
+    sqlRun(a, "UPDATE members SET name = '张新', name_initials = 'zx' WHERE name = '张三'");
+    add('5119220002000009', [['周九', '户主', null]]);
+    sqlRun(a, 'DELETE FROM members WHERE household_id = ?', ids['5119220002000003']);
+    sqlRun(a, 'DELETE FROM households WHERE id = ?', ids['5119220002000003']);
+    expect(index.match('zj')).toEqual([]); // not yet told
+    index.update(a.db, [ids['5119220001000001']!, ids['5119220002000009']!, ids['5119220002000003']!]);
+    expect(index.match('zx')).toEqual([ids['5119220001000001']]);
+    expect(index.match('zj')).toEqual([ids['5119220002000009']]);
+    expect(index.match('zs')).toEqual([]);
+    expect(index.match('0002000003')).toEqual([]);
+    expect(index.match('9')).toContain(ids['5119220002000009']);
   });
 });

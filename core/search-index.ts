@@ -1,56 +1,105 @@
 // The household search box (name, pinyin initials, ID-number tail, 户编号) answered from
 // memory: one pass over ~80k short strings takes a few milliseconds, where SQLite would scan
-// every member for an ID tail anyway. Built on first use, dropped with the session's cache
-// on every write.
+// every member for an ID tail anyway. Built in the background when an archive opens (in slices,
+// core/derived.ts) and kept in step on writes: a saved household's entries are replaced, not the
+// whole index rebuilt. Hits come back in list order, so a page of them needs no SQL sort.
 import type { Db } from '../db/open.ts';
-import { searchRows } from '../db/repos/households.ts';
-import type { Session } from './session.ts';
+import { householdNosInOrder, searchMemberSlice, searchRows, searchRowsOf } from '../db/repos/households.ts';
+import type { SearchMemberRow } from '../db/repos/households.ts';
+
+/** Members read per slice of a background build: a few milliseconds each at 80k members. */
+const SLICE = 8000;
 
 export class SearchIndex {
-  private constructor(
-    private readonly memberHousehold: string[],
-    private readonly names: string[],
-    private readonly initials: string[],
-    private readonly idNumbers: string[],
-    private readonly households: { id: string; no: string }[],
-  ) {}
+  private memberHousehold: string[] = [];
+  private names: string[] = [];
+  private initials: string[] = [];
+  private idNumbers: string[] = [];
+  private households: { id: string; no: string }[] = [];
+  private position = new Map<string, number>();
+  /** Each member's household as its list position: a hit marks a flag, read back in list order (no Set, no sort). */
+  private memberAt = new Int32Array(0);
 
-  static build(db: Db): SearchIndex {
-    const { members, households } = searchRows(db);
-    return new SearchIndex(
-      members.map((m) => m.householdId),
-      members.map((m) => m.name),
-      members.map((m) => m.nameInitials),
-      members.map((m) => m.idNumber ?? ''),
-      households,
-    );
+  private add(rows: readonly SearchMemberRow[]): void {
+    for (const m of rows) {
+      this.memberHousehold.push(m.householdId);
+      this.names.push(m.name);
+      this.initials.push(m.nameInitials);
+      this.idNumbers.push(m.idNumber ?? '');
+    }
   }
 
-  /** Household ids matching the query, in no particular order. */
+  private setHouseholds(list: { id: string; no: string }[]): void {
+    this.households = list;
+    this.position = new Map(list.map((h, i) => [h.id, i]));
+    this.memberAt = Int32Array.from(this.memberHousehold, (h) => this.position.get(h) ?? -1);
+  }
+
+  static build(db: Db): SearchIndex {
+    const index = new SearchIndex();
+    index.add(searchRows(db));
+    index.setHouseholds(householdNosInOrder(db));
+    return index;
+  }
+
+  /**
+   * Built slice by slice, `pause()` between slices (setImmediate: the shell answers calls
+   * meanwhile); null when `wanted()` turns false (the archive closed, or a write came: rebuilt).
+   */
+  static async buildInSlices(db: Db, pause: () => Promise<void>, wanted: () => boolean): Promise<SearchIndex | null> {
+    const index = new SearchIndex();
+    let after = 0;
+    for (;;) {
+      if (!wanted()) return null;
+      const { rows, lastRowid } = searchMemberSlice(db, after, SLICE);
+      index.add(rows);
+      if (lastRowid === null) break;
+      after = lastRowid;
+      await pause();
+    }
+    if (!wanted()) return null;
+    index.setHouseholds(householdNosInOrder(db));
+    return index;
+  }
+
+  /** These households were saved, added or deleted: their entries replaced from the archive. */
+  update(db: Db, householdIds: readonly string[]): void {
+    if (householdIds.length === 0) return;
+    const changed = new Set(householdIds);
+    const keep = this.memberHousehold.map((h) => !changed.has(h));
+    const pick = <T>(xs: T[]): T[] => xs.filter((_, i) => keep[i]);
+    this.names = pick(this.names);
+    this.initials = pick(this.initials);
+    this.idNumbers = pick(this.idNumbers);
+    this.memberHousehold = pick(this.memberHousehold);
+    this.add(searchRowsOf(db, householdIds));
+    // 户编号 and list order: one short read of the households table (a new one, a moved one).
+    this.setHouseholds(householdNosInOrder(db));
+  }
+
+  /** Household ids matching the query, in list order (village, then 户编号). */
   match(raw: string): string[] {
     const q = raw.trim();
-    const hits = new Set<string>();
     if (q === '') return [];
+    const hit = new Uint8Array(this.households.length);
+    const at = this.memberAt;
+    const mark = (i: number): void => {
+      if (at[i]! >= 0) hit[at[i]!] = 1;
+    };
     // Digits (an ID tail may end in X) are an ID tail or part of a 户编号; letters alone — "x"
     // included — are pinyin initials.
     if (/^[0-9]+[xX]?$/.test(q)) {
       const tail = q.toUpperCase();
-      for (const h of this.households) if (h.no.includes(q)) hits.add(h.id);
-      if (tail.length >= 4) this.idNumbers.forEach((id, i) => id.endsWith(tail) && hits.add(this.memberHousehold[i]!));
+      this.households.forEach((h, k) => h.no.includes(q) && (hit[k] = 1));
+      if (tail.length >= 4) this.idNumbers.forEach((id, i) => id.endsWith(tail) && mark(i));
     } else if (/^[a-zA-Z]+$/.test(q)) {
       const prefix = q.toLowerCase();
-      this.initials.forEach((s, i) => s.startsWith(prefix) && hits.add(this.memberHousehold[i]!));
+      this.initials.forEach((s, i) => s.startsWith(prefix) && mark(i));
     } else {
-      this.names.forEach((s, i) => s.includes(q) && hits.add(this.memberHousehold[i]!));
+      this.names.forEach((s, i) => s.includes(q) && mark(i));
     }
-    return [...hits];
+    const out: string[] = [];
+    for (let k = 0; k < hit.length; k++) if (hit[k]) out.push(this.households[k]!.id);
+    return out;
   }
-}
-
-export function searchIndexOf(session: Session): SearchIndex {
-  const hit = session.cache.get('search-index') as SearchIndex | undefined;
-  if (hit) return hit;
-  const index = SearchIndex.build(session.requireArchive().db);
-  session.cache.set('search-index', index);
-  return index;
 }

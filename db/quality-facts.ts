@@ -95,7 +95,8 @@ function headsInOrder(db: ReadDb, opts: GatherOptions): Head[] {
  * ones), in village order then 户编号, reading a chunk of households at a time: per chunk one
  * indexed query per table. Nothing of a chunk is kept by this function after its visits.
  */
-export function forEachHouseholdFacts(db: ReadDb, opts: GatherOptions, visit: (facts: HouseholdFacts) => void): void {
+/** `afterChunk(done, total)` is called after each chunk's households were visited (a job's progress, its cancel point). */
+export function forEachHouseholdFacts(db: ReadDb, opts: GatherOptions, visit: (facts: HouseholdFacts) => void, afterChunk?: (done: number, total: number) => void): void {
   const heads = headsInOrder(db, opts);
   if (heads.length === 0) return;
   const sqlite = db.$client;
@@ -118,6 +119,7 @@ export function forEachHouseholdFacts(db: ReadDb, opts: GatherOptions, visit: (f
     return s;
   };
 
+  let done = 0;
   for (const chunk of chunks(heads)) {
     const ids = chunk.map((h) => h.id);
     const statements = statementsFor(ids.length);
@@ -138,6 +140,8 @@ export function forEachHouseholdFacts(db: ReadDb, opts: GatherOptions, visit: (f
       }
     });
     for (const facts of byId.values()) visit(facts);
+    done += chunk.length;
+    afterChunk?.(done, heads.length);
   }
 }
 

@@ -24,6 +24,7 @@ let browser: Browser;
 let page: Page;
 /** Waits until a toast has said this (asserted from the record of toasts, not caught on screen). */
 let toastSaid: (text: string) => Promise<void>;
+const overviewCalls: { channel: string; value: unknown }[] = [];
 
 function query<T>(sql: string, ...args: unknown[]): T[] {
   const db = readArchive(shell.db, shell.key);
@@ -61,6 +62,11 @@ beforeAll(async () => {
   shell = await demoShell({ households: 90 });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
+  // The overview's two calls as the page received them: figures first, the check's part after.
+  page.on('response', (r) => {
+    const channel = new URL(r.url()).pathname.replace('/api/', '');
+    if (channel === 'overview.get' || channel === 'overview.problems') void r.json().then((body: { value: unknown }) => overviewCalls.push({ channel, value: body.value }));
+  });
   await page.goto(shell.url);
   await login(page);
   toastSaid = await watchToasts(page);
@@ -82,8 +88,15 @@ describe('household editing in the browser shell', () => {
     expect((await page.getByTestId('status-exited').innerText()).replace(/[,\s]/g, '')).toBe(`${s.byStatus.exited.label}${s.byStatus.exited.households}户${s.byStatus.exited.members}人`);
     expect(s.byStatus.exited.households).toBeGreaterThan(0);
     for (const v of s.perVillage) expect(await main.getByRole('row', { name: new RegExp(v.name) }).innerText()).toMatch(new RegExp(`${v.name}\\s+${v.households}\\s+${v.members}`));
+    // The figures came without the check (none kept yet: problems null), then the check as a job filled them in.
+    await page.getByTestId('problem-counts').waitFor();
     expect((await main.innerText()).replace(/\s+/g, ' ')).toContain(`错误 ${check.counts.error} 疑点 ${check.counts.warning}`);
+    expect(overviewCalls[0]).toMatchObject({ channel: 'overview.get', value: { households: s.households, check: null } });
+    await expect.poll(() => overviewCalls.find((c) => c.channel === 'overview.problems')?.value).toEqual({ problems: check.counts, due: expect.any(Array) as unknown });
+    expect(await page.getByTestId('check-progress').count()).toBe(0);
+    await page.setViewportSize({ width: 1366, height: 768 });
     await screenshot(page, '01-overview');
+    await page.setViewportSize({ width: 1366, height: 860 });
   });
 
   it('enters a household of four without the mouse and saves it with Ctrl+S', async () => {

@@ -44,6 +44,7 @@ const samples: Record<string, () => unknown> = {
   'villages.list': () => ({}),
   'villages.get': () => ({ id: villageId }),
   'overview.get': () => ({ year: null }),
+  'overview.problems': () => ({ jobId: 'chk-contract' }),
   'audit.ofHousehold': () => ({ id: householdId }),
   'audit.last': () => ({}),
   'audit.undoLast': () => ({}),

@@ -1,7 +1,8 @@
 // The one path every call from a UI takes, whatever the shell: look the channel up in the
 // contract, validate the input with its schema, run the handler, wrap the result in an
 // envelope. Errors become Chinese messages; nothing is thrown across the shell boundary.
-// The endpoint's own declaration says who may call it and whether a success drops the caches.
+// The endpoint's own declaration says who may call it and whether a success updates what the
+// session keeps computed (core/derived.ts: the search index and the quality check).
 import type { z } from 'zod';
 import { API, ENDPOINTS } from '../../shared/api/index.ts';
 import type { ApiErrorBody, Envelope } from '../../shared/api/index.ts';
@@ -9,6 +10,7 @@ import { UserError, isUserError } from '../../shared/errors.ts';
 import { translateDbError } from '../errors.ts';
 import { checkAccess } from '../access.ts';
 import { damageReason } from '../damage.ts';
+import { afterCall } from '../derived.ts';
 import type { Session } from '../session.ts';
 import type { HandlerMap } from './handlers.ts';
 import { checkPaths, pathGuardOf } from './path-guard.ts';
@@ -66,7 +68,7 @@ export function createDispatcher(session: Session, handlers: HandlerMap, log: (e
       if (damaged) throw new UserError(damaged);
       checkPaths(endpoint, parsed.data, pathGuardOf(session));
       const value = await handler(parsed.data, session);
-      if (endpoint.writes) session.cache.clear();
+      afterCall(session, channel, endpoint.writes);
       return { ok: true, value };
     } catch (e) {
       const reason = damageReason(e);

@@ -1,7 +1,7 @@
 // The core's answer to every contract endpoint. Shells call createCoreDispatch(session) and
 // carry (channel, input) → envelope; nothing else.
 import { auditOfHousehold } from '../../db/repos/audit.ts';
-import { groupsOf, listHouseholds } from '../../db/repos/households.ts';
+import { groupsOf } from '../../db/repos/households.ts';
 import { verifyAudit } from '../audit.ts';
 import { addAttachment, attachmentContent, listAttachments } from '../attachments.ts';
 import { deleteMeasure, endPairing, listHelpers, pairHelper, saveHelper, saveMeasure } from '../help.ts';
@@ -9,8 +9,8 @@ import { householdDetail } from '../households/detail.ts';
 import { applyUpload, checkUpload, importableColumns } from '../import/upload.ts';
 import { saveHousehold } from '../households/save.ts';
 import { lastUndoable, undoLast } from '../households/undo.ts';
-import { cachedCheck, overview } from '../overview.ts';
-import { searchIndexOf } from '../search-index.ts';
+import { cachedCheck, overview, overviewProblems } from '../overview.ts';
+import { listWithSearch } from '../households/search.ts';
 import type { Session } from '../session.ts';
 import { listVillages, villageById } from '../villages.ts';
 import { monitoringHandlers, workflowHandlers } from '../workflows/handlers.ts';
@@ -70,7 +70,7 @@ const handlers: Handlers = {
     setIdleMinutes: ({ minutes }, s) => ({ minutes: setIdleMinutes(s.requireArchive(), s.actor(), minutes) }),
   },
   households: {
-    list: (f, s) => listHouseholds(s.requireArchive().db, f, f.search ? searchIndexOf(s).match(f.search) : null),
+    list: (f, s) => listWithSearch(s, f),
     get: ({ id }, s) => householdDetail(s.requireArchive(), id, s.today()),
     save: (draft, s) => {
       const archive = s.requireArchive();
@@ -85,6 +85,7 @@ const handlers: Handlers = {
   },
   overview: {
     get: ({ year }, s) => overview(s, year),
+    problems: ({ jobId }, s) => overviewProblems(s, jobId),
   },
   audit: {
     ofHousehold: ({ id }, s) => auditOfHousehold(s.requireArchive().db, id),

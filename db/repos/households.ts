@@ -88,17 +88,42 @@ export function listHouseholds(db: Db, f: HouseholdQuery = {}, ids: readonly str
   return { total, items };
 }
 
-/** What the search index is built from: current members' names, initials and IDs, and 户编号. */
-export function searchRows(db: Db): {
-  members: { householdId: string; name: string; nameInitials: string; idNumber: string | null }[];
-  households: { id: string; no: string }[];
-} {
-  return {
-    members: db.$client
-      .prepare('SELECT household_id AS householdId, name, name_initials AS nameInitials, id_number AS idNumber FROM members WHERE left_reason IS NULL')
-      .all() as { householdId: string; name: string; nameInitials: string; idNumber: string | null }[],
-    households: db.$client.prepare('SELECT id, no FROM households').all() as { id: string; no: string }[],
-  };
+/** What the search index is built from: current members' names, initials and IDs. */
+export function searchRows(db: Db): SearchMemberRow[] {
+  return db.$client
+    .prepare('SELECT household_id AS householdId, name, name_initials AS nameInitials, id_number AS idNumber FROM members WHERE left_reason IS NULL')
+    .all() as SearchMemberRow[];
+}
+
+export interface SearchMemberRow {
+  householdId: string;
+  name: string;
+  nameInitials: string;
+  idNumber: string | null;
+}
+
+/**
+ * The search index's rows of some households (after a save: only those), or one slice of all
+ * members by rowid (the index built in the background slice by slice: `afterRowid`, `limit`).
+ */
+export function searchRowsOf(db: Db, householdIds: readonly string[]): SearchMemberRow[] {
+  return db.$client
+    .prepare('SELECT household_id AS householdId, name, name_initials AS nameInitials, id_number AS idNumber FROM members WHERE left_reason IS NULL AND household_id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(householdIds)) as SearchMemberRow[];
+}
+
+/** Every household's id and 户编号 in list order: village (sort order, code), then 户编号. */
+export function householdNosInOrder(db: Db): { id: string; no: string }[] {
+  return db.$client
+    .prepare('SELECT h.id, h.no FROM households h JOIN villages v ON v.id = h.village_id ORDER BY v.sort_order, v.code, h.no')
+    .all() as { id: string; no: string }[];
+}
+
+export function searchMemberSlice(db: Db, afterRowid: number, limit: number): { rows: SearchMemberRow[]; lastRowid: number | null } {
+  const rows = db.$client
+    .prepare('SELECT rowid AS r, household_id AS householdId, name, name_initials AS nameInitials, id_number AS idNumber FROM members WHERE rowid > ? AND left_reason IS NULL ORDER BY rowid LIMIT ?')
+    .all(afterRowid, limit) as (SearchMemberRow & { r: number })[];
+  return { rows: rows.map(({ r: _r, ...m }) => m), lastRowid: rows.length === limit ? rows.at(-1)!.r : null };
 }
 
 export function groupsOf(db: Db, villageId: string | null): string[] {

@@ -39,9 +39,9 @@ export function newJobId(random: () => number = Math.random): string {
 
 /**
  * A check stops after 检查数据 (75% of the import's bar): stretch it to the whole bar.
- * The import runs the whole bar (读取文件 / 检查数据 / 备份档案 / 写入档案).
+ * The import runs the whole bar (读取文件 / 检查数据 / 备份档案 / 写入档案), as does any other job ('whole').
  */
-export function barFraction(kind: 'check' | 'apply', fraction: number): number {
+export function barFraction(kind: 'check' | 'apply' | 'whole', fraction: number): number {
   const f = kind === 'check' ? fraction / 0.75 : fraction;
   return Math.max(0, Math.min(1, f));
 }
@@ -66,7 +66,7 @@ export interface RunningJob<T> {
 /** Starts `call(jobId)` and reports progress until it settles. */
 export function runJob<T>(opts: {
   api: JobApi;
-  kind: 'check' | 'apply';
+  kind: 'check' | 'apply' | 'whole';
   call: (jobId: string) => Promise<T>;
   onProgress: (p: JobProgress) => void;
   id?: string;

@@ -1,9 +1,11 @@
-// 概览: households by status, per village, data-quality problems, things to do.
-import { Button, Card, Col, Empty, Row, Space, Statistic, Table, Typography } from 'antd';
+// 概览: households by status, per village, data-quality problems, things to do. The figures show
+// as soon as they are counted; the quality check's part fills in after, with a progress bar.
+import { Alert, Button, Card, Col, Empty, Progress, Row, Space, Statistic, Table, Typography } from 'antd';
 import { HOUSEHOLD_STATUSES } from '../../shared/status.ts';
 import { api } from '../api.ts';
 import QueryState from '../components/QueryState.tsx';
 import { useQuery } from '../hooks/use-query.ts';
+import { useOverviewCheck } from '../hooks/use-overview-check.ts';
 import { useStore } from '../store/index.ts';
 
 export default function OverviewScreen() {
@@ -11,6 +13,8 @@ export default function OverviewScreen() {
   const navigate = useStore((s) => s.navigate);
   const villages = useStore((s) => s.villages);
   const setFilter = useStore((s) => s.setFilter);
+  const check = useOverviewCheck(query.data?.check, !query.loading && query.data !== undefined);
+  const problems = check.result?.problems;
 
   const openVillageList = (code: string): void => {
     const v = villages.find((x) => x.code === code);
@@ -68,19 +72,28 @@ export default function OverviewScreen() {
             </Col>
             <Col xs={24} lg={8}>
               <Card title="数据质量" size="small" style={{ marginBottom: 16 }} extra={<a onClick={() => navigate({ name: 'quality' })}>查看</a>}>
-                <Row>
-                  <Col span={12}>
-                    <Statistic title="错误" value={o.problems.error} styles={{ content: { color: o.problems.error ? '#cf1322' : undefined } }} />
-                  </Col>
-                  <Col span={12}>
-                    <Statistic title="疑点" value={o.problems.warning} styles={{ content: { color: o.problems.warning ? '#d48806' : undefined } }} />
-                  </Col>
-                </Row>
+                {problems ? (
+                  <Row data-testid="problem-counts">
+                    <Col span={12}>
+                      <Statistic title="错误" value={problems.error} styles={{ content: { color: problems.error ? '#cf1322' : undefined } }} />
+                    </Col>
+                    <Col span={12}>
+                      <Statistic title="疑点" value={problems.warning} styles={{ content: { color: problems.warning ? '#d48806' : undefined } }} />
+                    </Col>
+                  </Row>
+                ) : check.error ? (
+                  <Alert type="warning" showIcon title={check.error} />
+                ) : (
+                  <div data-testid="check-progress">
+                    <Typography.Text type="secondary">{check.progress?.label ?? '数据检查'}：正在检查，上面的数字已可使用。</Typography.Text>
+                    <Progress percent={Math.round((check.progress?.fraction ?? 0) * 100)} status="active" size="small" />
+                  </div>
+                )}
               </Card>
               <Card title="待办" size="small">
-                {o.due.length === 0 ? <Empty description="暂无待办事项" /> : (
+                {[...(check.result?.due ?? []), ...o.due].length === 0 ? <Empty description={check.result ? '暂无待办事项' : '数据检查完成后列出待办事项'} /> : (
                   <ul style={{ margin: 0, paddingLeft: 20, lineHeight: 2 }} data-testid="due-list">
-                    {o.due.map((d) => (
+                    {[...(check.result?.due ?? []), ...o.due].map((d) => (
                       <li key={d}>{d}</li>
                     ))}
                   </ul>

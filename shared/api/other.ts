@@ -5,6 +5,7 @@ import type { VillageRecord } from '../records.ts';
 import { endpoint } from './endpoint.ts';
 import { EDIT } from '../roles.ts';
 import { id, year } from './schemas.ts';
+import { jobId } from './jobs.ts';
 
 export interface VillageYearView {
   year: number;
@@ -29,8 +30,15 @@ export interface OverviewView {
   members: number;
   byStatus: Record<string, { label: string; households: number; members: number }>;
   perVillage: { code: string; name: string; households: number; members: number; exitedHouseholds: number; monitoredHouseholds: number; poorHouseholds: number; incidence: number }[];
+  /** The quality check's part, when a current result is kept; else null: ask overview.problems. */
+  check: OverviewProblemsView | null;
+  /** Things a clerk should do soon, in Chinese (the check's own lines are in `check.due`). */
+  due: string[];
+}
+
+/** The overview's share of the quality check: counts, and the lines they add to 待办. */
+export interface OverviewProblemsView {
   problems: { error: number; warning: number };
-  /** Things a clerk should do soon, in Chinese. */
   due: string[];
 }
 
@@ -95,6 +103,8 @@ export const villagesApi = {
 
 export const overviewApi = {
   get: endpoint<OverviewView>()('overview.get', z.object({ year: year.nullable().default(null) })),
+  /** The quality check's counts, as a job (jobs.status for the bar): seconds on a large archive, unless kept. */
+  problems: endpoint<OverviewProblemsView>()('overview.problems', z.object({ jobId: jobId.nullable().default(null) })),
 };
 
 export const auditApi = {

@@ -1,0 +1,1 @@
+CREATE INDEX `members_current_idx` ON `members` (`household_id`) WHERE left_reason IS NULL;
