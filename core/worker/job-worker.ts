@@ -1,7 +1,8 @@
 // A job's worker thread (started by core/worker/runner.ts): opens the session's archive on a
 // connection of its own with the key it was sent, runs the very handler the dispatcher would
 // have run on the main thread (core/api/index.ts — one table for every kind of job), sends
-// progress while it works and the result or the error body at the end, then closes and exits.
+// progress while it works and the result or the error body at the end, and closes the archive.
+// It then waits for the next job with its code loaded, holding neither key nor connection.
 // A cancel aborts the job's signal; the core's write transaction leaves nothing half written.
 // Bundled beside the shells: dist/web/job-worker.mjs, dist/electron/job-worker.cjs.
 import { parentPort } from 'node:worker_threads';
@@ -16,7 +17,8 @@ import { WorkerJobs, workerSession } from './worker-session.ts';
 const port = parentPort;
 if (!port) throw new Error('job-worker.ts runs only as a worker thread (core/worker/runner.ts)');
 const post = (m: FromWorker): void => port.postMessage(m);
-const controller = new AbortController();
+/** The job running now: one at a time per worker; the worker waits for the next when done. */
+let controller = new AbortController();
 
 async function run(m: RunMessage): Promise<FromWorker> {
   let archive: Archive | null = null;
@@ -40,8 +42,6 @@ port.on('message', (m: ToWorker) => {
     controller.abort();
     return;
   }
-  void run(m).then((answer) => {
-    post(answer);
-    port.close();
-  });
+  controller = new AbortController();
+  void run(m).then(post);
 });

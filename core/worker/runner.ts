@@ -12,7 +12,7 @@ import type { OffThread } from '../api/dispatch.ts';
 import type { Job } from '../jobs.ts';
 import type { Session } from '../session.ts';
 import { RemoteJobError } from './protocol.ts';
-import type { FromWorker, RunMessage } from './protocol.ts';
+import type { FromWorker, RunMessage, ToWorker } from './protocol.ts';
 
 /** Where the worker's code is: the bundle beside the shell's, or the TypeScript source under tsx. */
 export interface WorkerEntry {
@@ -35,11 +35,16 @@ export interface JobRunnerOptions {
   graceMs?: number;
 }
 
+/** Workers kept loaded between jobs. */
+const MAX_IDLE = 2;
+
 const CANCELLED = (label: string) => `${label}已取消，没有写入任何内容。`;
 
 export class JobRunner implements OffThread {
   private tail: Promise<void> = Promise.resolve();
   private writers = 0;
+  private idle: Worker[] = [];
+  private readonly forgets = new Map<Worker, () => void>();
   private readonly entry: WorkerEntry;
   private readonly graceMs: number;
 
@@ -111,38 +116,87 @@ export class JobRunner implements OffThread {
     return done;
   }
 
+  /** Starts a worker now, so the first job does not wait for its code to load (an idle worker holds no key and no connection). */
+  warm(): void {
+    if (this.idle.length === 0) this.give(this.spawn());
+  }
+
+  /** Ends the idle workers (a shell closing); running jobs end on their own. */
+  async close(): Promise<void> {
+    const idle = this.idle.splice(0);
+    await Promise.all(idle.map((w) => w.terminate()));
+  }
+
+  private spawn(): Worker {
+    return new Worker(this.entry.file, { execArgv: this.entry.execArgv });
+  }
+
+  private take(): Worker {
+    const w = this.idle.pop();
+    if (!w) return this.spawn();
+    const forget = this.forgets.get(w);
+    if (forget) w.off('exit', forget);
+    this.forgets.delete(w);
+    w.ref();
+    return w;
+  }
+
+  /** A worker that answered is kept for the next job: its code stays loaded; it closed the archive before answering. */
+  private give(w: Worker): void {
+    if (this.idle.length >= MAX_IDLE) {
+      void w.terminate();
+      return;
+    }
+    w.unref();
+    // An idle worker that dies (out of memory, say) is not handed the next job.
+    const forget = () => {
+      this.idle = this.idle.filter((x) => x !== w);
+      this.forgets.delete(w);
+    };
+    w.once('exit', forget);
+    this.forgets.set(w, forget);
+    this.idle.push(w);
+  }
+
   private inWorker(message: RunMessage, job: Job, session: Session): Promise<unknown> {
-    const worker = new Worker(this.entry.file, { execArgv: this.entry.execArgv });
+    const worker = this.take();
     let label = '后台任务';
     return new Promise<unknown>((resolve, reject) => {
       let settled = false;
       let kill: NodeJS.Timeout | undefined;
-      // The thread is gone before the answer is given: its connection (and any write it began) is closed.
-      const finish = (answer: () => void) => {
+      const finish = (answer: () => void, reuse: boolean) => {
         if (settled) return;
         settled = true;
         clearTimeout(kill);
         job.signal.removeEventListener('abort', onAbort);
-        void worker.terminate().then(answer, answer);
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        if (reuse) {
+          this.give(worker);
+          answer();
+        } else {
+          // The thread is gone before the answer is given: its connection (and any write it began) is closed.
+          void worker.terminate().then(answer, answer);
+        }
       };
       const onAbort = () => {
-        worker.postMessage({ type: 'cancel' });
-        kill = setTimeout(() => finish(() => reject(new UserError(CANCELLED(label)))), this.graceMs);
+        worker.postMessage({ type: 'cancel' } satisfies ToWorker);
+        kill = setTimeout(() => finish(() => reject(new UserError(CANCELLED(label))), false), this.graceMs);
       };
-      worker.on('message', (m: FromWorker) => {
+      const onMessage = (m: FromWorker) => {
         if (m.type === 'start') {
           label = m.label;
           job.rename(m.label);
         } else if (m.type === 'progress') job.report(m.label, m.fraction);
-        else if (m.type === 'done') finish(() => resolve(m.value));
+        else if (m.type === 'done') finish(() => resolve(m.value), true);
         else {
           if (m.damage && session.archive?.file === message.file) session.markDamaged(m.damage);
           const { message: text, kind, details, field } = m.error;
-          finish(() => reject(kind === 'internal' ? new RemoteJobError(m.error) : new UserError(text, { kind, details, ...(field ? { field } : {}) })));
+          finish(() => reject(kind === 'internal' ? new RemoteJobError(m.error) : new UserError(text, { kind, details, ...(field ? { field } : {}) })), true);
         }
-      });
-      worker.on('error', (e) => finish(() => reject(e)));
-      worker.on('exit', (code) => finish(() => reject(new Error(`job worker exited (${code}) before answering`))));
+      };
+      const onError = (e: Error) => finish(() => reject(e), false);
+      const onExit = (code: number) => finish(() => reject(new Error(`job worker exited (${code}) before answering`)), false);
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       if (job.signal.aborted) onAbort();
       else job.signal.addEventListener('abort', onAbort, { once: true });
       worker.postMessage(message);
