@@ -11,8 +11,14 @@ import type { Archive } from '../../db/open.ts';
 import { coreHandlers } from '../api/index.ts';
 import { errorBody } from '../api/dispatch.ts';
 import { damageReason } from '../damage.ts';
+import { BACKUP_TASK } from './protocol.ts';
 import type { FromWorker, RunMessage, ToWorker } from './protocol.ts';
+import { backupArchive } from '../backup.ts';
+import type { BackupDone } from '../backup.ts';
+import type { Session } from '../session.ts';
 import { WorkerJobs, workerSession } from './worker-session.ts';
+
+const backupTask = (input: unknown, s: Session): BackupDone => backupArchive(s.requireArchive(), (input as { out: string }).out);
 
 const port = parentPort;
 if (!port) throw new Error('job-worker.ts runs only as a worker thread (core/worker/runner.ts)');
@@ -25,7 +31,7 @@ async function run(m: RunMessage): Promise<FromWorker> {
   let damage: string | null = null;
   try {
     archive = openArchive(m.file, { key: m.key ? Buffer.from(m.key) : null });
-    const handler = coreHandlers().get(m.channel);
+    const handler = m.channel === BACKUP_TASK ? backupTask : coreHandlers().get(m.channel);
     if (!handler) throw new Error(`no handler for ${m.channel}`);
     const session = workerSession(m, archive, new WorkerJobs(controller.signal, post), (reason) => (damage ??= reason));
     return { type: 'done', value: await handler(m.input, session) };

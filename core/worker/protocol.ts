@@ -5,9 +5,13 @@
 import type { ApiErrorBody } from '../../shared/api/index.ts';
 import type { Role } from '../../shared/roles.ts';
 
+/** Work of a shell that is no contract endpoint: the Electron menu's 备份档案. */
+export const BACKUP_TASK = 'task:backup';
+
 /** What the worker needs to act as the session: the same file, key, operator, data folder and time. */
 export interface RunMessage {
   type: 'run';
+  /** A contract channel, or a task (BACKUP_TASK). */
   channel: string;
   /** Already validated (and path-checked) by the dispatcher on the main thread. */
   input: unknown;

@@ -11,7 +11,8 @@ import { UserError } from '../../shared/errors.ts';
 import type { OffThread } from '../api/dispatch.ts';
 import type { Job } from '../jobs.ts';
 import type { Session } from '../session.ts';
-import { RemoteJobError } from './protocol.ts';
+import type { BackupDone } from '../backup.ts';
+import { BACKUP_TASK, RemoteJobError } from './protocol.ts';
 import type { FromWorker, RunMessage, ToWorker } from './protocol.ts';
 
 /** Where the worker's code is: the bundle beside the shell's, or the TypeScript source under tsx. */
@@ -54,15 +55,27 @@ export class JobRunner implements OffThread {
   }
 
   async run(endpoint: Endpoint, input: unknown, session: Session): Promise<unknown> {
-    const archive = session.requireArchive();
     const cacheKey = endpoint.worker?.cache ? `worker:${endpoint.channel}:${session.today()}:${JSON.stringify(input)}` : null;
     if (cacheKey && session.cache.has(cacheKey)) return session.cache.get(cacheKey);
     // A write meanwhile clears the session's cache, and this mark with it: a stale answer is not kept.
     const mark = Symbol(endpoint.channel);
     if (cacheKey) session.cache.set(`${cacheKey}:asked`, mark);
+    const jobId = (input as { jobId?: string | null }).jobId ?? null;
+    const value = await this.send(endpoint.channel, endpoint.writes, input, jobId, session);
+    if (cacheKey && session.cache.get(`${cacheKey}:asked`) === mark) session.cache.set(cacheKey, value);
+    return value;
+  }
+
+  /** A backup of the open archive (core/backup.ts: copied, then checked), made by a worker: the menu's 备份档案. */
+  backup(out: string, session: Session): Promise<BackupDone> {
+    return this.send(BACKUP_TASK, false, { out }, null, session) as Promise<BackupDone>;
+  }
+
+  private async send(channel: string, writes: boolean, input: unknown, jobId: string | null, session: Session): Promise<unknown> {
+    const archive = session.requireArchive();
     const message: RunMessage = {
       type: 'run',
-      channel: endpoint.channel,
+      channel,
       input,
       file: archive.file,
       key: archive.key ? new Uint8Array(archive.key) : null,
@@ -71,18 +84,15 @@ export class JobRunner implements OffThread {
       dataDir: session.dataDir,
       now: session.clock.now().getTime(),
     };
-    const jobId = (input as { jobId?: string | null }).jobId ?? null;
-    const queued = endpoint.writes && this.writers > 0;
-    const value = await session.jobs.run(jobId, queued ? `排队中…（等前一个写入档案的任务完成）` : '正在启动…', async (job) => {
-      const done = endpoint.writes ? await this.turn(job) : () => undefined;
+    const queued = writes && this.writers > 0;
+    return session.jobs.run(jobId, queued ? `排队中…（等前一个写入档案的任务完成）` : '正在启动…', async (job) => {
+      const done = writes ? await this.turn(job) : () => undefined;
       try {
         return await this.inWorker(message, job, session);
       } finally {
         done();
       }
     });
-    if (cacheKey && session.cache.get(`${cacheKey}:asked`) === mark) session.cache.set(cacheKey, value);
-    return value;
   }
 
   /** Waits for the writing jobs before this one; the returned function lets the next one go. */

@@ -9,6 +9,9 @@ import { isUserError, UserError } from '../../shared/errors.ts';
 import type { Job } from '../jobs.ts';
 import { Jobs } from '../jobs.ts';
 import type { Session } from '../session.ts';
+import { summaryOf } from '../session.ts';
+import { idleLockMinutes } from '../../db/repos/operators.ts';
+import { ROLE_LABELS } from '../../shared/roles.ts';
 import type { FromWorker, RunMessage } from './protocol.ts';
 
 /** Progress is sent at most this often within one phase: a bar needs no more, the main thread gets fewer messages. */
@@ -85,7 +88,19 @@ export function workerSession(m: RunMessage, archive: Archive, jobs: Jobs, onDam
     damaged: () => null,
     markDamaged: onDamage,
     checkIntegrity: refuse,
-    state: refuse,
+    // What a handler reads of it (the overview: the township's name); no recent list in a worker.
+    state: () => ({
+      operator: m.operator,
+      role: m.role,
+      roleLabel: m.role ? ROLE_LABELS[m.role] : null,
+      pending: null,
+      idleLockMinutes: idleLockMinutes(archive.db),
+      archive: summaryOf(archive),
+      recent: [],
+      dataDir: m.dataDir,
+      today: clock.today(),
+      damaged: null,
+    }),
     open: refuse,
     login: refuse,
     recover: refuse,
