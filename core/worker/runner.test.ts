@@ -1,8 +1,9 @@
 // The job runner of both shells: long endpoints go to a worker thread through the real dispatcher
 // on a real archive file — progress phases seen under the job's id, a refusal in Chinese, a
 // cancel that leaves the archive as it was (also when the thread has to be ended), writes seen by
-// the main connection afterwards, and two writing jobs one after the other (the second 排队中).
-import { readFileSync } from 'node:fs';
+// the main connection afterwards, two writing jobs one after the other (the second 排队中), and a
+// damaged page met in the worker making the session read-only as it would on the main thread.
+import { closeSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveChecksum, sqlGet, tempDir } from '../../db/testing.ts';
@@ -26,6 +27,17 @@ let impatient: Dispatch;
 const households = () => sqlGet<{ n: number }>(session.requireArchive(), 'SELECT count(*) AS n FROM households')!.n;
 const checksum = () => archiveChecksum(session.requireArchive().sqlite);
 const failure = (r: Envelope<unknown>) => (r.ok ? null : r.error);
+
+/** Inverts 64 bytes in the middle of a page halfway through the file (as core/damage.test.ts does). */
+function flipPage(file: string): void {
+  const at = Math.floor(statSync(file).size / 4096 / 2) * 4096 + 1500;
+  const fd = openSync(file, 'r+');
+  const buf = Buffer.alloc(64);
+  readSync(fd, buf, 0, 64, at);
+  for (let i = 0; i < buf.length; i++) buf[i] = buf[i]! ^ 0xff;
+  writeSync(fd, buf, 0, 64, at);
+  closeSync(fd);
+}
 
 /** Resolves once the job is running in its worker (it has told its own name). */
 async function started(jobId: string): Promise<void> {
@@ -97,5 +109,16 @@ describe('long work on a worker thread', () => {
     const again = await dispatch('quality.check', { villageId: null });
     expect(again).toEqual(first);
     expect([...session.cache.keys()].some((k) => k.startsWith('worker:quality.check:'))).toBe(true);
+  });
+
+  it('marks the session damaged when the worker meets a damaged page: writes are refused from then on', async () => {
+    const archive = session.requireArchive();
+    archive.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    flipPage(archive.file);
+    const r = await dispatch('overview.get', { year: null });
+    expect(failure(r)?.message).toMatch(/已损坏/);
+    expect(session.damaged()).toMatch(/只能查看、不能修改/);
+    const write = await dispatch('imports.apply', upload('job-after1'));
+    expect(failure(write)?.message).toMatch(/已损坏或无法正常读写/);
   });
 });
