@@ -45,6 +45,7 @@ export const SUITES: Record<string, Suite> = {
   'doc-roster': { run: async (c) => (await import('./documents.ts')).rosterSuite(c) },
   'doc-enrollment': { needs: ['demo'], run: async (c) => (await import('./documents.ts')).enrollmentSuite(c) },
   'doc-wallchart': { needs: ['demo'], run: async (c) => (await import('./documents.ts')).wallchartSuite(c) },
+  'main-thread-block': { needs: ['export'], run: async (c) => (await import('./main-thread.ts')).mainThreadSuite(c) },
   ui: { needs: ['demo'], run: async (c) => (await import('./ui.ts')).uiSuite(c) },
 };
 

@@ -48,7 +48,13 @@ function copyKeystore(archiveFile: string, out: string): string | null {
   return keystoreFile(out);
 }
 
-export function backupArchive(archive: Archive, out: string): { file: string; keyFile: string | null } {
+export interface BackupDone {
+  file: string;
+  /** The key file copied beside the backup (it opens only with it). */
+  keyFile: string | null;
+}
+
+export function backupArchive(archive: Archive, out: string): BackupDone {
   if (existsSync(out)) throw new UserError(`备份文件已存在：${out}。为免覆盖，请换一个文件名。`);
   backupCopy(archive, out);
   let keyFile: string | null = null;

@@ -31,6 +31,19 @@ describe('jobs', () => {
     expect(jobs.phases('job-unknown')).toEqual([]);
   });
 
+  it('takes its name from the work when it starts as 排队中 (a worker job)', async () => {
+    const jobs = new Jobs();
+    const run = jobs.run('job-rename', '排队中…', async (job) => {
+      job.rename('导入花名册');
+      job.report('读取文件', 0.2);
+      await new Promise((r) => setTimeout(r, 5));
+      job.signal.throwIfAborted();
+    });
+    jobs.cancel('job-rename');
+    await expect(run).rejects.toThrow('导入花名册已取消，没有写入任何内容。');
+    expect(jobs.phases('job-rename')).toEqual(['导入花名册', '读取文件']);
+  });
+
   it('turns a bare abort into a Chinese message and marks the job cancelled', async () => {
     const jobs = new Jobs();
     const run = jobs.run('job-cancel1', '制作报送数据包', async (job) => {

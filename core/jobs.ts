@@ -8,6 +8,11 @@ import { isUserError, UserError } from '../shared/errors.ts';
 export interface Job {
   readonly signal: AbortSignal;
   report(label: string, fraction: number): void;
+  /**
+   * Names the job anew (its first phase, and the 已取消 message): a job run on a worker thread
+   * (core/worker/runner.ts) starts as 排队中… and learns its name when the worker begins.
+   */
+  rename(label: string): void;
 }
 
 interface Entry {
@@ -27,7 +32,7 @@ export class Jobs {
   async run<T>(id: string | null | undefined, label: string, work: (job: Job) => Promise<T>): Promise<T> {
     this.sweep();
     const controller = new AbortController();
-    if (!id) return work({ signal: controller.signal, report: () => undefined });
+    if (!id) return work({ signal: controller.signal, report: () => undefined, rename: (l) => void (label = l) });
     const entry: Entry = { view: { id, state: 'running', label, fraction: 0 }, phases: [label.split('（')[0]!], controller, finishedAt: null };
     this.entries.set(id, entry);
     try {
@@ -37,6 +42,11 @@ export class Jobs {
           const phase = l.split('（')[0]!;
           if (entry.phases.at(-1) !== phase) entry.phases.push(phase);
           entry.view = { ...entry.view, label: l, fraction: Math.max(0, Math.min(1, f)) };
+        },
+        rename: (l) => {
+          label = l;
+          entry.phases[0] = l.split('（')[0]!;
+          entry.view = { ...entry.view, label: l };
         },
       });
       entry.view = { ...entry.view, state: 'done', fraction: 1 };

@@ -85,7 +85,7 @@ function readRecent(file: string): SessionState['recent'] {
   }
 }
 
-function summaryOf(archive: Archive): ArchiveSummary {
+export function summaryOf(archive: Archive): ArchiveSummary {
   const info = archiveInfoOf(archive.db);
   if (!info) throw new UserError(`档案 ${archive.file} 缺少基本信息（可能未初始化完成），请用备份恢复或重新新建。`);
   return {

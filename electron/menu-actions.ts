@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { errorBody } from '../core/api/dispatch.ts';
 import type { Dispatch } from '../core/api/dispatch.ts';
 import { backupArchive } from '../core/backup.ts';
+import type { BackupDone } from '../core/backup.ts';
 import type { Session } from '../core/session.ts';
 import type { SessionState } from '../shared/api/index.ts';
 import type { MenuActions } from './menu.ts';
@@ -32,6 +33,8 @@ export interface ActionDeps {
   notify: (event: ShellEvent) => void;
   appVersion: string;
   now?: () => Date;
+  /** Makes the backup (the shell: on a worker thread, core/worker/runner.ts); default: here, core/backup.ts. */
+  backup?: (out: string) => Promise<BackupDone>;
 }
 
 const ARCHIVE_FILTERS: FileFilter[] = [
@@ -91,7 +94,7 @@ export function menuActions(deps: ActionDeps): MenuActions {
       });
       if (!out) return;
       try {
-        const done = backupArchive(archive, out);
+        const done = deps.backup ? await deps.backup(out) : backupArchive(archive, out);
         await dialogs.message({ type: 'info', message: '备份完成，已检查备份文件完好。', detail: done.keyFile ? `${done.file}\n密钥文件：${done.keyFile}（须与备份放在一起）` : done.file });
       } catch (e) {
         await dialogs.message({ type: 'error', message: '备份没有完成。', detail: errorBody(e).message });

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Electron from 'electron';
 import { createCoreDispatch } from '../core/api/index.ts';
+import { JobRunner } from '../core/worker/runner.ts';
 import { pathGuardOf } from '../core/api/path-guard.ts';
 import { createSession } from '../core/session.ts';
 import { systemClock } from '../shared/clock.ts';
@@ -40,12 +41,19 @@ function ready(electron: ElectronMain, loc: AppLocation, log: Log, setWindow: (w
 
   hardenSession(electron.session.defaultSession, loc, log);
   const session = createSession({ dataDir: join(app.getPath('userData'), 'archives'), clock: systemClock, shell: '桌面程序' });
+  // Long work runs on worker threads: the main process, which draws the window, never waits for it.
+  const runner = new JobRunner();
   app.on('will-quit', () => {
     session.close();
+    void runner.close();
   });
-  const dispatch = createCoreDispatch(session, (e) => {
-    log('内部错误', e);
-  });
+  const dispatch = createCoreDispatch(
+    session,
+    (e) => {
+      log('内部错误', e);
+    },
+    runner,
+  );
   registerApi(electron.ipcMain, dispatch, { isAppPage: (url) => isAppPage(url, loc), log });
 
   const notify = (event: ShellEvent): void => {
@@ -72,6 +80,7 @@ function ready(electron: ElectronMain, loc: AppLocation, log: Log, setWindow: (w
     session,
     notify,
     appVersion: app.getVersion(),
+    backup: (out) => runner.backup(out, session),
   });
   electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menuTemplate(actions, { devTools })));
 

@@ -1,4 +1,5 @@
-// Bundles the Electron shell: electron/main.ts → dist/electron/main.cjs and electron/preload.ts
+// Bundles the Electron shell: electron/main.ts → dist/electron/main.cjs, its job worker
+// core/worker/job-worker.ts → dist/electron/job-worker.cjs, and electron/preload.ts
 // → dist/electron/preload.cjs (a sandboxed preload cannot require project files). Natives and
 // libraries that read their own data files from disk stay external and ship in node_modules:
 // better-sqlite3, pdfkit, fontkit, exceljs.
@@ -51,7 +52,8 @@ export function nodeBundleOptions(entry: string, outfile: string, root: string =
     `  const path = require('node:path');`,
     `  const root = path.join(__dirname, ${up});`,
     `  const filename = (rel) => path.join(root, rel);`,
-    `  return { filename, dirname: (rel) => path.dirname(filename(rel)), url: (rel) => require('node:url').pathToFileURL(filename(rel)).href };`,
+    `  const worker = path.join(__dirname, 'job-worker.cjs');`,
+    `  return { filename, dirname: (rel) => path.dirname(filename(rel)), url: (rel) => require('node:url').pathToFileURL(filename(rel)).href, worker };`,
     `})();`,
   ].join('\n');
   return {
@@ -121,6 +123,8 @@ export async function buildElectron(opts: { root?: string; outDir?: string } = {
   const preload = join(outDir, 'preload.cjs');
   const results = await Promise.all([
     build(nodeBundleOptions(join(root, 'electron', 'main.ts'), main, root)),
+    // Long work's worker thread (core/worker/runner.ts finds it beside main.cjs).
+    build(nodeBundleOptions(join(root, 'core', 'worker', 'job-worker.ts'), join(outDir, 'job-worker.cjs'), root)),
     build(preloadBundleOptions(join(root, 'electron', 'preload.ts'), preload)),
   ]);
   return { main, preload, warnings: results.flatMap((r) => r.warnings) };

@@ -19,6 +19,8 @@ import { MAIN_EXTERNALS, nodeBundleOptions, ROOT } from './build-electron.ts';
 export const CLI_BUNDLE = join(ROOT, 'dist', 'cli', 'main.mjs');
 /** The browser shell (`npm run web`, bin/web.mjs), built the same way. */
 export const WEB_BUNDLE = join(ROOT, 'dist', 'web', 'main.mjs');
+/** Entries bundled beside a shell's: the browser shell's job worker (core/worker/runner.ts finds it beside the bundle). */
+const SIDE_ENTRIES: Record<string, readonly string[]> = { 'web/main.ts': ['core/worker/job-worker.ts'] };
 export const CLI_EXTERNALS = [...MAIN_EXTERNALS, 'echarts', 'zrender'];
 /** The build's own code: a change to it makes the bundle stale too. */
 const BUILD_INPUTS = ['scripts/cli-bundle.ts', 'scripts/build-electron.ts', 'bin/cli-stamp.mjs'];
@@ -44,7 +46,7 @@ export function stampPaths(inputs: readonly string[], root: string = ROOT): stri
  * (sourceLocations), here computed from the chunk's own URL; bundled CommonJS libraries get a
  * real `require`.
  */
-function esmBundleOptions(entry: string, outfile: string): BuildOptions & { metafile: true; write: false } {
+function esmBundleOptions(entry: string, outfile: string, extra: readonly string[] = []): BuildOptions & { metafile: true; write: false } {
   const base = nodeBundleOptions(join(ROOT, entry), outfile);
   const up = JSON.stringify(toPosix(relative(dirname(outfile), ROOT)) || '.');
   const banner = [
@@ -55,14 +57,17 @@ function esmBundleOptions(entry: string, outfile: string): BuildOptions & { meta
     `const __reliefSource = (() => {`,
     `  const root = __reliefPath.join(__reliefPath.dirname(__reliefToPath(import.meta.url)), ${up});`,
     `  const filename = (rel) => __reliefPath.join(root, rel);`,
-    `  return { filename, dirname: (rel) => __reliefPath.dirname(filename(rel)), url: (rel) => __reliefToUrl(filename(rel)).href };`,
+    `  const worker = __reliefPath.join(__reliefPath.dirname(__reliefToPath(import.meta.url)), 'job-worker.mjs');`,
+    `  return { filename, dirname: (rel) => __reliefPath.dirname(filename(rel)), url: (rel) => __reliefToUrl(filename(rel)).href, worker };`,
     `})();`,
   ].join('\n');
   return {
     ...base,
+    // The job worker (core/worker/job-worker.ts) is an entry of its own beside the shell's: job-worker.mjs.
+    entryPoints: extra.length ? { [basename(outfile, '.mjs')]: join(ROOT, entry), ...Object.fromEntries(extra.map((e) => [basename(e, '.ts'), join(ROOT, e)])) } : [join(ROOT, entry)],
     outfile: undefined,
     outdir: dirname(outfile),
-    entryNames: basename(outfile, '.mjs'),
+    entryNames: extra.length ? '[name]' : basename(outfile, '.mjs'),
     chunkNames: '[name]-[hash]',
     outExtension: { '.js': '.mjs' },
     format: 'esm',
@@ -82,7 +87,7 @@ function esmBundleOptions(entry: string, outfile: string): BuildOptions & { meta
  * may yet import its chunks).
  */
 export async function buildBundle(entry: string, outfile: string): Promise<string> {
-  const r = await build(esmBundleOptions(entry, outfile));
+  const r = await build(esmBundleOptions(entry, outfile, SIDE_ENTRIES[entry] ?? []));
   if (r.errors.length) throw new Error(`${entry} bundle failed: ${r.errors.map((e) => e.text).join('; ')}`);
   const dir = dirname(outfile);
   mkdirSync(dir, { recursive: true });

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCoreDispatch } from '../core/api/index.ts';
+import { JobRunner } from '../core/worker/runner.ts';
 import { pathGuardOf } from '../core/api/path-guard.ts';
 import { createSession } from '../core/session.ts';
 import type { Session } from '../core/session.ts';
@@ -50,6 +51,11 @@ export interface WebShellOptions {
   allowDirs?: string[];
   /** The largest request body accepted (tests: small); default 100 MB. */
   maxBody?: number;
+  /**
+   * Long calls (import, check, documents, packages) run on worker threads, so the request loop
+   * answers jobs.status and everything else meanwhile (core/worker/runner.ts). Default on.
+   */
+  offThread?: boolean;
 }
 
 export interface WebShell {
@@ -160,7 +166,8 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   const guard = pathGuardOf(session);
   guard.hint = '浏览器外壳没有文件对话框：请使用档案所在文件夹或数据文件夹，或在启动时用 --allow-dir 文件夹 指定允许使用的文件夹（例如 U 盘）。';
   for (const d of opts.allowDirs ?? []) guard.allowFolder(d);
-  const dispatch = createCoreDispatch(session, (e) => opts.log?.(`内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+  const runner = opts.offThread === false ? null : new JobRunner();
+  const dispatch = createCoreDispatch(session, (e) => opts.log?.(`内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`), runner);
   const token = randomBytes(24).toString('hex');
   const staticDir = opts.staticDir ?? DEFAULT_STATIC_DIR;
   let port = 0;
@@ -212,7 +219,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
         server.closeAllConnections();
         server.close(() => {
           session.close();
-          resolve();
+          void (runner?.close() ?? Promise.resolve()).then(resolve);
         });
       }),
   };

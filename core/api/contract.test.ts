@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../db/testing.ts';
-import { CHANNELS } from '../../shared/api/index.ts';
+import { CHANNELS, ENDPOINTS } from '../../shared/api/index.ts';
 import { fixedDayClock } from '../../shared/clock.ts';
 import { generateDemo } from '../demo/index.ts';
 import { createSession } from '../session.ts';
@@ -140,6 +140,18 @@ afterAll(() => session.close());
 describe('the API contract through the dispatcher', () => {
   it('has a sample for every channel (so a new endpoint cannot go untested)', () => {
     expect(Object.keys(samples).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('declares every long endpoint offThread, so the shells run it on a worker thread (core/worker/runner.ts)', () => {
+    const LONG = ['imports.check', 'imports.apply', 'quality.check', 'overview.get', 'documents.preview', 'documents.render', 'exchange.pack', 'exchange.unpack', 'exchange.packReview'];
+    const routed = [...ENDPOINTS.values()].filter((e) => e.worker).map((e) => e.channel);
+    expect(routed.sort()).toEqual(LONG.sort());
+    // Whatever reports progress under a job id is long work. The one exception: the upgrade of a
+    // plain archive makes the session's archive anew (encrypts, then logs in), which a worker cannot.
+    const withJob = [...ENDPOINTS.values()].filter((e) => 'jobId' in ((e.input as { shape?: object }).shape ?? {})).map((e) => e.channel);
+    expect(withJob.filter((c) => !routed.includes(c))).toEqual(['archive.upgrade']);
+    // Answers kept until the next write: only pure reads (a document written to a file is not one).
+    expect([...ENDPOINTS.values()].filter((e) => e.worker?.cache).map((e) => e.channel).sort()).toEqual(['overview.get', 'quality.check']);
   });
 
   it.each([...CHANNELS])('%s refuses malformed input in Chinese', async (channel) => {

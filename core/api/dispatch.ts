@@ -5,7 +5,7 @@
 // session keeps computed (core/derived.ts: the search index and the quality check).
 import type { z } from 'zod';
 import { API, ENDPOINTS } from '../../shared/api/index.ts';
-import type { ApiErrorBody, Envelope } from '../../shared/api/index.ts';
+import type { ApiErrorBody, Endpoint, Envelope } from '../../shared/api/index.ts';
 import { UserError, isUserError } from '../../shared/errors.ts';
 import { translateDbError } from '../errors.ts';
 import { checkAccess } from '../access.ts';
@@ -14,11 +14,18 @@ import { afterCall } from '../derived.ts';
 import type { Session } from '../session.ts';
 import type { HandlerMap } from './handlers.ts';
 import { checkPaths, pathGuardOf } from './path-guard.ts';
+import { RemoteJobError } from '../worker/protocol.ts';
+import { dropWorkerAnswers } from '../worker/runner.ts';
 
 /** Calls that change which archive is open, not the archive: allowed on a damaged one (to leave it). */
 const LEAVES_ARCHIVE = new Set([API.archive.open, API.archive.create, API.archive.login, API.archive.recover, API.archive.upgrade, API.archive.lock, API.archive.close].map((e) => e.channel));
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
+
+/** Runs an offThread endpoint (shared/api/endpoint.ts) on a worker thread: core/worker/runner.ts. */
+export interface OffThread {
+  run(endpoint: Endpoint, input: unknown, session: Session): Promise<unknown>;
+}
 
 function describePath(path: readonly PropertyKey[]): string {
   const [head, index, ...rest] = path;
@@ -41,6 +48,8 @@ export function validationError(error: z.ZodError): ApiErrorBody {
 }
 
 export function errorBody(e: unknown): ApiErrorBody {
+  // Made by the job's worker from the error it met there (core/worker/job-worker.ts).
+  if (e instanceof RemoteJobError) return e.body;
   const user = translateDbError(e) ?? e;
   if (isUserError(user)) {
     return { message: user.message, kind: user.kind, details: [...user.details], ...(user.field ? { field: user.field } : {}) };
@@ -52,7 +61,7 @@ export function errorBody(e: unknown): ApiErrorBody {
   };
 }
 
-export function createDispatcher(session: Session, handlers: HandlerMap, log: (e: unknown) => void = () => undefined): Dispatch {
+export function createDispatcher(session: Session, handlers: HandlerMap, log: (e: unknown) => void = () => undefined, offThread: OffThread | null = null): Dispatch {
   return async (channel, input) => {
     const endpoint = ENDPOINTS.get(channel);
     const handler = handlers.get(channel);
@@ -67,7 +76,9 @@ export function createDispatcher(session: Session, handlers: HandlerMap, log: (e
       const damaged = endpoint.writes && !LEAVES_ARCHIVE.has(channel) ? session.damaged() : null;
       if (damaged) throw new UserError(damaged);
       checkPaths(endpoint, parsed.data, pathGuardOf(session));
-      const value = await handler(parsed.data, session);
+      // Long work goes to a worker thread once checked here: the shell's own thread stays free.
+      const value = endpoint.worker && offThread ? await offThread.run(endpoint, parsed.data, session) : await handler(parsed.data, session);
+      if (endpoint.writes) dropWorkerAnswers(session);
       afterCall(session, channel, endpoint.writes);
       return { ok: true, value };
     } catch (e) {

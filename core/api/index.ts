@@ -20,10 +20,10 @@ import { exchangeHandlers } from '../exchange-archive/handlers.ts';
 import { addOperator, changeOwnPassword, operatorsOf, resetPassword, setIdleMinutes, setOperatorDisabled } from '../accounts/manage.ts';
 import { deletePlainBackup } from '../accounts/plain-backup.ts';
 import { createDispatcher } from './dispatch.ts';
-import type { Dispatch } from './dispatch.ts';
+import type { Dispatch, OffThread } from './dispatch.ts';
 import { handlerMap } from './handlers.ts';
 import { pathGuardOf } from './path-guard.ts';
-import type { Handlers } from './handlers.ts';
+import type { HandlerMap, Handlers } from './handlers.ts';
 
 const handlers: Handlers = {
   archive: {
@@ -132,6 +132,12 @@ const handlers: Handlers = {
   print: printHandlers,
 };
 
-export function createCoreDispatch(session: Session, log?: (e: unknown) => void): Dispatch {
-  return createDispatcher(session, handlerMap(handlers), log);
+/** Every endpoint's handler by channel: the dispatcher's, and a job worker's (core/worker/job-worker.ts). */
+export function coreHandlers(): HandlerMap {
+  return handlerMap(handlers);
+}
+
+/** `offThread`: runs the contract's long endpoints on worker threads (the shells); without it, in this thread (tests, tools). */
+export function createCoreDispatch(session: Session, log?: (e: unknown) => void, offThread: OffThread | null = null): Dispatch {
+  return createDispatcher(session, handlerMap(handlers), log, offThread);
 }

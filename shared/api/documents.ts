@@ -3,7 +3,7 @@
 // wall-chart figures with ready-made chart options for an in-app dashboard.
 import { z } from 'zod';
 import { READ } from '../roles.ts';
-import { endpoint } from './endpoint.ts';
+import { endpoint, offThread } from './endpoint.ts';
 import { jobId } from './jobs.ts';
 import { isoDate, year } from './schemas.ts';
 
@@ -147,12 +147,12 @@ export interface WallChartView {
 export const documentsApi = {
   kinds: endpoint<DocumentKindView[]>()('documents.kinds', z.object({})),
   /** Renders in memory and returns the bytes (a batch: its first records only). */
-  preview: endpoint<DocumentPreview>()('documents.preview', documentRequest.extend({ jobId: jobId.nullable().default(null) })),
+  preview: offThread(endpoint<DocumentPreview>()('documents.preview', documentRequest.extend({ jobId: jobId.nullable().default(null) }))),
   /**
    * Writes the document to a file: a batch (a whole village's or township's forms) is long work,
    * so the UI passes a job id of its own and polls `jobs.status` (and may `jobs.cancel`).
    */
-  render: endpoint<DocumentFile>()(
+  render: offThread(endpoint<DocumentFile>()(
     'documents.render',
     documentRequest.extend({
       /** Where to write; null = the 文档 folder in the app's data folder, with a name of the document's own. */
@@ -163,6 +163,6 @@ export const documentsApi = {
     }),
     READ,
     { out: 'write' },
-  ),
+  )),
   wallchart: endpoint<WallChartView>()('documents.wallchart', z.object({ year: year.nullable().default(null), asOf: isoDate.nullable().default(null) })),
 };

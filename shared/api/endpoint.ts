@@ -17,6 +17,12 @@ export interface Endpoint<I extends z.ZodType = z.ZodType, O = unknown> extends 
   readonly input: I;
   readonly writes: boolean;
   readonly roles: readonly Role[];
+  /**
+   * Long work (seconds on a township's archive): the shells run it on a worker thread with its own
+   * connection (core/worker/runner.ts), so the Electron main process and the web shell's request
+   * loop stay free. Declared with offThread(); writing ones are queued one at a time.
+   */
+  readonly worker: WorkerUse | null;
   /** Phantom: carries the output type, never read at run time. */
   readonly output?: O;
 }
@@ -32,7 +38,22 @@ export function endpoint<O>() {
     writes: access.writes,
     roles: access.roles,
     paths,
+    worker: null,
   });
+}
+
+/** How an endpoint runs off the main thread. */
+export interface WorkerUse {
+  /**
+   * A pure read whose answer the shell keeps until the next write (the quality check, the overview
+   * built on it): asked again, it is answered at once without a worker.
+   */
+  readonly cache: boolean;
+}
+
+/** Marks an endpoint as long work run off the shell's main thread (see Endpoint.worker). */
+export function offThread<E extends Endpoint>(e: E, use: WorkerUse = { cache: false }): E {
+  return { ...e, worker: use };
 }
 
 export type InputOf<E> = E extends Endpoint<infer I> ? z.input<I> : never;

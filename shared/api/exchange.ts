@@ -5,7 +5,7 @@
 // and per household, the review result back to the township; the township's received results.
 // Long calls (pack, packReview, unpack) take a `jobId` and report through jobs.status / jobs.cancel.
 import { z } from 'zod';
-import { endpoint } from './endpoint.ts';
+import { endpoint, offThread } from './endpoint.ts';
 import { COUNTY_REVIEW, EXCHANGE, READ } from '../roles.ts';
 import { jobId } from './jobs.ts';
 import { id, isoDate, text } from './schemas.ts';
@@ -378,7 +378,7 @@ export const exchangeApi = {
     z.object({ direction: z.enum(['in', 'out']).nullable().default(null), limit: z.number().int().min(1).max(1000).default(200) }),
   ),
   /** Township side: the archive (or chosen batches) encrypted to the county, signed, 写入校验. */
-  pack: endpoint<PackResultView>()(
+  pack: offThread(endpoint<PackResultView>()(
     'exchange.pack',
     z.object({
       out: path('保存位置'),
@@ -391,11 +391,11 @@ export const exchangeApi = {
     }),
     EXCHANGE,
     { out: 'write' },
-  ),
+  )),
   /** A package's outside, without decrypting: sender, fingerprint, authenticated, whether it would be accepted. */
   inspect: endpoint<PackageInfoView>()('exchange.inspect', z.object({ file: path('数据包文件') }), READ, { file: 'read' }),
   /** Verifies and imports a package (dryRun: everything but the writing, for the preview). */
-  unpack: endpoint<UnpackResultView>()(
+  unpack: offThread(endpoint<UnpackResultView>()(
     'exchange.unpack',
     z.object({
       file: path('数据包文件'),
@@ -407,7 +407,7 @@ export const exchangeApi = {
     }),
     EXCHANGE,
     { file: 'read' },
-  ),
+  )),
   /** County: the townships held, with their last package and pending opinions. */
   townships: endpoint<CountyTownshipView[]>()('exchange.townships', z.object({})),
   /** County: one township's households (read-only; households.get shows one in full). */
@@ -448,7 +448,7 @@ export const exchangeApi = {
   /** County: withdraws an opinion not yet sent. */
   deleteOpinion: endpoint<OpinionView[]>()('exchange.deleteOpinion', z.object({ id }), COUNTY_REVIEW),
   /** County: the review result for a township, answering its latest package. */
-  packReview: endpoint<PackResultView>()(
+  packReview: offThread(endpoint<PackResultView>()(
     'exchange.packReview',
     z.object({
       townshipId: id,
@@ -458,7 +458,7 @@ export const exchangeApi = {
     }),
     COUNTY_REVIEW,
     { out: 'write' },
-  ),
+  )),
   /** Township: exports awaiting the county's answer, and the county's opinions as received. */
   reviewResults: endpoint<TownshipReviewView>()('exchange.reviewResults', z.object({ batchId: z.string().nullable().default(null) })),
 };

@@ -3,7 +3,7 @@
 // preview of what is added, changed field by field, no longer listed) → import (all or nothing,
 // after a backup), with a progress bar and cancel (jobs.status / jobs.cancel with `jobId`).
 import { z } from 'zod';
-import { endpoint } from './endpoint.ts';
+import { endpoint, offThread } from './endpoint.ts';
 import { EDIT, readBy } from '../roles.ts';
 import { jobId } from './jobs.ts';
 
@@ -86,13 +86,13 @@ const upload = z.object({
 
 export const importsApi = {
   columns: endpoint<ImportableColumn[]>()('imports.columns', z.object({})),
-  check: endpoint<ImportResultView>()(
+  check: offThread(endpoint<ImportResultView>()(
     'imports.check',
     /** skipRejected: preview what "import only the households without errors" would do. */
     upload.extend({ skipRejected: z.boolean().default(false) }),
     readBy(EDIT),
-  ),
-  apply: endpoint<ImportResultView>()(
+  )),
+  apply: offThread(endpoint<ImportResultView>()(
     'imports.apply',
     upload.extend({
       /** Mark members the file no longer lists as 其他转出 (confirmed by the clerk). */
@@ -103,5 +103,5 @@ export const importsApi = {
       planStamp: z.string().max(100).nullable().default(null),
     }),
     EDIT,
-  ),
+  )),
 };

@@ -80,7 +80,7 @@ export function createClient(transport: Transport): Client {
   return client as unknown as Client;
 }
 
-export type { ApiErrorBody, Endpoint, Envelope, InputOf, OutputOf, ParsedInputOf, PathUse } from './endpoint.ts';
+export type { ApiErrorBody, Endpoint, Envelope, InputOf, OutputOf, ParsedInputOf, PathUse, WorkerUse } from './endpoint.ts';
 export type * from './archive.ts';
 export type * from './accounts.ts';
 export type * from './attachments.ts';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Problem } from '../quality/types.ts';
 import type { VillageRecord } from '../records.ts';
-import { endpoint } from './endpoint.ts';
+import { endpoint, offThread } from './endpoint.ts';
 import { EDIT } from '../roles.ts';
 import { id, year } from './schemas.ts';
 import { jobId } from './jobs.ts';
@@ -117,5 +117,5 @@ export const auditApi = {
 };
 
 export const qualityApi = {
-  check: endpoint<CheckView>()('quality.check', z.object({ villageId: z.string().nullable().default(null) })),
+  check: offThread(endpoint<CheckView>()('quality.check', z.object({ villageId: z.string().nullable().default(null) })), { cache: true }),
 };
