@@ -129,9 +129,19 @@ export async function ensureBundle(entry: string, outfile: string): Promise<bool
   return true;
 }
 
-/** vitest globalSetup: the bin's default bundle, built at most once per test run. */
+/** The job worker bundled beside the browser shell's bundle. */
+export const WEB_JOB_WORKER = join(ROOT, 'dist', 'web', 'job-worker.mjs');
+
+/**
+ * vitest globalSetup: the bin's default bundle and the browser shell's (with its job worker),
+ * each built at most once per test run. Tests run the shells from source, but their job workers
+ * from the fresh bundle (RELIEF_ARCHIVE_JOB_WORKER, read by core/worker/runner.ts): a worker
+ * compiling all of core through tsx at each start takes seconds a test cannot spare.
+ */
 export default async function setup(): Promise<void> {
   await ensureBundle('cli/main.ts', CLI_BUNDLE);
+  await ensureBundle('web/main.ts', WEB_BUNDLE);
+  process.env.RELIEF_ARCHIVE_JOB_WORKER = WEB_JOB_WORKER;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

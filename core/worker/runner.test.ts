@@ -109,13 +109,16 @@ describe('long work on a worker thread', () => {
     const again = await dispatch('quality.check', { villageId: null });
     expect(again).toEqual(first);
     expect([...session.cache.keys()].some((k) => k.startsWith('worker:quality.check:'))).toBe(true);
+    // A write (here one that changes nothing) drops the kept answer: the next check runs again.
+    expect(await dispatch('imports.apply', upload('job-keep'))).toMatchObject({ ok: true });
+    expect([...session.cache.keys()].some((k) => k.startsWith('worker:'))).toBe(false);
   });
 
   it('marks the session damaged when the worker meets a damaged page: writes are refused from then on', async () => {
     const archive = session.requireArchive();
     archive.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     flipPage(archive.file);
-    const r = await dispatch('overview.get', { year: null });
+    const r = await dispatch('quality.check', { villageId: null });
     expect(failure(r)?.message).toMatch(/已损坏/);
     expect(session.damaged()).toMatch(/只能查看、不能修改/);
     const write = await dispatch('imports.apply', upload('job-after1'));

@@ -27,6 +27,9 @@ declare const __reliefSource: { worker?: string } | undefined;
 export function jobWorkerEntry(): WorkerEntry {
   const bundled = typeof __reliefSource === 'undefined' ? undefined : __reliefSource.worker;
   if (bundled) return { file: bundled, execArgv: [] };
+  // Sources with a worker bundle built for them just now (the test run's globalSetup).
+  const built = process.env.RELIEF_ARCHIVE_JOB_WORKER;
+  if (built) return { file: built, execArgv: [] };
   return { file: new URL('./job-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
 }
 
