@@ -4,7 +4,8 @@
 // the income of one year (named in the title rows, which `import` reads as its default year).
 // Streaming writer (flat memory on 80k rows); A4 landscape, header repeated, frozen, widths.
 import { existsSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './files/exceljs.ts';
 import type { Archive } from '../db/open.ts';
 import { archiveInfoOf } from '../db/repos/archive-info.ts';
 import { villageRefByCode } from '../db/repos/document-scope.ts';
@@ -124,8 +125,9 @@ export async function exportRoster(archive: Archive, out: string, opts: ExportOp
 
   // Written through a .part renamed at the end (core/files/atomic-write.ts): a full disk leaves
   // neither a truncated workbook under the final name nor a .part, and is said in Chinese.
+  const Excel = await loadExcelJS();
   return writeStreamAtomic(out, async (stream) => {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    const wb = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
     const ws = wb.addWorksheet('花名册', {
       views: [{ state: 'frozen', ySplit: 3 }],
       pageSetup: { paperSize: A4, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },

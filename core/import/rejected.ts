@@ -1,7 +1,7 @@
 // The rows an import could not take, as a workbook the clerk can fix and import again: the
 // sheet's own header, every row of a household with an error (and rows that belong to none),
 // and a last column 问题说明 that says what is wrong with each row.
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../files/exceljs.ts';
 import type { ImportProblem, ParsedHousehold } from './types.ts';
 import type { SheetRows } from './workbook.ts';
 import { findHeader } from './workbook.ts';
@@ -32,7 +32,7 @@ export function rejectionOf(households: ParsedHousehold[], sheetOf: Map<ParsedHo
 
 /** Null when no row can be given back (no header found): a workbook without sheets is not one. */
 export async function rejectedWorkbook(sheets: SheetRows[], rejection: Rejection, problems: ImportProblem[], mapping?: ColumnMapping): Promise<Buffer | null> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   for (const sheet of sheets) {
     const rows = rejection.rows.get(sheet.name);
     const header = findHeader(sheet, mapping);

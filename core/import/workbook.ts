@@ -3,7 +3,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../files/exceljs.ts';
 import { UserError } from '../../shared/errors.ts';
 import { InflateBudget, WorkbookTooLarge, checkDeclared, declaredEntries, declaredLayout } from './bounds.ts';
 import { columnByKey, columnFor, headerKey } from './columns.ts';
@@ -114,6 +115,7 @@ export interface RowSink {
 
 /** Streams every sheet's rows into the sink `open(name)` gives; true when a "\uFFFD" was seen. */
 export async function streamSheets(file: WorkbookSource, open: (name: string) => RowSink, opts: ReadOptions = {}): Promise<boolean> {
+  const Excel = await loadExcelJS();
   const { input, total } = openSource(file);
   let done = 0;
   if (opts.onBytes) {
@@ -133,7 +135,7 @@ export async function streamSheets(file: WorkbookSource, open: (name: string) =>
       return pipe(dest.on('error', reject), o);
     }) as typeof input.pipe;
   });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
   // exceljs writes a sheet to a temp file unless it already holds shared strings and the
   // workbook's relationships: never let it. The parts come in that order (openSource), and a
   // workbook without a shared strings table (inline strings, as national exports are) or without
@@ -179,7 +181,7 @@ export async function readStreaming(file: WorkbookSource, opts: ReadOptions = {}
 }
 
 async function readWhole(file: WorkbookSource): Promise<SheetRows[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   if (typeof file === 'string') await wb.xlsx.readFile(file);
   else await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
   return wb.worksheets.map((ws) => {
