@@ -1,27 +1,11 @@
 // The frame around every screen: menu on the left, header on top, the current screen.
-import { Alert, Layout, Menu } from 'antd';
-import { useEffect } from 'react';
+import { Alert, Layout, Menu, Spin } from 'antd';
+import { lazy, Suspense, useEffect } from 'react';
 import HouseholdPage from '../household/HouseholdPage.tsx';
 import { useHistorySync } from '../hooks/use-history-sync.ts';
-import AuditScreen from '../screens/AuditScreen.tsx';
 import HouseholdsScreen from '../screens/HouseholdsScreen.tsx';
-import ImportScreen from '../screens/ImportScreen.tsx';
 import OverviewScreen from '../screens/OverviewScreen.tsx';
-import QualityScreen from '../screens/QualityScreen.tsx';
-import VillagePage from '../screens/VillagePage.tsx';
-import VillagesScreen from '../screens/VillagesScreen.tsx';
-import MonitoringScreen from '../screens/monitoring/MonitoringScreen.tsx';
-import BatchPage from '../screens/workflows/BatchPage.tsx';
-import BatchesScreen from '../screens/workflows/BatchesScreen.tsx';
-import CountyScreen from '../screens/exchange/CountyScreen.tsx';
-import KeysScreen from '../screens/exchange/KeysScreen.tsx';
-import ReceiveScreen from '../screens/exchange/ReceiveScreen.tsx';
-import SendScreen from '../screens/exchange/SendScreen.tsx';
-import TownshipPage from '../screens/exchange/TownshipPage.tsx';
 import { useExchange } from '../screens/exchange/state.ts';
-import DashboardScreen from '../screens/dashboard/DashboardScreen.tsx';
-import DocumentsScreen from '../screens/documents/DocumentsScreen.tsx';
-import AccountsScreen from '../screens/accounts/AccountsScreen.tsx';
 import { menuFor, screenFor } from '../editor/exchange-menu.ts';
 import { menuForRole, screenForRole } from '../editor/role-menu.ts';
 import { useStore } from '../store/index.ts';
@@ -30,6 +14,25 @@ import type { MenuKey, Screen } from '../store/screens.ts';
 import HeaderBar from './HeaderBar.tsx';
 import LeavePrompt from './LeavePrompt.tsx';
 import StoredDraftsNotice from './StoredDraftsNotice.tsx';
+
+// Screens other than the overview and the household list load when first opened: the first
+// paint after login parses less.
+const AuditScreen = lazy(() => import('../screens/AuditScreen.tsx'));
+const ImportScreen = lazy(() => import('../screens/ImportScreen.tsx'));
+const QualityScreen = lazy(() => import('../screens/QualityScreen.tsx'));
+const VillagePage = lazy(() => import('../screens/VillagePage.tsx'));
+const VillagesScreen = lazy(() => import('../screens/VillagesScreen.tsx'));
+const MonitoringScreen = lazy(() => import('../screens/monitoring/MonitoringScreen.tsx'));
+const BatchPage = lazy(() => import('../screens/workflows/BatchPage.tsx'));
+const BatchesScreen = lazy(() => import('../screens/workflows/BatchesScreen.tsx'));
+const CountyScreen = lazy(() => import('../screens/exchange/CountyScreen.tsx'));
+const KeysScreen = lazy(() => import('../screens/exchange/KeysScreen.tsx'));
+const ReceiveScreen = lazy(() => import('../screens/exchange/ReceiveScreen.tsx'));
+const SendScreen = lazy(() => import('../screens/exchange/SendScreen.tsx'));
+const TownshipPage = lazy(() => import('../screens/exchange/TownshipPage.tsx'));
+const DashboardScreen = lazy(() => import('../screens/dashboard/DashboardScreen.tsx'));
+const DocumentsScreen = lazy(() => import('../screens/documents/DocumentsScreen.tsx'));
+const AccountsScreen = lazy(() => import('../screens/accounts/AccountsScreen.tsx'));
 
 const MENU: { key: MenuKey; label: string }[] = [
   { key: 'overview', label: '概览' },
@@ -131,7 +134,9 @@ export default function AppShell() {
         <Layout.Content className="app-content">
           {/* A damaged archive is read-only (core/damage.ts): said above every screen, with the way to restore, inside the scrolling area so nothing is pushed off a 1366×768 screen. */}
           {damaged ? <Alert type="error" showIcon title="档案已损坏，只能查看" description={damaged} style={{ marginBottom: 12 }} data-testid="damaged-banner" /> : null}
-          <Current screen={shown} />
+          <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>
+            <Current screen={shown} />
+          </Suspense>
         </Layout.Content>
       </Layout>
       <LeavePrompt />
