@@ -3,7 +3,7 @@
 // chosen; a cancel midway stops before the next household and says how many were printed; the
 // files handed to the printer are gone afterwards and the archive is unchanged; without a
 // printer (the browser shell) the clerk is told to use the preview frame.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveChecksum, tempDir } from '../../db/testing.ts';
@@ -65,7 +65,11 @@ describe('printing through the shell’s printer', () => {
   });
 
   it('lists the printers, and prints a whole document through the system dialog (printer chosen there)', async () => {
+    // A document a crash left mid-print is gone once the shell has its printer again.
+    mkdirSync(join(session.dataDir, '.print'), { recursive: true });
+    writeFileSync(join(session.dataDir, '.print', '明白卡-崩溃前.pdf'), '%PDF-1.7');
     setPrinter(session, fakePrinter);
+    expect(existsSync(join(session.dataDir, '.print'))).toBe(false);
     expect(await dispatch('print.printers', {})).toMatchObject({ ok: true, value: [{ name: 'HP_LaserJet', displayName: 'HP LaserJet 1020', description: '' }] satisfies PrinterView[] });
     sent.length = 0;
     const r = await dispatch('print.document', { kind: 'roster', scope: { villageCode }, asOf: TEST_AS_OF, jobId: 'print-dialog-1' });

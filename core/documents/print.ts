@@ -33,6 +33,8 @@ const printers = new WeakMap<Session, Printer>();
 /** The desktop shell gives the session its printer at start (like the path guard's chooser). */
 export function setPrinter(session: Session, printer: Printer): void {
   printers.set(session, printer);
+  // Documents a crash left mid-print (personal data in clear) go when the shell starts again.
+  rmSync(join(session.dataDir, '.print'), { recursive: true, force: true });
 }
 
 function printerOf(session: Session): Printer {
