@@ -22,7 +22,7 @@ vi.mock('node:child_process', () => child);
 
 const root = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
-const NODE_BUILTINS = new Set(['node:fs', 'node:path', 'node:url', 'node:crypto', 'node:os', 'node:util', 'node:module', 'node:stream', 'node:stream/promises', 'node:fs/promises']);
+const NODE_BUILTINS = new Set(['node:fs', 'node:path', 'node:url', 'node:crypto', 'node:os', 'node:util', 'node:module', 'node:stream', 'node:stream/promises', 'node:fs/promises', 'node:worker_threads']);
 
 interface BuilderConfig {
   appId: string;
