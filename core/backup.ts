@@ -11,7 +11,7 @@ import { encryptFile } from '../db/encrypt.ts';
 import { keystoreFile } from '../db/keystore.ts';
 import { archiveFileKind, openArchive } from '../db/open.ts';
 import { writeAtomicSync } from './files/atomic-write.ts';
-import { backupCopy } from './files/backup-copy.ts';
+import { backupCopy, backupNameFor } from './files/backup-copy.ts';
 import type { Archive } from '../db/open.ts';
 import { integrityCheck } from '../db/repos/archive-info.ts';
 import { UserError } from '../shared/errors.ts';
@@ -98,7 +98,7 @@ export function restoreArchive(from: string, archive: Archive, actor: Actor): Re
   if (existsSync(file)) {
     const dir = join(dirname(file), '备份');
     mkdirSync(dir, { recursive: true });
-    previous = join(dir, `${basename(file).replace(/\.[^.]+$/, '')}-恢复前-${stamp(actor.now())}.db`);
+    previous = backupNameFor(dir, file, '恢复前', stamp(actor.now()));
     for (const s of ['', ...SIDE_FILES]) if (existsSync(file + s)) renameSync(file + s, previous + s);
     copyKeystore(file, previous);
   }

@@ -12,7 +12,7 @@ import { encryptCopy } from '../../db/encrypt.ts';
 import { newDataKey, newKeystore, recoveryCodeOf, setPassword, writeKeystore } from '../../db/keystore.ts';
 import type { KdfParams } from '../../db/keystore.ts';
 import { openArchive } from '../../db/open.ts';
-import { backupCopy } from '../files/backup-copy.ts';
+import { backupCopy, backupNameFor } from '../files/backup-copy.ts';
 import { archiveInfoOf } from '../../db/repos/archive-info.ts';
 import { recordAudit } from '../../db/repos/audit.ts';
 import { insertOperator, listOperators } from '../../db/repos/operators.ts';
@@ -55,7 +55,7 @@ export async function encryptPlainArchive(
   }
   const role = archiveInfoOf(plain.db)?.role ?? 'township';
   const part = `${file}.${randomUUID().slice(0, 8)}.encrypting`;
-  const plainBackup = join(dirname(file), '备份', `${basename(file).replace(/\.[^.]+$/, '')}-加密前-${stamp(actor.now())}.db`);
+  const plainBackup = backupNameFor(join(dirname(file), '备份'), file, '加密前', stamp(actor.now()));
   const key = newDataKey();
   try {
     const before = archiveChecksum(plain.sqlite);

@@ -11,7 +11,7 @@ import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promi
 import { basename, dirname, join } from 'node:path';
 import { writeTransaction, writeTransactionNow } from '../../db/handles.ts';
 import type { WriteDb } from '../../db/handles.ts';
-import { backupCopy } from '../files/backup-copy.ts';
+import { backupCopy, backupNameFor } from '../files/backup-copy.ts';
 import { diskFailure, readFailure } from '../files/disk-errors.ts';
 import type { Archive } from '../../db/open.ts';
 import { withPageCache } from '../../db/repos/county-apply.ts';
@@ -220,7 +220,7 @@ export async function unpackPackage(archive: Archive, actor: Actor, file: string
     }
     // 10. Backup.
     opts.onProgress?.('备份档案', 0.72);
-    result.backupFile = backupName(opts.backupDir ?? join(dirname(archive.file), '备份'), `${basename(archive.file).replace(/\.[^.]+$/, '')}-导入数据包前-${stamp(actor.now())}`);
+    result.backupFile = backupNameFor(opts.backupDir ?? join(dirname(archive.file), '备份'), archive.file, '导入数据包前', stamp(actor.now()));
     backupCopy(archive, result.backupFile);
     opts.signal?.throwIfAborted();
     // 11. Apply, with the log row, in one transaction.
@@ -270,13 +270,6 @@ async function sweepStaging(base: string): Promise<void> {
 }
 
 /** A backup name not yet taken (two imports within one second get -2, -3 …). */
-function backupName(dir: string, base: string): string {
-  for (let i = 1; ; i++) {
-    const f = join(dir, `${base}${i > 1 ? `-${i}` : ''}.db`);
-    if (!existsSync(f)) return f;
-  }
-}
-
 class Rollback extends Error {}
 
 function previewReview(archive: Archive, actor: Actor, plan: ReviewPlan, h: PackageHeader, opened: OpenedPackage) {

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { backupCopy } from '../files/backup-copy.ts';
+import { dirname, join } from 'node:path';
+import { backupCopy, backupNameFor } from '../files/backup-copy.ts';
 import type { Archive } from '../../db/open.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
@@ -213,7 +213,7 @@ export async function importRoster(archive: Archive, actor: Actor, file: Workboo
     const hasData = archiveHasHouseholds(archive.db);
     if (hasData) {
       progress({ phase: 'backup', fraction: 0 });
-      result.backupFile = join(opts.backupDir ?? join(dirname(archive.file), '备份'), `${basename(archive.file).replace(/\.[^.]+$/, '')}-导入前-${stamp(actor.now())}.db`);
+      result.backupFile = backupNameFor(opts.backupDir ?? join(dirname(archive.file), '备份'), archive.file, '导入前', stamp(actor.now()));
       backupCopy(archive, result.backupFile);
     }
     progress({ phase: 'backup', fraction: 1 });
