@@ -12,6 +12,7 @@ import { initArchive } from '../archive.ts';
 import type { Archive } from '../archive.ts';
 import { ImportRefused, importRoster } from './index.ts';
 import type { ImportResult } from './index.ts';
+import { writeRosterFile } from './testing/book.ts';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'sample-roster-2019.xlsx');
 const EXPECT = JSON.parse(readFileSync(SAMPLE.replace(/\.xlsx$/, '.expect.json'), 'utf8')) as {
@@ -36,14 +37,7 @@ async function sampleRows(): Promise<unknown[][]> {
   return rows;
 }
 
-async function workbook(name: string, rows: unknown[][]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('花名册');
-  for (const r of rows) ws.addRow(r);
-  const file = join(dir, name);
-  await wb.xlsx.writeFile(file);
-  return file;
-}
+const workbook = (name: string, rows: unknown[][]): Promise<string> => writeRosterFile(join(dir, name), rows);
 
 async function refused(file: string): Promise<ImportResult> {
   const before = archiveChecksum(archive.sqlite);

@@ -3,7 +3,6 @@
 // unchanged — and what the import makes or keeps in the editor's form (a generated 户编号 that
 // passes the catalogue's pattern, an account number without spaces).
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { archiveChecksum, rowsWhere, tempDir } from '../../db/testing.ts';
 import { householdDraft } from '../../shared/api/households.ts';
@@ -13,6 +12,7 @@ import { initArchive } from '../archive.ts';
 import type { Archive } from '../archive.ts';
 import { ImportRefused, importRoster } from './index.ts';
 import type { ImportResult } from './index.ts';
+import { writeRosterFile } from './testing/book.ts';
 
 const actor = { operator: '李会计', now: () => new Date('2026-11-24T08:00:00Z') };
 let dir: string;
@@ -24,15 +24,7 @@ beforeEach(() => {
 });
 afterEach(() => archive.close());
 
-async function workbook(header: string[], rows: unknown[][]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('花名册');
-  ws.addRow(header);
-  for (const r of rows) ws.addRow(r);
-  const file = join(dir, `${rows.length}-${header.length}.xlsx`);
-  await wb.xlsx.writeFile(file);
-  return file;
-}
+const workbook = (header: string[], rows: unknown[][]): Promise<string> => writeRosterFile(join(dir, `${rows.length}-${header.length}.xlsx`), rows, header);
 
 async function refused(file: string): Promise<{ row: number; column: string; message: string }[]> {
   const before = archiveChecksum(archive.sqlite);

@@ -10,6 +10,7 @@ import type { Archive } from '../archive.ts';
 import { exportRoster } from '../export.ts';
 import { ImportRefused, importRoster } from './index.ts';
 import type { ImportResult } from './index.ts';
+import { writeRosterFile } from './testing/book.ts';
 
 const actor = { operator: '李会计', now: () => new Date('2026-11-24T08:00:00Z') };
 let dir: string;
@@ -34,15 +35,7 @@ const ROWS = [
   row('A006', '孙八', '', '青山村\t二组'),
 ];
 
-async function workbook(name: string, rows: unknown[][]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('花名册');
-  ws.addRow(HEADER);
-  for (const r of rows) ws.addRow(r);
-  const file = join(dir, name);
-  await wb.xlsx.writeFile(file);
-  return file;
-}
+const workbook = (name: string, rows: unknown[][]): Promise<string> => writeRosterFile(join(dir, name), rows, HEADER);
 
 async function refused(file: string): Promise<ImportResult> {
   const before = archiveChecksum(archive.sqlite);

@@ -3,7 +3,6 @@
 // confirm — is never overwritten: the import is refused whole, in Chinese, nothing of it written,
 // and the clerk's save stays with its audit entry.
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditOfHousehold } from '../../db/repos/audit.ts';
 import { householdByNo } from '../../db/repos/households.ts';
@@ -17,6 +16,7 @@ import { saveHousehold } from '../households/save.ts';
 import { Jobs } from '../jobs.ts';
 import { ImportRefused, STALE_PREVIEW, importRoster } from './index.ts';
 import { applyUpload, checkUpload } from './upload.ts';
+import { writeRosterFile } from './testing/book.ts';
 
 // A clock that moves a second per reading: each import's backup gets its own name.
 let tick = 0;
@@ -34,15 +34,7 @@ let dir: string;
 let archive: Archive;
 let file: string;
 
-async function workbook(name: string, rows: unknown[][]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('花名册');
-  ws.addRow(HEADER);
-  for (const r of rows) ws.addRow(r);
-  const out = join(dir, name);
-  await wb.xlsx.writeFile(out);
-  return out;
-}
+const workbook = (name: string, rows: unknown[][]): Promise<string> => writeRosterFile(join(dir, name), rows, HEADER);
 
 /** The household page's draft of `no` as stored, edited as the clerk would. */
 function draftOf(no: string, edit: (d: { groupName: string | null; members: { name: string }[]; incomes: { year: number; householdSize?: number; wageFen?: number }[] }) => void) {

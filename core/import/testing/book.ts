@@ -95,3 +95,13 @@ export function renumber(book: BookSpec, suffix: string): void {
     }
   }
 }
+
+/** A one-sheet roster (花名册) written to `file`: the header row (when given), then the rows. Returns `file`. */
+export async function writeRosterFile(file: string, rows: readonly unknown[][], header?: readonly string[]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('花名册');
+  if (header) ws.addRow([...header]);
+  for (const r of rows) ws.addRow(r);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
