@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Pdf } from './pdf.ts';
+import { loadPdfkit, Pdf } from './pdf.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'fast-layout-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,16 +24,17 @@ interface FontInternals {
   font: { layout(text: string): { glyphs: { id: number }[]; positions: { xAdvance: number; xOffset: number; yOffset: number }[] } };
 }
 
-function font(): FontInternals {
+async function font(): Promise<FontInternals> {
   const out = new PassThrough();
   out.resume();
+  await loadPdfkit();
   const pdf = new Pdf({ paper: 'A4', landscape: false, title: 't', numbered: false }, out);
   return (pdf.doc as unknown as { _font: FontInternals })._font;
 }
 
 describe('glyph-by-glyph layout', () => {
-  it('matches shaping for IDs, 户编号, amounts, dates, percentages — and IDs ending in X', () => {
-    const f = font();
+  it('matches shaping for IDs, 户编号, amounts, dates, percentages — and IDs ending in X', async () => {
+    const f = await font();
     const texts = ['511922199001011234', '51192219900101123X', '5119220001000247', '1,234.50', '-12.00', '2026-06-30', '12:30', '50%', '1/2', '7', 'X'];
     for (const t of texts) {
       const fast = f.layoutRun(t);
@@ -48,6 +49,7 @@ describe('glyph-by-glyph layout', () => {
     const lines = ['张三 511922199001011234 户主', '1,234.50', '扶贫档案 AV To 51192219900101123X'];
     const draw = async (name: string, direct: boolean): Promise<Buffer> => {
       const file = join(dir, `${name}.pdf`);
+      await loadPdfkit();
       const pdf = new Pdf({ paper: 'A4', landscape: false, title: name, numbered: false }, createWriteStream(file));
       pdf.newPage();
       lines.forEach((t, i) => {

@@ -8,7 +8,7 @@ import type { FormPage } from './blocks.ts';
 import { drawForm } from './blocks-pdf.ts';
 import { addFormSheet } from './blocks-xlsx.ts';
 import type { Paper, RenderResult } from './pdf.ts';
-import { Pdf } from './pdf.ts';
+import { loadPdfkit, Pdf } from './pdf.ts';
 import { uniqueSheetNames } from './sheet-name.ts';
 import { newWorkbook, writeWorkbook } from './xlsx.ts';
 
@@ -42,6 +42,7 @@ function checkCancel(signal: AbortSignal | undefined): void {
 }
 
 export async function formsPdf<T>(batch: FormBatch<T>, source: RecordSource<T>, out: Writable, hooks: RenderHooks = {}): Promise<RenderResult> {
+  await loadPdfkit();
   const pdf = new Pdf({ paper: batch.paper ?? 'A4', landscape: batch.landscape ?? false, title: batch.title, numbered: false }, out);
   let index = 0;
   pdf.runningFooter = () => batch.footer(index, source.total);
@@ -71,6 +72,7 @@ export async function formsXlsx<T>(batch: FormBatch<T>, source: RecordSource<T>,
 
 /** A single form of bounded length (a village's table, a meeting record), "第 N 页 共 M 页". */
 export async function formPdf(title: string, page: FormPage, out: Writable, opts: { size?: number; paper?: Paper; landscape?: boolean } = {}): Promise<RenderResult> {
+  await loadPdfkit();
   const pdf = new Pdf({ paper: opts.paper ?? 'A4', landscape: opts.landscape ?? false, title, numbered: true }, out);
   drawForm(pdf, page, { size: opts.size ?? 9.5 });
   return pdf.finish();

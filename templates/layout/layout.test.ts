@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { drawForm } from './blocks-pdf.ts';
 import { documentFont, GlyphCheck, BLANK_GLYPH } from './fonts.ts';
-import { Pdf } from './pdf.ts';
+import { loadPdfkit, Pdf } from './pdf.ts';
 import { pdfFonts, pdfInfo, pdfPages, pdfText } from './pdf-tools.ts';
 import { drawSideBySide, drawTable } from './table.ts';
 import { rmSync } from 'node:fs';
@@ -17,6 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function render(name: string, numbered: boolean, draw: (pdf: Pdf) => void) {
   const file = join(dir, `${name}.pdf`);
+  await loadPdfkit();
   const pdf = new Pdf({ paper: 'A4', landscape: false, title: name, numbered }, createWriteStream(file));
   draw(pdf);
   const result = await pdf.finish();

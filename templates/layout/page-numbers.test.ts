@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Pdf } from './pdf.ts';
+import { loadPdfkit, Pdf } from './pdf.ts';
 import { pdfFonts, pdfInfo, pdfPages } from './pdf-tools.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'page-numbers-'));
@@ -32,6 +32,7 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 describe('numbered PDFs stream', () => {
   it('writes pages to the output as they are drawn, then numbers all of them with the total', async () => {
     const s = sink();
+    await loadPdfkit();
     const pdf = new Pdf({ paper: 'A4', landscape: true, title: '流式测试', numbered: true }, s.out);
     const PAGES = 30;
     const seen: number[] = [];
@@ -62,6 +63,7 @@ describe('numbered PDFs stream', () => {
   it('takes the page labels of the caller (a notice numbered on its own) and numbers a one-page document', async () => {
     const file = join(dir, 'labels.pdf');
     const s = sink();
+    await loadPdfkit();
     const pdf = new Pdf({ paper: 'A4', landscape: false, title: '标签', numbered: true }, s.out);
     for (let p = 0; p < 3; p++) pdf.newPage();
     await pdf.finish((i, n) => `公示 ${i + 1}/${n}`);
@@ -69,6 +71,7 @@ describe('numbered PDFs stream', () => {
     expect(pdfPages(file).map((t) => t.trim())).toEqual(['公示 1/3', '公示 2/3', '公示 3/3']);
 
     const one = sink();
+    await loadPdfkit();
     const single = new Pdf({ paper: 'A4', landscape: false, title: '一页', numbered: true }, one.out);
     await single.finish();
     writeFileSync(file, one.bytes());

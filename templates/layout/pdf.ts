@@ -4,7 +4,7 @@
 // the end without keeping any page). Pages are written to the output as they are finished.
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import type { MissingGlyph } from './fonts.ts';
 import { useFastLayout } from './fast-layout.ts';
 import { documentFont, GlyphCheck } from './fonts.ts';
@@ -49,6 +49,17 @@ const DEFAULT_MARGINS = { top: 36, bottom: 38, left: 40, right: 40 };
 /** Records between two emptyings of pdfkit's text-shaping cache (see forgetLayouts). */
 const LAYOUT_CACHE_RECORDS = 200;
 
+let pdfkit: typeof PDFDocument | null = null;
+
+/**
+ * pdfkit (with fontkit under it, ~0.3–0.4 s to load) is loaded by the first document a process
+ * draws, not by every process that bundles the modules able to draw one (the Electron main
+ * process, the browser shell, CLI commands that print no PDF). Awaited before `new Pdf`.
+ */
+export async function loadPdfkit(): Promise<void> {
+  pdfkit ??= (await import('pdfkit')).default;
+}
+
 export class Pdf {
   readonly doc: PDFKit.PDFDocument;
   readonly glyphs: GlyphCheck;
@@ -74,7 +85,8 @@ export class Pdf {
     this.output = out;
     const font = documentFont();
     this.glyphs = new GlyphCheck(font.coverage);
-    this.doc = new PDFDocument({
+    if (!pdfkit) throw new Error('Pdf: await loadPdfkit() before the first document');
+    this.doc = new pdfkit({
       size: setup.paper,
       layout: setup.landscape ? 'landscape' : 'portrait',
       margins: setup.margins ?? DEFAULT_MARGINS,

@@ -8,7 +8,7 @@ import type { Block } from '../layout/blocks.ts';
 import { drawBlocks } from '../layout/blocks-pdf.ts';
 import { dateCn } from '../layout/format.ts';
 import type { RenderResult } from '../layout/pdf.ts';
-import { Pdf } from '../layout/pdf.ts';
+import { loadPdfkit, Pdf } from '../layout/pdf.ts';
 import { uniqueSheetNames } from '../layout/sheet-name.ts';
 import type { Column, Row } from '../layout/table.ts';
 import { drawSideBySide, drawTable } from '../layout/table.ts';
@@ -144,6 +144,7 @@ function drawNotice(pdf: Pdf, n: PublicityNotice): void {
 }
 
 export async function publicityPdf(model: PublicityModel, out: Writable): Promise<RenderResult> {
+  await loadPdfkit();
   const pdf = new Pdf({ paper: 'A4', landscape: false, title: model.title, numbered: true, margins: { top: 50, bottom: 50, left: 50, right: 50 } }, out);
   // Each notice is posted on its own: its pages are numbered on their own.
   const starts: number[] = [];

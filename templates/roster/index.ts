@@ -4,7 +4,7 @@
 import type { Writable } from 'node:stream';
 import { dateCn, orBlank, yuanFigure } from '../layout/format.ts';
 import type { RenderResult } from '../layout/pdf.ts';
-import { Pdf } from '../layout/pdf.ts';
+import { loadPdfkit, Pdf } from '../layout/pdf.ts';
 import type { Column, Row } from '../layout/table.ts';
 import { drawTable } from '../layout/table.ts';
 import { addTableSheet, newWorkbook, writeWorkbook } from '../layout/xlsx.ts';
@@ -93,6 +93,7 @@ function subtitle(model: RosterModel): string {
 }
 
 export async function rosterPdf(model: RosterModel, out: Writable): Promise<RenderResult> {
+  await loadPdfkit();
   const pdf = new Pdf({ paper: 'A4', landscape: true, title: model.title, numbered: true, margins: { top: 36, bottom: 40, left: 28, right: 28 } }, out);
   const cols = columns(model);
   pdf.newPage();

@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream';
 import { dateCn, percent } from '../layout/format.ts';
 import { drawChart } from '../layout/chart.ts';
 import type { RenderResult } from '../layout/pdf.ts';
-import { Pdf } from '../layout/pdf.ts';
+import { loadPdfkit, Pdf } from '../layout/pdf.ts';
 import type { Column, Row } from '../layout/table.ts';
 import { drawTable, tableHeight } from '../layout/table.ts';
 import { addTableSheet, newWorkbook, writeWorkbook } from '../layout/xlsx.ts';
@@ -58,6 +58,7 @@ function keyFigures(pdf: Pdf, m: WallChartModel, y: number): number {
 }
 
 export async function wallChartPdf(m: WallChartModel, paper: 'A3' | 'A2' | 'A1', out: Writable): Promise<RenderResult> {
+  await loadPdfkit();
   const pdf = new Pdf({ paper, landscape: true, title: m.title, numbered: false, margins: { top: 0, bottom: 0, left: 0, right: 0 } }, out);
   pdf.newPage();
   pdf.where = m.title;
