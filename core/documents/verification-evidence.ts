@@ -89,12 +89,8 @@ const verdictOf = (met: boolean): Verdict => (met ? '达标' : '未达标');
 /** Evidence and verdict of one item; the check's own words where the data adds nothing. */
 function printed(h: HouseholdView, item: CheckItem, year: number): VerificationItem {
   const base = { code: item.code, label: item.label, veto: item.veto };
-  const assessed = (evidence: string): VerificationItem => ({
-    ...base,
-    verdict: verdictOf(item.met),
-    // An unmet item keeps the check's reason next to the data.
-    detail: item.met ? `${evidence}${assessedBy(h)}` : `${evidence}；${item.detail}`,
-  });
+  // An unmet item keeps the check's reason next to the data.
+  const assessed = (evidence: string): VerificationItem => ({ ...base, verdict: verdictOf(item.met), detail: item.met ? evidence : `${evidence}；${item.detail}` });
   switch (item.code) {
     case 'income':
       return { ...base, verdict: verdictOf(item.met), detail: incomeEvidence(h, item, year) };
@@ -112,7 +108,7 @@ function printed(h: HouseholdView, item: CheckItem, year: number): VerificationI
       return assessed(waterEvidence(h));
     case 'food':
     case 'clothing':
-      return assessed(item.met ? '入户评估认定达标' : '入户评估认定未达标');
+      return assessed(`入户评估认定${item.met ? '达标' : '未达标'}${assessedBy(h)}`);
     case 'relocation':
       return h.relocation == null ? { ...base, verdict: '不涉及', detail: '非易地搬迁户' } : { ...base, verdict: verdictOf(item.met), detail: item.detail };
     case 'welfare':
