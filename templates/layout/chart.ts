@@ -3,6 +3,7 @@
 // feed an in-app ECharts dashboard unchanged. echarts (2.8 MB with zrender) and svg-to-pdfkit
 // are loaded on first use: only the wall chart draws charts, and every other document (and
 // command) would otherwise pay for parsing them.
+import type * as ResvgModule from '@resvg/resvg-js';
 import type * as Echarts from 'echarts';
 import type SvgToPdf from 'svg-to-pdfkit';
 import type { Pdf } from './pdf.ts';
@@ -42,7 +43,7 @@ export async function drawChart(pdf: Pdf, option: ChartOption, x: number, y: num
   pdf.colorsChanged();
 }
 
-type Resvg = typeof import('@resvg/resvg-js');
+type Resvg = typeof ResvgModule;
 let resvg: Promise<Resvg> | null = null;
 
 /**

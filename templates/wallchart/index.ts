@@ -108,7 +108,8 @@ const CHART_PX = { width: 560, height: 340 } as const;
 /** The six charts as pictures on their own sheet, two a row, the sheet fitted to one page. */
 async function chartsSheet(wb: ExcelJS.Workbook, m: WallChartModel, paper: number): Promise<void> {
   const ws = wb.addWorksheet('图表', sheetOptions({ paper: 'A3', landscape: true, onePage: true }));
-  ws.pageSetup.paperSize = paper as ExcelJS.PaperSize;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- Excel's own code for the paper
+  ws.pageSetup.paperSize = paper;
   titleRow(ws, 1, 16, m.title, 20);
   // Column width 8.43 units ≈ 64 px, row height 20 pt ≈ 26.7 px: pictures are anchored by cell.
   ws.columns = Array.from({ length: 16 }, () => ({ width: 10 }));
@@ -133,7 +134,8 @@ export async function wallChartXlsx(m: WallChartModel, out: Writable, paper: 'A3
     footer: [totals(m)],
     setup: { paper: 'A3', landscape: true },
   });
-  main.pageSetup.paperSize = XLSX_PAPER[paper] as ExcelJS.PaperSize;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- Excel's own code for the paper
+  main.pageSetup.paperSize = XLSX_PAPER[paper];
   await chartsSheet(wb, m, XLSX_PAPER[paper]);
   const breakdown = (title: string, data: Record<string, number>): void => {
     addTableSheet(wb, { name: title, title, columns: [{ label: '项目', width: 24 }, { label: '户数', width: 12 }], groups: Object.entries(data).map(([k, n]) => [[k, n]]), setup: { paper: 'A4', landscape: false } });
