@@ -2,7 +2,7 @@
 // core/worker/job-worker.ts → dist/electron/job-worker.cjs, and electron/preload.ts
 // → dist/electron/preload.cjs (a sandboxed preload cannot require project files). Natives and
 // libraries that read their own data files from disk stay external and ship in node_modules:
-// better-sqlite3, pdfkit, fontkit, exceljs.
+// better-sqlite3, pdfkit, fontkit, exceljs, @resvg/resvg-js (native: the wall chart's pictures).
 //
 // Project modules that find files beside themselves (db/migrate.ts: `new URL('./migrations',
 // import.meta.url)`; fonts in templates/) keep working: a CJS bundle has no import.meta, so each
@@ -17,7 +17,7 @@ import type { BuildOptions, Message, Plugin } from 'esbuild';
 import { CHANNELS } from '../shared/api/index.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const MAIN_EXTERNALS = ['electron', 'better-sqlite3', 'pdfkit', 'fontkit', 'exceljs'];
+export const MAIN_EXTERNALS = ['electron', 'better-sqlite3', 'pdfkit', 'fontkit', 'exceljs', '@resvg/resvg-js'];
 
 const toPosix = (p: string) => p.split(sep).join('/');
 

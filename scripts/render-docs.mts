@@ -37,6 +37,7 @@ const jobs: [string, DocumentRequestInput][] = [
   ['announcement-township-category', { kind: 'publicity', scope: { batchId: monitoring.id } }],
   ['meeting', { kind: 'meeting', scope: { batchId: edge.id } }],
   ['meeting-blank', { kind: 'meeting', scope: { batchId: blank.id } }],
+  ['income-calc', { kind: 'income-calc', scope: { householdNo: household('exited') } }],
 ];
 
 for (const [name, req] of jobs) {

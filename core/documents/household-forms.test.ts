@@ -102,14 +102,17 @@ describe('household exit verification (贫困户脱贫验收表)', () => {
     const { id, no } = householdOf('exited');
     const [record] = [...verificationRecords(ctx, [id])];
     const [check] = exitChecks(fx.archive.db, { year: ctx.year, batchId: null, householdIds: [id] });
-    expect(record!.items).toEqual(check!.items);
+    expect(record!.items.map((i) => i.code)).toEqual(check!.items.map((i) => i.code));
+    // The printed verdict is the check's (不涉及 only for an item the check passed).
+    record!.items.forEach((item, k) => expect(item.verdict === '未达标').toBe(!check!.items[k]!.met));
     expect(record!.qualifies).toBe(check!.qualifies);
     const out = fx.file('verification.pdf');
     await renderDocument(fx.archive, { kind: 'verification-household', scope: { householdNo: no }, asOf: TEST_AS_OF }, { out });
     const text = squash(pdfText(out));
     expect(text).toContain('贫困户脱贫验收表');
     expect(text).toContain(`★人均纯收入`);
-    for (const item of record!.items) expect(text).toContain(item.met ? `√达标未达标` : `达标√未达标`);
+    const ticks = (verdict: string) => text.split(`√${verdict}`).length - 1;
+    for (const verdict of ['达标', '未达标', '不涉及'] as const) expect(ticks(verdict)).toBe(record!.items.filter((i) => i.verdict === verdict).length);
     expect(text).toContain(record!.qualifies ? '√达到脱贫标准' : '√未达到脱贫标准');
   });
 

@@ -13,6 +13,7 @@ import { PUBLIC } from '../../shared/fields/mask.ts';
 import type { Presentation } from '../../shared/fields/mask.ts';
 import { card } from './card.ts';
 import { enrollment } from './enrollment.ts';
+import { incomeCalc } from './income-calc.ts';
 import { meeting } from './meeting.ts';
 import { publicity } from './publicity.ts';
 import { roster } from './roster.ts';
@@ -35,6 +36,7 @@ export const DOCUMENTS: Record<DocumentKind, DocumentDef> = {
   wallchart,
   card,
   meeting,
+  'income-calc': incomeCalc,
 };
 
 const MIME = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;

@@ -81,15 +81,16 @@ describe('wall chart (挂图)', () => {
     expect([info.pages, Math.round(info.width), Math.round(info.height)]).toEqual([1, 2384, 1684]);
   });
 
-  it('writes the village table and the breakdowns as a workbook, A3 landscape', async () => {
+  it('writes the village table, the charts as pictures and the breakdowns as a workbook, A3 landscape', async () => {
     const out = fx.file('wallchart.xlsx');
     await renderDocument(fx.archive, { kind: 'wallchart', format: 'xlsx', asOf: TEST_AS_OF }, { out });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['各村情况', '主要致贫原因', '贫困户属性', '历年脱贫户数', '户类别', '监测对象风险等级']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['各村情况', '图表', '主要致贫原因', '贫困户属性', '历年脱贫户数', '户类别', '监测对象风险等级']);
     const ws = wb.worksheets[0]!;
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 8, fitToWidth: 1, printTitlesRow: '4:4' });
     expect(ws.getRow(4).getCell(2).value).toBe('行政村');
+    expect(wb.getWorksheet('图表')!.getImages()).toHaveLength(6);
   });
 });
 

@@ -10,6 +10,7 @@ import type { HouseholdView } from '../../templates/layout/household.ts';
 import type { VerificationHouseholdRecord } from '../../templates/verification-household/index.ts';
 import { verificationHouseholdBatch } from '../../templates/verification-household/index.ts';
 import { exitChecks } from '../workflows/exit-checks.ts';
+import { evidenceItems } from './verification-evidence.ts';
 import type { DocContext } from './context.ts';
 import { villageByCode } from './context.ts';
 import { chunksOf, householdViews } from './households.ts';
@@ -18,11 +19,11 @@ import type { DocumentDef } from './types.ts';
 
 const ABLE = new Set(['普通劳动力', '技能劳动力']);
 
-export function verificationRecord(h: HouseholdView, check: Pick<ExitCheckRow, 'items' | 'qualifies' | 'reasons'>): VerificationHouseholdRecord {
+export function verificationRecord(h: HouseholdView, check: Pick<ExitCheckRow, 'items' | 'qualifies' | 'reasons' | 'year'>): VerificationHouseholdRecord {
   return {
     household: h,
     labourers: h.members.filter((m) => m.labourAbility != null && ABLE.has(m.labourAbility)).length,
-    items: check.items,
+    items: evidenceItems(h, check),
     qualifies: check.qualifies,
     reasons: check.reasons,
   };
@@ -49,7 +50,7 @@ export const verificationHousehold: DocumentDef = {
   kind: 'verification-household',
   audience: 'internal',
   label: '贫困户脱贫验收表',
-  description: '一超过、两不愁、三保障和饮水安全逐项“达标/未达标”，附档案中的依据，一票否决项标★，验收结论和签字栏；一户一页',
+  description: '一超过、两不愁、三保障和饮水安全逐项“达标/未达标/不涉及”，附档案中的依据（收入与当年标准、参保人数、在校情况、住房等级、饮水），一票否决项标★，验收结论和签字栏；一户一页',
   scopes: ['household', 'batch', 'village', 'township'],
   formats: ['pdf', 'xlsx'],
   batch: true,

@@ -43,6 +43,12 @@ export function verificationVillageModel(ctx: DocContext, villageCode: string, o
   const poor = counts.byStatus.poor ?? { households: 0, members: 0 };
   const returned = counts.byStatus.returned ?? { households: 0, members: 0 };
   const population = vy?.ruralPopulation ?? null;
+  // 贫困发生率 of nobody is no rate at all: a village without people is not checked (printing 0.00% 达标 would be false).
+  if ((population ?? stats.members) === 0) {
+    throw new UserError(
+      `${ref.name}（${ref.code}）在档案中没有人口（${stats.households} 户 0 人${population === 0 ? '，村情档案农村人口为 0' : '，村情档案未填农村人口'}），无法计算贫困发生率，未生成贫困村出列验收表：请先导入该村农户，或在“行政村”页面填写${ctx.year}年农村人口。`,
+    );
+  }
   const items: VillageCheckItem[] = [
     {
       label: '贫困人口全部脱贫',

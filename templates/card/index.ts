@@ -4,7 +4,8 @@
 import type { Block, Cell, FormPage } from '../layout/blocks.ts';
 import type { FormBatch } from '../layout/forms.ts';
 import { dateCn, orBlank, yuan, yuanFigure } from '../layout/format.ts';
-import type { HouseholdView } from '../layout/household.ts';
+import type { HouseholdView, IncomeView } from '../layout/household.ts';
+import { MONITORED_STATUSES } from '../../shared/status.ts';
 import { headOf, helpersTable, householdMeta, householdWhere, measuresTable } from '../layout/household.ts';
 
 export interface CardDocument {
@@ -16,6 +17,10 @@ export interface CardDocument {
 }
 
 export type CardRecord = HouseholdView;
+
+/** The first year of 巩固拓展脱贫攻坚成果 (2021–): incomes are held against the monitoring range. */
+export const MONITORING_FROM = 2021;
+const MONITORED = new Set<string>(MONITORED_STATUSES);
 
 const L = (text: string, span = 1): Cell => ({ text, label: true, span });
 const V = (text: string | number | null | undefined, span = 1): Cell => ({ text: orBlank(text), span });
@@ -45,34 +50,53 @@ function guarantees(h: HouseholdView): Block {
   };
 }
 
+/** The line a year's income is held against: from 2021 (巩固衔接) and for monitored households the 防返贫监测范围, before it the 脱贫标准 — both from the policy table. */
+export function cardLine(h: Pick<HouseholdView, 'status'>, i: Pick<IncomeView, 'year' | 'standardFen' | 'monitoringLineFen'>): { label: string; fen: number | null } {
+  const monitoring = i.year >= MONITORING_FROM || MONITORED.has(h.status);
+  return monitoring ? { label: '防返贫监测范围', fen: i.monitoringLineFen } : { label: '脱贫标准', fen: i.standardFen };
+}
+
 function incomeTable(h: HouseholdView): Block {
   const recent = h.incomes.slice(-3);
   return {
     type: 'table',
     columns: [
-      { label: '年度', width: 3 },
-      { label: '家庭纯收入（元）', width: 5, align: 'right' },
+      { label: '年度', width: 2 },
+      { label: '家庭纯收入（元）', width: 4, align: 'right' },
       { label: '家庭人口', width: 3 },
-      { label: '人均纯收入（元）', width: 5, align: 'right' },
-      { label: '当年标准（元）', width: 4, align: 'right' },
+      { label: '人均纯收入（元）', width: 4, align: 'right' },
+      { label: '对照标准（元）', width: 7, align: 'right' },
       { label: '是否高于标准', width: 4 },
     ],
-    rows: recent.map((i) => [
-      `${i.year}年`,
-      yuanFigure(i.totals.netFen),
-      `${i.householdSize} 人`,
-      yuanFigure(i.totals.perCapitaFen),
-      yuanFigure(i.standardFen),
-      i.standardFen == null || i.totals.perCapitaFen == null ? '' : i.totals.perCapitaFen > i.standardFen ? '是' : '否',
-    ]),
+    rows: recent.map((i) => {
+      const line = cardLine(h, i);
+      return [
+        `${i.year}年`,
+        yuanFigure(i.totals.netFen),
+        `${i.householdSize} 人`,
+        yuanFigure(i.totals.perCapitaFen),
+        line.fen == null ? `${line.label}未设置` : `${line.label} ${yuanFigure(line.fen)}`,
+        line.fen == null || i.totals.perCapitaFen == null ? '' : i.totals.perCapitaFen > line.fen ? '是' : '否',
+      ];
+    }),
     emptyRows: recent.length === 0 ? 1 : 0,
   };
 }
 
+/** The note cites the very line (and number) the last income row is held against. */
 function reminder(doc: CardDocument, h: HouseholdView): string {
-  const line = h.incomes[h.incomes.length - 1]?.monitoringLineFen ?? null;
-  const range = line == null ? '当年防返贫监测范围' : `当年防返贫监测范围（${yuan(line)}）`;
+  const last = h.incomes[h.incomes.length - 1];
+  const line = last ? cardLine(h, last) : { label: '防返贫监测范围', fen: null };
+  const range = line.fen == null ? `当年${line.label}` : `当年${line.label}（${yuan(line.fen)}）`;
   return `家庭人均纯收入低于${range}，或遇因病、因灾、因意外等突发严重困难，请及时向村委会或帮扶责任人反映，也可拨打监督电话 ${doc.hotline}。`;
+}
+
+/** The policy categories the household received (帮扶措施类别), each with the years. */
+export function policiesReceived(h: HouseholdView): string {
+  const years = new Map<string, Set<number>>();
+  for (const m of h.measures) years.set(m.category, (years.get(m.category) ?? new Set()).add(m.year));
+  if (years.size === 0) return '档案中暂无帮扶措施记录';
+  return [...years].map(([category, ys]) => `${category}（${[...ys].sort((a, b) => a - b).join('、')}年）`).join('；');
 }
 
 export function cardPage(doc: CardDocument, h: CardRecord): FormPage {
@@ -86,11 +110,13 @@ export function cardPage(doc: CardDocument, h: CardRecord): FormPage {
       { type: 'section', text: '二、帮扶责任人' },
       helpersTable(h.helpers),
       { type: 'section', text: '三、帮扶措施和成效' },
+      { type: 'grid', columns: [4, 20], rows: [[L('享受政策类别'), V(policiesReceived(h))]] },
       measuresTable(h.measures.slice(-8)),
       { type: 'section', text: '四、近年家庭收入' },
       incomeTable(h),
       { type: 'paragraph', text: reminder(doc, h), size: 9.5 },
       { type: 'signatures', items: ['帮扶责任人（签字）：', '户主（签字或捺印）：'], dated: true },
+      { type: 'paragraph', text: `填写人：${h.helpers[0]?.name ?? '＿＿＿＿'}（帮扶责任人）\u3000\u3000填写日期：${dateCn(doc.printedOn)}`, size: 9.5 },
     ],
   };
 }

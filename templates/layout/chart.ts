@@ -3,9 +3,11 @@
 // feed an in-app ECharts dashboard unchanged. echarts (2.8 MB with zrender) and svg-to-pdfkit
 // are loaded on first use: only the wall chart draws charts, and every other document (and
 // command) would otherwise pay for parsing them.
+import type * as ResvgModule from '@resvg/resvg-js';
 import type * as Echarts from 'echarts';
 import type SvgToPdf from 'svg-to-pdfkit';
 import type { Pdf } from './pdf.ts';
+import { documentFont } from './fonts.ts';
 import { PDF_FONT } from './pdf.ts';
 
 export type ChartOption = Record<string, unknown>;
@@ -39,4 +41,26 @@ export async function drawChart(pdf: Pdf, option: ChartOption, x: number, y: num
   (await loadEngines()).svgToPdf(pdf.doc, svg, x, y, { width, height, assumePt: true, fontCallback: () => PDF_FONT });
   pdf.doc.font(PDF_FONT);
   pdf.colorsChanged();
+}
+
+type Resvg = typeof ResvgModule;
+let resvg: Promise<Resvg> | null = null;
+
+/**
+ * The chart as a PNG (for a workbook: exceljs takes pictures, not vectors), drawn by resvg with
+ * the document's font at `zoom` times the box's pixels. resvg is a native module: loaded here,
+ * on the first workbook with charts, never by a process that draws none.
+ */
+export async function chartPng(option: ChartOption, width: number, height: number, zoom = 2): Promise<Buffer> {
+  const svg = await chartSvg(option, width, height);
+  resvg ??= import('@resvg/resvg-js');
+  const { Resvg } = await resvg;
+  const font = documentFont();
+  const family = 'Noto Sans SC';
+  const png = new Resvg(svg, {
+    background: '#ffffff',
+    fitTo: { mode: 'zoom', value: zoom },
+    font: { loadSystemFonts: false, fontFiles: [font.file], defaultFontFamily: family, sansSerifFamily: family, serifFamily: family },
+  }).render();
+  return png.asPng();
 }

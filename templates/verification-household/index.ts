@@ -1,19 +1,23 @@
 // 贫困户脱贫验收表: one row per standard — 一超过 (income), 两不愁 (food, clothing), 三保障
 // (education, medical care, housing) and safe water, then the one-vote-veto items — each
-// 达标 / 未达标 with what the archive shows, the conclusion, and the checkers' signatures.
+// 达标 / 未达标 / 不涉及 with what the archive shows, the conclusion, and the checkers' signatures.
 import type { Block, Cell, FormPage } from '../layout/blocks.ts';
 import type { FormBatch } from '../layout/forms.ts';
 import { dateCn, orBlank } from '../layout/format.ts';
 import type { HouseholdView } from '../layout/household.ts';
 import { headOf, householdMeta, householdWhere } from '../layout/household.ts';
 
+/** 不涉及: the item does not concern the household (no school-age child, not relocated…). */
+export type Verdict = '达标' | '未达标' | '不涉及';
+export const VERDICTS: readonly Verdict[] = ['达标', '未达标', '不涉及'];
+
 export interface VerificationItem {
   code: string;
   label: string;
-  met: boolean;
+  verdict: Verdict;
   /** One-vote veto (一票否决). */
   veto: boolean;
-  /** What the archive shows. */
+  /** What the archive shows: the data, and for an unmet item the reason. */
   detail: string;
 }
 
@@ -57,7 +61,7 @@ function itemRows(items: readonly VerificationItem[]): Cell[][] {
     { text: `${item.veto ? '★' : ''}${item.label}`, label: true },
     V(STANDARDS[item.code] ?? ''),
     V(item.detail),
-    { options: { options: ['达标', '未达标'], chosen: [item.met ? '达标' : '未达标'] } },
+    { options: { options: VERDICTS, chosen: [item.verdict] } },
   ]);
 }
 

@@ -7,6 +7,8 @@ const LEVEL_COLORS = { 红色: '#d9363e', 黄色: '#e6a700', 绿色: '#3f9e4d' }
 const PALETTE = ['#3a6ea5', '#e07b39', '#5b9c5b', '#c9504b', '#8a6bb8', '#b58b3a', '#4aa3a8', '#d46fa0', '#7f7f7f', '#a5a53a', '#3f5f8f', '#9c6b4f'];
 
 const text = { fontSize: 13, color: '#222' };
+/** Ticks on a value axis: ECharts' suggestion (it rounds to a nice step). */
+export const VALUE_TICKS = 4;
 const title = (t: string, sub?: string) => ({ text: t, ...(sub ? { subtext: sub } : {}), left: 'center', top: 4, textStyle: { fontSize: 16, fontWeight: 'normal', color: '#111' }, subtextStyle: { fontSize: 12, color: '#444' } });
 
 function entries(r: Record<string, number>): [string, number][] {
@@ -16,15 +18,18 @@ function entries(r: Record<string, number>): [string, number][] {
 function bar(t: string, data: [string, number][], opts: { horizontal?: boolean; unit: string; sub?: string }): Record<string, unknown> {
   const names = data.map(([k]) => k);
   const values = data.map(([, v]) => v);
-  const category = { type: 'category', data: opts.horizontal ? [...names].reverse() : names, axisLabel: { ...text, fontSize: names.length > 8 ? 10 : 12, interval: 0 } };
-  const value = { type: 'value', name: opts.unit, nameTextStyle: text, axisLabel: { ...text, fontSize: 11 }, minInterval: 1 };
+  // Every category is named (interval 0); under a vertical bar many names turn to fit.
+  const category = { type: 'category', data: opts.horizontal ? [...names].reverse() : names, axisLabel: { ...text, fontSize: names.length > 8 ? 10 : 12, interval: 0, ...(!opts.horizontal && names.length > 6 ? { rotate: 40 } : {}) } };
+  // Few ticks, and a tick that would touch its neighbour is dropped: three-digit figures on a
+  // narrow axis otherwise print as one number ("120150180").
+  const value = { type: 'value', name: opts.unit, nameTextStyle: text, axisLabel: { ...text, fontSize: 10, hideOverlap: true, margin: 6 }, splitNumber: opts.horizontal ? VALUE_TICKS - 1 : VALUE_TICKS, minInterval: 1 };
   return {
     title: title(t, opts.sub),
     color: PALETTE,
-    grid: { left: opts.horizontal ? 110 : 48, right: 40, top: opts.sub ? 64 : 46, bottom: 30 },
+    grid: { left: opts.horizontal ? 110 : 48, right: 40, top: opts.sub ? 64 : 46, bottom: !opts.horizontal && names.length > 6 ? 44 : 30 },
     xAxis: opts.horizontal ? value : category,
     yAxis: opts.horizontal ? category : value,
-    series: [{ type: 'bar', data: opts.horizontal ? [...values].reverse() : values, barMaxWidth: 34, label: { show: true, position: opts.horizontal ? 'right' : 'top', ...text } }],
+    series: [{ type: 'bar', data: opts.horizontal ? [...values].reverse() : values, barMaxWidth: 34, label: { show: true, position: opts.horizontal ? 'right' : 'top', ...text, fontSize: names.length > 8 ? 10 : 13 }, labelLayout: { hideOverlap: true } }],
   };
 }
 

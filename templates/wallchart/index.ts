@@ -1,13 +1,15 @@
 // 挂图: the township on one sheet for the office wall — key figures, the per-village table and
-// six charts — all vectors, laid out on A3 landscape and scaled up unchanged for A2 and A1.
+// six charts — all vectors, laid out on A3 landscape and scaled up unchanged for A2 and A1. The
+// workbook carries the table, the charts as pictures (resvg PNGs) and each chart's figures.
 import type { Writable } from 'node:stream';
 import { dateCn, percent } from '../layout/format.ts';
-import { drawChart } from '../layout/chart.ts';
+import type ExcelJS from 'exceljs';
+import { chartPng, drawChart } from '../layout/chart.ts';
 import type { RenderResult } from '../layout/pdf.ts';
 import { loadPdfkit, Pdf } from '../layout/pdf.ts';
 import type { Column, Row } from '../layout/table.ts';
 import { drawTable, tableHeight } from '../layout/table.ts';
-import { addTableSheet, newWorkbook, writeWorkbook } from '../layout/xlsx.ts';
+import { addTableSheet, newWorkbook, sheetOptions, titleRow, writeWorkbook } from '../layout/xlsx.ts';
 import { wallChartOptions } from './charts.ts';
 import type { WallChartModel, WallChartVillage } from './model.ts';
 
@@ -94,9 +96,35 @@ export async function wallChartPdf(m: WallChartModel, paper: 'A3' | 'A2' | 'A1',
   return pdf.finish();
 }
 
-export async function wallChartXlsx(m: WallChartModel, out: Writable): Promise<RenderResult> {
+/**
+ * Excel has no A1 paper code: A1 is printed on A2 (code 66, the largest ISO paper Excel defines),
+ * scaled to fit; the full A1 sheet is the PDF's. A3 is 8, A2 66.
+ */
+export const XLSX_PAPER: Record<'A3' | 'A2' | 'A1', number> = { A3: 8, A2: 66, A1: 66 };
+
+/** A chart's picture in the workbook, in pixels (drawn at twice that for print). */
+const CHART_PX = { width: 560, height: 340 } as const;
+
+/** The six charts as pictures on their own sheet, two a row, the sheet fitted to one page. */
+async function chartsSheet(wb: ExcelJS.Workbook, m: WallChartModel, paper: number): Promise<void> {
+  const ws = wb.addWorksheet('图表', sheetOptions({ paper: 'A3', landscape: true, onePage: true }));
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- Excel's own code for the paper
+  ws.pageSetup.paperSize = paper;
+  titleRow(ws, 1, 16, m.title, 20);
+  // Column width 8.43 units ≈ 64 px, row height 20 pt ≈ 26.7 px: pictures are anchored by cell.
+  ws.columns = Array.from({ length: 16 }, () => ({ width: 10 }));
+  const col = 16 / 2;
+  const rowsPer = Math.ceil(CHART_PX.height / 20) + 1;
+  for (const [i, c] of wallChartOptions(m).entries()) {
+    const png = await chartPng(c.option, CHART_PX.width, CHART_PX.height);
+    const id = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
+    ws.addImage(id, { tl: { col: (i % 2) * col, row: 2 + Math.floor(i / 2) * rowsPer }, ext: CHART_PX, editAs: 'oneCell' });
+  }
+}
+
+export async function wallChartXlsx(m: WallChartModel, out: Writable, paper: 'A3' | 'A2' | 'A1' = 'A3'): Promise<RenderResult> {
   const wb = await newWorkbook(m.title);
-  addTableSheet(wb, {
+  const main = addTableSheet(wb, {
     name: '各村情况',
     title: m.title,
     subtitle: `${m.county}${m.township}\u3000统计年度 ${m.year} 年\u3000数据截至 ${dateCn(m.asOf)}`,
@@ -106,6 +134,9 @@ export async function wallChartXlsx(m: WallChartModel, out: Writable): Promise<R
     footer: [totals(m)],
     setup: { paper: 'A3', landscape: true },
   });
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- Excel's own code for the paper
+  main.pageSetup.paperSize = XLSX_PAPER[paper];
+  await chartsSheet(wb, m, XLSX_PAPER[paper]);
   const breakdown = (title: string, data: Record<string, number>): void => {
     addTableSheet(wb, { name: title, title, columns: [{ label: '项目', width: 24 }, { label: '户数', width: 12 }], groups: Object.entries(data).map(([k, n]) => [[k, n]]), setup: { paper: 'A4', landscape: false } });
   };
@@ -115,5 +146,5 @@ export async function wallChartXlsx(m: WallChartModel, out: Writable): Promise<R
   breakdown('户类别', m.byStatus);
   breakdown('监测对象风险等级', m.monitoringLevels);
   await writeWorkbook(wb, out);
-  return { pages: null, sheets: 6, missingGlyphs: [] };
+  return { pages: null, sheets: wb.worksheets.length, missingGlyphs: [] };
 }
