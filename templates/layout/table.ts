@@ -50,16 +50,33 @@ function geometry(pdf: Pdf, columns: readonly Column[], size: number, x = pdf.le
   return { xs, widths, size };
 }
 
-function rowHeight(pdf: Pdf, g: Geometry, cells: readonly string[], skip?: readonly boolean[]): number {
+/** The smallest size a single-line cell shrinks to before it wraps instead. */
+export const SHRINK_FLOOR = 7;
+
+/**
+ * The size a cell's text is drawn at to stay on one line of `width`: `size` when it fits, else
+ * the largest half-point step down to `floor` that fits, else `floor` (and the text wraps there).
+ */
+export function fitSize(pdf: Pdf, text: string, width: number, size: number, floor = SHRINK_FLOOR): number {
+  if (!text || size <= floor) return size;
+  const w = pdf.widthOf(text, size);
+  if (w <= width) return size;
+  // Width grows with size: the first guess is exact up to rounding, then step down to be sure.
+  let s = Math.max(floor, Math.floor(((size * width) / w) * 2) / 2);
+  while (s > floor && pdf.widthOf(text, s) > width) s -= 0.5;
+  return s;
+}
+
+function rowHeight(pdf: Pdf, g: Geometry, cells: readonly string[], skip?: readonly boolean[], sizes?: readonly number[]): number {
   let h = g.size * 1.25;
   cells.forEach((text, i) => {
     if (skip?.[i] || !text) return;
-    h = Math.max(h, pdf.heightOf(text, g.widths[i]! - 2 * PAD, g.size));
+    h = Math.max(h, pdf.heightOf(text, g.widths[i]! - 2 * PAD, sizes?.[i] ?? g.size));
   });
   return h + 2 * PAD;
 }
 
-function drawCells(pdf: Pdf, g: Geometry, columns: readonly Column[], row: Row, y: number, h: number, opts: { blank?: readonly boolean[]; openTop?: readonly boolean[] }): void {
+function drawCells(pdf: Pdf, g: Geometry, columns: readonly Column[], row: Row, y: number, h: number, opts: { blank?: readonly boolean[]; openTop?: readonly boolean[]; sizes?: readonly number[] }): void {
   const doc = pdf.doc;
   const right = g.xs[g.xs.length - 1]! + g.widths[g.widths.length - 1]!;
   if (row.fill) pdf.fillRect(g.xs[0]!, y, right - g.xs[0]!, h, row.fill);
@@ -82,9 +99,12 @@ function drawCells(pdf: Pdf, g: Geometry, columns: readonly Column[], row: Row, 
     const text = opts.blank?.[i] ? '' : (row.cells[i] ?? '');
     if (!text) return;
     const w = g.widths[i]!;
-    const th = pdf.heightOf(text, w - 2 * PAD, g.size);
+    const size = opts.sizes?.[i] ?? g.size;
+    const th = pdf.heightOf(text, w - 2 * PAD, size);
     const ty = y + Math.max(PAD, (h - th) / 2);
-    pdf.text(text, g.xs[i]! + PAD, ty, { size: g.size, width: w - 2 * PAD, align: c.align ?? 'center', bold: row.bold, height: h - PAD });
+    // The row is as high as its tallest cell: the height given is only a guard against pdfkit
+    // starting a page by itself, with room to spare so that no line of the cell is ever cut.
+    pdf.text(text, g.xs[i]! + PAD, ty, { size, width: w - 2 * PAD, align: c.align ?? 'center', bold: row.bold, height: th + size });
   });
 }
 
@@ -162,13 +182,18 @@ export function drawTable(pdf: Pdf, spec: TableSpec): number {
 /**
  * A long list of single-line rows in `sets` side-by-side column groups (序号|组|户主|人口 ‖
  * 序号|组|户主|人口), as official notices print them: each page fills its left group first.
+ * A value too long for its cell is drawn smaller, down to `floor`, and only then wraps (its row
+ * grows): a name is never cut.
  */
-export function drawSideBySide(pdf: Pdf, spec: { columns: readonly Column[]; rows: readonly Row[]; sets: number; size?: number; gap?: number; continued?: (pdf: Pdf) => void }): void {
+export function drawSideBySide(pdf: Pdf, spec: { columns: readonly Column[]; rows: readonly Row[]; sets: number; size?: number; floor?: number; gap?: number; continued?: (pdf: Pdf) => void }): void {
   const size = spec.size ?? 10;
   const gap = spec.gap ?? 8;
   const setWidth = (pdf.width - gap * (spec.sets - 1)) / spec.sets;
   const sets = Array.from({ length: spec.sets }, (_, s) => geometry(pdf, spec.columns, size, pdf.left + s * (setWidth + gap), setWidth));
-  const h = size * 1.25 + 2 * PAD;
+  const g0 = sets[0]!;
+  const sizes = spec.rows.map((r) => r.cells.map((text, i) => fitSize(pdf, text, g0.widths[i]! - 2 * PAD, size, spec.floor)));
+  const heights = spec.rows.map((r, k) => rowHeight(pdf, g0, r.cells, undefined, sizes[k]));
+  const headerHeight = rowHeight(pdf, { ...g0, size: size - 0.5 }, spec.columns.map((c) => c.label));
   let next = 0;
   let first = true;
   while (next < spec.rows.length || first) {
@@ -176,18 +201,30 @@ export function drawSideBySide(pdf: Pdf, spec: { columns: readonly Column[]; row
       pdf.newPage();
       spec.continued?.(pdf);
     }
-    const room = Math.max(1, Math.floor((pdf.bottom - pdf.y - h) / h));
-    // The last page shares its rows evenly between the groups.
-    const perSet = Math.min(room, Math.ceil((spec.rows.length - next) / spec.sets));
+    const room = pdf.bottom - pdf.y - headerHeight;
+    // How many rows from `from` fit in one group (at least one, so a page always moves on).
+    const fitting = (from: number, cap: number): number => {
+      let n = 0;
+      for (let used = 0; from + n < spec.rows.length && n < cap && (n === 0 || used + heights[from + n]! <= room); n++) used += heights[from + n]!;
+      return n;
+    };
+    // The last page shares its rows evenly between the groups, when an even share fits.
+    const left = spec.rows.length - next;
+    const share = Math.ceil(left / spec.sets);
+    let cap = Infinity;
+    let at = next;
+    for (let s = 0; s < spec.sets; s++) at += fitting(at, share);
+    if (at >= spec.rows.length) cap = share;
     const top = pdf.y;
     let lowest = top;
     for (const g of sets) {
       pdf.y = top;
       drawHeader(pdf, g, spec.columns);
-      for (let k = 0; k < perSet && next < spec.rows.length; k++, next++) {
+      const n = fitting(next, cap);
+      for (let k = 0; k < n; k++, next++) {
         const y = pdf.y;
-        drawCells(pdf, g, spec.columns, spec.rows[next]!, y, h, {});
-        pdf.y = y + h;
+        drawCells(pdf, g, spec.columns, spec.rows[next]!, y, heights[next]!, { sizes: sizes[next] });
+        pdf.y = y + heights[next]!;
       }
       bottomRule(pdf, g, pdf.y);
       lowest = Math.max(lowest, pdf.y);
