@@ -121,7 +121,7 @@ export const wallchart: DocumentDef = {
   options: ['paper'],
   async render(ctx, req, out) {
     const model = wallChartModel(ctx);
-    const r = req.format === 'xlsx' ? await wallChartXlsx(model, out) : await wallChartPdf(model, req.options.paper, out);
+    const r = req.format === 'xlsx' ? await wallChartXlsx(model, req.options.paper, out) : await wallChartPdf(model, req.options.paper, out);
     return { ...r, title: model.title };
   },
 };

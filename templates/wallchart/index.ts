@@ -94,7 +94,7 @@ export async function wallChartPdf(m: WallChartModel, paper: 'A3' | 'A2' | 'A1',
   return pdf.finish();
 }
 
-export async function wallChartXlsx(m: WallChartModel, out: Writable): Promise<RenderResult> {
+export async function wallChartXlsx(m: WallChartModel, paper: 'A3' | 'A2' | 'A1', out: Writable): Promise<RenderResult> {
   const wb = await newWorkbook(m.title);
   addTableSheet(wb, {
     name: '各村情况',
@@ -104,7 +104,7 @@ export async function wallChartXlsx(m: WallChartModel, out: Writable): Promise<R
     columns: VILLAGE_COLUMNS.map((c) => ({ label: c.label, width: c.width })),
     groups: m.villages.map((v, i) => [VILLAGE_COLUMNS.map((c) => c.value(v, i))]),
     footer: [totals(m)],
-    setup: { paper: 'A3', landscape: true },
+    setup: { paper, landscape: true },
   });
   const breakdown = (title: string, data: Record<string, number>): void => {
     addTableSheet(wb, { name: title, title, columns: [{ label: '项目', width: 24 }, { label: '户数', width: 12 }], groups: Object.entries(data).map(([k, n]) => [[k, n]]), setup: { paper: 'A4', landscape: false } });
