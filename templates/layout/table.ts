@@ -11,12 +11,16 @@ export interface Column {
   align?: 'left' | 'center' | 'right';
   /** A group-level value (the household's): printed on the group's first row on each page. */
   group?: boolean;
+  /** Values that must stay on one line (ID numbers, totals) shrink down to this size before they wrap. */
+  shrinkTo?: number;
 }
 
 export interface Row {
   cells: readonly string[];
   bold?: boolean;
   fill?: string;
+  /** Every cell of the row shrinks to stay on one line, down to this size, before it wraps (a totals row). */
+  shrinkTo?: number;
 }
 
 export interface TableSpec {
@@ -122,13 +126,22 @@ function drawHeader(pdf: Pdf, g: Geometry, columns: readonly Column[]): void {
   pdf.y = y + h;
 }
 
+/** Per-cell sizes of a row whose cells (or some columns' cells) shrink to stay on one line; undefined when none does. */
+function rowSizes(pdf: Pdf, g: Geometry, columns: readonly Column[], row: Row): number[] | undefined {
+  if (row.shrinkTo === undefined && !columns.some((c) => c.shrinkTo !== undefined)) return undefined;
+  return row.cells.map((text, i) => {
+    const floor = row.shrinkTo ?? columns[i]?.shrinkTo;
+    return floor === undefined ? g.size : fitSize(pdf, text, g.widths[i]! - 2 * PAD, g.size, floor);
+  });
+}
+
 /** The height the table takes when it fits on the current page (header, rows, footer). */
 export function tableHeight(pdf: Pdf, spec: Pick<TableSpec, 'columns' | 'groups' | 'footer' | 'size' | 'width'>): number {
   const size = spec.size ?? 9;
   const g = geometry(pdf, spec.columns, size, 0, spec.width);
   const groupCols = spec.columns.map((c) => c.group === true);
   let h = rowHeight(pdf, { ...g, size: size - 0.5 }, spec.columns.map((c) => c.label));
-  for (const group of [...spec.groups, ...(spec.footer ? [spec.footer] : [])]) group.forEach((r, k) => (h += rowHeight(pdf, g, r.cells, k === 0 ? undefined : groupCols)));
+  for (const group of [...spec.groups, ...(spec.footer ? [spec.footer] : [])]) group.forEach((r, k) => (h += rowHeight(pdf, g, r.cells, k === 0 ? undefined : groupCols, rowSizes(pdf, g, spec.columns, r))));
   return h;
 }
 
@@ -148,7 +161,8 @@ export function drawTable(pdf: Pdf, spec: TableSpec): number {
   else drawHeader(pdf, g, spec.columns);
 
   const drawGroup = (rows: readonly Row[]): void => {
-    const heights = rows.map((r, k) => rowHeight(pdf, g, r.cells, k === 0 ? undefined : groupCols));
+    const sizes = rows.map((r) => rowSizes(pdf, g, spec.columns, r));
+    const heights = rows.map((r, k) => rowHeight(pdf, g, r.cells, k === 0 ? undefined : groupCols, sizes[k]));
     const total = heights.reduce((s, h) => s + h, 0);
     const fitsOnePage = total <= pdf.bottom - pdf.top - headerHeight;
     if (pdf.y + total > pdf.bottom && fitsOnePage) {
@@ -163,12 +177,19 @@ export function drawTable(pdf: Pdf, spec: TableSpec): number {
         firstOnPage = true;
       }
       const inner = !firstOnPage && k > 0;
+      // A group continued on a new page prints its group cells again: the row is measured with them.
+      const h = k > 0 && !inner ? rowHeight(pdf, g, row.cells, undefined, sizes[k]) : heights[k]!;
+      if (h > heights[k]! && pdf.y + h > pdf.bottom) {
+        bottomRule(pdf, g, pdf.y);
+        startPage();
+      }
       const y = pdf.y;
-      drawCells(pdf, g, spec.columns, row, y, heights[k]!, {
+      drawCells(pdf, g, spec.columns, row, y, h, {
         blank: inner ? groupCols : undefined,
         openTop: inner ? groupCols : undefined,
+        sizes: sizes[k],
       });
-      pdf.y = y + heights[k]!;
+      pdf.y = y + h;
       firstOnPage = false;
       drawn++;
     });
