@@ -1,7 +1,7 @@
 // 村花名册 of one village: its households (all, or the registered ones) with their current
 // members, the year's per-capita income, and totals by status.
 import type { RosterMemberRow } from '../../db/repos/document-villages.ts';
-import { rosterHouseholds, rosterMembers } from '../../db/repos/document-villages.ts';
+import { rosterHelpers, rosterHouseholds, rosterMembers } from '../../db/repos/document-villages.ts';
 import { ageOn } from '../../shared/dates.ts';
 import { MEMBER_FIELDS } from '../../shared/fields/index.ts';
 import { presentRecord } from '../../shared/fields/mask.ts';
@@ -22,6 +22,8 @@ export function rosterModel(ctx: DocContext, villageCode: string, opts: { regist
   const members = rosterMembers(ctx.archive.db, village.id);
   const byHousehold = new Map<string, RosterMemberRow[]>();
   for (const m of members) byHousehold.set(m.householdId, [...(byHousehold.get(m.householdId) ?? []), m]);
+  const helpers = new Map<string, string[]>();
+  for (const p of rosterHelpers(ctx.archive.db, village.id, ctx.asOf)) helpers.set(p.householdId, [...(helpers.get(p.householdId) ?? []), p.name]);
 
   const list: RosterHousehold[] = households.map((h) => ({
     no: h.no,
@@ -29,8 +31,16 @@ export function rosterModel(ctx: DocContext, villageCode: string, opts: { regist
     statusLabel: STATUS_LABELS[h.status],
     attribute: h.attribute,
     mainCause: h.mainCause,
+    identificationYear: h.identificationYear,
+    exitYear: h.exitYear,
+    monitoringCategory: h.monitoringCategory,
+    helpers: [...new Set(helpers.get(h.id) ?? [])].join('、'),
     perCapitaFen: h.income ? computeIncome(h.income, h.income.householdSize).perCapitaFen : null,
-    members: (byHousehold.get(h.id) ?? []).map((m) => ({ ...presentRecord(MEMBER_FIELDS, m, ctx.presentation), age: m.birthDate ? ageOn(m.birthDate, ctx.asOf) : null })),
+    members: (byHousehold.get(h.id) ?? []).map((m) => ({
+      ...presentRecord(MEMBER_FIELDS, m, ctx.presentation),
+      age: m.birthDate ? ageOn(m.birthDate, ctx.asOf) : null,
+      assistance: [m.isDibao ? '低保' : '', m.isTekun ? '特困' : ''].filter(Boolean).join('、'),
+    })),
   }));
   const byStatus = statuses.map((s) => {
     const of = list.filter((h, i) => households[i]!.status === s);
@@ -53,7 +63,7 @@ export const roster: DocumentDef = {
   kind: 'roster',
   audience: 'internal',
   label: '村花名册',
-  description: '一个村的农户和家庭成员，每人一行、按户分组，A4 横向，每页重复表头，合计和“第 N 页 共 M 页”',
+  description: '一个村的农户和家庭成员，每人一行、按户分组（识别/脱贫年度、监测对象类别、帮扶责任人、低保/特困），A4 横向（表格 A3 横向），每页重复表头，合计、签字日期和“第 N 页 共 M 页”',
   scopes: ['village'],
   formats: ['pdf', 'xlsx'],
   batch: false,

@@ -1,11 +1,11 @@
 // What the village-level papers read: the 村花名册's households and people, the 出列验收表's
 // village facts and yearly figures, and the 挂图's monitoring objects with the year's income and
 // assessment. Typed drizzle selects returning the shared record shapes.
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { AssessmentRecord, IncomeRecord } from '../../shared/records.ts';
 import type { HouseholdStatus } from '../../shared/status.ts';
 import type { ReadDb } from '../handles.ts';
-import { assessments, households, incomes, members, villageYears, villages } from '../schema/index.ts';
+import { assessments, helpers, households, incomes, members, pairings, villageYears, villages } from '../schema/index.ts';
 
 export interface RosterHouseholdRow {
   id: string;
@@ -14,6 +14,9 @@ export interface RosterHouseholdRow {
   status: HouseholdStatus;
   attribute: string | null;
   mainCause: string | null;
+  identificationYear: number | null;
+  exitYear: number | null;
+  monitoringCategory: string | null;
   /** The income of the roster's year, if recorded. */
   income: IncomeRecord | null;
 }
@@ -28,6 +31,9 @@ export function rosterHouseholds(db: ReadDb, villageId: string, year: number, st
       status: households.status,
       attribute: households.attribute,
       mainCause: households.mainCause,
+      identificationYear: households.identificationYear,
+      exitYear: households.exitYear,
+      monitoringCategory: households.monitoringCategory,
       income: incomes,
     })
     .from(households)
@@ -50,6 +56,8 @@ export interface RosterMemberRow {
   health: string | null;
   labourAbility: string | null;
   workStatus: string | null;
+  isDibao: boolean | null;
+  isTekun: boolean | null;
 }
 
 /** The current members of a village's households, by household and 户内序号. */
@@ -68,11 +76,25 @@ export function rosterMembers(db: ReadDb, villageId: string): RosterMemberRow[] 
       health: members.health,
       labourAbility: members.labourAbility,
       workStatus: members.workStatus,
+      isDibao: members.isDibao,
+      isTekun: members.isTekun,
     })
     .from(members)
     .innerJoin(households, eq(households.id, members.householdId))
     .where(and(eq(households.villageId, villageId), isNull(members.leftReason)))
     .orderBy(asc(members.householdId), asc(members.seq))
+    .all();
+}
+
+/** The 帮扶责任人 paired with a village's households on `asOf`, by household, in pairing order. */
+export function rosterHelpers(db: ReadDb, villageId: string, asOf: string): { householdId: string; name: string }[] {
+  return db
+    .select({ householdId: pairings.householdId, name: helpers.name })
+    .from(pairings)
+    .innerJoin(helpers, eq(helpers.id, pairings.helperId))
+    .innerJoin(households, eq(households.id, pairings.householdId))
+    .where(and(eq(households.villageId, villageId), lte(pairings.startOn, asOf), or(isNull(pairings.endOn), gte(pairings.endOn, asOf))))
+    .orderBy(asc(pairings.householdId), asc(pairings.startOn))
     .all();
 }
 

@@ -1,6 +1,7 @@
 // The shared layout pieces on real PDFs read back with poppler: the font's coverage, missing
 // characters reported and blanked, page numbers that never add pages, the table header on
 // every page, grouped rows kept together, option lists ticked.
+import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,6 +105,30 @@ describe('tables', () => {
     expect(text).toMatch(/序号\s+户主姓名\s+人口\s+序号\s+户主姓名\s+人口/);
     // The last page splits its rows evenly: row 1 beside row 16.
     expect(text).toMatch(/1\s+户主1\s+3\s+16\s+户主16\s+3/);
+  });
+
+  it('never cuts a value: a long name shrinks to fit its cell, and wraps (the row grows) below the floor', async () => {
+    const long = '阿卜杜热合曼·买买提艾力';
+    const longest = '阿不都热西提·买买提明·阿卜杜克力木江';
+    const rows = Array.from({ length: 60 }, (_, i) => ({ cells: [String(i + 1), i === 3 ? long : i === 40 ? longest : `户主${i + 1}`, i === 5 ? '第十二村民小组' : '一组'] }));
+    const columns = [{ label: '序号', weight: 1 }, { label: '户主姓名', weight: 2 }, { label: '村民小组', weight: 1.4 }];
+    const { file } = await render('side-long', false, (pdf) => {
+      pdf.newPage();
+      drawSideBySide(pdf, { columns, rows, sets: 2, size: 12 });
+      pdf.y += 10;
+      drawTable(pdf, { columns, groups: rows.slice(0, 6).map((r) => [r]), size: 12 });
+    });
+    // -raw: the text in drawing order, so a wrapped cell's lines follow each other.
+    const raw = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    // The first six rows are in both tables, the longest name only in the side-by-side one.
+    for (const [v, n] of [[long, 2], ['第十二村民小组', 2], [longest, 1]] as const) expect(raw.split(v).length - 1, v).toBe(n);
+    expect(raw).not.toContain('…');
+    // Only the longest name wraps: the others shrank and stay on one line.
+    const layout = pdfText(file);
+    expect(layout).toContain(long);
+    expect(layout).toContain('第十二村民小组');
+    expect(layout).not.toContain(longest);
+    if (process.env.LAYOUT_PNG) execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', file, process.env.LAYOUT_PNG]);
   });
 });
 

@@ -29,3 +29,12 @@ export function pdfFonts(file: string): { name: string; embedded: boolean; subse
     return { name: cols[0]!, embedded: cols[n - 5] === 'yes', subset: cols[n - 4] === 'yes' };
   });
 }
+
+/**
+ * The text in drawing order with all white space removed: a table cell's wrapped lines follow
+ * each other, so a value printed whole — on one line or wrapped — is a substring, and a cut one
+ * ("阿卜杜热合…") is not.
+ */
+export function pdfDrawnText(file: string): string {
+  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).replace(/\s+/g, '');
+}

@@ -73,6 +73,8 @@ export class Pdf {
   private pageCount = 0;
   private drained = 0;
   private readonly widths = new Map<string, number>();
+  /** Heights of wrapped texts: a table measures each cell for its row, then again to centre it. */
+  private readonly heights = new Map<string, number>();
   /** The fill colour last set for text; null when something else may have changed it. */
   private textColor: string | null = null;
   private drawingFooter = false;
@@ -224,7 +226,14 @@ export class Pdf {
     const doc = this.doc.fontSize(size);
     const printable = this.clean(text);
     if (this.singleLineWidth(printable, width, size) !== null) return doc.currentLineHeight(true) + lineGap;
-    return doc.heightOfString(printable, { width, lineGap });
+    const key = `${size}|${width}|${lineGap}|${printable}`;
+    let h = this.heights.get(key);
+    if (h === undefined) {
+      if (this.heights.size >= 512) this.heights.clear();
+      h = doc.heightOfString(printable, { width, lineGap });
+      this.heights.set(key, h);
+    }
+    return h;
   }
 
   widthOf(text: string, size = 10): number {

@@ -11,12 +11,16 @@ export interface Column {
   align?: 'left' | 'center' | 'right';
   /** A group-level value (the household's): printed on the group's first row on each page. */
   group?: boolean;
+  /** Values that must stay on one line (ID numbers, totals) shrink down to this size before they wrap. */
+  shrinkTo?: number;
 }
 
 export interface Row {
   cells: readonly string[];
   bold?: boolean;
   fill?: string;
+  /** Every cell of the row shrinks to stay on one line, down to this size, before it wraps (a totals row). */
+  shrinkTo?: number;
 }
 
 export interface TableSpec {
@@ -50,16 +54,33 @@ function geometry(pdf: Pdf, columns: readonly Column[], size: number, x = pdf.le
   return { xs, widths, size };
 }
 
-function rowHeight(pdf: Pdf, g: Geometry, cells: readonly string[], skip?: readonly boolean[]): number {
+/** The smallest size a single-line cell shrinks to before it wraps instead. */
+export const SHRINK_FLOOR = 7;
+
+/**
+ * The size a cell's text is drawn at to stay on one line of `width`: `size` when it fits, else
+ * the largest half-point step down to `floor` that fits, else `floor` (and the text wraps there).
+ */
+export function fitSize(pdf: Pdf, text: string, width: number, size: number, floor = SHRINK_FLOOR): number {
+  if (!text || size <= floor) return size;
+  const w = pdf.widthOf(text, size);
+  if (w <= width) return size;
+  // Width grows with size: the first guess is exact up to rounding, then step down to be sure.
+  let s = Math.max(floor, Math.floor(((size * width) / w) * 2) / 2);
+  while (s > floor && pdf.widthOf(text, s) > width) s -= 0.5;
+  return s;
+}
+
+function rowHeight(pdf: Pdf, g: Geometry, cells: readonly string[], skip?: readonly boolean[], sizes?: readonly number[]): number {
   let h = g.size * 1.25;
   cells.forEach((text, i) => {
     if (skip?.[i] || !text) return;
-    h = Math.max(h, pdf.heightOf(text, g.widths[i]! - 2 * PAD, g.size));
+    h = Math.max(h, pdf.heightOf(text, g.widths[i]! - 2 * PAD, sizes?.[i] ?? g.size));
   });
   return h + 2 * PAD;
 }
 
-function drawCells(pdf: Pdf, g: Geometry, columns: readonly Column[], row: Row, y: number, h: number, opts: { blank?: readonly boolean[]; openTop?: readonly boolean[] }): void {
+function drawCells(pdf: Pdf, g: Geometry, columns: readonly Column[], row: Row, y: number, h: number, opts: { blank?: readonly boolean[]; openTop?: readonly boolean[]; sizes?: readonly number[] }): void {
   const doc = pdf.doc;
   const right = g.xs[g.xs.length - 1]! + g.widths[g.widths.length - 1]!;
   if (row.fill) pdf.fillRect(g.xs[0]!, y, right - g.xs[0]!, h, row.fill);
@@ -82,9 +103,12 @@ function drawCells(pdf: Pdf, g: Geometry, columns: readonly Column[], row: Row, 
     const text = opts.blank?.[i] ? '' : (row.cells[i] ?? '');
     if (!text) return;
     const w = g.widths[i]!;
-    const th = pdf.heightOf(text, w - 2 * PAD, g.size);
+    const size = opts.sizes?.[i] ?? g.size;
+    const th = pdf.heightOf(text, w - 2 * PAD, size);
     const ty = y + Math.max(PAD, (h - th) / 2);
-    pdf.text(text, g.xs[i]! + PAD, ty, { size: g.size, width: w - 2 * PAD, align: c.align ?? 'center', bold: row.bold, height: h - PAD });
+    // The row is as high as its tallest cell: the height given is only a guard against pdfkit
+    // starting a page by itself, with room to spare so that no line of the cell is ever cut.
+    pdf.text(text, g.xs[i]! + PAD, ty, { size, width: w - 2 * PAD, align: c.align ?? 'center', bold: row.bold, height: th + size });
   });
 }
 
@@ -102,13 +126,22 @@ function drawHeader(pdf: Pdf, g: Geometry, columns: readonly Column[]): void {
   pdf.y = y + h;
 }
 
+/** Per-cell sizes of a row whose cells (or some columns' cells) shrink to stay on one line; undefined when none does. */
+function rowSizes(pdf: Pdf, g: Geometry, columns: readonly Column[], row: Row): number[] | undefined {
+  if (row.shrinkTo === undefined && !columns.some((c) => c.shrinkTo !== undefined)) return undefined;
+  return row.cells.map((text, i) => {
+    const floor = row.shrinkTo ?? columns[i]?.shrinkTo;
+    return floor === undefined ? g.size : fitSize(pdf, text, g.widths[i]! - 2 * PAD, g.size, floor);
+  });
+}
+
 /** The height the table takes when it fits on the current page (header, rows, footer). */
 export function tableHeight(pdf: Pdf, spec: Pick<TableSpec, 'columns' | 'groups' | 'footer' | 'size' | 'width'>): number {
   const size = spec.size ?? 9;
   const g = geometry(pdf, spec.columns, size, 0, spec.width);
   const groupCols = spec.columns.map((c) => c.group === true);
   let h = rowHeight(pdf, { ...g, size: size - 0.5 }, spec.columns.map((c) => c.label));
-  for (const group of [...spec.groups, ...(spec.footer ? [spec.footer] : [])]) group.forEach((r, k) => (h += rowHeight(pdf, g, r.cells, k === 0 ? undefined : groupCols)));
+  for (const group of [...spec.groups, ...(spec.footer ? [spec.footer] : [])]) group.forEach((r, k) => (h += rowHeight(pdf, g, r.cells, k === 0 ? undefined : groupCols, rowSizes(pdf, g, spec.columns, r))));
   return h;
 }
 
@@ -128,7 +161,8 @@ export function drawTable(pdf: Pdf, spec: TableSpec): number {
   else drawHeader(pdf, g, spec.columns);
 
   const drawGroup = (rows: readonly Row[]): void => {
-    const heights = rows.map((r, k) => rowHeight(pdf, g, r.cells, k === 0 ? undefined : groupCols));
+    const sizes = rows.map((r) => rowSizes(pdf, g, spec.columns, r));
+    const heights = rows.map((r, k) => rowHeight(pdf, g, r.cells, k === 0 ? undefined : groupCols, sizes[k]));
     const total = heights.reduce((s, h) => s + h, 0);
     const fitsOnePage = total <= pdf.bottom - pdf.top - headerHeight;
     if (pdf.y + total > pdf.bottom && fitsOnePage) {
@@ -143,12 +177,19 @@ export function drawTable(pdf: Pdf, spec: TableSpec): number {
         firstOnPage = true;
       }
       const inner = !firstOnPage && k > 0;
+      // A group continued on a new page prints its group cells again: the row is measured with them.
+      const h = k > 0 && !inner ? rowHeight(pdf, g, row.cells, undefined, sizes[k]) : heights[k]!;
+      if (h > heights[k]! && pdf.y + h > pdf.bottom) {
+        bottomRule(pdf, g, pdf.y);
+        startPage();
+      }
       const y = pdf.y;
-      drawCells(pdf, g, spec.columns, row, y, heights[k]!, {
+      drawCells(pdf, g, spec.columns, row, y, h, {
         blank: inner ? groupCols : undefined,
         openTop: inner ? groupCols : undefined,
+        sizes: sizes[k],
       });
-      pdf.y = y + heights[k]!;
+      pdf.y = y + h;
       firstOnPage = false;
       drawn++;
     });
@@ -162,13 +203,18 @@ export function drawTable(pdf: Pdf, spec: TableSpec): number {
 /**
  * A long list of single-line rows in `sets` side-by-side column groups (序号|组|户主|人口 ‖
  * 序号|组|户主|人口), as official notices print them: each page fills its left group first.
+ * A value too long for its cell is drawn smaller, down to `floor`, and only then wraps (its row
+ * grows): a name is never cut.
  */
-export function drawSideBySide(pdf: Pdf, spec: { columns: readonly Column[]; rows: readonly Row[]; sets: number; size?: number; gap?: number; continued?: (pdf: Pdf) => void }): void {
+export function drawSideBySide(pdf: Pdf, spec: { columns: readonly Column[]; rows: readonly Row[]; sets: number; size?: number; floor?: number; gap?: number; continued?: (pdf: Pdf) => void }): void {
   const size = spec.size ?? 10;
   const gap = spec.gap ?? 8;
   const setWidth = (pdf.width - gap * (spec.sets - 1)) / spec.sets;
   const sets = Array.from({ length: spec.sets }, (_, s) => geometry(pdf, spec.columns, size, pdf.left + s * (setWidth + gap), setWidth));
-  const h = size * 1.25 + 2 * PAD;
+  const g0 = sets[0]!;
+  const sizes = spec.rows.map((r) => r.cells.map((text, i) => fitSize(pdf, text, g0.widths[i]! - 2 * PAD, size, spec.floor)));
+  const heights = spec.rows.map((r, k) => rowHeight(pdf, g0, r.cells, undefined, sizes[k]));
+  const headerHeight = rowHeight(pdf, { ...g0, size: size - 0.5 }, spec.columns.map((c) => c.label));
   let next = 0;
   let first = true;
   while (next < spec.rows.length || first) {
@@ -176,18 +222,30 @@ export function drawSideBySide(pdf: Pdf, spec: { columns: readonly Column[]; row
       pdf.newPage();
       spec.continued?.(pdf);
     }
-    const room = Math.max(1, Math.floor((pdf.bottom - pdf.y - h) / h));
-    // The last page shares its rows evenly between the groups.
-    const perSet = Math.min(room, Math.ceil((spec.rows.length - next) / spec.sets));
+    const room = pdf.bottom - pdf.y - headerHeight;
+    // How many rows from `from` fit in one group (at least one, so a page always moves on).
+    const fitting = (from: number, cap: number): number => {
+      let n = 0;
+      for (let used = 0; from + n < spec.rows.length && n < cap && (n === 0 || used + heights[from + n]! <= room); n++) used += heights[from + n]!;
+      return n;
+    };
+    // The last page shares its rows evenly between the groups, when an even share fits.
+    const left = spec.rows.length - next;
+    const share = Math.ceil(left / spec.sets);
+    let cap = Infinity;
+    let at = next;
+    for (let s = 0; s < spec.sets; s++) at += fitting(at, share);
+    if (at >= spec.rows.length) cap = share;
     const top = pdf.y;
     let lowest = top;
     for (const g of sets) {
       pdf.y = top;
       drawHeader(pdf, g, spec.columns);
-      for (let k = 0; k < perSet && next < spec.rows.length; k++, next++) {
+      const n = fitting(next, cap);
+      for (let k = 0; k < n; k++, next++) {
         const y = pdf.y;
-        drawCells(pdf, g, spec.columns, spec.rows[next]!, y, h, {});
-        pdf.y = y + h;
+        drawCells(pdf, g, spec.columns, spec.rows[next]!, y, heights[next]!, { sizes: sizes[next] });
+        pdf.y = y + heights[next]!;
       }
       bottomRule(pdf, g, pdf.y);
       lowest = Math.max(lowest, pdf.y);

@@ -132,7 +132,7 @@ export async function wallChartXlsx(m: WallChartModel, out: Writable, paper: 'A3
     columns: VILLAGE_COLUMNS.map((c) => ({ label: c.label, width: c.width })),
     groups: m.villages.map((v, i) => [VILLAGE_COLUMNS.map((c) => c.value(v, i))]),
     footer: [totals(m)],
-    setup: { paper: 'A3', landscape: true },
+    setup: { paper, landscape: true },
   });
   // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- Excel's own code for the paper
   main.pageSetup.paperSize = XLSX_PAPER[paper];
