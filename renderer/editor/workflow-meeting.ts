@@ -34,10 +34,7 @@ export interface MeetingValues {
   votes: VoteRow[];
 }
 
-/** Names in an attendee list written with 、，, ; or new lines. */
-export function attendeeNames(text: string): string[] {
-  return [...new Set(text.split(/[、,，;；\s]+/).map((s) => s.trim()).filter(Boolean))];
-}
+export { attendeeNames } from '../../shared/workflows/index.ts';
 
 export interface Attendance {
   /** Fewest present for the meeting to count; null until the entitled count is known. */

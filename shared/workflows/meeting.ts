@@ -55,3 +55,8 @@ export function meetingTimeText(startsAt: string | null, endsAt: string | null):
   if (endsAt) return `${t(endsAt)} 结束`;
   return '';
 }
+
+/** Names in an attendee list written with 、，, ; or new lines, each once. */
+export function attendeeNames(text: string | null | undefined): string[] {
+  return [...new Set((text ?? '').split(/[、,，;；\s]+/).map((s) => s.trim()).filter(Boolean))];
+}
