@@ -88,7 +88,7 @@ export function meetingPage(m: MeetingModel): FormPage {
       type: 'grid',
       columns: [4, 8, 4, 8],
       rows: [
-        [L('会议时间'), V(mt ? `${dateCn(mt.heldOn)} ${mt.time || '　　时　　分至　　时　　分'}` : `${dateCn(null)} 　　时　　分至　　时　　分`), L('会议地点'), V(orBlank(mt?.place))],
+        [L('会议时间'), V(mt ? `${dateCn(mt.heldOn)} ${mt.time || '\u3000\u3000时\u3000\u3000分至\u3000\u3000时\u3000\u3000分'}` : `${dateCn(null)} \u3000\u3000时\u3000\u3000分至\u3000\u3000时\u3000\u3000分`), L('会议地点'), V(orBlank(mt?.place))],
         [L('主持人'), V(orBlank(mt?.host)), L('记录人'), V(orBlank(mt?.recorder))],
         [L('投票方式'), { options: { options: VOTE_METHOD_OPTIONS, chosen: mt?.voteMethod ? [mt.voteMethod] : [] }, span: 3 }],
         [L('监票人'), V(orBlank(mt?.scrutineer)), L('计票人'), V(orBlank(mt?.teller))],

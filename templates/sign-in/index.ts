@@ -34,7 +34,7 @@ export function signInPage(m: SignInModel): FormPage {
       columns: [4, 8, 4, 8],
       rows: [
         [L('会议名称'), V(m.meetingName, 3)],
-        [L('会议时间'), V(`${dateCn(m.heldOn)} ${m.time || '　　时　　分'}`), L('会议地点'), V(orBlank(m.place))],
+        [L('会议时间'), V(`${dateCn(m.heldOn)} ${m.time || '\u3000\u3000时\u3000\u3000分'}`), L('会议地点'), V(orBlank(m.place))],
         [L('主持人'), V(orBlank(m.host)), L('应到人数'), V(m.entitledCount == null ? '　　人' : `${m.entitledCount} 人`)],
       ],
     },
@@ -49,7 +49,7 @@ export function signInPage(m: SignInModel): FormPage {
       ],
       rows,
     },
-    { type: 'paragraph', text: `应到　${m.entitledCount ?? '　　'}　人，实到　　　人（到会人数须达到应到人数的三分之二以上，会议方为有效）。` },
+    { type: 'paragraph', text: `应到\u3000${m.entitledCount ?? '\u3000\u3000'}\u3000人，实到\u3000\u3000\u3000人（到会人数须达到应到人数的三分之二以上，会议方为有效）。` },
     { type: 'signatures', items: ['主持人（签字）：', '记录人（签字）：'] },
   ];
   return { where: m.batchTitle, blocks };
