@@ -174,7 +174,8 @@ describe('an identification batch from application to announcement', () => {
     expect(await page.getByTestId('batch-papers').innerText()).toMatch(/打印公示名单（第4步）[\s\S]*打印会议记录[\s\S]*打印签到表/);
     await shot('46b-batch-papers');
     const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('print-sign-in').click()]);
-    await expect.poll(() => tab.url()).toMatch(/^blob:/);
+    await page.getByText('已在新的浏览器标签页中打开', { exact: false }).waitFor();
+    await expect.poll(() => tab.url(), { timeout: 20_000 }).toMatch(/^blob:/);
     await tab.close();
     await closeStep(2, '2026-10-05');
     // The votes decided: more than half of 24 present carries.
