@@ -142,11 +142,17 @@ describe('an identification batch from application to announcement', () => {
 
   it('records a 民主评议 meeting: short of two thirds is shown live, then a valid one with votes', async () => {
     await openStep(2, '2026-10-03');
-    await page.getByTestId('record-meeting').click();
+    // The 评议会议 tab says the meeting can be recorded now, and records it from there.
+    await page.getByRole('tab', { name: '评议会议' }).click();
+    await expect.poll(() => page.getByTestId('batch-page').innerText()).toMatch(/第2步“民主评议”正在进行，可以记录/);
+    await page.getByTestId('meetings-tab-record').click();
     await page.getByLabel('会议日期').fill('2026-10-04');
     await page.getByLabel('会议地点').fill('茶园村村委会会议室');
     await page.getByLabel('主持人').fill('李书记');
     await page.getByLabel('记录人').fill('王文书');
+    await page.getByLabel('开始时间').fill('9:30');
+    await page.getByLabel('结束时间').fill('11:00');
+    await page.getByText('举手表决', { exact: true }).click();
     await page.getByLabel('参会人员').fill('张大山、李二、王三');
     expect(await page.getByLabel('到会人数').inputValue()).toBe('3');
     await page.getByLabel('应到人数').fill('30');
@@ -161,7 +167,16 @@ describe('an identification batch from application to announcement', () => {
     await shot('46-meeting-valid');
     await page.getByTestId('meeting-ok').click();
     await page.getByTestId('meeting-ok').waitFor({ state: 'detached' });
-    expect(query('SELECT attendees_count AS a, entitled_count AS e, host FROM meetings WHERE batch_id = ?', batchId)[0]!).toEqual({ a: 24, e: 30, host: '李书记' });
+    expect(query('SELECT attendees_count AS a, entitled_count AS e, host, starts_at AS s, ends_at AS t, vote_method AS v FROM meetings WHERE batch_id = ?', batchId)[0]!).toEqual({
+      a: 24, e: 30, host: '李书记', s: '09:30', t: '11:00', v: 'hands',
+    });
+    // The batch page prints its papers: the browser opens the PDF in a new tab for its own print.
+    expect(await page.getByTestId('batch-papers').innerText()).toMatch(/打印公示名单（第4步）[\s\S]*打印会议记录[\s\S]*打印签到表/);
+    await shot('46b-batch-papers');
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('print-sign-in').click()]);
+    await page.getByText('已在新的浏览器标签页中打开', { exact: false }).waitFor();
+    await expect.poll(() => tab.url(), { timeout: 20_000 }).toMatch(/^blob:/);
+    await tab.close();
     await closeStep(2, '2026-10-05');
     // The votes decided: more than half of 24 present carries.
     const outcomes = query<{ no: string; outcome: string }>(

@@ -8,7 +8,7 @@ import { recordOutcome } from '../../core/workflows/outcomes.ts';
 import { batchIdOf, householdIdsByNo, objectionIdOf, stepSeqOf } from '../../core/workflows/refs.ts';
 import { closeStep, openStep } from '../../core/workflows/steps.ts';
 import { UserError } from '../../shared/errors.ts';
-import { OUTCOME_LABELS, outcomeFrom } from '../../shared/workflows/index.ts';
+import { OUTCOME_LABELS, VOTE_METHODS, outcomeFrom } from '../../shared/workflows/index.ts';
 import { optionalString, requireString } from '../args.ts';
 import { emit } from '../io.ts';
 import { describeBatch, showDetail } from './batch-view.ts';
@@ -82,8 +82,16 @@ const closeStepVerb: Verb = {
   },
 };
 
+/** --vote: 举手表决 / 无记名投票 (or hands / ballot, 举手 / 无记名). */
+function voteMethodOf(v: string | null): string | null {
+  if (v == null) return null;
+  const code = Object.entries(VOTE_METHODS).find(([k, label]) => v === k || v === label || label.startsWith(v))?.[0];
+  if (!code) throw new UserError(`投票方式“${v}”无法识别：--vote 只能是 举手表决 或 无记名投票。`, { kind: 'usage' });
+  return code;
+}
+
 const meeting: Verb = {
-  args: '--batch 编号 --step 环节 --attendees 到会人数 --entitled 应到人数 [--on 日期] [--place 地点] [--host 主持人] [--recorder 记录人] [--minutes 记录] [--result 结果] [--votes 户编号:赞成:反对:弃权,…]',
+  args: '--batch 编号 --step 环节 --attendees 到会人数 --entitled 应到人数 [--on 日期] [--place 地点] [--host 主持人] [--recorder 记录人] [--from 开始时间 09:30] [--to 结束时间] [--vote 举手表决|无记名投票] [--scrutineer 监票人] [--teller 计票人] [--minutes 记录] [--result 结果] [--votes 户编号:赞成:反对:弃权,…]',
   summary: '登记民主评议会议（到会不足应到人数三分之二的会议无效）及各户票数',
   acts: API.workflows.saveMeeting,
   options: {
@@ -95,6 +103,11 @@ const meeting: Verb = {
     place: { type: 'string' },
     host: { type: 'string' },
     recorder: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    vote: { type: 'string' },
+    scrutineer: { type: 'string' },
+    teller: { type: 'string' },
     minutes: { type: 'string' },
     result: { type: 'string' },
     votes: { type: 'string' },
@@ -118,6 +131,11 @@ const meeting: Verb = {
       place: text(c.p, 'place'),
       host: text(c.p, 'host'),
       recorder: text(c.p, 'recorder'),
+      startsAt: text(c.p, 'from'),
+      endsAt: text(c.p, 'to'),
+      voteMethod: voteMethodOf(text(c.p, 'vote')),
+      scrutineer: text(c.p, 'scrutineer'),
+      teller: text(c.p, 'teller'),
       attendeesCount,
       entitledCount,
       attendees: null,

@@ -15,6 +15,7 @@ import { card } from './card.ts';
 import { enrollment } from './enrollment.ts';
 import { incomeCalc } from './income-calc.ts';
 import { meeting } from './meeting.ts';
+import { signIn } from './sign-in.ts';
 import { publicity } from './publicity.ts';
 import { roster } from './roster.ts';
 import { verificationHousehold } from './verification-household.ts';
@@ -37,6 +38,7 @@ export const DOCUMENTS: Record<DocumentKind, DocumentDef> = {
   card,
   meeting,
   'income-calc': incomeCalc,
+  'sign-in': signIn,
 };
 
 const MIME = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;

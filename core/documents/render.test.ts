@@ -53,7 +53,7 @@ describe('renderDocument', () => {
   });
 
   it.each(DOCUMENT_KINDS.map((k) => [k] as const))('writes %s as a workbook with a title and print setup', async (kind) => {
-    const scope = { publicity: { batchId }, meeting: { batchId }, roster: { villageCode: code }, 'verification-village': { villageCode: code }, 'income-calc': { villageCode: code } }[kind as string] ?? {};
+    const scope = { publicity: { batchId }, meeting: { batchId }, roster: { villageCode: code }, 'verification-village': { villageCode: code }, 'income-calc': { villageCode: code }, 'sign-in': { batchId } }[kind as string] ?? {};
     const out = fx.file(`${kind}.xlsx`);
     const r = await renderDocument(fx.archive, { kind, format: 'xlsx', scope, asOf: TEST_AS_OF }, { out });
     const wb = new ExcelJS.Workbook();

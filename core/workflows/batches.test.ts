@@ -194,3 +194,20 @@ describe('bad input is refused in Chinese with nothing written', () => {
     refusedUnchanged(() => open(id, 9, '2026-09-02'), /没有第9步：共 8 步/);
   });
 });
+
+describe('meeting time, vote method and counters', () => {
+  it('are recorded and shown with the batch; bad values are refused in Chinese with nothing written', () => {
+    fx = workflowFixture([{ no: 'A1' }]);
+    const id = identification(['A1']);
+    close(id, 1, '2026-09-05');
+    open(id, 2, '2026-09-05');
+    const m = meeting(id, 30, 40);
+    refusedUnchanged(() => saveMeeting(fx.archive.db, actor, { ...m, startsAt: '10:00', endsAt: '09:30' }), /结束时间 09:30 应晚于开始时间 10:00，请核对/);
+    refusedUnchanged(() => saveMeeting(fx.archive.db, actor, { ...m, startsAt: '9点' }), /开始时间“9点”不是时:分格式，请写成如 09:30/);
+    refusedUnchanged(() => saveMeeting(fx.archive.db, actor, { ...m, voteMethod: 'ballot', scrutineer: '王监' }), /无记名投票须登记监票人和计票人/);
+    refusedUnchanged(() => saveMeeting(fx.archive.db, actor, { ...m, voteMethod: 'raise' }), /投票方式“raise”无法识别/);
+    saveMeeting(fx.archive.db, actor, { ...m, startsAt: '09:30', endsAt: '11:00', voteMethod: 'ballot', scrutineer: '王监', teller: '李计' });
+    const shown = batchDetail(fx.archive.db, id, '2026-09-06').steps[1]!.meetings[0]!;
+    expect(shown).toMatchObject({ startsAt: '09:30', endsAt: '11:00', voteMethod: 'ballot', voteMethodLabel: '无记名投票', scrutineer: '王监', teller: '李计' });
+  });
+});

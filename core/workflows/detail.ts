@@ -8,7 +8,7 @@ import { membersOfBatch, outcomesOfSteps } from '../../db/repos/workflow-members
 import type { MemberRow, OutcomeRow } from '../../db/repos/workflow-members.ts';
 import type { BatchDetail, BatchHouseholdView, DecisionView, MeetingView, ObjectionView, OutcomeView, StepView } from '../../shared/api/workflows.ts';
 import { STATUS_LABELS } from '../../shared/status.ts';
-import { DECISION_LABELS, OUTCOME_LABELS, STEP_STATUS_LABELS, attendanceProblem, voteCarries } from '../../shared/workflows/index.ts';
+import { DECISION_LABELS, OUTCOME_LABELS, STEP_STATUS_LABELS, attendanceProblem, voteCarries, voteMethodLabel } from '../../shared/workflows/index.ts';
 import type { Outcome } from '../../shared/workflows/index.ts';
 import type { BatchRow, HouseholdBrief, StepRow } from './common.ts';
 import { byVillageThenNo, describeHousehold, householdBriefs, kindOf, requireBatch, stepsOf } from './common.ts';
@@ -32,6 +32,12 @@ function meetingViews(db: ReadDb, step: StepRow, memberById: ReadonlyMap<string,
       place: m.place,
       host: m.host,
       recorder: m.recorder,
+      startsAt: m.startsAt,
+      endsAt: m.endsAt,
+      voteMethod: m.voteMethod,
+      voteMethodLabel: voteMethodLabel(m.voteMethod),
+      scrutineer: m.scrutineer,
+      teller: m.teller,
       attendeesCount: m.attendeesCount,
       entitledCount: m.entitledCount,
       attendees: m.attendees,

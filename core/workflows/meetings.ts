@@ -9,7 +9,7 @@ import { recordAudit } from '../../db/repos/audit.ts';
 import { meetingById, meetingsOfStep, saveMeetingRecord, votesOfMeetings } from '../../db/repos/workflow-meetings.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
-import { attendanceProblem } from '../../shared/workflows/index.ts';
+import { attendanceProblem, meetingTimeProblem, TIME_OF_DAY, VOTE_METHODS } from '../../shared/workflows/index.ts';
 import { kindOf, requireOpenBatch, requireStep, stepLabel, stepsOf } from './common.ts';
 import { requireMembers, requireOpenStep } from './outcomes.ts';
 
@@ -21,6 +21,11 @@ export interface MeetingInput {
   place: string | null;
   host: string | null;
   recorder: string | null;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  voteMethod?: string | null;
+  scrutineer?: string | null;
+  teller?: string | null;
   attendeesCount: number;
   entitledCount: number;
   attendees: string | null;
@@ -38,6 +43,14 @@ export function saveMeeting(db: Db, actor: Actor, input: MeetingInput): string {
       throw new UserError(`第${step.seq}步“${label}”不是民主评议环节，不能登记评议会议：请选择民主评议环节。`);
     }
     requireOpenStep(actor, batch, step, input.heldOn, '会议');
+    const timeProblem = meetingTimeProblem(input.startsAt ?? null, input.endsAt ?? null);
+    if (timeProblem) throw new UserError(`${timeProblem}。`, { field: input.startsAt != null && !TIME_OF_DAY.test(input.startsAt) ? 'startsAt' : 'endsAt' });
+    if (input.voteMethod != null && !(input.voteMethod in VOTE_METHODS)) {
+      throw new UserError(`投票方式“${input.voteMethod}”无法识别：请选择举手表决或无记名投票。`, { field: 'voteMethod' });
+    }
+    if (input.voteMethod === 'ballot' && (!input.scrutineer || !input.teller)) {
+      throw new UserError('无记名投票须登记监票人和计票人：请填写监票人、计票人后再保存。', { field: input.scrutineer ? 'teller' : 'scrutineer' });
+    }
     const members = requireMembers(w, batch, step.seq, input.votes.map((v) => v.householdId));
     for (const v of input.votes) {
       if (v.votesFor + v.votesAgainst + v.abstentions > input.attendeesCount) {
@@ -52,6 +65,11 @@ export function saveMeeting(db: Db, actor: Actor, input: MeetingInput): string {
       place: input.place,
       host: input.host,
       recorder: input.recorder,
+      startsAt: input.startsAt ?? null,
+      endsAt: input.endsAt ?? null,
+      voteMethod: input.voteMethod ?? null,
+      scrutineer: input.scrutineer ?? null,
+      teller: input.teller ?? null,
       attendeesCount: input.attendeesCount,
       entitledCount: input.entitledCount,
       attendees: input.attendees,

@@ -62,6 +62,11 @@ export interface MeetingRecord {
   place: string | null;
   host: string | null;
   recorder: string | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  voteMethod: string | null;
+  scrutineer: string | null;
+  teller: string | null;
   attendeesCount: number | null;
   entitledCount: number | null;
   attendees: string | null;
@@ -69,8 +74,18 @@ export interface MeetingRecord {
   result: string | null;
 }
 
-/** The batch's latest meeting, if one was recorded. */
-export function latestMeeting(db: ReadDb, batchId: string): MeetingRecord | null {
+/** A batch's steps in order (the papers of a meeting step: 会议记录, 签到表). */
+export function stepsOfBatch(db: ReadDb, batchId: string): Pick<NoticeStep, 'id' | 'seq' | 'step' | 'status' | 'startedOn'>[] {
+  return db
+    .select({ id: batchSteps.id, seq: batchSteps.seq, step: batchSteps.step, status: batchSteps.status, startedOn: batchSteps.startedOn })
+    .from(batchSteps)
+    .where(eq(batchSteps.batchId, batchId))
+    .orderBy(asc(batchSteps.seq))
+    .all();
+}
+
+/** The batch's latest meeting (of one step when `stepId` is given), if one was recorded. */
+export function latestMeeting(db: ReadDb, batchId: string, stepId: string | null = null): MeetingRecord | null {
   return (
     db
       .select({
@@ -79,6 +94,11 @@ export function latestMeeting(db: ReadDb, batchId: string): MeetingRecord | null
         place: meetings.place,
         host: meetings.host,
         recorder: meetings.recorder,
+        startsAt: meetings.startsAt,
+        endsAt: meetings.endsAt,
+        voteMethod: meetings.voteMethod,
+        scrutineer: meetings.scrutineer,
+        teller: meetings.teller,
         attendeesCount: meetings.attendeesCount,
         entitledCount: meetings.entitledCount,
         attendees: meetings.attendees,
@@ -86,7 +106,7 @@ export function latestMeeting(db: ReadDb, batchId: string): MeetingRecord | null
         result: meetings.result,
       })
       .from(meetings)
-      .where(eq(meetings.batchId, batchId))
+      .where(stepId ? and(eq(meetings.batchId, batchId), eq(meetings.stepId, stepId)) : eq(meetings.batchId, batchId))
       .orderBy(desc(meetings.heldOn))
       .limit(1)
       .get() ?? null

@@ -23,7 +23,7 @@ export function votesOfMeetings(db: ReadDb, meetingIds: readonly string[]): Vote
   return meetingIds.length ? db.select().from(meetingVotes).where(inArray(meetingVotes.meetingId, [...meetingIds])).all() : [];
 }
 
-export type MeetingValues = Pick<MeetingRow, 'heldOn' | 'place' | 'host' | 'recorder' | 'attendeesCount' | 'entitledCount' | 'attendees' | 'minutes' | 'result'>;
+export type MeetingValues = Pick<MeetingRow, 'heldOn' | 'place' | 'host' | 'recorder' | 'startsAt' | 'endsAt' | 'voteMethod' | 'scrutineer' | 'teller' | 'attendeesCount' | 'entitledCount' | 'attendees' | 'minutes' | 'result'>;
 export type VoteValues = Pick<VoteRow, 'batchHouseholdId' | 'votesFor' | 'votesAgainst' | 'abstentions'>;
 
 export interface MeetingWrite {

@@ -120,6 +120,14 @@ export const meetings = sqliteTable(
     place: text('place'),
     host: text('host'),
     recorder: text('recorder'),
+    /** 开始/结束时间 of day, "HH:MM". */
+    startsAt: text('starts_at'),
+    endsAt: text('ends_at'),
+    /** 投票方式: 'hands' 举手表决 or 'ballot' 无记名投票 (shared/workflows/meeting.ts). */
+    voteMethod: text('vote_method'),
+    /** 监票人 and 计票人. */
+    scrutineer: text('scrutineer'),
+    teller: text('teller'),
     attendeesCount: integer('attendees_count'),
     entitledCount: integer('entitled_count'),
     attendees: text('attendees'),

@@ -71,7 +71,8 @@ export function emptyForm(): DocForm {
 export function chooseKind(form: DocForm, view: DocumentKindView): DocForm {
   const scopeType = view.scopes.includes(form.scopeType) ? form.scopeType : view.scopes[0]!;
   const format = view.formats.includes(form.format) ? form.format : view.formats[0]!;
-  return { ...form, kind: view.kind, scopeType, format, stepId: view.options.includes('stepId') ? form.stepId : null };
+  const sameSteps = MEETING_KINDS.includes(form.kind ?? '') === MEETING_KINDS.includes(view.kind);
+  return { ...form, kind: view.kind, scopeType, format, stepId: view.options.includes('stepId') && sameSteps ? form.stepId : null };
 }
 
 export function chooseBatch(form: DocForm, batchId: string | null): DocForm {
@@ -139,9 +140,13 @@ export interface NoticeStepOption {
 }
 
 /** The steps of a batch that post a notice (the publicity steps and the announcement). */
-export function noticeStepOptions(steps: readonly StepView[]): NoticeStepOption[] {
+/** Kinds whose step option is a 民主评议 step (会议记录, 签到表) rather than a notice step. */
+export const MEETING_KINDS: readonly string[] = ['meeting', 'sign-in'];
+const isStepOf = (meeting: boolean) => (s: StepView) => (meeting ? s.meeting : s.publicity || s.code === 'announcement');
+
+export function noticeStepOptions(steps: readonly StepView[], meeting = false): NoticeStepOption[] {
   return steps
-    .filter((s) => s.publicity || s.code === 'announcement')
+    .filter(isStepOf(meeting))
     .map((s) => ({ value: s.id, label: `第${s.seq}步 ${s.label}（${s.statusLabel}${s.startedOn ? `，${s.startedOn}起` : ''}）` }));
 }
 

@@ -74,6 +74,29 @@ describe('民主评议 meeting form', () => {
     expect(meetingInputFrom({ ...over, attendeesCount: 31 }, 'b', 2, null, TODAY)).toMatchObject({ ok: false, field: 'attendeesCount' });
     expect(voteRowsFor(d, 1, null)).toHaveLength(2);
   });
+
+  it('times, vote method and counters: checked in Chinese, 9:30 written as 09:30', () => {
+    const d = batchAtPublicity({}, { households: [householdView('A1')] });
+    const base = { ...meetingValuesFrom(d, 2, null, TODAY), attendeesCount: 20, entitledCount: 30 };
+    expect(meetingInputFrom({ ...base, startsAt: '25:00' }, 'b', 2, null, TODAY)).toMatchObject({ ok: false, field: 'startsAt', message: /开始时间“25:00”请写成如 09:30/ });
+    expect(meetingInputFrom({ ...base, startsAt: '10:00', endsAt: '9:30' }, 'b', 2, null, TODAY)).toMatchObject({ ok: false, field: 'endsAt', message: '结束时间 09:30 应晚于开始时间 10:00，请核对' });
+    expect(meetingInputFrom({ ...base, voteMethod: 'ballot', scrutineer: '王监' }, 'b', 2, null, TODAY)).toMatchObject({ ok: false, field: 'teller', message: '无记名投票须填写计票人' });
+    const ok = meetingInputFrom({ ...base, startsAt: '9:30', endsAt: '1100', voteMethod: 'ballot', scrutineer: '王监', teller: '李计' }, 'b', 2, null, TODAY);
+    expect(ok).toMatchObject({ ok: true, input: { startsAt: '09:30', endsAt: '11:00', voteMethod: 'ballot', scrutineer: '王监', teller: '李计' } });
+    expect(meetingInputFrom(base, 'b', 2, null, TODAY)).toMatchObject({ ok: true, input: { startsAt: null, endsAt: null, voteMethod: null, scrutineer: null, teller: null } });
+  });
+
+  it('a second meeting starts from the first: place, people, counts, method; not date, minutes or votes', () => {
+    const d = batchAtPublicity({}, { households: [householdView('A1')] });
+    const first = {
+      id: 'm1', seq: 2, heldOn: '2026-09-06', place: '村委会会议室', host: '张书记', recorder: '李文书', startsAt: '09:00', endsAt: '10:30', voteMethod: 'hands', voteMethodLabel: '举手表决',
+      scrutineer: '王五', teller: '赵六', attendeesCount: 19, entitledCount: 30, attendees: '甲、乙', minutes: '第一次', result: '无效', valid: false, problem: '不足', votes: [],
+    };
+    const d2 = { ...d, steps: d.steps.map((s) => (s.seq === 2 ? { ...s, meetings: [first] } : s)) };
+    const v = meetingValuesFrom(d2, 2, null, TODAY);
+    expect(v).toMatchObject({ heldOn: TODAY, place: '村委会会议室', host: '张书记', recorder: '李文书', startsAt: '09:00', voteMethod: 'hands', scrutineer: '王五', teller: '赵六', attendees: '甲、乙', entitledCount: 30, minutes: '', result: '' });
+    expect(v.votes.every((r) => r.votesFor == null)).toBe(true);
+  });
 });
 
 describe('households of a batch', () => {

@@ -1,7 +1,7 @@
 // 民主评议 meeting form: attendance against two thirds of those entitled (shown live, by the
 // same rule the archive applies), the attendee list, and the votes per household.
 import type { Api, BatchDetail, InputOf, MeetingView } from '../../shared/api/index.ts';
-import { attendanceProblem, twoThirdsMinimum, voteCarries } from '../../shared/workflows/index.ts';
+import { TIME_OF_DAY, attendanceProblem, meetingTimeProblem, twoThirdsMinimum, voteCarries } from '../../shared/workflows/index.ts';
 import type { Checked } from './workflow-forms.ts';
 import { dateProblem, orNull } from './workflow-forms.ts';
 
@@ -20,6 +20,12 @@ export interface MeetingValues {
   place: string;
   host: string;
   recorder: string;
+  startsAt: string;
+  endsAt: string;
+  /** '' until chosen; hands / ballot. */
+  voteMethod: string;
+  scrutineer: string;
+  teller: string;
   attendees: string;
   attendeesCount: number | null;
   entitledCount: number | null;
@@ -28,10 +34,7 @@ export interface MeetingValues {
   votes: VoteRow[];
 }
 
-/** Names in an attendee list written with 、，, ; or new lines. */
-export function attendeeNames(text: string): string[] {
-  return [...new Set(text.split(/[、,，;；\s]+/).map((s) => s.trim()).filter(Boolean))];
-}
+export { attendeeNames } from '../../shared/workflows/index.ts';
 
 export interface Attendance {
   /** Fewest present for the meeting to count; null until the entitled count is known. */
@@ -69,19 +72,44 @@ export function voteRowsFor(d: BatchDetail, seq: number, meeting: MeetingView | 
     });
 }
 
+/** The batch's latest recorded meeting (any step), to prefill a new one: same place, people and counts. */
+export function previousMeeting(d: BatchDetail): MeetingView | null {
+  const all = d.steps.flatMap((s) => s.meetings);
+  return all.reduce<MeetingView | null>((last, m) => (last == null || m.heldOn >= last.heldOn ? m : last), null);
+}
+
+/**
+ * The form's values: the meeting being changed, or for a new one what the batch's previous
+ * meeting recorded (place, host, recorder, vote method and counters, attendees, counts, times)
+ * — never its date, minutes, result or votes.
+ */
 export function meetingValuesFrom(d: BatchDetail, seq: number, meeting: MeetingView | null, today: string): MeetingValues {
+  const from = meeting ?? previousMeeting(d);
   return {
     heldOn: meeting?.heldOn ?? today,
-    place: meeting?.place ?? '',
-    host: meeting?.host ?? '',
-    recorder: meeting?.recorder ?? '',
-    attendees: meeting?.attendees ?? '',
-    attendeesCount: meeting?.attendeesCount ?? null,
-    entitledCount: meeting?.entitledCount ?? null,
+    place: from?.place ?? '',
+    host: from?.host ?? '',
+    recorder: from?.recorder ?? '',
+    startsAt: from?.startsAt ?? '',
+    endsAt: from?.endsAt ?? '',
+    voteMethod: from?.voteMethod ?? '',
+    scrutineer: from?.scrutineer ?? '',
+    teller: from?.teller ?? '',
+    attendees: from?.attendees ?? '',
+    attendeesCount: from?.attendeesCount ?? null,
+    entitledCount: from?.entitledCount ?? null,
     minutes: meeting?.minutes ?? '',
     result: meeting?.result ?? '',
     votes: voteRowsFor(d, seq, meeting),
   };
+}
+
+/** A time typed as 9:30, 0930 or 09:30 → "09:30"; null when empty; the text as typed when not a time. */
+export function normalTime(text: string): string | null {
+  const t = text.trim().replace('：', ':');
+  if (!t) return null;
+  const m = /^(\d{1,2})[:.]?(\d{2})$/.exec(t);
+  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : t;
 }
 
 export function meetingInputFrom(v: MeetingValues, batchId: string, seq: number, id: string | null, today: string): Checked<MeetingInput> {
@@ -90,6 +118,15 @@ export function meetingInputFrom(v: MeetingValues, batchId: string, seq: number,
   if (v.entitledCount == null || v.entitledCount < 1) return { ok: false, field: 'entitledCount', message: '请填写应到人数（至少1人）' };
   if (v.attendeesCount == null || v.attendeesCount < 0) return { ok: false, field: 'attendeesCount', message: '请填写到会人数' };
   if (v.attendeesCount > v.entitledCount) return { ok: false, field: 'attendeesCount', message: '到会人数不能多于应到人数' };
+  const startsAt = normalTime(v.startsAt);
+  const endsAt = normalTime(v.endsAt);
+  if (startsAt != null && !TIME_OF_DAY.test(startsAt)) return { ok: false, field: 'startsAt', message: `开始时间“${startsAt}”请写成如 09:30 的 24 小时时间` };
+  if (endsAt != null && !TIME_OF_DAY.test(endsAt)) return { ok: false, field: 'endsAt', message: `结束时间“${endsAt}”请写成如 11:00 的 24 小时时间` };
+  const timeProblem = meetingTimeProblem(startsAt, endsAt);
+  if (timeProblem) return { ok: false, field: 'endsAt', message: timeProblem };
+  const voteMethod = v.voteMethod === 'hands' || v.voteMethod === 'ballot' ? v.voteMethod : null;
+  if (voteMethod === 'ballot' && !v.scrutineer.trim()) return { ok: false, field: 'scrutineer', message: '无记名投票须填写监票人' };
+  if (voteMethod === 'ballot' && !v.teller.trim()) return { ok: false, field: 'teller', message: '无记名投票须填写计票人' };
   const votes: MeetingInput['votes'] = [];
   for (const r of v.votes) {
     if (r.votesFor == null && r.votesAgainst == null && r.abstentions == null) continue;
@@ -109,6 +146,11 @@ export function meetingInputFrom(v: MeetingValues, batchId: string, seq: number,
       place: orNull(v.place),
       host: orNull(v.host),
       recorder: orNull(v.recorder),
+      startsAt,
+      endsAt,
+      voteMethod,
+      scrutineer: orNull(v.scrutineer),
+      teller: orNull(v.teller),
       attendeesCount: v.attendeesCount,
       entitledCount: v.entitledCount,
       attendees: orNull(v.attendees),

@@ -42,7 +42,7 @@ describe('what is due on a batch', () => {
     const steps = base.steps.map((s) => (s.seq === 2 ? stepView(2, { status: 'open', startedOn: '2026-09-05', gate: { canOpen: false, canClose: false, blockers: ['x'], from: null } }) : s.seq > 2 ? stepView(s.seq) : s));
     const d = { ...base, steps, currentStep: { seq: 2, label: '民主评议', status: 'open' as const } };
     expect(dueOf(d).headline).toBe('第2步“民主评议”进行中：需要先记录民主评议会议');
-    const short = { id: 'm', seq: 2, heldOn: '2026-09-06', place: null, host: null, recorder: null, attendeesCount: 19, entitledCount: 30, attendees: null, minutes: null, result: null, valid: false, problem: '不足', votes: [] };
+    const short = { id: 'm', seq: 2, heldOn: '2026-09-06', place: null, host: null, recorder: null, startsAt: null, endsAt: null, voteMethod: null, voteMethodLabel: null, scrutineer: null, teller: null, attendeesCount: 19, entitledCount: 30, attendees: null, minutes: null, result: null, valid: false, problem: '不足', votes: [] };
     const d2 = { ...d, steps: d.steps.map((s) => (s.seq === 2 ? { ...s, meetings: [short] } : s)) };
     expect(dueOf(d2).headline).toMatch(/评议会议到会人数不足三分之二，需重新召开并记录/);
   });

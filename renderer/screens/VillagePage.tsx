@@ -6,6 +6,8 @@ import { api } from '../api.ts';
 import QueryState from '../components/QueryState.tsx';
 import { useQuery } from '../hooks/use-query.ts';
 import { useStore } from '../store/index.ts';
+import { villagePapers } from '../editor/paper-print.ts';
+import PaperButtons from './documents/PaperButtons.tsx';
 
 const money = (fen: number | null): string => (fen == null ? '—' : `${formatYuan(fen)} 元`);
 
@@ -49,6 +51,7 @@ export default function VillagePage({ id }: { id: string }) {
               >
                 查看本村农户
               </Button>
+              <PaperButtons papers={villagePapers(v.code, v.households)} testId="village-papers" />
             </Space>
             <Card size="small">
               <Descriptions

@@ -84,6 +84,13 @@ export interface MeetingView {
   place: string | null;
   host: string | null;
   recorder: string | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  /** hands / ballot (VOTE_METHODS), with its label. */
+  voteMethod: string | null;
+  voteMethodLabel: string | null;
+  scrutineer: string | null;
+  teller: string | null;
   attendeesCount: number | null;
   entitledCount: number | null;
   attendees: string | null;

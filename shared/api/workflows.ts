@@ -2,7 +2,7 @@
 // list and one batch as a step timeline, and every recorded act — households in and out,
 // outcomes, steps opened and closed, meetings, objections, decisions, quotas, the exit check.
 import { z } from 'zod';
-import { OUTCOMES, WORKFLOW_KINDS } from '../workflows/index.ts';
+import { OUTCOMES, TIME_OF_DAY, VOTE_METHODS, WORKFLOW_KINDS } from '../workflows/index.ts';
 import { endpoint } from './endpoint.ts';
 import { ADMIN, REVIEW } from '../roles.ts';
 import type { AddResult, BatchDetail, BatchListItem, CandidateView, CloseResult, ExitCheckRow, KindView, QuotaView } from './workflows-views.ts';
@@ -31,6 +31,9 @@ export const candidateFilter = z.object({
 });
 export type CandidateFilter = z.input<typeof candidateFilter>;
 
+const timeOfDay = (label: string) =>
+  z.string().trim().regex(TIME_OF_DAY, `${label}应写成如 09:30 的 24 小时时间（时:分）`).nullable().default(null);
+
 const meetingInput = z
   .object({
     batchId: id,
@@ -41,6 +44,16 @@ const meetingInput = z
     place: optionalText('会议地点', 100),
     host: optionalText('主持人', 20),
     recorder: optionalText('记录人', 20),
+    /** 开始/结束时间 of day, "HH:MM". */
+    startsAt: timeOfDay('开始时间'),
+    endsAt: timeOfDay('结束时间'),
+    /** 投票方式: hands 举手表决, ballot 无记名投票. */
+    voteMethod: z
+      .enum(Object.keys(VOTE_METHODS) as [keyof typeof VOTE_METHODS], { message: '投票方式只能是举手表决（hands）或无记名投票（ballot）' })
+      .nullable()
+      .default(null),
+    scrutineer: optionalText('监票人', 40),
+    teller: optionalText('计票人', 40),
     attendeesCount: z.number().int('到会人数应为整数').min(0, '到会人数不能为负数').max(10_000, '到会人数过大'),
     entitledCount: z.number().int('应到人数应为整数').min(1, '应到人数至少为1').max(10_000, '应到人数过大'),
     attendees: optionalText('参会人员', 2000),
@@ -57,7 +70,8 @@ const meetingInput = z
       )
       .default([]),
   })
-  .refine((m) => m.attendeesCount <= m.entitledCount, { message: '到会人数不能多于应到人数', path: ['attendeesCount'] });
+  .refine((m) => m.attendeesCount <= m.entitledCount, { message: '到会人数不能多于应到人数', path: ['attendeesCount'] })
+  .refine((m) => m.startsAt == null || m.endsAt == null || m.endsAt > m.startsAt, { message: '结束时间应晚于开始时间，请核对', path: ['endsAt'] });
 
 const decisionInput = z.object({
   batchId: id,

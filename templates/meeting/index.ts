@@ -1,9 +1,11 @@
-// 民主评议会议记录 of a batch: time, place, host, recorder, those entitled and present (two
-// thirds needed), attendees, the minutes, the households deliberated with their votes and
-// result, the conclusion and signatures. Without a recorded meeting: the same form blank, with
+// 民主评议会议记录 of a batch: date and time of day, place, host, recorder, 投票方式 with 监票人
+// and 计票人, those entitled and present (two thirds needed), attendees, the minutes, the
+// households deliberated with their votes and result, the conclusion, and a signature cell for
+// every attendee (a grid that continues on the next page). Without a recorded meeting: the same form blank, with
 // the households listed, to fill in by hand at the meeting.
 import type { Block, Cell, FormPage } from '../layout/blocks.ts';
 import { dateCn, orBlank } from '../layout/format.ts';
+import { signatureGrid } from './signatures.ts';
 
 export interface MeetingHousehold {
   village: string;
@@ -29,6 +31,12 @@ export interface MeetingModel {
     place: string | null;
     host: string | null;
     recorder: string | null;
+    /** "9:30—11:00", or empty. */
+    time: string;
+    /** 举手表决 / 无记名投票, or null when not recorded. */
+    voteMethod: string | null;
+    scrutineer: string | null;
+    teller: string | null;
     attendeesCount: number | null;
     entitledCount: number | null;
     attendees: string | null;
@@ -39,12 +47,17 @@ export interface MeetingModel {
   attendance: string;
   categoryLabel: string | null;
   households: MeetingHousehold[];
+  /** Signature cells to print: one per attendee. */
+  signers: number;
 }
+
+const VOTE_METHOD_OPTIONS = ['举手表决', '无记名投票'] as const;
 
 const L = (text: string, span = 1): Cell => ({ text, label: true, span });
 const V = (text: string, span = 1): Cell => ({ text, span });
 const count = (n: number | null | undefined): string => (n == null ? '' : String(n));
 
+/** The record without the attendees' signatures (a worksheet of its own in the workbook). */
 export function meetingPage(m: MeetingModel): FormPage {
   const mt = m.meeting;
   const cols = [
@@ -75,8 +88,10 @@ export function meetingPage(m: MeetingModel): FormPage {
       type: 'grid',
       columns: [4, 8, 4, 8],
       rows: [
-        [L('会议时间'), V(mt ? dateCn(mt.heldOn) : dateCn(null)), L('会议地点'), V(orBlank(mt?.place))],
+        [L('会议时间'), V(mt ? `${dateCn(mt.heldOn)} ${mt.time || '\u3000\u3000时\u3000\u3000分至\u3000\u3000时\u3000\u3000分'}` : `${dateCn(null)} \u3000\u3000时\u3000\u3000分至\u3000\u3000时\u3000\u3000分`), L('会议地点'), V(orBlank(mt?.place))],
         [L('主持人'), V(orBlank(mt?.host)), L('记录人'), V(orBlank(mt?.recorder))],
+        [L('投票方式'), { options: { options: VOTE_METHOD_OPTIONS, chosen: mt?.voteMethod ? [mt.voteMethod] : [] }, span: 3 }],
+        [L('监票人'), V(orBlank(mt?.scrutineer)), L('计票人'), V(orBlank(mt?.teller))],
         [L('应到人数'), V(mt?.entitledCount == null ? '　　人' : `${mt.entitledCount} 人`), L('实到人数'), V(mt?.attendeesCount == null ? '　　人' : `${mt.attendeesCount} 人`)],
         [L('到会情况'), V(m.attendance, 3)],
         [L('参会人员'), V(orBlank(mt?.attendees), 3)],
@@ -88,7 +103,22 @@ export function meetingPage(m: MeetingModel): FormPage {
     { type: 'table', columns: cols, rows },
     { type: 'box', label: '会议结论', text: orBlank(mt?.result), minLines: 3 },
     { type: 'signatures', items: ['主持人（签字）：', '记录人（签字）：'] },
-    { type: 'box', label: '参会人员签字', text: '', minLines: 5 },
+    { type: 'signatures', items: ['监票人（签字）：', '计票人（签字）：'] },
   ];
   return { where: m.batchTitle, blocks };
+}
+
+/** The signature cells of every attendee. */
+export function meetingSignaturesPage(m: MeetingModel, withTitle: boolean): FormPage {
+  const blocks: Block[] = [
+    ...(withTitle ? [{ type: 'title' as const, text: `${m.title}（参会人员签字）`, subtitle: m.batchTitle }] : []),
+    { type: 'section', text: `参会人员签字（共 ${m.signers} 人）` },
+    signatureGrid(m.signers),
+  ];
+  return { where: m.batchTitle, blocks };
+}
+
+/** The whole record on paper: the form, then the signature grid. */
+export function meetingPaper(m: MeetingModel): FormPage {
+  return { where: m.batchTitle, blocks: [...meetingPage(m).blocks, ...meetingSignaturesPage(m, false).blocks] };
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { BatchListItem, DocumentKindView, ScopeType } from '../../../shared/api/index.ts';
 import type { Query } from '../../hooks/use-query.ts';
 import { api } from '../../api.ts';
-import { chooseBatch, defaultNoticeStep, hasOption, noticeStepOptions, SCOPE_LABELS } from '../../editor/documents-form.ts';
+import { chooseBatch, defaultNoticeStep, hasOption, MEETING_KINDS, noticeStepOptions, SCOPE_LABELS } from '../../editor/documents-form.ts';
 import type { DocForm } from '../../editor/documents-form.ts';
 import { useDebounced } from '../../hooks/use-debounced.ts';
 import { useQuery } from '../../hooks/use-query.ts';
@@ -37,21 +37,23 @@ function HouseholdPicker({ value, onChange }: { value: string | null; onChange: 
   );
 }
 
-function NoticeStep({ batchId, value, onChange }: { batchId: string; value: string | null; onChange: (id: string | null) => void }) {
+function NoticeStep({ batchId, value, meeting, onChange }: { batchId: string; value: string | null; meeting: boolean; onChange: (id: string | null) => void }) {
   const batch = useQuery(() => api.workflows.get({ id: batchId }), [batchId]);
   const steps = batch.data?.steps ?? [];
   const fallback = defaultNoticeStep(steps);
+  const label = meeting ? '评议环节' : '公示环节';
+  const placeholder = meeting ? '默认：本批次最近一次会议' : fallback ? `默认：${fallback.label}（${fallback.statusLabel}）` : '这个批次没有公示或公告环节';
   return (
-    <Field label="公示环节">
+    <Field label={label}>
       <Select
-        aria-label="公示环节"
+        aria-label={label}
         data-testid="doc-step"
         style={{ width: 420 }}
         loading={batch.loading}
         allowClear
         value={value}
-        placeholder={fallback ? `默认：${fallback.label}（${fallback.statusLabel}）` : '这个批次没有公示或公告环节'}
-        options={noticeStepOptions(steps)}
+        placeholder={placeholder}
+        options={noticeStepOptions(steps, meeting)}
         onChange={(id: string | undefined) => onChange(id ?? null)}
       />
     </Field>
@@ -102,7 +104,7 @@ export default function ScopeFields({ form, view, batches, onChange }: { form: D
         </Field>
       )}
       {form.scopeType === 'batch' && form.batchId && hasOption(view, 'stepId') && (
-        <NoticeStep batchId={form.batchId} value={form.stepId} onChange={(stepId) => onChange({ ...form, stepId })} />
+        <NoticeStep batchId={form.batchId} value={form.stepId} meeting={MEETING_KINDS.includes(view.kind)} onChange={(stepId) => onChange({ ...form, stepId })} />
       )}
       {form.scopeType === 'household' && (
         <Field label="农户">

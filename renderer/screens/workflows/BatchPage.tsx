@@ -8,7 +8,9 @@ import { API } from '../../../shared/api/index.ts';
 import type { BatchDetail } from '../../../shared/api/index.ts';
 import { api } from '../../api.ts';
 import QueryState from '../../components/QueryState.tsx';
+import { batchPapers } from '../../editor/paper-print.ts';
 import { openObjections } from '../../editor/workflow-timeline.ts';
+import PaperButtons from '../documents/PaperButtons.tsx';
 import { useQuery } from '../../hooks/use-query.ts';
 import { useMay } from '../../hooks/use-may.ts';
 import { useStore } from '../../store/index.ts';
@@ -95,6 +97,10 @@ function Page({ detail, show }: { detail: BatchDetail; show: (d: Dialog) => void
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="batch-page">
       <Header d={detail} show={show} />
+      <Space wrap>
+        <Typography.Text type="secondary">打印本批次：</Typography.Text>
+        <PaperButtons papers={batchPapers(detail)} testId="batch-papers" />
+      </Space>
       {detail.quota.filter((q) => q.message).map((q) => (
         <Alert key={q.villageId} type="error" showIcon title={`超规模：${q.message ?? ''}`} data-testid="batch-quota" />
       ))}

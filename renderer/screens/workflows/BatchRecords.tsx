@@ -4,6 +4,7 @@ import { Button, Card, Descriptions, Empty, Space, Table, Tag, Typography } from
 import { API } from '../../../shared/api/index.ts';
 import type { BatchDetail, DecisionView, ExitCheckRow, ObjectionView } from '../../../shared/api/index.ts';
 import type { ExitItem } from '../../../shared/workflows/index.ts';
+import { meetingTimeText } from '../../../shared/workflows/index.ts';
 import { api } from '../../api.ts';
 import QueryState from '../../components/QueryState.tsx';
 import { useQuery } from '../../hooks/use-query.ts';
@@ -56,9 +57,23 @@ export function MeetingsTab({ detail, show }: { detail: BatchDetail; show: (d: D
   const steps = detail.steps.filter((s) => s.meeting);
   const mayEdit = useMay(API.workflows.saveMeeting);
   const meetings = steps.flatMap((s) => s.meetings.map((m) => ({ m, s })));
-  if (meetings.length === 0) return <Empty description={`还没有民主评议会议记录（${steps.map((s) => `第${s.seq}步“${s.label}”`).join('、')}开始后可记录）`} />;
+  const open = detail.status === 'open' ? steps.find((s) => s.status === 'open') : undefined;
+  const record = open && mayEdit ? (
+    <Button type="primary" size="small" onClick={() => show({ type: 'meeting', seq: open.seq, meeting: null })} data-testid="meetings-tab-record">
+      {`记录第${open.seq}步“${open.label}”会议`}
+    </Button>
+  ) : null;
+  if (meetings.length === 0) {
+    const when = open ? `第${open.seq}步“${open.label}”正在进行，可以记录` : `${steps.map((s) => `第${s.seq}步“${s.label}”`).join('、')}开始后可记录`;
+    return (
+      <Empty description={`还没有民主评议会议记录（${when}）`}>
+        {record}
+      </Empty>
+    );
+  }
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      {record}
       {meetings.map(({ m, s }) => (
         <Card
           key={m.id}
@@ -84,6 +99,9 @@ export function MeetingsTab({ detail, show }: { detail: BatchDetail; show: (d: D
             items={[
               { key: 'place', label: '地点', children: m.place ?? '—' },
               { key: 'host', label: '主持人 / 记录人', children: `${m.host ?? '—'} / ${m.recorder ?? '—'}` },
+              { key: 'time', label: '时间', children: meetingTimeText(m.startsAt, m.endsAt) || '—' },
+              { key: 'vote', label: '投票方式', children: m.voteMethodLabel ?? '—' },
+              { key: 'counters', label: '监票人 / 计票人', children: `${m.scrutineer ?? '—'} / ${m.teller ?? '—'}` },
               { key: 'count', label: '到会 / 应到', children: `${m.attendeesCount ?? '?'} / ${m.entitledCount ?? '?'} 人${m.problem ? `（${m.problem}）` : ''}` },
               { key: 'result', label: '评议结果', children: m.result ?? '—' },
               { key: 'who', label: '参会人员', children: m.attendees ?? '—', span: 2 },

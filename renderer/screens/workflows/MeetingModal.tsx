@@ -1,15 +1,16 @@
 // 民主评议 meeting record: date, place, host, recorder, who attended and how many were entitled
 // (two thirds shown live), minutes, result and the votes per household.
-import { Alert, Col, Form, Input, InputNumber, Modal, Row as Grid, Table, Tag, Typography } from 'antd';
+import { Alert, Col, Form, Input, InputNumber, Modal, Radio, Row as Grid, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { BatchDetail, MeetingView } from '../../../shared/api/index.ts';
 import { api } from '../../api.ts';
-import { attendanceLive, attendeeNames, meetingInputFrom, meetingValuesFrom, voteVerdict } from '../../editor/workflow-meeting.ts';
+import { attendanceLive, attendeeNames, meetingInputFrom, meetingValuesFrom, previousMeeting, voteVerdict } from '../../editor/workflow-meeting.ts';
 import type { MeetingValues, VoteRow } from '../../editor/workflow-meeting.ts';
 import { DateInput, ErrorAlert, Row, errorOf, fieldError } from './shared.tsx';
 import type { ShownError } from './shared.tsx';
 import type { Done } from './StepModal.tsx';
 import { useToday } from '../../hooks/use-today.ts';
+import { VOTE_METHODS } from '../../../shared/workflows/index.ts';
 
 type VoteKey = 'votesFor' | 'votesAgainst' | 'abstentions';
 
@@ -17,6 +18,7 @@ export default function MeetingModal({ detail, seq, meeting, onClose, onDone }: 
   const today = useToday();
   const [v, setV] = useState<MeetingValues>(() => meetingValuesFrom(detail, seq, meeting, today));
   const [countTyped, setCountTyped] = useState(meeting != null);
+  const prefilled = meeting == null && previousMeeting(detail) != null;
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<MeetingValues>): void => setV((x) => ({ ...x, ...patch }));
@@ -49,6 +51,7 @@ export default function MeetingModal({ detail, seq, meeting, onClose, onDone }: 
   return (
     <Modal open title={`${meeting ? '修改' : '记录'}民主评议会议（第${seq}步）`} onCancel={onClose} onOk={() => void submit()} okText="保存" confirmLoading={busy} okButtonProps={{ 'data-testid': 'meeting-ok' }} width={900}>
       <ErrorAlert error={error} />
+      {prefilled ? <Alert type="info" showIcon style={{ marginBottom: 8 }} title="地点、主持人、参会人员等已按本批次上一次会议填好，请按本次会议核对修改" data-testid="meeting-prefilled" /> : null}
       <Form layout="horizontal" labelCol={{ span: 6 }} size="small">
         <Grid gutter={16}>
           <Col span={12}>
@@ -63,6 +66,26 @@ export default function MeetingModal({ detail, seq, meeting, onClose, onDone }: 
             </Row>
             <Row label="记录人" field="recorder" error={error}>
               <Input aria-label="记录人" maxLength={20} value={v.recorder} onChange={(e) => set({ recorder: e.target.value })} />
+            </Row>
+            <Row label="开始/结束" field={error?.field === 'endsAt' ? 'endsAt' : 'startsAt'} error={error}>
+              <Space.Compact>
+                <Input aria-label="开始时间" placeholder="09:30" maxLength={5} style={{ width: 90 }} value={v.startsAt} onChange={(e) => set({ startsAt: e.target.value })} />
+                <Input aria-label="结束时间" placeholder="11:00" maxLength={5} style={{ width: 90 }} value={v.endsAt} onChange={(e) => set({ endsAt: e.target.value })} />
+              </Space.Compact>
+            </Row>
+            <Row label="投票方式" field="voteMethod" error={error}>
+              <Radio.Group
+                aria-label="投票方式"
+                value={v.voteMethod || null}
+                onChange={(e) => set({ voteMethod: String(e.target.value) })}
+                options={Object.entries(VOTE_METHODS).map(([value, label]) => ({ value, label }))}
+              />
+            </Row>
+            <Row label="监票人" field="scrutineer" error={error} required={v.voteMethod === 'ballot'}>
+              <Input aria-label="监票人" maxLength={40} value={v.scrutineer} onChange={(e) => set({ scrutineer: e.target.value })} />
+            </Row>
+            <Row label="计票人" field="teller" error={error} required={v.voteMethod === 'ballot'}>
+              <Input aria-label="计票人" maxLength={40} value={v.teller} onChange={(e) => set({ teller: e.target.value })} />
             </Row>
           </Col>
           <Col span={12}>
