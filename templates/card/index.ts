@@ -11,8 +11,12 @@ export interface CardDocument {
   township: string;
   year: number;
   printedOn: string;
-  /** The national hotline or the station's number, printed in the reminder. */
+  /** The supervision phones (12317 first, then local ones), printed in the reminder. */
   hotline: string;
+  /** The township office's phone (乡镇人民政府/扶贫工作站), if set. */
+  townshipPhone?: string | null;
+  /** 村委会电话 by village code, where set. */
+  villagePhones?: Readonly<Record<string, string>>;
 }
 
 export type CardRecord = HouseholdView;
@@ -75,6 +79,12 @@ function reminder(doc: CardDocument, h: HouseholdView): string {
   return `家庭人均纯收入低于${range}，或遇因病、因灾、因意外等突发严重困难，请及时向村委会或帮扶责任人反映，也可拨打监督电话 ${doc.hotline}。`;
 }
 
+/** The card's phone line: the village committee's and the township's numbers (blanks to fill in when not set). */
+export function contactLine(doc: CardDocument, h: HouseholdView): string {
+  const blank = '\u3000\u3000\u3000\u3000\u3000\u3000';
+  return `村委会电话：${doc.villagePhones?.[h.villageCode] ?? blank}\u3000\u3000${doc.township}人民政府电话：${doc.townshipPhone ?? blank}`;
+}
+
 export function cardPage(doc: CardDocument, h: CardRecord): FormPage {
   return {
     where: householdWhere(h),
@@ -90,6 +100,7 @@ export function cardPage(doc: CardDocument, h: CardRecord): FormPage {
       { type: 'section', text: '四、近年家庭收入' },
       incomeTable(h),
       { type: 'paragraph', text: reminder(doc, h), size: 9.5 },
+      { type: 'paragraph', text: contactLine(doc, h), size: 9.5 },
       { type: 'signatures', items: ['帮扶责任人（签字）：', '户主（签字或捺印）：'], dated: true },
     ],
   };
