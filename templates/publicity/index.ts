@@ -136,12 +136,13 @@ interface NoticeColumn extends Column {
 }
 
 export function noticeColumns(n: PublicityNotice): NoticeColumn[] {
-  const cols: NoticeColumn[] = [{ label: '序号', weight: 24, width: 6, value: (_r, i) => i }];
+  const cols: NoticeColumn[] = [{ label: '序号', weight: 22, width: 6, value: (_r, i) => i }];
   if (n.showVillage) cols.push({ label: '行政村', weight: 48, width: 12, value: (r) => r.village });
   cols.push(
     { label: '村民小组', weight: 44, width: 12, value: (r) => r.groupName ?? '' },
-    { label: '户主姓名', weight: 44, width: 12, value: (r) => r.headName },
-    { label: '家庭人口数', weight: 40, width: 11, value: (r) => r.size },
+    { label: '户主姓名', weight: 42, width: 12, value: (r) => r.headName },
+    // Wide enough for its header on one line in the two-group list.
+    { label: '家庭人口数', weight: 50, width: 11, value: (r) => r.size },
   );
   if (n.categoryLabel) cols.push({ label: n.categoryLabel, weight: 56, width: 16, value: (r) => r.category ?? '' });
   if (n.maskedIds) cols.push({ label: '身份证号码', weight: 96, width: 22, value: (r) => r.maskedId ?? '' });
