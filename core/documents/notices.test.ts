@@ -23,7 +23,7 @@ let villages: { id: string; code: string; name: string }[];
 const b: Record<string, TestBatch> = {};
 const actor = { operator: '测试', now: () => new Date(`${TEST_AS_OF}T08:00:00Z`) };
 const squash = (s: string) => s.replace(/\s+/g, '');
-const NONE = { stepId: null, maskedIds: false, phones: [], issuer: null, basis: null };
+const NONE: { stepId: string | null; maskedIds: boolean; phones: string[]; issuer: string | null; basis: string | null } = { stepId: null, maskedIds: false, phones: [], issuer: null, basis: null };
 const model = (batch: TestBatch, opts: Partial<typeof NONE> = {}) => publicityModel(docContext(fx.archive, { asOf: TEST_AS_OF }), batch.id, { ...NONE, ...opts });
 const stepId = (batch: TestBatch, code: string) => batch.steps.find((s) => s.step === code)!.id;
 

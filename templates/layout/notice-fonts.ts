@@ -46,7 +46,7 @@ function fontFiles(dirs: readonly string[]): Map<string, string> {
     }
     for (const e of entries) {
       if (e.isDirectory() && depth < 3) walk(join(dir, e.name), depth + 1);
-      else if (/\.tt[fc]$/i.test(e.name) && !files!.has(e.name.toLowerCase())) files!.set(e.name.toLowerCase(), join(dir, e.name));
+      else if (/\.tt[fc]$/i.test(e.name) && !files.has(e.name.toLowerCase())) files.set(e.name.toLowerCase(), join(dir, e.name));
     }
   };
   for (const d of dirs) walk(d, 0);

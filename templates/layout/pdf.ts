@@ -109,8 +109,8 @@ export class Pdf {
       info: { Title: setup.title, Creator: '扶贫档案', Producer: '扶贫档案' },
       lang: 'zh-CN',
     });
-    this.doc.registerFont(PDF_FONT, font.data, font.family as string);
-    if (title) this.doc.registerFont(TITLE_FONT, title.data, title.family as string);
+    this.doc.registerFont(PDF_FONT, font.data, font.family);
+    if (title) this.doc.registerFont(TITLE_FONT, title.data, title.family);
     this.doc.font(PDF_FONT);
     // The digit fast path is checked against the sans face only.
     if (!setup.faces) useFastLayout(this.doc);
