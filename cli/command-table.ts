@@ -28,6 +28,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/doc.ts')).doc,
   },
   {
+    name: 'contacts',
+    summary: '公示和明白卡上印的联系方式：乡镇监督电话（12317 之外）、投诉监督地址、乡镇电话、各村村委会电话',
+    load: async () => (await import('./commands/contacts.ts')).contacts,
+  },
+  {
     name: 'backup',
     summary: '备份：把档案完整复制为一个备份文件（档案在程序里打开时，请用程序菜单“文件 → 备份”）',
     load: async () => (await import('./commands/backup.ts')).backup,

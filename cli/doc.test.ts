@@ -1,9 +1,12 @@
 // `doc KIND` end to end: the real bin on a real archive — one JSON object { pages, file } on
 // stdout, progress on stderr, exit 1 when refused (nothing written), exit 2 on wrong usage.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { insertTestBatch } from '../core/documents/testing.ts';
 import { createTestArchive, pdfInfo, runCli, tempDir } from '../core/testing.ts';
+import { openArchive } from '../core/archive.ts';
 
 const run = (...args: string[]) => runCli(args);
 
@@ -11,11 +14,14 @@ describe('relief-archive doc', () => {
   let dir: string;
   let db: string;
   let village: string;
+  let key: Buffer;
 
   beforeAll(async () => {
     dir = tempDir();
     db = join(dir, '青山镇.db');
-    (await createTestArchive({ file: db, name: '青山镇', code: '511922101000', county: '示例县' })).close();
+    const created = await createTestArchive({ file: db, name: '青山镇', code: '511922101000', county: '示例县' });
+    key = created.key!;
+    created.close();
     expect(run('demo', '--db', db, '--villages', '2', '--households', '40', '--seed', 'doc', '--as-of', '2026-11-24').code).toBe(0);
     const stats = JSON.parse(run('stats', '--db', db, '--json').stdout) as { perVillage: { code: string }[] };
     village = stats.perVillage[0]!.code;
@@ -46,6 +52,31 @@ describe('relief-archive doc', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/没有区划代码为 999999999999 的行政村/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('prints a notice for a batch given by the 8 characters batch list shows, with several local phones; sets and lists contacts', () => {
+    const archive = openArchive(db, { key });
+    let batchId: string;
+    try {
+      batchId = insertTestBatch(archive, { kind: 'monitoring', year: 2026, households: 3, openStep: 'verification' }).id;
+    } finally {
+      archive.close();
+    }
+    const set = run('contacts', '--db', db, '--phone', '0838-6212317', '--address', '青山镇人民路1号', '--village', `${village}=0838-6215566`, '--json');
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({ supervisionPhones: ['0838-6212317'], officeAddress: '青山镇人民路1号' });
+    expect(run('contacts', '--db', db).stdout).toContain(`（${village}）：0838-6215566`);
+    const bad = run('contacts', '--db', db, '--village', '0838');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/应写成“区划代码=电话”/);
+    const out = join(dir, '公示.pdf');
+    const r = run('doc', 'publicity', '--db', db, '--out', out, '--batch', batchId.slice(0, 8), '--phone', '0838-1111111', '--phone', '0838-2222222', '--as-of', '2026-11-24');
+    expect(r.code).toBe(0);
+    // Step 1 is open: the 村级公示 is a draft, and the command says so.
+    expect(r.stderr).toMatch(/注意：“村级公示”环节尚未开启：本公示只是草稿/);
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('监督电话：12317、0838-6212317、0838-1111111、0838-2222222');
+    expect(text).toContain('投诉监督地址：青山镇人民路1号');
   });
 
   it('exits 2 on wrong usage: unknown kind, no output, wrong extension', () => {

@@ -33,7 +33,7 @@ const jobs: [string, DocumentRequestInput][] = [
   ['wallchart', { kind: 'wallchart' }],
   ['wallchart-a1', { kind: 'wallchart', options: { paper: 'A1' } }],
   ['publicity-village-two-column', { kind: 'publicity', scope: { batchId: edge.id } }],
-  ['publicity-masked-id', { kind: 'publicity', scope: { batchId: edge.id }, options: { maskedIds: true, phone: '0838-6212317' } }],
+  ['publicity-masked-id', { kind: 'publicity', scope: { batchId: edge.id }, options: { maskedIds: true, phones: ['0838-6212317'] } }],
   ['announcement-township-category', { kind: 'publicity', scope: { batchId: monitoring.id } }],
   ['meeting', { kind: 'meeting', scope: { batchId: edge.id } }],
   ['meeting-blank', { kind: 'meeting', scope: { batchId: blank.id } }],

@@ -20,6 +20,8 @@ export interface VillageRecord extends Travelling {
   workTeam: string | null;
   firstSecretary: string | null;
   firstSecretaryPhone: string | null;
+  /** 村委会电话 (notices, 明白卡). */
+  committeePhone: string | null;
   sortOrder: number;
 }
 

@@ -1,7 +1,8 @@
 import { documentKinds, renderDocument } from '../../core/documents/index.ts';
 import type { DatedRequest } from '../../core/documents/index.ts';
 import type { DocumentKind } from '../../shared/api/documents.ts';
-import { DOCUMENT_KINDS } from '../../shared/api/documents.ts';
+import type { NoticeFont } from '../../shared/api/documents.ts';
+import { DOCUMENT_KINDS, NOTICE_FONT_LABELS, NOTICE_FONTS } from '../../shared/api/documents.ts';
 import { UserError } from '../../shared/errors.ts';
 import { yuanToFen } from '../../shared/money.ts';
 import { optionalString, parse, PERIOD_OPTIONS, periodOptions, requireString } from '../args.ts';
@@ -12,7 +13,7 @@ import { API } from '../../shared/api/index.ts';
 
 const usage =
   'relief-archive doc 种类 --db 文件 --out 文件.pdf|.xlsx [--village 区划代码] [--batch 批次编号] [--household 户编号] [--year 年度] [--as-of 日期]\n' +
-  '  [--paper A3|A2|A1] [--masked-id] [--step 环节编号] [--phone 监督电话] [--issuer 落款] [--basis 依据] [--province-average 元] [--registered-only] [--overwrite]';
+  '  [--paper A3|A2|A1] [--masked-id] [--step 环节编号] [--phone 本地监督电话（可多次，12317 总是印上）] [--font fangsong|songti|serif|sans] [--issuer 落款] [--basis 依据] [--province-average 元] [--registered-only] [--overwrite]';
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -22,7 +23,8 @@ const OPTIONS = {
   paper: { type: 'string' },
   'masked-id': { type: 'boolean', default: false },
   step: { type: 'string' },
-  phone: { type: 'string' },
+  phone: { type: 'string', multiple: true },
+  font: { type: 'string' },
   issuer: { type: 'string' },
   basis: { type: 'string' },
   'province-average': { type: 'string' },
@@ -44,6 +46,18 @@ function provinceAverage(v: string | undefined): number | null {
   } catch {
     throw new UserError(`参数 --province-average 应为金额（元），例如 19000；收到“${v}”。`, { kind: 'usage' });
   }
+}
+
+/** --phone adds local numbers after 12317 (repeatable; one value may also list several: 0571-1,0571-2). */
+function phonesOf(v: unknown): string[] {
+  const list = Array.isArray(v) ? (v as string[]) : typeof v === 'string' ? [v] : [];
+  return list.flatMap((x) => x.split(/[,，、]/)).map((x) => x.trim()).filter(Boolean);
+}
+
+function noticeFont(v: string | undefined): NoticeFont | null {
+  if (v === undefined) return null;
+  if (!(NOTICE_FONTS as readonly string[]).includes(v)) throw new UserError(`参数 --font 只能是 ${NOTICE_FONTS.map((f) => `${f}（${NOTICE_FONT_LABELS[f]}）`).join('、')}；收到“${v}”。`, { kind: 'usage' });
+  return v as NoticeFont;
 }
 
 export const doc: Command = {
@@ -72,7 +86,8 @@ export const doc: Command = {
         ...(paper ? { paper: paper.toUpperCase() as 'A3' } : {}),
         maskedIds: p.values['masked-id'] === true,
         stepId: optionalString(p, 'step') ?? null,
-        phone: optionalString(p, 'phone') ?? null,
+        phones: phonesOf(p.values.phone),
+        font: noticeFont(optionalString(p, 'font')),
         issuer: optionalString(p, 'issuer') ?? null,
         basis: optionalString(p, 'basis') ?? null,
         provinceAverageFen: provinceAverage(optionalString(p, 'province-average')),
@@ -86,6 +101,7 @@ export const doc: Command = {
       process.once('SIGINT', stop);
       try {
         const r = await renderDocument(archive, req, { out, overwrite: p.values.overwrite === true }, { onProgress: progressPrinter(io, '生成中'), signal: controller.signal });
+        for (const w of r.warnings ?? []) io.err(`注意：${w}`);
         for (const m of r.missingGlyphs) io.err(`注意：${m.where}“${m.text}”中的“${m.chars.join('')}”字库中没有，已留空“＿”，请打印后手写补上。`);
         emit(io, r, () => `已生成${r.title}：${r.file}（${r.pages === null ? `${r.sheets ?? 1} 个工作表` : `${r.pages} 页`}）`);
         return 0;

@@ -62,6 +62,8 @@ const samples: Record<string, () => unknown> = {
   'imports.columns': () => ({}),
   'jobs.status': () => ({ id: 'job-123456' }),
   'jobs.cancel': () => ({ id: 'job-123456' }),
+  'documents.contacts': () => ({}),
+  'documents.saveContacts': () => ({ supervisionPhones: ['0838-6212317'], officeAddress: '青山镇人民政府', villages: [] }),
   'documents.kinds': () => ({}),
   'documents.preview': () => ({ kind: 'enrollment' }),
   'documents.render': () => ({ kind: 'wallchart', format: 'xlsx' }),

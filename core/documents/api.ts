@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { DocumentRequest } from '../../shared/api/documents.ts';
 import type { Handlers } from '../api/handlers.ts';
 import type { Job } from '../jobs.ts';
+import { contactsView, saveContacts } from './contacts.ts';
 import { docContext } from './context.ts';
 import { DOCUMENTS, documentKinds, renderDocument, renderToBuffer } from './index.ts';
 import type { DocJob } from './types.ts';
@@ -25,6 +26,8 @@ export function defaultOutput(dataDir: string, req: Pick<DocumentRequest, 'kind'
 }
 
 export const documentHandlers: Handlers['documents'] = {
+  contacts: (_i, s) => contactsView(s.requireArchive().db),
+  saveContacts: (input, s) => saveContacts(s.requireArchive().db, s.actor(), input),
   kinds: () => documentKinds(),
   preview: ({ jobId, ...req }, s) =>
     s.jobs.run(jobId, `预览${DOCUMENTS[req.kind].label}`, async (job) => {

@@ -5,12 +5,21 @@ import type { CardDocument } from '../../templates/card/index.ts';
 import { cardBatch } from '../../templates/card/index.ts';
 import { formsPdf, formsXlsx } from '../../templates/layout/forms.ts';
 import type { DocContext } from './context.ts';
-import { NATIONAL_HOTLINE } from './context.ts';
+import { contactsView, noticePhones } from './contacts.ts';
 import { householdSource } from './scope.ts';
 import type { DocumentDef } from './types.ts';
 
-export function cardDocument(ctx: DocContext, hotline: string | null): CardDocument {
-  return { township: ctx.township, year: ctx.year, printedOn: ctx.asOf, hotline: hotline ?? NATIONAL_HOTLINE };
+/** `phones`: local numbers the clerk adds for this print, after 12317 and the township's. */
+export function cardDocument(ctx: DocContext, phones: readonly string[] = []): CardDocument {
+  const contacts = contactsView(ctx.archive.db);
+  return {
+    township: ctx.township,
+    year: ctx.year,
+    printedOn: ctx.asOf,
+    hotline: noticePhones(contacts, phones).join('、'),
+    townshipPhone: contacts.officePhone,
+    villagePhones: Object.fromEntries(contacts.villages.filter((v) => v.committeePhone).map((v) => [v.code, v.committeePhone!])),
+  };
 }
 
 export const card: DocumentDef = {
@@ -21,10 +30,10 @@ export const card: DocumentDef = {
   scopes: ['household', 'village', 'township', 'batch'],
   formats: ['pdf', 'xlsx'],
   batch: true,
-  options: ['phone'],
+  options: ['phones'],
   async render(ctx, req, out, job) {
     const source = householdSource(ctx, req, '明白卡', REGISTERED_STATUSES, job.limit);
-    const batch = cardBatch(cardDocument(ctx, req.options.phone));
+    const batch = cardBatch(cardDocument(ctx, req.options.phones));
     const r = req.format === 'xlsx' ? await formsXlsx(batch, source, out, job) : await formsPdf(batch, source, out, job);
     return { ...r, title: batch.title, truncated: source.truncated };
   },

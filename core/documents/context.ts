@@ -5,6 +5,7 @@ import type { Archive } from '../../db/open.ts';
 import { archiveInfoOf, townshipNaming } from '../../db/repos/archive-info.ts';
 import type { BatchRef, VillageRef } from '../../db/repos/document-scope.ts';
 import { batchHouseholdIds as batchHouseholdIdsOf, batchRefById, householdRefByNo, villageRefByCode } from '../../db/repos/document-scope.ts';
+import { idsByPrefix } from '../../db/repos/workflow-batches.ts';
 import { latestIncomeYear } from '../../db/stats.ts';
 import { loadQualityContextParts } from '../../db/quality.ts';
 import { isIsoDate } from '../../shared/dates.ts';
@@ -75,8 +76,15 @@ export function householdByNo(ctx: DocContext, no: string): { id: string; villag
   return h;
 }
 
+/** A batch by its whole id or its first characters (at least 4, as `batch list` prints 8). */
 export function batchById(ctx: DocContext, id: string): BatchRef {
-  const b = batchRefById(ctx.archive.db, id.trim());
+  const ref = id.trim().toLowerCase();
+  let b = batchRefById(ctx.archive.db, ref);
+  if (!b && ref.length >= 4) {
+    const ids = idsByPrefix(ctx.archive.db, 'batches', ref);
+    if (ids.length > 1) throw new UserError(`批次编号“${id}”对应不止一个批次：请多填几位（batch list 命令列出各批次编号）。`, { kind: 'usage' });
+    if (ids.length === 1) b = batchRefById(ctx.archive.db, ids[0]!);
+  }
   if (!b) throw new UserError(`档案中没有编号为 ${id} 的批次：请核对批次编号（batch list 命令或“程序”页面列出各批次）。`);
   return b;
 }

@@ -67,7 +67,7 @@ function parseRequest(input: DocumentRequestInput): { req: DocumentRequest; def:
 }
 
 function result(def: DocumentDef, req: DocumentRequest, r: Rendered): DocumentResult {
-  return { kind: def.kind, format: req.format, title: r.title, pages: r.pages, ...(r.sheets === undefined ? {} : { sheets: r.sheets }), missingGlyphs: r.missingGlyphs };
+  return { kind: def.kind, format: req.format, title: r.title, pages: r.pages, ...(r.sheets === undefined ? {} : { sheets: r.sheets }), missingGlyphs: r.missingGlyphs, ...(r.warnings?.length ? { warnings: r.warnings } : {}) };
 }
 
 export interface RenderFileOptions {

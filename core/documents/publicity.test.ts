@@ -34,7 +34,7 @@ afterAll(() => fx.dispose());
 describe('publicity (公示 / 公告)', () => {
   it('lists the households still in the batch with the official columns and the body’s count', () => {
     const ctx = docContext(fx.archive, { asOf: TEST_AS_OF });
-    const m = publicityModel(ctx, edge.id, { stepId: null, maskedIds: false, phone: null, issuer: null, basis: null });
+    const m = publicityModel(ctx, edge.id, { stepId: null, maskedIds: false, phones: [], issuer: null, basis: null });
     expect(m.notices).toHaveLength(1);
     const n = m.notices[0]!;
     expect(n.variant).toBe('publicity');
@@ -49,10 +49,10 @@ describe('publicity (公示 / 公告)', () => {
   it('prints title, body with N户M人 and the period, the list in two column groups, issuer and seal space', async () => {
     const out = fx.file('publicity.pdf');
     const r = await renderDocument(fx.archive, { kind: 'publicity', scope: { batchId: edge.id }, asOf: TEST_AS_OF }, { out });
-    const n = publicityModel(docContext(fx.archive, { asOf: TEST_AS_OF }), edge.id, { stepId: null, maskedIds: false, phone: null, issuer: null, basis: null }).notices[0]!;
+    const n = publicityModel(docContext(fx.archive, { asOf: TEST_AS_OF }), edge.id, { stepId: null, maskedIds: false, phones: [], issuer: null, basis: null }).notices[0]!;
     const raw = pdfText(out);
     const text = squash(raw);
-    expect(text).toContain(`2026年拟认定贫困边缘户名单公示`);
+    expect(text).toContain(`2026年拟认定贫困边缘户名单第一次公示（村级公示）`);
     expect(text).toContain(`共${n.rows.length}户${n.rows.reduce((s, x) => s + x.size, 0)}人`);
     expect(text).toContain('公示期为2026年11月20日至2026年11月26日（7天）');
     expect(text).toContain('监督电话：12317');
@@ -92,7 +92,7 @@ describe('publicity (公示 / 公告)', () => {
     ['masked ID column', { kind: 'publicity', scope: {}, options: { maskedIds: true } }],
     ['announcement with category', { kind: 'publicity', scope: {} }],
     ['township-wide list', { kind: 'publicity', scope: {} }],
-    ['local supervision phone', { kind: 'publicity', scope: {}, options: { phone: '0838-6212317', maskedIds: true } }],
+    ['local supervision phone', { kind: 'publicity', scope: {}, options: { phones: ['0838-6212317'], maskedIds: true } }],
   ];
   it.each(variants.map(([name, req], i) => [name, req, i] as const))('never prints an 18-digit ID number or a phone number: %s', async (name, req, i) => {
     const batch = [edge, edge, monitoring, township, edge][i]!;
@@ -119,7 +119,7 @@ describe('publicity (公示 / 公告)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.worksheets[0]!;
-    expect(ws.getCell('A1').text).toContain('名单公示');
+    expect(ws.getCell('A1').text).toContain('名单第一次公示');
     expect(ws.getCell('A2').text).toContain('公示期为');
     expect([1, 2, 3, 4].map((c) => ws.getRow(3).getCell(c).value)).toEqual(['序号', '村民小组', '户主姓名', '家庭人口数']);
     expect(ws.pageSetup).toMatchObject({ orientation: 'portrait', paperSize: 9, printTitlesRow: '3:3' });

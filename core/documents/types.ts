@@ -17,6 +17,8 @@ export interface Rendered extends RenderResult {
   title: string;
   /** True when `limit` cut the records short. */
   truncated?: boolean;
+  /** Shown before the paper is used (a notice for a step not yet open). */
+  warnings?: string[];
 }
 
 export interface DocumentDef {

@@ -151,3 +151,27 @@ export function meetingVotesOf(db: ReadDb, meetingId: string): Map<string, House
     .all(meetingId) as ({ id: string } & HouseholdVotes)[];
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** Every step of a batch with its state, in order: what a notice may say was done. */
+export interface StepState {
+  id: string;
+  seq: number;
+  step: string;
+  status: string;
+  closedOn: string | null;
+}
+
+export function stepStates(db: ReadDb, batchId: string): StepState[] {
+  return db
+    .select({ id: batchSteps.id, seq: batchSteps.seq, step: batchSteps.step, status: batchSteps.status, closedOn: batchSteps.closedOn })
+    .from(batchSteps)
+    .where(eq(batchSteps.batchId, batchId))
+    .orderBy(asc(batchSteps.seq))
+    .all();
+}
+
+/** The latest meeting day of each step of a batch (民主评议), by step id. */
+export function meetingDays(db: ReadDb, batchId: string): Map<string, string> {
+  const rows = db.select({ stepId: meetings.stepId, heldOn: meetings.heldOn }).from(meetings).where(eq(meetings.batchId, batchId)).orderBy(asc(meetings.heldOn)).all();
+  return new Map(rows.filter((r) => r.stepId != null).map((r) => [r.stepId!, r.heldOn]));
+}

@@ -40,7 +40,7 @@ export function archiveName(db: ReadDb): string | null {
   return db.select({ name: archiveInfo.name }).from(archiveInfo).get()?.name ?? null;
 }
 
-export type VillageInsert = Omit<VillageRecord, 'workTeam' | 'firstSecretary' | 'firstSecretaryPhone' | 'isPoorVillage' | 'exitYear'> & Partial<VillageRecord>;
+export type VillageInsert = Omit<VillageRecord, 'workTeam' | 'firstSecretary' | 'firstSecretaryPhone' | 'committeePhone' | 'isPoorVillage' | 'exitYear'> & Partial<VillageRecord>;
 
 /** A village the import met by name (its code provisional until corrected in 行政村). */
 export function insertVillage(w: WriteDb, v: VillageInsert): void {

@@ -31,6 +31,12 @@ export const townships = sqliteTable(
     county: text('county'),
     city: text('city'),
     province: text('province'),
+    /** Local supervision phones printed on notices after the national 12317 (JSON list). */
+    supervisionPhones: text('supervision_phones', { mode: 'json' }).$type<string[]>(),
+    /** 投诉监督地址: where objections are handed in (the township office's address). */
+    officeAddress: text('office_address'),
+    /** The township office's phone (乡镇人民政府/扶贫工作站). */
+    officePhone: text('office_phone'),
   },
   (t) => [uniqueIndex('townships_code_unique').on(t.code)],
 );
@@ -50,6 +56,8 @@ export const villages = sqliteTable(
     workTeam: text('work_team'),
     firstSecretary: text('first_secretary'),
     firstSecretaryPhone: text('first_secretary_phone'),
+    /** 村委会电话: printed on the village's notices and 明白卡. */
+    committeePhone: text('committee_phone'),
     sortOrder: integer('sort_order').notNull().default(0),
   },
   (t) => [uniqueIndex('villages_code_unique').on(t.code), index('villages_township_idx').on(t.townshipId)],

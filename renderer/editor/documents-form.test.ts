@@ -13,7 +13,7 @@ const kind = (k: Partial<DocumentKindView> & Pick<DocumentKindView, 'kind'>): Do
   ...k,
 });
 const roster = kind({ kind: 'roster', label: '村花名册', scopes: ['village'], options: ['registeredOnly', 'maskedIds'] });
-const publicity = kind({ kind: 'publicity', label: '公示 / 公告', scopes: ['batch'], options: ['stepId', 'maskedIds', 'phone', 'issuer', 'basis'] });
+const publicity = kind({ kind: 'publicity', label: '公示 / 公告', scopes: ['batch'], options: ['stepId', 'maskedIds', 'phones', 'issuer', 'basis', 'font'] });
 const enrollment = kind({ kind: 'enrollment', label: '入户登记表', scopes: ['household', 'village', 'township', 'batch'], batch: true, options: ['registeredOnly'] });
 const wallchart = kind({ kind: 'wallchart', label: '统计挂图', scopes: ['township'], options: ['paper'] });
 const villageExit = kind({ kind: 'verification-village', scopes: ['village'], formats: ['pdf'], options: ['provinceAverageFen', 'incidenceMaxPercent'] });
@@ -60,7 +60,7 @@ describe('the request', () => {
       batchId: 'b1',
       stepId: 's4',
       year: 2025,
-      options: { ...emptyForm().options, maskedIds: true, phone: ' 0838-1234567 ', issuer: '', paper: 'A1' as const },
+      options: { ...emptyForm().options, maskedIds: true, phone: ' 0838-1234567、0838-7654321 ', issuer: '', paper: 'A1' as const },
     };
     const req = toRequest(f, publicity);
     expect(req).toEqual({
@@ -68,7 +68,7 @@ describe('the request', () => {
       format: 'pdf',
       scope: { villageCode: null, householdNo: null, batchId: 'b1' },
       year: 2025,
-      options: { maskedIds: true, phone: '0838-1234567', issuer: null, basis: null, stepId: 's4' },
+      options: { maskedIds: true, phones: ['0838-1234567', '0838-7654321'], font: null, issuer: null, basis: null, stepId: 's4' },
     });
     expect(documentRequest.safeParse(req).success).toBe(true);
   });

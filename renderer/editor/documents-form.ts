@@ -2,6 +2,7 @@
 // the kind accepts), the year, the options the kind reads and the format; what is still missing
 // before it can be made; and the request the documents API takes.
 import type { DocumentFormat, DocumentKind, DocumentKindView, DocumentRequestInput, ScopeType, StepView } from '../../shared/api/index.ts';
+import type { NoticeFont } from '../../shared/api/documents.ts';
 
 export type Paper = 'A3' | 'A2' | 'A1';
 
@@ -9,8 +10,10 @@ export interface DocOptionsForm {
   paper: Paper;
   maskedIds: boolean;
   registeredOnly: boolean;
-  /** Empty: the document's default (12317 for notices). */
+  /** Local supervision phones, several separated by 、 or commas; 12317 is always printed. */
   phone: string;
+  /** A notice's face; '' the default (system 仿宋 when present, else the shipped serif). */
+  font: NoticeFont | '';
   issuer: string;
   basis: string;
   /** 元; null: not given (the village exit table then says so). */
@@ -46,7 +49,8 @@ export const OPTION_LABELS: Record<string, string> = {
   paper: '纸张',
   maskedIds: '显示脱敏身份证号',
   registeredOnly: '只含建档立卡户和监测户',
-  phone: '监督电话',
+  phones: '本地监督电话',
+  font: '公示字体',
   issuer: '落款单位',
   basis: '公示依据',
   provinceAverageFen: '全省农村居民人均可支配收入',
@@ -63,7 +67,7 @@ export function emptyForm(): DocForm {
     stepId: null,
     householdNo: null,
     year: null,
-    options: { paper: 'A3', maskedIds: false, registeredOnly: false, phone: '', issuer: '', basis: '', provinceAverageYuan: null, incidenceMaxPercent: 3 },
+    options: { paper: 'A3', maskedIds: false, registeredOnly: false, phone: '', font: '', issuer: '', basis: '', provinceAverageYuan: null, incidenceMaxPercent: 3 },
   };
 }
 
@@ -94,6 +98,13 @@ export function missingChoice(form: DocForm, view: DocumentKindView | undefined)
   return null;
 }
 
+/** "0838-1234567、0838-7654321" → the numbers, in order. */
+export const splitPhones = (s: string): string[] =>
+  s
+    .split(/[,，、;；\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
 const text = (s: string): string | null => (s.trim() === '' ? null : s.trim());
 
 /** The API request: only the chosen scope's field and only the options this kind reads. */
@@ -103,7 +114,8 @@ export function toRequest(form: DocForm, view: DocumentKindView): DocumentReques
   if (hasOption(view, 'paper')) options.paper = o.paper;
   if (hasOption(view, 'maskedIds')) options.maskedIds = o.maskedIds;
   if (hasOption(view, 'registeredOnly')) options.registeredOnly = o.registeredOnly;
-  if (hasOption(view, 'phone')) options.phone = text(o.phone);
+  if (hasOption(view, 'phones')) options.phones = splitPhones(o.phone);
+  if (hasOption(view, 'font')) options.font = o.font === '' ? null : o.font;
   if (hasOption(view, 'issuer')) options.issuer = text(o.issuer);
   if (hasOption(view, 'basis')) options.basis = text(o.basis);
   if (hasOption(view, 'provinceAverageFen')) options.provinceAverageFen = o.provinceAverageYuan == null ? null : Math.round(o.provinceAverageYuan * 100);

@@ -2,7 +2,7 @@
 // a file written as a job (progress and cancel through jobs.status / jobs.cancel), and the
 // wall-chart figures with ready-made chart options for an in-app dashboard.
 import { z } from 'zod';
-import { READ } from '../roles.ts';
+import { ADMIN, READ } from '../roles.ts';
 import { endpoint, offThread } from './endpoint.ts';
 import { jobId } from './jobs.ts';
 import { isoDate, year } from './schemas.ts';
@@ -44,7 +44,17 @@ export interface DocumentResult {
   sheets?: number;
   /** Names and texts with characters the font lacks: printed with a blank ＿ to fill in by hand. */
   missingGlyphs: MissingGlyphView[];
+  /** What the clerk should know before posting it (a notice for a step not yet open is a 草稿). */
+  warnings?: string[];
 }
+
+/** A supervision phone as printed: digits, dashes, brackets (0571-12345678, (0571)12345678, 12317). */
+export const supervisionPhone = z.string().trim().regex(/^[\d\-—（）() ]{3,30}$/, '监督电话只能包含数字、短横线和括号（3到30个字符），例如 0571-12345678');
+
+/** Faces a notice can be printed in: the system 仿宋 or 宋体, the shipped serif, the forms' sans. */
+export const NOTICE_FONTS = ['fangsong', 'songti', 'serif', 'sans'] as const;
+export type NoticeFont = (typeof NOTICE_FONTS)[number];
+export const NOTICE_FONT_LABELS: Readonly<Record<NoticeFont, string>> = { fangsong: '仿宋（本机字体）', songti: '宋体（本机字体）', serif: '思源宋体（随程序安装）', sans: '黑体（与表格相同）' };
 
 const optionalCode = (label: string) => z.string().trim().min(1, `${label}不能为空`).max(40, `${label}过长`).nullable().default(null);
 
@@ -64,8 +74,10 @@ export const documentOptions = z
     maskedIds: z.boolean().default(false),
     /** Publicity: which publicity step of the batch (default: the open one, else the latest). */
     stepId: z.string().trim().min(1).max(60).nullable().default(null),
-    /** Publicity: the supervision phone printed in the notice (default 12317). */
-    phone: z.string().trim().regex(/^[\d\-—（）() ]{3,30}$/, '监督电话只能包含数字、短横线和括号').nullable().default(null),
+    /** Publicity: local supervision phones printed after 12317 and the township's own (added, never replacing). */
+    phones: z.array(supervisionPhone).max(6, '监督电话最多6个').default([]),
+    /** Publicity: the face of a notice (default: the system 仿宋 when present, else the shipped serif). */
+    font: z.enum(NOTICE_FONTS, { message: '字体只能是 fangsong（仿宋）、songti（宋体）、serif（随程序的思源宋体）或 sans（黑体）' }).nullable().default(null),
     /** Publicity: the issuer printed above the seal, when not the default. */
     issuer: z.string().trim().min(1).max(60, '落款单位不能超过60个字').nullable().default(null),
     /** Publicity: the policy the notice cites. */
@@ -81,7 +93,8 @@ export const documentOptions = z
     paper: 'A3',
     maskedIds: false,
     stepId: null,
-    phone: null,
+    phones: [],
+    font: null,
     issuer: null,
     basis: null,
     provinceAverageFen: null,
@@ -144,7 +157,33 @@ export interface WallChartView {
   charts: ChartView[];
 }
 
+/** The contacts printed on notices and 明白卡 (township supervision phones, 投诉监督地址, 村委会电话). */
+export interface ContactsView {
+  township: string;
+  /** Always printed first on a notice. */
+  nationalHotline: string;
+  supervisionPhones: string[];
+  officeAddress: string | null;
+  officePhone: string | null;
+  villages: { id: string; code: string; name: string; committeePhone: string | null }[];
+}
+
+const optionalPhone = supervisionPhone.nullable();
+
+/** What to change: a field left out (undefined) stays as it is; null or [] clears it. */
+export const contactsInput = z.object({
+  supervisionPhones: z.array(supervisionPhone).max(6, '监督电话最多6个').optional(),
+  officeAddress: z.string().trim().max(100, '投诉监督地址不能超过100个字').nullable().optional(),
+  officePhone: optionalPhone.optional(),
+  villages: z.array(z.object({ code: z.string().trim().min(1, '行政村区划代码不能为空').max(40), committeePhone: optionalPhone })).max(500).default([]),
+});
+export type ContactsInput = z.input<typeof contactsInput>;
+
 export const documentsApi = {
+  /** The contacts notices and 明白卡 print. */
+  contacts: endpoint<ContactsView>()('documents.contacts', z.object({})),
+  /** Sets them (audited); answers with the new view. */
+  saveContacts: endpoint<ContactsView>()('documents.saveContacts', contactsInput, ADMIN),
   kinds: endpoint<DocumentKindView[]>()('documents.kinds', z.object({})),
   /** Renders in memory and returns the bytes (a batch: its first records only). */
   preview: offThread(endpoint<DocumentPreview>()('documents.preview', documentRequest.extend({ jobId: jobId.nullable().default(null) }))),

@@ -12,8 +12,12 @@ export interface CardDocument {
   township: string;
   year: number;
   printedOn: string;
-  /** The national hotline or the station's number, printed in the reminder. */
+  /** The supervision phones (12317 first, then local ones), printed in the reminder. */
   hotline: string;
+  /** The township office's phone (乡镇人民政府/扶贫工作站), if set. */
+  townshipPhone?: string | null;
+  /** 村委会电话 by village code, where set. */
+  villagePhones?: Readonly<Record<string, string>>;
 }
 
 export type CardRecord = HouseholdView;
@@ -99,6 +103,12 @@ export function policiesReceived(h: HouseholdView): string {
   return [...years].map(([category, ys]) => `${category}（${[...ys].sort((a, b) => a - b).join('、')}年）`).join('；');
 }
 
+/** The card's phone line: the village committee's and the township's numbers (blanks to fill in when not set). */
+export function contactLine(doc: CardDocument, h: HouseholdView): string {
+  const blank = '\u3000\u3000\u3000\u3000\u3000\u3000';
+  return `村委会电话：${doc.villagePhones?.[h.villageCode] ?? blank}\u3000\u3000${doc.township}人民政府电话：${doc.townshipPhone ?? blank}`;
+}
+
 export function cardPage(doc: CardDocument, h: CardRecord): FormPage {
   return {
     where: householdWhere(h),
@@ -115,6 +125,7 @@ export function cardPage(doc: CardDocument, h: CardRecord): FormPage {
       { type: 'section', text: '四、近年家庭收入' },
       incomeTable(h),
       { type: 'paragraph', text: reminder(doc, h), size: 9.5 },
+      { type: 'paragraph', text: contactLine(doc, h), size: 9.5 },
       { type: 'signatures', items: ['帮扶责任人（签字）：', '户主（签字或捺印）：'], dated: true },
       { type: 'paragraph', text: `填写人：${h.helpers[0]?.name ?? '＿＿＿＿'}（帮扶责任人）\u3000\u3000填写日期：${dateCn(doc.printedOn)}`, size: 9.5 },
     ],

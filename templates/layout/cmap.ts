@@ -68,12 +68,21 @@ function format4(buf: Buffer, at: number): [number, number][] {
   return ranges;
 }
 
-/** Parses the font file's cmap; throws when the file is not a TrueType/OpenType font. */
+/** Drawable only when every one of the faces can draw it (a notice's body and title faces). */
+export function allOf(coverages: readonly GlyphCoverage[]): GlyphCoverage {
+  return coverages.length === 1 ? coverages[0]! : { has: (cp) => coverages.every((c) => c.has(cp)) };
+}
+
+/**
+ * Parses the font file's cmap; throws when the file is not a TrueType/OpenType font. A font
+ * collection (.ttc, e.g. Windows' simsun.ttc) is read at its first font.
+ */
 export function readCoverage(font: Buffer): GlyphCoverage {
-  const numTables = font.readUInt16BE(4);
+  const base = font.toString('latin1', 0, 4) === 'ttcf' ? font.readUInt32BE(12) : 0;
+  const numTables = font.readUInt16BE(base + 4);
   let cmap = -1;
   for (let t = 0; t < numTables; t++) {
-    const rec = 12 + t * 16;
+    const rec = base + 12 + t * 16;
     if (font.toString('latin1', rec, rec + 4) === 'cmap') cmap = font.readUInt32BE(rec + 8);
   }
   if (cmap < 0) throw new Error('字体文件缺少 cmap 表，无法判断能否显示汉字');

@@ -1,5 +1,6 @@
-// The one font every document uses: Noto Sans SC Regular, resolved from its npm package at
-// run time (see templates/fonts/README.md for its source and licence), read once per process.
+// The fonts of the documents: Noto Sans SC Regular for every form, Noto Serif SC for notices,
+// resolved from their npm packages at run time (see templates/fonts/README.md for source and
+// licence) or read from the machine's own fonts (notice-fonts.ts), each read once per process.
 // Also the check that turns characters the font lacks into a handwriting blank and a report.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -7,24 +8,51 @@ import type { GlyphCoverage } from './cmap.ts';
 import { readCoverage } from './cmap.ts';
 
 const FONT_MODULE = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
+/** The serif face shipped for notices (宋体-like), regular and bold (titles). */
+export const SERIF_MODULE = '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf';
+export const SERIF_BOLD_MODULE = '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf';
 
 /** What replaces a character the font cannot draw: a blank to write the character in by hand. */
 export const BLANK_GLYPH = '＿';
 
-let cached: { file: string; data: Buffer; coverage: GlyphCoverage } | null = null;
+/** A font file read once per process, with the characters it can draw. */
+export interface FontFace {
+  file: string;
+  data: Buffer;
+  coverage: GlyphCoverage;
+  /** The font's PostScript name inside a collection (.ttc); pdfkit needs it to pick the font. */
+  family?: string;
+  /** Its name for people (仿宋 (C:\Windows\Fonts\simfang.ttf), 思源宋体 …). */
+  label: string;
+}
 
-export function documentFont(): { file: string; data: Buffer; coverage: GlyphCoverage } {
-  if (!cached) {
-    let file: string;
-    try {
-      file = createRequire(import.meta.url).resolve(FONT_MODULE);
-    } catch (e) {
-      throw new Error(`找不到打印用的中文字体（${FONT_MODULE}）：安装不完整，请重新安装本程序。`, { cause: e });
-    }
+const faces = new Map<string, FontFace>();
+
+/** A face from a file (cached by path); `family` for a collection. */
+export function faceFromFile(file: string, label: string, family?: string): FontFace {
+  let face = faces.get(file);
+  if (!face) {
     const data = readFileSync(file);
-    cached = { file, data, coverage: readCoverage(data) };
+    face = { file, data, coverage: readCoverage(data), label, ...(family ? { family } : {}) };
+    faces.set(file, face);
   }
-  return cached;
+  return face;
+}
+
+/** A face shipped in an npm package of the application. */
+export function packagedFace(module: string, label: string): FontFace {
+  let file: string;
+  try {
+    file = createRequire(import.meta.url).resolve(module);
+  } catch (e) {
+    throw new Error(`找不到打印用的中文字体（${module}）：安装不完整，请重新安装本程序。`, { cause: e });
+  }
+  return faceFromFile(file, label);
+}
+
+/** The sans face every form uses (Noto Sans SC Regular). */
+export function documentFont(): FontFace {
+  return packagedFace(FONT_MODULE, '思源黑体（Noto Sans SC）');
 }
 
 /** A piece of text that could not be printed as it is. */

@@ -5,7 +5,8 @@
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import type PDFDocument from 'pdfkit';
-import type { MissingGlyph } from './fonts.ts';
+import type { FontFace, MissingGlyph } from './fonts.ts';
+import { allOf } from './cmap.ts';
 import { useFastLayout } from './fast-layout.ts';
 import { documentFont, GlyphCheck } from './fonts.ts';
 import { drawLine } from './line-text.ts';
@@ -21,6 +22,8 @@ export interface PdfSetup {
   /** "第 N 页 共 M 页" at the foot of every page (pages are still written as they are finished). */
   numbered: boolean;
   margins?: { top: number; bottom: number; left: number; right: number };
+  /** Other faces than the forms' sans one (notices): the body face and a title face. */
+  faces?: { body: FontFace; title: FontFace };
 }
 
 export interface RenderResult {
@@ -41,10 +44,16 @@ export interface TextStyle {
   height?: number;
   lineGap?: number;
   color?: string;
+  /** Drawn in the document's title face (a notice's 小标宋); default the body face. */
+  face?: 'title';
+  /** Indent of the first line (a paragraph's two characters), wrapped text only. */
+  indent?: number;
 }
 
 /** The name the document font is registered under (charts ask for it by name). */
 export const PDF_FONT = 'doc';
+/** The name of the title face when a document has one (notices). */
+const TITLE_FONT = 'title';
 const DEFAULT_MARGINS = { top: 36, bottom: 38, left: 40, right: 40 };
 /** Records between two emptyings of pdfkit's text-shaping cache (see forgetLayouts). */
 const LAYOUT_CACHE_RECORDS = 200;
@@ -79,14 +88,18 @@ export class Pdf {
   private textColor: string | null = null;
   private drawingFooter = false;
   private readonly numbers: PageNumbers | null;
+  private readonly hasTitleFace: boolean;
 
   constructor(
     setup: PdfSetup,
     out: Writable,
   ) {
     this.output = out;
-    const font = documentFont();
-    this.glyphs = new GlyphCheck(font.coverage);
+    const font = setup.faces?.body ?? documentFont();
+    const title = setup.faces?.title ?? null;
+    this.hasTitleFace = title !== null;
+    // A character counts as printable only when every face of the document has it.
+    this.glyphs = new GlyphCheck(title ? allOf([font.coverage, title.coverage]) : font.coverage);
     if (!pdfkit) throw new Error('Pdf: await loadPdfkit() before the first document');
     this.doc = new pdfkit({
       size: setup.paper,
@@ -98,9 +111,11 @@ export class Pdf {
       info: { Title: setup.title, Creator: '扶贫档案', Producer: '扶贫档案' },
       lang: 'zh-CN',
     });
-    this.doc.registerFont(PDF_FONT, font.data);
+    this.doc.registerFont(PDF_FONT, font.data, font.family);
+    if (title) this.doc.registerFont(TITLE_FONT, title.data, title.family);
     this.doc.font(PDF_FONT);
-    useFastLayout(this.doc);
+    // The digit fast path is checked against the sans face only.
+    if (!setup.faces) useFastLayout(this.doc);
     this.numbers = setup.numbered ? new PageNumbers(this.doc) : null;
     this.doc.on('pageAdded', () => this.pageAdded());
     this.doc.pipe(out);
@@ -181,9 +196,11 @@ export class Pdf {
     }
     const printable = this.clean(text);
     const keep = { x: doc.x, y: doc.y };
+    const titled = style.face === 'title' && this.hasTitleFace;
+    if (titled) doc.font(TITLE_FONT);
     const paint: PDFKit.Mixins.TextOptions = style.bold ? { fill: true, stroke: true } : {};
     if (style.bold) doc.lineWidth(size * 0.035).strokeColor(style.color ?? 'black');
-    const single = style.width === undefined ? null : this.singleLineWidth(printable, style.width, size);
+    const single = style.width === undefined || style.indent ? null : this.singleLineWidth(printable, style.width, size);
     if (style.width === undefined || single !== null) {
       // One line: placed directly, without pdfkit's line wrapper (most table cells; much faster).
       const w = single ?? 0;
@@ -201,8 +218,10 @@ export class Pdf {
         lineGap: style.lineGap ?? 0,
         height: style.height,
         ellipsis: style.height !== undefined,
+        ...(style.indent ? { indent: style.indent } : {}),
       });
     }
+    if (titled) doc.font(PDF_FONT);
     // Layout code places everything itself: drawing text never moves the cursor.
     doc.x = keep.x;
     doc.y = keep.y;
@@ -212,7 +231,8 @@ export class Pdf {
   private singleLineWidth(printable: string, width: number, size: number): number | null {
     if (printable.includes('\n')) return null;
     // Layout measures a row's cells, then draws them: measured widths are kept for a while.
-    const key = `${size}|${printable}`;
+    const font = (this.doc as unknown as { _font: { id: string } })._font.id;
+    const key = `${font}|${size}|${printable}`;
     let w = this.widths.get(key);
     if (w === undefined) {
       if (this.widths.size >= 512) this.widths.clear();
@@ -236,8 +256,12 @@ export class Pdf {
     return h;
   }
 
-  widthOf(text: string, size = 10): number {
-    return this.doc.fontSize(size).widthOfString(this.clean(text));
+  widthOf(text: string, size = 10, face?: 'title'): number {
+    const titled = face === 'title' && this.hasTitleFace;
+    if (titled) this.doc.font(TITLE_FONT);
+    const w = this.doc.fontSize(size).widthOfString(this.clean(text));
+    if (titled) this.doc.font(PDF_FONT);
+    return w;
   }
 
   /** One line centred at the foot of the current page, below the bottom margin, without adding a page. */

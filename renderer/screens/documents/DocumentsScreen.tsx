@@ -14,7 +14,7 @@ import { useStore } from '../../store/index.ts';
 import BatchPrint from './BatchPrint.tsx';
 import DocumentJobProgress from './DocumentJobProgress.tsx';
 import { Field } from './Field.tsx';
-import GlyphAlert from './GlyphAlert.tsx';
+import GlyphAlert, { WarningsAlert } from './GlyphAlert.tsx';
 import KindList from './KindList.tsx';
 import OptionFields from './OptionFields.tsx';
 import PreviewPane from './PreviewPane.tsx';
@@ -240,6 +240,7 @@ export default function DocumentsScreen() {
                     </Typography.Text>
                   }
                 />
+                <WarningsAlert warnings={docs.saved.warnings} />
                 <GlyphAlert missing={docs.saved.missingGlyphs} />
               </>
             ) : null}

@@ -26,3 +26,9 @@ export default function GlyphAlert({ missing }: { missing: MissingGlyphView[] })
     />
   );
 }
+
+/** What the clerk should know before posting the paper (a notice for a step not yet open is a 草稿). */
+export function WarningsAlert({ warnings }: { warnings: readonly string[] | undefined }) {
+  if (!warnings?.length) return null;
+  return <Alert type="warning" showIcon data-testid="doc-warnings" title={warnings.join(' ')} />;
+}

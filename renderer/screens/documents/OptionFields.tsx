@@ -1,7 +1,9 @@
 // The options the chosen document reads (and only those): paper, masked ID numbers, registered
 // households only, the notice's phone, issuer and basis, the village exit table's figures.
-import { Checkbox, Input, InputNumber, Radio } from 'antd';
+import { Checkbox, Input, InputNumber, Radio, Select } from 'antd';
 import type { DocumentKindView } from '../../../shared/api/index.ts';
+import type { NoticeFont } from '../../../shared/api/documents.ts';
+import { NOTICE_FONT_LABELS, NOTICE_FONTS } from '../../../shared/api/documents.ts';
 import { hasOption, PAPERS } from '../../editor/documents-form.ts';
 import type { DocForm, DocOptionsForm, Paper } from '../../editor/documents-form.ts';
 import { Field } from './Field.tsx';
@@ -39,9 +41,20 @@ export default function OptionFields({ form, view, onChange }: { form: DocForm; 
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 16px', minHeight: 32, alignItems: 'center' }}>{checks}</div>
         </Field>
       )}
-      {hasOption(view, 'phone') && (
-        <Field label="监督电话">
-          <Input aria-label="监督电话" style={{ width: 260 }} placeholder="不填则印 12317（全国热线）" value={o.phone} maxLength={30} onChange={(e) => set({ phone: e.target.value })} />
+      {hasOption(view, 'phones') && (
+        <Field label="本地监督电话" hint="12317 和乡镇设置的监督电话总会印上；这里可再加本次的本地电话，多个用“、”分隔。">
+          <Input aria-label="本地监督电话" style={{ width: 320 }} placeholder="如 0838-6212317、0838-6215566" value={o.phone} maxLength={120} onChange={(e) => set({ phone: e.target.value })} />
+        </Field>
+      )}
+      {hasOption(view, 'font') && (
+        <Field label="公示字体" hint="默认：本机有仿宋时用仿宋，否则用随程序安装的思源宋体。">
+          <Select
+            aria-label="公示字体"
+            style={{ width: 260 }}
+            value={o.font}
+            onChange={(v: NoticeFont | '') => set({ font: v })}
+            options={[{ value: '', label: '默认' }, ...NOTICE_FONTS.map((f) => ({ value: f, label: NOTICE_FONT_LABELS[f] }))]}
+          />
         </Field>
       )}
       {hasOption(view, 'issuer') && (

@@ -5,7 +5,7 @@ import { Alert, Button, Card, Empty, Space, Spin, Typography } from 'antd';
 import type { Ref } from 'react';
 import { isElectron } from '../../api.ts';
 import { resultSummary, safeFileName } from '../../editor/documents-output.ts';
-import GlyphAlert from './GlyphAlert.tsx';
+import GlyphAlert, { WarningsAlert } from './GlyphAlert.tsx';
 import { downloadBlob, useFrameSupport } from './pdf-frame.ts';
 import type { ShownPreview } from './state.ts';
 
@@ -47,6 +47,7 @@ export default function PreviewPane({ preview, stale, previewing, error, frameRe
               }
             />
           ) : null}
+          {r ? <WarningsAlert warnings={r.warnings} /> : null}
           {r && !glyphsShown ? <GlyphAlert missing={r.missingGlyphs} /> : null}
           {!preview ? (
             <Empty description="选好文档和范围后，点“预览”在这里查看" style={{ padding: 48 }} />
