@@ -14,6 +14,7 @@ import type { Presentation } from '../../shared/fields/mask.ts';
 import { card } from './card.ts';
 import { enrollment } from './enrollment.ts';
 import { meeting } from './meeting.ts';
+import { consent, monitoringIntake } from './monitoring-forms.ts';
 import { publicity } from './publicity.ts';
 import { roster } from './roster.ts';
 import { verificationHousehold } from './verification-household.ts';
@@ -35,6 +36,8 @@ export const DOCUMENTS: Record<DocumentKind, DocumentDef> = {
   wallchart,
   card,
   meeting,
+  'monitoring-intake': monitoringIntake,
+  consent,
 };
 
 const MIME = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
