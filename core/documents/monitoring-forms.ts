@@ -40,14 +40,15 @@ export const consent: DocumentDef = {
   label: '承诺授权书',
   description: '防返贫监测农户承诺与授权：承诺所填信息真实，授权有关部门查询家庭成员收入、财产等信息；年满18周岁的家庭成员逐人签字或按手印；一户一份，整村为全部监测对象',
   scopes: ['household', 'village', 'batch'],
-  formats: ['pdf'],
+  formats: ['pdf', 'xlsx'],
   batch: true,
   options: [],
   async render(ctx, req, out, job) {
     const villageOnly = !req.scope.householdNo && !req.scope.batchId;
+    // A workbook has one form-shaped sheet per household (a paper to sign, not a list).
     const source = householdSource(ctx, req, '承诺授权书', statusesFor(villageOnly), job.limit);
     const batch = consentBatch(documentOf(ctx));
-    const r = await formsPdf(batch, source, out, job);
+    const r = req.format === 'pdf' ? await formsPdf(batch, source, out, job) : await formsXlsx(batch, source, out, job);
     return { ...r, title: batch.title, truncated: source.truncated };
   },
 };

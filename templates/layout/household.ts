@@ -165,21 +165,22 @@ export function incomeOf(h: HouseholdView, year: number): IncomeView | null {
  */
 export function membersTable(members: readonly MemberView[], opts: { emptyRows?: number; welfare?: boolean } = {}): Block {
   const welfare = opts.welfare === true;
+  // Whole twenty-fourths: the worksheet merges that many of its 24 columns.
   const columns = welfare
     ? [
         { label: '序号', width: 1 },
-        { label: '姓名', width: 2.2 },
-        { label: '与户主关系', width: 1.8 },
+        { label: '姓名', width: 2 },
+        { label: '与户主关系', width: 2 },
         { label: '性别', width: 1 },
-        { label: '身份证号码', width: 4.8 },
+        { label: '身份证号码', width: 4 },
         { label: '年龄', width: 1 },
         { label: '文化程度', width: 2 },
-        { label: '在校情况', width: 2.2 },
-        { label: '健康状况', width: 2.2 },
+        { label: '在校情况', width: 2 },
+        { label: '健康状况', width: 2 },
         { label: '劳动技能', width: 3 },
-        { label: '务工情况', width: 3.2 },
-        { label: '医保/大病/养老', width: 2.2 },
-        { label: '低保/特困', width: 1.4 },
+        { label: '务工情况', width: 3 },
+        { label: '医保/大病/养老', width: 2 },
+        { label: '低保/特困', width: 1 },
       ]
     : [
         { label: '序号', width: 1 },

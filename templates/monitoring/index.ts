@@ -130,12 +130,12 @@ function signingTable(h: HouseholdView): Block {
   return {
     type: 'table',
     columns: [
-      { label: '序号', width: 1.5 },
+      { label: '序号', width: 2 },
       { label: '姓名', width: 3 },
-      { label: '与户主关系', width: 3 },
+      { label: '与户主关系', width: 2 },
       { label: '身份证号码', width: 6 },
-      { label: '本人签字（按手印）', width: 6 },
-      { label: '日期', width: 4.5 },
+      { label: '本人签字（按手印）', width: 7 },
+      { label: '日期', width: 4 },
     ],
     rows: rows.length ? rows : [noneRow(6)],
   };
