@@ -101,7 +101,7 @@ export async function enrollmentListXlsx(doc: EnrollmentDocument, title: string,
   addTableSheet(wb, {
     name: '入户登记表',
     title,
-    subtitle: `${doc.township} · 共 ${source.total} 户 · 每户成员逐行列出，户的信息合并单元格 · 身份证号码为文本`,
+    subtitle: `${doc.township} · 共 ${source.total} 户（每户成员逐行列出）`,
     columns: LIST_COLUMNS,
     groups: groups(),
     setup: { paper: 'A3', landscape: true },
