@@ -42,7 +42,7 @@ describe('enrollment form (入户登记表)', () => {
     expect(h!.statusLabel).toBe('已脱贫');
   });
 
-  it('prints a whole village in one PDF, each household starting a page with its count in the footer', async () => {
+  it('prints a whole village in one PDF, each household starting a page with its own and the file’s page counts in the footer', async () => {
     const out = fx.file('enrollment.pdf');
     const progress: number[] = [];
     const r = await renderDocument(fx.archive, { kind: 'enrollment', scope: { villageCode: village.code }, asOf: TEST_AS_OF }, { out }, { onProgress: (d) => progress.push(d) });
@@ -51,7 +51,8 @@ describe('enrollment form (入户登记表)', () => {
     expect(r.pages).toBe(pdfInfo(out).pages);
     const starts = pages.filter((p) => p.includes('农户入户登记表') && !p.includes('（续页）'));
     expect(starts).toHaveLength(village.households);
-    starts.forEach((p, i) => expect(squash(p)).toContain(`第${i + 1}户共${village.households}户`));
+    starts.forEach((p) => expect(squash(p)).toMatch(/本户第1页共\d页/));
+    pages.forEach((p, i) => expect(squash(p)).toContain(`第${i + 1}页共${pages.length}页`));
     const first = squash(starts[0]!);
     for (const label of ['一、家庭基本情况', '二、家庭成员', '家庭纯收入', '人均纯收入', '四、生产生活条件', '五、帮扶责任人', '六、帮扶措施', '调查员（签字）', '户主（签字或捺印）']) expect(first).toContain(label);
   });
@@ -65,14 +66,13 @@ describe('enrollment form (入户登记表)', () => {
     expect(pdfText(out)).toContain('吉＿');
   });
 
-  it('writes one worksheet per household, as a one-page-wide A4 form', async () => {
+  it('writes one household as a one-page-wide A4 form sheet', async () => {
     const out = fx.file('enrollment.xlsx');
-    const r = await renderDocument(fx.archive, { kind: 'enrollment', format: 'xlsx', scope: { villageCode: village.code }, asOf: TEST_AS_OF }, { out });
-    expect(r.sheets).toBe(village.households);
+    const r = await renderDocument(fx.archive, { kind: 'enrollment', format: 'xlsx', scope: { householdNo: householdOf('poor').no }, asOf: TEST_AS_OF }, { out });
+    expect(r.sheets).toBe(1);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.worksheets[0]!;
-    expect(wb.worksheets).toHaveLength(village.households);
     expect(ws.getCell('A1').text).toContain('农户入户登记表');
     expect(ws.pageSetup).toMatchObject({ orientation: 'portrait', paperSize: 9, fitToWidth: 1 });
     const texts = ws.getSheetValues().flat().filter((v): v is string => typeof v === 'string');

@@ -67,6 +67,7 @@ function income(ctx: DocContext, r: IncomeRecord): IncomeView {
     totals: computeIncome(components, r.householdSize),
     standardFen: exitStandard(ctx, r.year),
     monitoringLineFen: policyValue(ctx, 'monitoringLine', r.year),
+    medicalOutOfPocketFen: r.medicalOutOfPocketFen ?? null,
   };
 }
 
@@ -113,6 +114,7 @@ function view(ctx: DocContext, r: HouseholdFormRecord): HouseholdView {
     householdType: str(h.householdType),
     monitoringCategory: str(h.monitoringCategory),
     risks: list(h.risks),
+    monitoring: { start: str(h.monitoringStart), end: str(h.monitoringEnd), riskRemoved: h.riskRemoved, removalMethod: str(h.riskRemovalMethod) },
     relocation: str(h.relocation),
     living: { housingSafety: str(h.housingSafety), drinkingWaterSafe: h.drinkingWaterSafe },
     production: { farmlandMu: h.farmlandMu, returnedFarmlandMu: h.returnedFarmlandMu, inCooperative: h.inCooperative },

@@ -16,6 +16,7 @@ import { enrollment } from './enrollment.ts';
 import { incomeCalc } from './income-calc.ts';
 import { meeting } from './meeting.ts';
 import { signIn } from './sign-in.ts';
+import { consent, monitoringIntake } from './monitoring-forms.ts';
 import { publicity } from './publicity.ts';
 import { roster } from './roster.ts';
 import { verificationHousehold } from './verification-household.ts';
@@ -39,6 +40,8 @@ export const DOCUMENTS: Record<DocumentKind, DocumentDef> = {
   meeting,
   'income-calc': incomeCalc,
   'sign-in': signIn,
+  'monitoring-intake': monitoringIntake,
+  consent,
 };
 
 const MIME = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;

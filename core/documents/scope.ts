@@ -24,10 +24,18 @@ export function scopeHouseholdIds(ctx: DocContext, req: DocumentRequest, statuse
 }
 
 /** The household records of a request, lazily, cut to `limit` for a preview. */
-export function householdSource(ctx: DocContext, req: DocumentRequest, what: string, statuses?: readonly HouseholdStatus[], limit?: number): RecordSource<HouseholdView> & { truncated: boolean } {
+export function householdSource(
+  ctx: DocContext,
+  req: DocumentRequest,
+  what: string,
+  statuses?: readonly HouseholdStatus[],
+  limit?: number,
+  /** A workbook with a sheet per household (false: the document writes a list sheet). */
+  opts: { sheetEach?: boolean } = {},
+): RecordSource<HouseholdView> & { truncated: boolean } {
   const all = scopeHouseholdIds(ctx, req, statuses);
   if (all.length === 0) throw new UserError(`${NO_HOUSEHOLDS}，未生成${what}：请换一个村、批次或年度。`);
-  if (req.format === 'xlsx' && all.length > MAX_SHEETS) {
+  if (req.format === 'xlsx' && opts.sheetEach !== false && all.length > MAX_SHEETS) {
     throw new UserError(`${what}的 Excel 格式每户一个工作表，一次最多 ${MAX_SHEETS} 户，本次有 ${all.length} 户：请按村分别生成，或选择 PDF 格式。`);
   }
   const ids = limit !== undefined && all.length > limit ? all.slice(0, limit) : all;

@@ -7,7 +7,7 @@ import { endpoint, offThread } from './endpoint.ts';
 import { jobId } from './jobs.ts';
 import { isoDate, year } from './schemas.ts';
 
-export const DOCUMENT_KINDS = ['publicity', 'roster', 'enrollment', 'verification-household', 'verification-village', 'wallchart', 'card', 'meeting', 'income-calc', 'sign-in'] as const;
+export const DOCUMENT_KINDS = ['publicity', 'roster', 'enrollment', 'verification-household', 'verification-village', 'wallchart', 'card', 'meeting', 'income-calc', 'sign-in', 'monitoring-intake', 'consent'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_FORMATS = ['pdf', 'xlsx'] as const;

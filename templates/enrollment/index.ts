@@ -10,7 +10,8 @@ import type { Block, Cell, FormPage, Options } from '../layout/blocks.ts';
 import type { FormBatch } from '../layout/forms.ts';
 import { dateCn, orBlank, yuanFigure } from '../layout/format.ts';
 import type { HouseholdView } from '../layout/household.ts';
-import { headOf, helpersTable, householdMeta, householdWhere, incomeOf, measuresTable, membersTable } from '../layout/household.ts';
+import { headOf, helpersTable, householdMeta, householdWhere, incomeOf, isMonitored, measuresTable, membersTable, monthCn } from '../layout/household.ts';
+import { yesNo } from '../layout/blocks.ts';
 
 export interface EnrollmentDocument {
   township: string;
@@ -33,7 +34,7 @@ const L = (text: string, span = 1): Cell => ({ text, label: true, span });
 const V = (text: string | number | null | undefined, span = 1): Cell => ({ text: orBlank(text), span });
 const O = (options: Options, span: number): Cell => ({ options, span });
 
-function basics(h: HouseholdView): Block[] {
+function basics(h: HouseholdView, year: number): Block[] {
   const head = headOf(h);
   const rows: Cell[][] = [
     [L('户主姓名'), V(head?.name), L('性别'), V(head?.gender), L('民族'), V(head?.ethnicity)],
@@ -46,16 +47,31 @@ function basics(h: HouseholdView): Block[] {
     [L('主要致贫原因'), O(choose(CAUSE_OPTIONS, h.mainCause), 5)],
     [L('其他致贫原因'), O(choose(CAUSE_OPTIONS, ...h.otherCauses), 5)],
   ];
-  if (h.monitoringCategory || h.risks.length) {
-    causes.push([L('监测对象类别'), O(choose(labels(MONITORING_CATEGORY), h.monitoringCategory), 3), L('致贫返贫风险'), V(h.risks.join('、'))]);
-  }
   const six = [3, 5, 3, 5, 3, 5];
   return [
     { type: 'section', text: '一、家庭基本情况' },
     { type: 'grid', columns: six, rows },
     { type: 'grid', columns: [3, 8, 3, 10], rows: standards },
     { type: 'grid', columns: six, rows: causes },
+    ...(isMonitored(h) || h.risks.length ? monitoring(h, year) : []),
   ];
+}
+
+/**
+ * 防返贫监测 (2021+) items of a monitored household. What the archive does not hold — the
+ * collector, their phone, the signed 承诺授权书 — is left blank to fill in by hand.
+ */
+function monitoring(h: HouseholdView, year: number): Block[] {
+  const m = h.monitoring;
+  const removal = [m.removalMethod, m.end ? monthCn(m.end) : null].filter(Boolean).join(' ');
+  const outOfPocket = incomeOf(h, year)?.medicalOutOfPocketFen;
+  const rows: Cell[][] = [
+    [L('监测对象类别'), O(choose(labels(MONITORING_CATEGORY), h.monitoringCategory), 3), L('户类型'), V(h.householdType)],
+    [L('致贫返贫风险'), V(h.risks.join('、'), 3), L('识别监测时间'), V(monthCn(m.start))],
+    [L('风险是否消除'), O(yesNo(m.riskRemoved), 1), L('消除方式及时间'), V(removal), L(`合规自付支出（${year}年）`), V(outOfPocket == null ? '' : `${yuanFigure(outOfPocket)} 元`)],
+    [L('信息采集人'), V(''), L('采集人联系电话'), V(''), L('承诺授权书'), O({ options: ['已签订', '未签订'], chosen: [] }, 1)],
+  ];
+  return [{ type: 'grid', columns: [3, 5, 3, 5, 3, 5], rows }];
 }
 
 function incomeBlock(h: HouseholdView, year: number): Block[] {
@@ -69,8 +85,14 @@ function incomeBlock(h: HouseholdView, year: number): Block[] {
     [...pair('otherTransferFen'), L('家庭总收入'), V(yuanFigure(income?.totals.grossFen)), ...pair('businessExpenseFen')],
     [L('家庭纯收入'), V(yuanFigure(income?.totals.netFen)), L('年度家庭人口'), V(income ? `${income.householdSize} 人` : ''), L('人均纯收入'), V(yuanFigure(income?.totals.perCapitaFen))],
   ];
+  if (!income) {
+    return [
+      { type: 'section', text: `三、${year}年家庭收入情况（元）` },
+      { type: 'grid', columns: [4, 20], rows: [[L('收入记录'), V('无（档案中没有本年度收入记录）')]] },
+    ];
+  }
   return [
-    { type: 'section', text: `三、${year}年家庭收入情况（元）${income ? '' : '　（档案中没有本年度收入记录）'}` },
+    { type: 'section', text: `三、${year}年家庭收入情况（元）` },
     { type: 'grid', columns: [4, 4, 4, 4, 4, 4], rows },
   ];
 }
@@ -93,9 +115,9 @@ export function enrollmentPage(doc: EnrollmentDocument, h: EnrollmentRecord): Fo
     blocks: [
       { type: 'title', text: `${doc.township}农户入户登记表`, subtitle: `（扶贫手册家庭情况页 · ${doc.year}年度）` },
       householdMeta(h),
-      ...basics(h),
+      ...basics(h, doc.year),
       { type: 'section', text: '二、家庭成员' },
-      membersTable(h.members),
+      membersTable(h.members, { welfare: true }),
       ...incomeBlock(h, doc.year),
       ...conditions(h),
       { type: 'section', text: '五、帮扶责任人' },
@@ -114,5 +136,9 @@ export function enrollmentBatch(doc: EnrollmentDocument): FormBatch<EnrollmentRe
     page: (h) => enrollmentPage(doc, h),
     sheetName: (h) => `${h.no}${headOf(h)?.name ?? ''}`,
     footer: (i, total) => `${doc.township}农户入户登记表 · 第 ${i} 户 共 ${total} 户 · 打印日期 ${dateCn(doc.printedOn)}`,
+    pageFooter: {
+      key: (h) => h.no,
+      line: (p) => `户编号 ${p.key} · 本户第 ${p.recordPage} 页 共 ${p.recordPages} 页 · 第 ${p.page} 页 共 ${p.pages} 页 · 打印日期 ${dateCn(doc.printedOn)}`,
+    },
   };
 }

@@ -4,7 +4,7 @@
 import type { Block, Cell, FormPage, Options } from './blocks.ts';
 import { GRID } from './blocks.ts';
 import type { Pdf } from './pdf.ts';
-import { drawTable } from './table.ts';
+import { drawTable, tableHeight } from './table.ts';
 
 const PAD = 3;
 const LABEL_FILL = '#f0f0f0';
@@ -78,11 +78,17 @@ function spans(columns: readonly number[], row: readonly Cell[]): { x: number; w
   return out;
 }
 
+function gridRowHeight(pdf: Pdf, columns: readonly number[], row: readonly Cell[], size: number): number {
+  const unit = pdf.width / GRID;
+  const geo = spans(columns, row);
+  return Math.max(size * 1.6, ...row.map((c, i) => cellContentHeight(pdf, c, geo[i]!.w * unit - 2 * PAD, size) + 2 * PAD));
+}
+
 function drawGrid(pdf: Pdf, columns: readonly number[], rows: readonly (readonly Cell[])[], size: number): void {
   const unit = pdf.width / GRID;
   for (const row of rows) {
     const geo = spans(columns, row).map((s) => ({ x: pdf.left + s.x * unit, w: s.w * unit }));
-    const h = Math.max(size * 1.6, ...row.map((c, i) => cellContentHeight(pdf, c, geo[i]!.w - 2 * PAD, size) + 2 * PAD));
+    const h = gridRowHeight(pdf, columns, row, size);
     pdf.ensure(h);
     const y = pdf.y;
     row.forEach((cell, i) => {
@@ -202,18 +208,90 @@ export function drawBlocks(pdf: Pdf, blocks: readonly Block[], size: number): vo
   for (const block of blocks) drawBlock(pdf, block, size);
 }
 
+const tableSpec = (block: Extract<Block, { type: 'table' }>, size: number, rows = block.rows) => ({
+  columns: block.columns.map((c) => ({ label: c.label, weight: c.width, align: c.align ?? 'center' })),
+  groups: [...rows, ...Array.from({ length: block.emptyRows ?? 0 }, () => block.columns.map(() => ''))].map((cells) => [{ cells }]),
+  size: size - 0.5,
+});
+
+/** The height a block takes when drawn whole on one page (`first`: only its first row, for keeping a heading with it). */
+export function blockHeight(pdf: Pdf, block: Block, size: number, first = false): number {
+  switch (block.type) {
+    case 'title':
+      return Math.max(40, (size + 8) * 1.4 + (block.subtitle ? size * 1.4 : 0));
+    case 'meta':
+      return size * 1.6;
+    case 'section':
+      return gridRowHeight(pdf, [GRID], [{ text: block.text, label: true }], size);
+    case 'grid':
+      return (first ? block.rows.slice(0, 1) : block.rows).reduce((s, row) => s + gridRowHeight(pdf, block.columns, row, size), 0);
+    case 'table':
+      return tableHeight(pdf, tableSpec(block, size, first ? block.rows.slice(0, 1) : block.rows));
+    case 'paragraph': {
+      const s = block.size ?? size + 1;
+      return pdf.heightOf(block.indent ? `\u3000\u3000${block.text}` : block.text, pdf.width, s, s * 0.5) + s * 0.4;
+    }
+    case 'box':
+      return Math.max(block.minLines * size * 1.6, pdf.heightOf(block.text, pdf.width * (21 / GRID) - 2 * PAD, size, size * 0.4) + 2 * PAD);
+    case 'signatures':
+      return size * 4;
+    case 'seal':
+      return size * 7;
+    case 'gap':
+      return block.lines * size;
+  }
+}
+
+/**
+ * Keep-together: the signature block never sits alone on a page. The part of the form it closes
+ * (from the last section heading before it) moves to a new page when it fits on one; when even
+ * that part runs over a page, room for the signatures is kept free below it on every page it
+ * takes, so its last rows and the signatures share a sheet. A section heading stays with the
+ * first row of what it heads.
+ */
+function drawKeepingTogether(pdf: Pdf, blocks: readonly Block[], size: number, headerHeight: number, reserve: { points: number }): void {
+  let sig = -1;
+  blocks.forEach((b, i) => {
+    if (b.type === 'signatures') sig = i;
+  });
+  let tail = sig;
+  for (let i = sig - 1; i > 0 && tail === sig; i--) if (blocks[i]!.type === 'section') tail = i;
+  if (tail === sig && sig > 0) tail = sig - 1;
+  blocks.forEach((block, i) => {
+    if (i === tail && tail < sig && pdf.pages > 0) {
+      const need = blocks.slice(tail, sig + 1).reduce((s, b) => s + blockHeight(pdf, b, size), 0);
+      if (pdf.y + need > pdf.bottom) {
+        if (need <= pdf.bottom - pdf.top - headerHeight) pdf.newPage();
+        else {
+          reserve.points = blockHeight(pdf, blocks[sig]!, size);
+          pdf.doc.page.margins.bottom += reserve.points;
+        }
+      }
+    }
+    if (i === sig && reserve.points) {
+      pdf.doc.page.margins.bottom -= reserve.points;
+      reserve.points = 0;
+    }
+    const next = blocks[i + 1];
+    if (block.type === 'section' && next && pdf.pages > 0) pdf.ensure(blockHeight(pdf, block, size) + blockHeight(pdf, next, size, true));
+    drawBlock(pdf, block, size);
+  });
+}
+
 /** Draws one form starting on a new page; it continues on further pages, marked "（续页）", if it must. */
 export function drawForm(pdf: Pdf, page: FormPage, style: FormStyle = { size: 9 }): void {
   pdf.where = page.where;
   pdf.continuation = null;
   pdf.newPage();
+  const reserve = { points: 0 };
   pdf.continuation = (p) => {
     const y = p.y;
     p.text(`（续页）${page.where}`, p.left, y, { size: style.size, width: p.width });
     p.y = y + style.size * 1.8;
+    p.doc.page.margins.bottom += reserve.points;
   };
   try {
-    for (const block of page.blocks) drawBlock(pdf, block, style.size);
+    drawKeepingTogether(pdf, page.blocks, style.size, style.size * 1.8, reserve);
   } finally {
     pdf.continuation = null;
   }

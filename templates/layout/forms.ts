@@ -33,6 +33,23 @@ export interface FormBatch<T> {
   sheetName(record: T): string;
   /** Footer of each page, e.g. "青山镇入户登记表 · 第 3 户 共 120 户". */
   footer(index: number, total: number): string;
+  /**
+   * Instead of `footer`: a footer that knows the file's pages ("第 N 页 共 M 页") and the
+   * record's own ("本户第 n 页 共 m 页"); written when the file ends (page-numbers.ts), the
+   * pages themselves still streamed. `key` is kept per record (e.g. its 户编号) for the line.
+   */
+  pageFooter?: { key(record: T): string; line(at: PageAt): string };
+}
+
+/** Where a page stands: in the file, and within its record (all 1-based). */
+export interface PageAt {
+  page: number;
+  pages: number;
+  record: number;
+  records: number;
+  recordPage: number;
+  recordPages: number;
+  key: string;
 }
 
 export const CANCELLED_MESSAGE = '已取消：文档没有生成完，未保存任何文件。';
@@ -43,17 +60,30 @@ function checkCancel(signal: AbortSignal | undefined): void {
 
 export async function formsPdf<T>(batch: FormBatch<T>, source: RecordSource<T>, out: Writable, hooks: RenderHooks = {}): Promise<RenderResult> {
   await loadPdfkit();
-  const pdf = new Pdf({ paper: batch.paper ?? 'A4', landscape: batch.landscape ?? false, title: batch.title, numbered: false }, out);
+  const paged = batch.pageFooter;
+  const pdf = new Pdf({ paper: batch.paper ?? 'A4', landscape: batch.landscape ?? false, title: batch.title, numbered: paged !== undefined }, out);
   let index = 0;
-  pdf.runningFooter = () => batch.footer(index, source.total);
+  if (!paged) pdf.runningFooter = () => batch.footer(index, source.total);
+  // Per record: its first page (0-based) and key; a few bytes each, for the footers at the end.
+  const firstPages: number[] = [];
+  const keys: string[] = [];
   for (const record of source.records) {
     checkCancel(hooks.signal);
     index++;
+    firstPages.push(pdf.pages);
+    if (paged) keys.push(paged.key(record));
     drawForm(pdf, batch.page(record), { size: batch.size ?? 9 });
     hooks.onProgress?.(index, source.total);
     await pdf.drain();
   }
-  return pdf.finish();
+  if (!paged) return pdf.finish();
+  let r = 0;
+  return pdf.finish((i, count) => {
+    while (r + 1 < firstPages.length && firstPages[r + 1]! <= i) r++;
+    const end = r + 1 < firstPages.length ? firstPages[r + 1]! : count;
+    const start = firstPages[r] ?? 0;
+    return paged.line({ page: i + 1, pages: count, record: r + 1, records: firstPages.length, recordPage: i - start + 1, recordPages: end - start, key: keys[r] ?? '' });
+  });
 }
 
 export async function formsXlsx<T>(batch: FormBatch<T>, source: RecordSource<T>, out: Writable, hooks: RenderHooks = {}): Promise<RenderResult> {

@@ -36,6 +36,17 @@ export interface IncomeView {
   standardFen: number | null;
   /** The year's monitoring line (fen), when the archive has one. */
   monitoringLineFen: number | null;
+  /** 合规自付支出 (fen), recorded in the 防返贫 era; null when not recorded. */
+  medicalOutOfPocketFen: number | null;
+}
+
+/** 防返贫监测 (2021+) items of a household; all null for a household never monitored. */
+export interface MonitoringView {
+  /** 识别监测时间 / 消除监测时间 as YYYYMM. */
+  start: string | null;
+  end: string | null;
+  riskRemoved: boolean | null;
+  removalMethod: string | null;
 }
 
 export interface AssessmentView {
@@ -91,6 +102,7 @@ export interface HouseholdView {
   householdType: string | null;
   monitoringCategory: string | null;
   risks: string[];
+  monitoring: MonitoringView;
   relocation: string | null;
   /** Living and production conditions, typed, for forms with their own layout (明白卡, 验收表). */
   living: Pick<HouseholdValues, 'housingSafety' | 'drinkingWaterSafe'>;
@@ -119,44 +131,92 @@ export function householdMeta(h: HouseholdView): Block {
   return { type: 'meta', left: `${h.county}\u3000${h.township}\u3000${h.village}\u3000${orBlank(h.groupName)}`, right: `户编号：${h.no}` };
 }
 
+/** A monitored household (监测对象): it has a category or a monitoring start. */
+export function isMonitored(h: HouseholdView): boolean {
+  return !!(h.monitoringCategory || h.monitoring.start);
+}
+
+/** "202104" → "2021年04月" (YYYYMM as the national system stores it). */
+export function monthCn(ym: string | null): string {
+  return ym && /^\d{6}$/.test(ym) ? `${ym.slice(0, 4)}年${ym.slice(4)}月` : orBlank(ym);
+}
+
+const yesNoText = (v: boolean | null): string => (v == null ? '' : v ? '是' : '否');
+
+/** "是/是/否": 基本医保 / 大病保险 / 养老保险; blank when none is recorded. */
+export function insurances(m: MemberView): string {
+  const all = [m.medicalInsurance, m.seriousIllnessInsurance, m.pensionInsurance];
+  return all.every((v) => v == null) ? '' : all.map((v) => (v == null ? '—' : yesNoText(v))).join('/');
+}
+
+export function welfareOf(m: MemberView): string {
+  const got = [m.isDibao ? '低保' : '', m.isTekun ? '特困' : ''].filter(Boolean);
+  if (got.length) return got.join('、');
+  return m.isDibao === false || m.isTekun === false ? '否' : '';
+}
+
 export function incomeOf(h: HouseholdView, year: number): IncomeView | null {
   return h.incomes.find((i) => i.year === year) ?? null;
 }
 
-/** Members as given: ID numbers arrive already masked where the paper's audience requires it. */
-export function membersTable(members: readonly MemberView[], opts: { emptyRows?: number } = {}): Block {
-  return {
-    type: 'table',
-    columns: [
-      { label: '序号', width: 1 },
-      { label: '姓名', width: 2 },
-      { label: '与户主关系', width: 2 },
-      { label: '性别', width: 1 },
-      { label: '身份证号码', width: 4 },
-      { label: '年龄', width: 1 },
-      { label: '民族', width: 1 },
-      { label: '文化程度', width: 2 },
-      { label: '在校情况', width: 2 },
-      { label: '健康状况', width: 2 },
-      { label: '劳动技能', width: 3 },
-      { label: '务工情况', width: 3 },
-    ],
-    rows: members.map((m, i) => [
-      String(i + 1),
-      m.name,
-      m.relation,
-      orBlank(m.gender),
-      orBlank(m.idNumber),
-      orBlank(m.age),
-      orBlank(m.ethnicity),
-      orBlank(m.education),
-      orBlank(m.schoolStatus),
-      m.health && m.disabilityGrade ? `${m.health}（${m.disabilityGrade}）` : orBlank(m.health),
-      orBlank(m.labourAbility),
-      m.workStatus && m.workMonths ? `${m.workStatus}（${m.workMonths}个月）` : orBlank(m.workStatus),
-    ]),
-    emptyRows: opts.emptyRows ?? 0,
-  };
+/**
+ * Members as given: ID numbers arrive already masked where the paper's audience requires it.
+ * `welfare` adds the insurances and 低保/特困 (入户登记表); an empty list prints one "无" row.
+ */
+export function membersTable(members: readonly MemberView[], opts: { emptyRows?: number; welfare?: boolean } = {}): Block {
+  const welfare = opts.welfare === true;
+  // Whole twenty-fourths: the worksheet merges that many of its 24 columns.
+  const columns = welfare
+    ? [
+        { label: '序号', width: 1 },
+        { label: '姓名', width: 2 },
+        { label: '与户主关系', width: 2 },
+        { label: '性别', width: 1 },
+        { label: '身份证号码', width: 4 },
+        { label: '年龄', width: 1 },
+        { label: '文化程度', width: 2 },
+        { label: '在校情况', width: 1 },
+        { label: '健康状况', width: 2 },
+        { label: '劳动技能', width: 2 },
+        { label: '务工情况', width: 3 },
+        { label: '医保/大病/养老', width: 2 },
+        { label: '低保/特困', width: 1 },
+      ]
+    : [
+        { label: '序号', width: 1 },
+        { label: '姓名', width: 2 },
+        { label: '与户主关系', width: 2 },
+        { label: '性别', width: 1 },
+        { label: '身份证号码', width: 4 },
+        { label: '年龄', width: 1 },
+        { label: '民族', width: 1 },
+        { label: '文化程度', width: 2 },
+        { label: '在校情况', width: 2 },
+        { label: '健康状况', width: 2 },
+        { label: '劳动技能', width: 3 },
+        { label: '务工情况', width: 3 },
+      ];
+  const rows = members.map((m, i) => [
+    String(i + 1),
+    m.name,
+    m.relation,
+    orBlank(m.gender),
+    orBlank(m.idNumber),
+    orBlank(m.age),
+    ...(welfare ? [] : [orBlank(m.ethnicity)]),
+    orBlank(m.education),
+    orBlank(m.schoolStatus),
+    m.health && m.disabilityGrade ? `${m.health}（${m.disabilityGrade}）` : orBlank(m.health),
+    orBlank(m.labourAbility),
+    m.workStatus && m.workMonths ? `${m.workStatus}（${m.workMonths}个月）` : orBlank(m.workStatus),
+    ...(welfare ? [insurances(m), welfareOf(m)] : []),
+  ]);
+  return { type: 'table', columns, rows: rows.length ? rows : [noneRow(columns.length)], emptyRows: opts.emptyRows ?? 0 };
+}
+
+/** One row saying "无" for an empty table (no blank rows reserved on the paper). */
+export function noneRow(columns: number): string[] {
+  return ['无', ...Array.from({ length: columns - 1 }, () => '')];
 }
 
 export function helpersTable(helpers: readonly HelperView[]): Block {
@@ -169,8 +229,7 @@ export function helpersTable(helpers: readonly HelperView[]): Block {
       { label: '联系电话', width: 4 },
       { label: '帮扶起止时间', width: 6 },
     ],
-    rows: helpers.map((p) => [p.name, orBlank(p.unit), orBlank(p.post), orBlank(p.phone), `${dateCn(p.startOn)} 至 ${p.endOn ? dateCn(p.endOn) : '今'}`]),
-    emptyRows: helpers.length === 0 ? 1 : 0,
+    rows: helpers.length ? helpers.map((p) => [p.name, orBlank(p.unit), orBlank(p.post), orBlank(p.phone), `${dateCn(p.startOn)} 至 ${p.endOn ? dateCn(p.endOn) : '今'}`]) : [noneRow(5)],
   };
 }
 
@@ -184,7 +243,8 @@ export function measuresTable(measures: readonly MeasureView[], emptyRows = 0): 
       { label: '金额（元）', width: 3, align: 'right' },
       { label: '帮扶成效', width: 7, align: 'left' },
     ],
-    rows: measures.map((m) => [String(m.year), m.category, orBlank(m.content), yuanFigure(m.amountFen), orBlank(m.result)]),
-    emptyRows: measures.length === 0 ? Math.max(1, emptyRows) : emptyRows,
+    // Empty: one "无" row, unless the caller leaves rows to write in.
+    rows: measures.length || emptyRows > 0 ? measures.map((m) => [String(m.year), m.category, orBlank(m.content), yuanFigure(m.amountFen), orBlank(m.result)]) : [noneRow(5)],
+    emptyRows,
   };
 }
