@@ -135,6 +135,8 @@ export const screeningApi = {
   check: endpoint<ScreeningResult>()('screening.check', upload, readBy(EDIT)),
   apply: endpoint<ScreeningResult>()('screening.apply', upload.extend({ planStamp: z.string().max(100).nullable().default(null) }), EDIT),
   list: endpoint<AlertRegister>()('screening.list', alertFilter),
+  /** The register as filtered, as a workbook (base64) to save. */
+  exportXlsx: endpoint<{ fileName: string; dataBase64: string }>()('screening.exportXlsx', alertFilter),
   verify: endpoint<AlertView>()(
     'screening.verify',
     z.object({ id, outcome: z.enum(['monitor', 'no_risk'], '核实结果应为“纳入监测”或“无风险”'), result: text('核实情况', 500).min(1, '请填写核实情况') }),
