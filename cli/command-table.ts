@@ -53,6 +53,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/monitor.ts')).monitor,
   },
   {
+    name: 'screening',
+    summary: '部门筛查预警：导入部门名单（医保、民政、残联等）与档案比对，预警登记、核实、发起监测识别、排除',
+    load: async () => (await import('./commands/screening.ts')).screening,
+  },
+  {
     name: 'keys',
     summary:
       '密钥：new 在档案内生成本方密钥，public 保存公钥，export/import 换电脑时导出导入（口令保护），show 显示指纹供电话核对，trust 登记对方公钥，revoke 吊销（县级），list 已登记的公钥',

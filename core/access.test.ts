@@ -17,8 +17,8 @@ import { EXPECTED_VERSION_MISSING } from '../shared/api/households.ts';
 
 describe('access declared on every endpoint', () => {
   it('every endpoint names at least one role, and every read is open to everyone but the named few', () => {
-    // imports.check reads a roster against the archive (a clerk's step); accounts.list is the station chief's.
-    const narrowReads = new Set(['imports.check', 'accounts.list']);
+    // imports.check and screening.check read a list against the archive (a clerk's step); accounts.list is the station chief's.
+    const narrowReads = new Set(['imports.check', 'screening.check', 'accounts.list']);
     for (const e of ENDPOINTS.values()) {
       expect(e.roles.length, e.channel).toBeGreaterThan(0);
       if (!e.writes) expect(e.roles.length === ROLES.length || narrowReads.has(e.channel), e.channel).toBe(true);

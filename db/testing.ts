@@ -28,6 +28,8 @@ import {
   meetings,
   members,
   pairings,
+  screeningAlerts,
+  screeningLists,
   statusHistory,
   stepOutcomes,
   townships,
@@ -128,6 +130,9 @@ const TABLES = {
   meetings,
   attachments,
   blobs,
+  batchHouseholds,
+  screeningLists,
+  screeningAlerts,
 };
 type Tables = typeof TABLES;
 export type TestTable = keyof Tables;

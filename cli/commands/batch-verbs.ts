@@ -24,7 +24,7 @@ export interface Verb {
   summary: string;
   /** The contract endpoint this verb acts as: who may run it, whether it writes (shared/roles.ts). */
   acts: Access | ((argv: readonly string[]) => Access);
-  run(ctx: VerbContext): number;
+  run(ctx: VerbContext): number | Promise<number>;
 }
 
 export interface VerbContext {

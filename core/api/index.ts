@@ -19,6 +19,7 @@ import { printHandlers } from '../documents/print.ts';
 import { exchangeHandlers } from '../exchange-archive/handlers.ts';
 import { addOperator, changeOwnPassword, operatorsOf, resetPassword, setIdleMinutes, setOperatorDisabled } from '../accounts/manage.ts';
 import { deletePlainBackup } from '../accounts/plain-backup.ts';
+import { screeningHandlers } from '../screening/handlers.ts';
 import { createDispatcher } from './dispatch.ts';
 import type { Dispatch, OffThread } from './dispatch.ts';
 import { handlerMap } from './handlers.ts';
@@ -130,6 +131,7 @@ const handlers: Handlers = {
     choose: (input, s) => pathGuardOf(s).pick(input),
   },
   print: printHandlers,
+  screening: screeningHandlers,
 };
 
 /** Every endpoint's handler by channel: the dispatcher's, and a job worker's (core/worker/job-worker.ts). */

@@ -35,6 +35,8 @@ const LABELS: Record<TravellingTableName, string> = {
   status_history: '状态记录',
   monitoring_checks: '监测走访',
   monitoring_remedies: '监测帮扶',
+  screening_lists: '部门筛查名单',
+  screening_alerts: '部门筛查预警',
   attachments: '档案资料',
 };
 

@@ -272,20 +272,28 @@ function columnOf(header: string, mapping: ColumnMapping | undefined): ColumnDef
 
 /** The header is the row, among the first 15, that names the most known columns (at least 3). */
 export function findHeader(sheet: SheetRows, mapping?: ColumnMapping): HeaderMatch | null {
-  let best: HeaderMatch | null = null;
+  return findHeaderWith(sheet, (h) => columnOf(h, mapping));
+}
+
+/**
+ * The header row under any title rows, for columns described elsewhere (a department's list,
+ * core/screening): the row among the first 15 where `lookup` knows the most headers (at least `min`).
+ */
+export function findHeaderWith<C extends { key: string }>(sheet: SheetRows, lookup: (header: string) => C | undefined, min = 3): { row: number; columns: Map<number, C>; unknown: string[] } | null {
+  let best: { row: number; columns: Map<number, C>; unknown: string[] } | null = null;
   for (let r = 0; r < Math.min(15, sheet.rows.length); r++) {
-    const columns = new Map<number, ColumnDef>();
+    const columns = new Map<number, C>();
     const unknown: string[] = [];
     const seen = new Set<string>();
     (sheet.rows[r] ?? []).forEach((h, j) => {
       if (!h) return;
-      const def = columnOf(h, mapping);
+      const def = lookup(h);
       if (def && !seen.has(def.key)) {
         columns.set(j, def);
         seen.add(def.key);
       } else if (!def) unknown.push(h);
     });
-    if (columns.size >= 3 && (!best || columns.size > best.columns.size)) best = { row: r, columns, unknown };
+    if (columns.size >= min && (!best || columns.size > best.columns.size)) best = { row: r, columns, unknown };
   }
   return best;
 }

@@ -79,6 +79,9 @@ export function scopeOfBatches(db: ReadDb, wanted: readonly string[]): ScopeFilt
     ['status_history', byHousehold],
     ['monitoring_checks', byHousehold],
     ['monitoring_remedies', byHousehold],
+    // Department screening travels with the whole archive only: a hit may name a batch outside the chosen ones.
+    ['screening_lists', { where: '0', params: [] }],
+    ['screening_alerts', { where: '0', params: [] }],
     [
       'attachments',
       {

@@ -36,6 +36,8 @@ const ORDER = {
   status_history: schema.statusHistory,
   monitoring_checks: schema.monitoringChecks,
   monitoring_remedies: schema.monitoringRemedies,
+  screening_lists: schema.screeningLists,
+  screening_alerts: schema.screeningAlerts,
   attachments: schema.attachments,
 } satisfies Record<string, SQLiteTable>;
 

@@ -7,3 +7,4 @@ export * from './workflows.ts';
 export * from './monitoring.ts';
 export * from './exchange.ts';
 export * from './operators.ts';
+export * from './screening.ts';

@@ -23,6 +23,7 @@ const QualityScreen = lazy(() => import('../screens/QualityScreen.tsx'));
 const VillagePage = lazy(() => import('../screens/VillagePage.tsx'));
 const VillagesScreen = lazy(() => import('../screens/VillagesScreen.tsx'));
 const MonitoringScreen = lazy(() => import('../screens/monitoring/MonitoringScreen.tsx'));
+const ScreeningScreen = lazy(() => import('../screens/screening/ScreeningScreen.tsx'));
 const BatchPage = lazy(() => import('../screens/workflows/BatchPage.tsx'));
 const BatchesScreen = lazy(() => import('../screens/workflows/BatchesScreen.tsx'));
 const CountyScreen = lazy(() => import('../screens/exchange/CountyScreen.tsx'));
@@ -40,6 +41,7 @@ const MENU: { key: MenuKey; label: string }[] = [
   { key: 'households', label: '农户档案' },
   { key: 'batches', label: '流程批次' },
   { key: 'monitoring', label: '防返贫监测' },
+  { key: 'screening', label: '部门预警' },
   { key: 'quality', label: '数据检查' },
   { key: 'import', label: '导入花名册' },
   { key: 'dashboard', label: '统计看板' },
@@ -69,6 +71,8 @@ function Current({ screen }: { screen: Screen }) {
       return <BatchPage key={screen.id} id={screen.id} />;
     case 'monitoring':
       return <MonitoringScreen />;
+    case 'screening':
+      return <ScreeningScreen />;
     case 'keys':
       return <KeysScreen />;
     case 'send':

@@ -11,6 +11,8 @@ export type Screen =
   | { name: 'batches' }
   | { name: 'batch'; id: string }
   | { name: 'monitoring' }
+  // 部门筛查预警 (issue 16).
+  | { name: 'screening' }
   // Encrypted USB packages (issue 7): keys, the township's export, importing a package, county review.
   | { name: 'keys' }
   | { name: 'send' }
@@ -25,7 +27,7 @@ export type Screen =
   // 账户管理: the station chief's operators, their roles and the idle lock (issue 12).
   | { name: 'accounts' };
 
-export type MenuKey = 'overview' | 'villages' | 'households' | 'batches' | 'monitoring' | 'quality' | 'import' | 'send' | 'receive' | 'keys' | 'county' | 'documents' | 'dashboard' | 'audit' | 'accounts';
+export type MenuKey = 'overview' | 'villages' | 'households' | 'batches' | 'monitoring' | 'screening' | 'quality' | 'import' | 'send' | 'receive' | 'keys' | 'county' | 'documents' | 'dashboard' | 'audit' | 'accounts';
 
 export function menuKeyOf(s: Screen): MenuKey {
   if (s.name === 'village') return 'villages';
@@ -60,6 +62,7 @@ export function screenOfHash(hash: string): Screen {
     case 'import':
     case 'batches':
     case 'monitoring':
+    case 'screening':
     case 'keys':
     case 'send':
     case 'receive':

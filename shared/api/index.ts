@@ -14,6 +14,7 @@ import { workflowsApi } from './workflows.ts';
 import { exchangeApi } from './exchange.ts';
 import { filesApi } from './files.ts';
 import { printApi } from './print.ts';
+import { screeningApi } from './screening.ts';
 
 export const API = {
   archive: archiveApi,
@@ -33,6 +34,7 @@ export const API = {
   exchange: exchangeApi,
   files: filesApi,
   print: printApi,
+  screening: screeningApi,
 } as const;
 
 export type Api = typeof API;
@@ -100,3 +102,4 @@ export { packScope } from './exchange.ts';
 export { candidateFilter } from './workflows.ts';
 export { householdDraft, householdFilter, incomeDraft, memberDraft } from './households.ts';
 export type * from './print.ts';
+export type * from './screening.ts';
