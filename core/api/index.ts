@@ -2,6 +2,7 @@
 // carry (channel, input) → envelope; nothing else.
 import { auditOfHousehold } from '../../db/repos/audit.ts';
 import { groupsOf } from '../../db/repos/households.ts';
+import { archiveChoices } from '../archive-list.ts';
 import { verifyAudit } from '../audit.ts';
 import { addAttachment, attachmentContent, listAttachments } from '../attachments.ts';
 import { deleteMeasure, endPairing, listHelpers, pairHelper, saveHelper, saveMeasure } from '../help.ts';
@@ -19,6 +20,7 @@ import { printHandlers } from '../documents/print.ts';
 import { exchangeHandlers } from '../exchange-archive/handlers.ts';
 import { addOperator, changeOwnPassword, operatorsOf, resetPassword, setIdleMinutes, setOperatorDisabled } from '../accounts/manage.ts';
 import { deletePlainBackup } from '../accounts/plain-backup.ts';
+import { exportList } from '../lists/export.ts';
 import { createDispatcher } from './dispatch.ts';
 import type { Dispatch, OffThread } from './dispatch.ts';
 import { handlerMap } from './handlers.ts';
@@ -28,6 +30,7 @@ import type { HandlerMap, Handlers } from './handlers.ts';
 const handlers: Handlers = {
   archive: {
     session: (_i, s) => s.state(),
+    choices: (_i, s) => archiveChoices(s.dataDir, s.state().recent.map((r) => r.file), pathGuardOf(s).chooser !== null),
     create: async (input, s) => {
       const recoveryCode = await s.create(input);
       return { ...s.state(), recoveryCode };
@@ -130,6 +133,9 @@ const handlers: Handlers = {
     choose: (input, s) => pathGuardOf(s).pick(input),
   },
   print: printHandlers,
+  lists: {
+    export: (input, s) => exportList(s, input),
+  },
 };
 
 /** Every endpoint's handler by channel: the dispatcher's, and a job worker's (core/worker/job-worker.ts). */

@@ -14,6 +14,7 @@ import { workflowsApi } from './workflows.ts';
 import { exchangeApi } from './exchange.ts';
 import { filesApi } from './files.ts';
 import { printApi } from './print.ts';
+import { listsApi } from './lists.ts';
 
 export const API = {
   archive: archiveApi,
@@ -33,6 +34,7 @@ export const API = {
   exchange: exchangeApi,
   files: filesApi,
   print: printApi,
+  lists: listsApi,
 } as const;
 
 export type Api = typeof API;
