@@ -102,3 +102,4 @@ export { packScope } from './exchange.ts';
 export { candidateFilter } from './workflows.ts';
 export { householdDraft, householdFilter, incomeDraft, memberDraft } from './households.ts';
 export type * from './print.ts';
+export type * from './lists.ts';
