@@ -22,6 +22,12 @@ export interface VillageView extends VillageRecord {
   years: VillageYearView[];
 }
 
+/** A thing to do soon (待办), and the screen where the clerk does it. */
+export interface DueItem {
+  text: string;
+  go: 'quality' | 'households-no-helper' | 'import';
+}
+
 export interface OverviewView {
   township: string;
   year: number | null;
@@ -33,13 +39,13 @@ export interface OverviewView {
   /** The quality check's part, when a current result is kept; else null: ask overview.problems. */
   check: OverviewProblemsView | null;
   /** Things a clerk should do soon, in Chinese (the check's own lines are in `check.due`). */
-  due: string[];
+  due: DueItem[];
 }
 
 /** The overview's share of the quality check: counts, and the lines they add to 待办. */
 export interface OverviewProblemsView {
   problems: { error: number; warning: number };
-  due: string[];
+  due: DueItem[];
 }
 
 export interface AuditEntryView {
