@@ -45,6 +45,8 @@ const samples: Record<string, () => unknown> = {
   'households.groups': () => ({ villageId }),
   'villages.list': () => ({}),
   'villages.get': () => ({ id: villageId }),
+  'villages.save': () => ({ id: villageId, code: '511922101099', name: '改名村' }),
+  'villages.saveYear': () => ({ villageId, year: 2026, collectiveIncomeFen: 6_000_000, checklist: { 主导产业: true } }),
   'overview.get': () => ({ year: null }),
   'overview.problems': () => ({ jobId: 'chk-contract' }),
   'audit.ofHousehold': () => ({ id: householdId }),

@@ -13,7 +13,7 @@ import { lastUndoable, undoLast } from '../households/undo.ts';
 import { cachedCheck, overview, overviewProblems } from '../overview.ts';
 import { listWithSearch } from '../households/search.ts';
 import type { Session } from '../session.ts';
-import { listVillages, villageById } from '../villages.ts';
+import { listVillages, saveVillage, saveVillageYear, villageById } from '../villages.ts';
 import { monitoringHandlers, workflowHandlers } from '../workflows/handlers.ts';
 import { documentHandlers } from '../documents/api.ts';
 import { printHandlers } from '../documents/print.ts';
@@ -85,6 +85,8 @@ const handlers: Handlers = {
   villages: {
     list: (_i, s) => listVillages(s.requireArchive().db),
     get: ({ id }, s) => villageById(s.requireArchive().db, id),
+    save: (input, s) => saveVillage(s.requireArchive().db, s.actor(), input),
+    saveYear: (input, s) => saveVillageYear(s.requireArchive().db, s.actor(), input),
   },
   overview: {
     get: ({ year }, s) => overview(s, year),
