@@ -3,7 +3,7 @@
 // seconds on 80k people: `overview` gives them only when the kept result is current
 // (core/check-cache.ts), else null, and the screen asks `overviewProblems` for them as a job with
 // a progress bar.
-import type { OverviewProblemsView, OverviewView } from '../shared/api/index.ts';
+import type { DueItem, OverviewProblemsView, OverviewView } from '../shared/api/index.ts';
 import type { Session } from './session.ts';
 import { checkArchive } from './check.ts';
 import type { CheckResult } from './check.ts';
@@ -18,9 +18,9 @@ export async function cachedCheck(session: Session, villageId: string | null, on
 }
 
 function problemsView(check: CheckResult): OverviewProblemsView {
-  const due: string[] = [];
-  if (check.counts.error > 0) due.push(`数据检查发现 ${check.counts.error} 个错误，报县前请改正。`);
-  if (check.counts.warning > 0) due.push(`数据检查发现 ${check.counts.warning} 个疑点，请逐一核实。`);
+  const due: DueItem[] = [];
+  if (check.counts.error > 0) due.push({ text: `数据检查发现 ${check.counts.error.toLocaleString('zh-CN')} 个错误，报县前请改正。`, go: 'quality' });
+  if (check.counts.warning > 0) due.push({ text: `数据检查发现 ${check.counts.warning.toLocaleString('zh-CN')} 个疑点，请逐一核实。`, go: 'quality' });
   return { problems: check.counts, due };
 }
 
@@ -29,9 +29,10 @@ export function overview(session: Session, year: number | null): OverviewView {
   const asOf = session.today();
   const s = townshipStats(archive, year == null ? { asOf } : { year, asOf });
   const check = checkCacheOf(session).fresh(asOf);
-  const due: string[] = [];
+  const due: DueItem[] = [];
+  if (s.households === 0) due.push({ text: '档案里还没有农户：请先导入国家系统导出的花名册（Excel），或在“农户档案”中逐户新增。', go: 'import' });
   if (s.helperCoverage.households > s.helperCoverage.covered) {
-    due.push(`${s.helperCoverage.households - s.helperCoverage.covered} 户建档或监测户目前没有帮扶责任人。`);
+    due.push({ text: `${(s.helperCoverage.households - s.helperCoverage.covered).toLocaleString('zh-CN')} 户建档或监测户目前没有帮扶责任人。`, go: 'households-no-helper' });
   }
   return {
     township: session.state().archive?.township ?? '',

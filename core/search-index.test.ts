@@ -4,6 +4,8 @@ import { freshArchive, insertRows, rowsWhere, sqlRun } from '../db/testing.ts';
 import type { TempArchive } from '../db/testing.ts';
 import { makeIdNumber } from '../shared/id-number.ts';
 import { nameInitials } from '../shared/pinyin.ts';
+import { listHouseholds } from '../db/repos/households.ts';
+import { searchPage } from './households/search.ts';
 import { SearchIndex } from './search-index.ts';
 
 const stamp = { version: 1, updatedAt: '2026-11-24T08:00:00Z', updatedBy: 'test' };
@@ -69,5 +71,35 @@ describe('household search', () => {
     expect(index.match('zs')).toEqual([]);
     expect(index.match('0002000003')).toEqual([]);
     expect(index.match('9')).toContain(ids['5119220002000009']);
+  });
+});
+
+describe('the list page of a search', () => {
+  it('says which member matched, sorts by a column on request, and filters households without a helper', () => {
+    add('5119220002000004', [['王昌', '户主', null], ['张诗小', '之子', null]]);
+    const index = SearchIndex.build(a.db);
+    const page = searchPage(a.db, { search: 'zs', limit: 50 }, index);
+    const byNo = Object.fromEntries(page.items.map((h) => [h.no, h]));
+    expect(byNo['5119220002000004']).toMatchObject({ head: '王昌', matched: ['张诗小'] });
+    expect(byNo['5119220001000001']!.matched).toEqual(['张三']);
+    // A 户编号 hit names no member.
+    expect(searchPage(a.db, { search: '0002000003', limit: 50 }, index).items[0]!.matched).toEqual([]);
+    // Sorted by the head's pinyin, then reversed; by size, largest first.
+    const heads = (sort: 'head' | 'size', desc: boolean) => listHouseholds(a.db, { sort, desc }).items.map((h) => h.head);
+    expect(heads('head', false)).toEqual(['王昌', '王小明', '张三', '赵四']);
+    expect(heads('head', true)).toEqual(['赵四', '张三', '王小明', '王昌']);
+    expect(heads('size', true).slice(0, 3).sort()).toEqual(['张三', '王昌', '赵四'].sort());
+    expect(heads('size', true)[3]).toBe('王小明');
+    // A sorted search goes through SQL and still names who matched.
+    const sorted = searchPage(a.db, { search: 'zs', limit: 50, sort: 'head', desc: true }, index);
+    expect(sorted.items.map((h) => [h.head, h.matched])).toEqual([['赵四', ['赵四']], ['张三', ['张三']], ['王昌', ['张诗小']]]);
+    // Without a helper: only households in a registered status count.
+    sqlRun(a, "UPDATE households SET status = 'poor' WHERE no IN ('5119220001000001', '5119220002000003')");
+    sqlRun(a, "INSERT INTO helpers (id, version, updated_at, updated_by, township_id, name) VALUES ('hp', 1, '2026-11-24', 'test', 't', '李干部')");
+    insertRows(a.db, 'pairings', [{ id: 'pr', ...stamp, householdId: ids['5119220001000001']!, helperId: 'hp', startOn: '2026-01-01' }]);
+    expect(listHouseholds(a.db, { noHelperOn: '2026-11-24' }).items.map((h) => h.no)).toEqual(['5119220002000003']);
+    // A pairing that ended before the day no longer covers the household.
+    sqlRun(a, "UPDATE pairings SET end_on = '2026-06-30'");
+    expect(listHouseholds(a.db, { noHelperOn: '2026-11-24' }).total).toBe(2);
   });
 });

@@ -77,20 +77,13 @@ export class SearchIndex {
     this.setHouseholds(householdNosInOrder(db));
   }
 
-  /** Household ids matching the query, in list order (village, then 户编号). */
-  match(raw: string): string[] {
-    const q = raw.trim();
-    if (q === '') return [];
-    const hit = new Uint8Array(this.households.length);
-    const at = this.memberAt;
-    const mark = (i: number): void => {
-      if (at[i]! >= 0) hit[at[i]!] = 1;
-    };
-    // Digits (an ID tail may end in X) are an ID tail or part of a 户编号; letters alone — "x"
-    // included — are pinyin initials.
+  /**
+   * Calls `mark` with each member (index) the query matches: digits (an ID tail may end in X) are
+   * an ID tail, letters alone — "x" included — pinyin initials, anything else part of a name.
+   */
+  private eachMemberHit(q: string, mark: (i: number) => void): void {
     if (/^[0-9]+[xX]?$/.test(q)) {
       const tail = q.toUpperCase();
-      this.households.forEach((h, k) => h.no.includes(q) && (hit[k] = 1));
       if (tail.length >= 4) this.idNumbers.forEach((id, i) => id.endsWith(tail) && mark(i));
     } else if (/^[a-zA-Z]+$/.test(q)) {
       const prefix = q.toLowerCase();
@@ -98,8 +91,37 @@ export class SearchIndex {
     } else {
       this.names.forEach((s, i) => s.includes(q) && mark(i));
     }
+  }
+
+  /** Household ids matching the query, in list order (village, then 户编号). */
+  match(raw: string): string[] {
+    const q = raw.trim();
+    if (q === '') return [];
+    const hit = new Uint8Array(this.households.length);
+    const at = this.memberAt;
+    // Digits are also part of a 户编号.
+    if (/^[0-9]+[xX]?$/.test(q)) this.households.forEach((h, k) => h.no.includes(q) && (hit[k] = 1));
+    this.eachMemberHit(q, (i) => {
+      if (at[i]! >= 0) hit[at[i]!] = 1;
+    });
     const out: string[] = [];
     for (let k = 0; k < hit.length; k++) if (hit[k]) out.push(this.households[k]!.id);
+    return out;
+  }
+
+  /** For a page of households: the names of their members the query matched (a 户编号 hit names none). */
+  matchedMembers(raw: string, householdIds: readonly string[]): Map<string, string[]> {
+    const q = raw.trim();
+    const wanted = new Set(householdIds);
+    const out = new Map<string, string[]>();
+    if (q === '' || wanted.size === 0) return out;
+    this.eachMemberHit(q, (i) => {
+      const h = this.memberHousehold[i]!;
+      if (!wanted.has(h)) return;
+      const names = out.get(h) ?? [];
+      names.push(this.names[i]!);
+      out.set(h, names);
+    });
     return out;
   }
 }

@@ -77,7 +77,7 @@ function looksRandom(header: Buffer): boolean {
  */
 export function archiveFileKind(file: string): FileKind {
   if (!existsSync(file)) {
-    throw new UserError(`找不到档案文件：${file}。请检查路径，或新建一个档案（命令行：init）。`);
+    throw new UserError(`找不到档案文件：${file}。请检查盘符、文件夹和文件名是否正确（档案文件以 .db 结尾），或新建一个档案。`);
   }
   if (!statSync(file).isFile()) throw new UserError(`${file} 不是文件，请选择扶贫档案文件（.db）。`);
   const header = readHeader(file);

@@ -23,6 +23,8 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0
 
 const samples: Record<string, () => unknown> = {
   'archive.session': () => ({}),
+  'archive.choices': () => ({}),
+  'lists.export': () => ({ kind: 'households', filter: { search: 'z' } }),
   'archive.create': () => ({ name: '白马镇', code: '511922102000', file: join(session.dataDir, 'other.db'), admin: { name: '站长', password: TEST_PASSWORD } }),
   'archive.open': () => ({ file: join(session.dataDir, 'main.db') }),
   'archive.login': () => ({ name: '测试', password: TEST_PASSWORD }),
@@ -43,6 +45,8 @@ const samples: Record<string, () => unknown> = {
   'households.groups': () => ({ villageId }),
   'villages.list': () => ({}),
   'villages.get': () => ({ id: villageId }),
+  'villages.save': () => ({ id: villageId, code: '511922101099', name: '改名村' }),
+  'villages.saveYear': () => ({ villageId, year: 2026, collectiveIncomeFen: 6_000_000, checklist: { 主导产业: true } }),
   'overview.get': () => ({ year: null }),
   'overview.problems': () => ({ jobId: 'chk-contract' }),
   'audit.ofHousehold': () => ({ id: householdId }),
@@ -153,7 +157,7 @@ describe('the API contract through the dispatcher', () => {
   });
 
   it('declares every long endpoint offThread, so the shells run it on a worker thread (core/worker/runner.ts)', () => {
-    const LONG = ['imports.check', 'imports.apply', 'quality.check', 'documents.preview', 'documents.render', 'exchange.pack', 'exchange.unpack', 'exchange.packReview'];
+    const LONG = ['imports.check', 'imports.apply', 'quality.check', 'documents.preview', 'documents.render', 'exchange.pack', 'exchange.unpack', 'exchange.packReview', 'lists.export'];
     const routed = [...ENDPOINTS.values()].filter((e) => e.worker).map((e) => e.channel);
     expect(routed.sort()).toEqual(LONG.sort());
     // Whatever reports progress under a job id is long work. The exceptions: the upgrade of a plain

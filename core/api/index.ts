@@ -2,6 +2,7 @@
 // carry (channel, input) → envelope; nothing else.
 import { auditOfHousehold } from '../../db/repos/audit.ts';
 import { groupsOf } from '../../db/repos/households.ts';
+import { archiveChoices } from '../archive-list.ts';
 import { verifyAudit } from '../audit.ts';
 import { addAttachment, attachmentContent, listAttachments } from '../attachments.ts';
 import { deleteMeasure, endPairing, listHelpers, pairHelper, saveHelper, saveMeasure } from '../help.ts';
@@ -12,7 +13,7 @@ import { lastUndoable, undoLast } from '../households/undo.ts';
 import { cachedCheck, overview, overviewProblems } from '../overview.ts';
 import { listWithSearch } from '../households/search.ts';
 import type { Session } from '../session.ts';
-import { listVillages, villageById } from '../villages.ts';
+import { listVillages, saveVillage, saveVillageYear, villageById } from '../villages.ts';
 import { monitoringHandlers, workflowHandlers } from '../workflows/handlers.ts';
 import { documentHandlers } from '../documents/api.ts';
 import { printHandlers } from '../documents/print.ts';
@@ -20,6 +21,7 @@ import { exchangeHandlers } from '../exchange-archive/handlers.ts';
 import { addOperator, changeOwnPassword, operatorsOf, resetPassword, setIdleMinutes, setOperatorDisabled } from '../accounts/manage.ts';
 import { deletePlainBackup } from '../accounts/plain-backup.ts';
 import { screeningHandlers } from '../screening/handlers.ts';
+import { exportList } from '../lists/export.ts';
 import { createDispatcher } from './dispatch.ts';
 import type { Dispatch, OffThread } from './dispatch.ts';
 import { handlerMap } from './handlers.ts';
@@ -29,6 +31,7 @@ import type { HandlerMap, Handlers } from './handlers.ts';
 const handlers: Handlers = {
   archive: {
     session: (_i, s) => s.state(),
+    choices: (_i, s) => archiveChoices(s.dataDir, s.state().recent.map((r) => r.file), pathGuardOf(s).chooser !== null),
     create: async (input, s) => {
       const recoveryCode = await s.create(input);
       return { ...s.state(), recoveryCode };
@@ -83,6 +86,8 @@ const handlers: Handlers = {
   villages: {
     list: (_i, s) => listVillages(s.requireArchive().db),
     get: ({ id }, s) => villageById(s.requireArchive().db, id),
+    save: (input, s) => saveVillage(s.requireArchive().db, s.actor(), input),
+    saveYear: (input, s) => saveVillageYear(s.requireArchive().db, s.actor(), input),
   },
   overview: {
     get: ({ year }, s) => overview(s, year),
@@ -132,6 +137,9 @@ const handlers: Handlers = {
   },
   print: printHandlers,
   screening: screeningHandlers,
+  lists: {
+    export: (input, s) => exportList(s, input),
+  },
 };
 
 /** Every endpoint's handler by channel: the dispatcher's, and a job worker's (core/worker/job-worker.ts). */

@@ -1,5 +1,6 @@
 // Villages (some of them former poor villages) and their yearly figures, computed from the
 // generated households so the village table and the household table agree.
+import { VILLAGE_CHECKLIST } from '../../shared/villages.ts';
 import type { DemoVillage } from './households.ts';
 import { perCapitaFen } from './incomes.ts';
 import { mobile, personName, villageNames } from './names.ts';
@@ -46,7 +47,6 @@ export function spread(ctx: DemoContext, villages: number, total: number): numbe
   return counts;
 }
 
-const CHECKLIST_ITEMS = ['主导产业', '集体经济收入', '群众服务中心', '通硬化路', '安全饮水', '农网', '广电宽带', '卫生室'] as const;
 
 export function buildVillageYears(ctx: DemoContext, rows: VillageRow[], all: GenHousehold[]): VillageYearRow[] {
   const { rng } = ctx;
@@ -60,7 +60,7 @@ export function buildVillageYears(ctx: DemoContext, rows: VillageRow[], all: Gen
       let net = 0;
       for (const gh of hhs) net += perCapitaFen(gh.incomes[yi]!) * gh.incomes[yi]!.householdSize;
       const checklist: Record<string, boolean> = {};
-      for (const item of CHECKLIST_ITEMS) checklist[item] = true;
+      for (const item of VILLAGE_CHECKLIST) checklist[item] = true;
       checklist['清洁能源'] = cleanEnergy && yi > 0;
       out.push({
         id: rng.uuid(),

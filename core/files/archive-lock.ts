@@ -103,9 +103,21 @@ function localMinute(iso: string): string {
 export function busyMessage(archive: string, holder: LockHolder | null, opts: { forCli: boolean }): string {
   const tail = opts.forCli ? '请在那里关闭档案后再试；只查看可用只读命令（如 stats、check、export-xlsx）。' : '请在那里关闭档案后再打开。';
   if (!holder) return `档案 ${basename(archive)} 正在另一处打开（刚刚开始），同一时间只能在一处修改。${tail}`;
-  const who = `${holder.operator ?? '一位操作员'}（${holder.shell}${holder.hostname !== machineName() ? `，电脑 ${holder.hostname}` : ''}）`;
+  const who = holderName(holder);
   const elsewhere = holder.hostname !== machineName() ? `如确认那台电脑上已不再使用（例如已关机），可删除档案旁的文件 ${basename(lockFileOf(archive))} 后再试。` : '';
   return `档案正由 ${who}于 ${localMinute(holder.since)} 起打开使用，同一时间只能在一处修改。${tail}${elsewhere}`;
+}
+
+/** "张三（桌面程序，电脑 OFFICE-2）": who holds a lock, as the start screen and the refusals say it. */
+export function holderName(holder: LockHolder): string {
+  return `${holder.operator ?? '一位操作员'}（${holder.shell}${holder.hostname !== machineName() ? `，电脑 ${holder.hostname}` : ''}）`;
+}
+
+/** The start screen's note beside an archive another process has open, or null when it is free. */
+export function busyNote(archive: string): string | null {
+  const holder = archiveHolder(archive);
+  if (holder) return `正由 ${holderName(holder)}于 ${localMinute(holder.since)} 起使用`;
+  return null;
 }
 
 /** Who holds the archive now (another process, still live), or null. */

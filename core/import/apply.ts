@@ -46,7 +46,7 @@ export const MISSING_REASON = '其他转出';
 export function ensureTownshipArchive(archive: Archive): string {
   if (archiveInfoOf(archive.db)?.role === 'county') throw new UserError('这是县级档案：乡镇花名册请导入到乡镇档案中（县级档案通过数据包接收乡镇数据）。');
   const township = ownTownship(archive.db);
-  if (!township) throw new UserError('档案中没有乡镇信息，无法导入。请先用 init 新建乡镇档案。');
+  if (!township) throw new UserError('档案中没有乡镇信息，无法导入：请先新建乡镇档案，再导入。');
   return township.id;
 }
 

@@ -5,6 +5,7 @@ import type { ReadDb } from '../../db/handles.ts';
 import { assessmentsLatestFirst, checksLatestFirst, householdsWithStatus, incomesLatestFirst, remediesOf, statusHistoryLatestFirst, villageSortOrders } from '../../db/repos/monitoring.ts';
 import type { MonitoringBoard, MonitoringObjectView } from '../../shared/api/monitoring.ts';
 import { computeIncome } from '../../shared/income.ts';
+import { nameInitials } from '../../shared/pinyin.ts';
 import type { AssessmentRecord, HouseholdRecord } from '../../shared/records.ts';
 import { MONITORED_STATUSES, STATUS_LABELS } from '../../shared/status.ts';
 import { CHECK_DUE_LABELS, DEFAULT_THRESHOLDS, GUARANTEE_KEYS, LEVEL_LABELS, checkDue, monitoringLevel } from '../../shared/workflows/index.ts';
@@ -111,6 +112,15 @@ export interface BoardQuery {
   level: MonitoringLevel | null;
   dueOnly: boolean;
   includeRemoved: boolean;
+  search?: string;
+}
+
+/** The board's search box: part of the 户编号, the head's name or its pinyin initials. */
+function matches(o: MonitoringObjectView, raw: string): boolean {
+  const q = raw.trim();
+  if (!q) return true;
+  if (o.no.includes(q) || (o.head ?? '').includes(q)) return true;
+  return /^[a-zA-Z]+$/.test(q) && nameInitials(o.head ?? '').startsWith(q.toLowerCase());
 }
 
 export function monitoringBoard(db: ReadDb, q: BoardQuery): MonitoringBoard {
@@ -125,7 +135,7 @@ export function monitoringBoard(db: ReadDb, q: BoardQuery): MonitoringBoard {
   const order: Record<MonitoringLevel, number> = { red: 0, yellow: 1, green: 2 };
   const villageSort = villageSortOrders(db);
   const objects = all
-    .filter((o) => (q.level == null || o.level === q.level) && (!q.dueOnly || (o.due !== 'done' && !o.riskRemoved)))
+    .filter((o) => (q.level == null || o.level === q.level) && (!q.dueOnly || (o.due !== 'done' && !o.riskRemoved)) && matches(o, q.search ?? ''))
     .sort((a, b) => order[a.level] - order[b.level] || (villageSort.get(a.villageId) ?? 0) - (villageSort.get(b.villageId) ?? 0) || (a.no < b.no ? -1 : 1));
   const year = Number(q.asOf.slice(0, 4));
   return { asOf: q.asOf, month, thresholds: { year, ...thresholdsOf(policyLookup(db), year) }, counts, objects };

@@ -3,10 +3,10 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
-import type { HouseholdListItem } from '../../shared/api/households.ts';
+import type { HouseholdListItem, HouseholdSort } from '../../shared/api/households.ts';
 import type { HouseholdRecord, MemberRecord } from '../../shared/records.ts';
 import type { HouseholdStatus } from '../../shared/status.ts';
-import { STATUS_LABELS } from '../../shared/status.ts';
+import { HOUSEHOLD_STATUSES, REGISTERED_STATUSES, STATUS_LABELS } from '../../shared/status.ts';
 import type { Db } from '../open.ts';
 import { writeTransaction } from '../handles.ts';
 import { households, members } from '../schema/index.ts';
@@ -35,8 +35,31 @@ export interface HouseholdQuery {
   attribute?: string | null;
   mainCause?: string | null;
   monitoringCategory?: string | null;
+  /** Registered (建档/监测) households with no helper paired on this day: the overview's 待办. */
+  noHelperOn?: string | null;
+  sort?: HouseholdSort;
+  desc?: boolean;
   limit?: number;
   offset?: number;
+}
+
+const HEAD = `(SELECT name_initials || ' ' || name FROM members WHERE household_id = h.id AND relation = '户主' AND left_reason IS NULL ORDER BY seq LIMIT 1)`;
+const SIZE = '(SELECT count(*) FROM members WHERE household_id = h.id AND left_reason IS NULL)';
+const STATUS_ORDER = `CASE h.status ${HOUSEHOLD_STATUSES.map((st, i) => `WHEN '${st}' THEN ${i}`).join(' ')} ELSE 99 END`;
+
+/** ORDER BY of a sort: its key, then the archive's order to break ties. */
+function orderOf(sort: HouseholdSort = 'village', desc = false): string {
+  const dir = desc ? 'DESC' : 'ASC';
+  const base = `v.sort_order, v.code, h.no`;
+  const key: Record<HouseholdSort, string> = {
+    village: `v.sort_order ${dir}, v.code ${dir}, h.no ${dir}`,
+    no: `h.no ${dir}`,
+    head: `${HEAD} ${dir}`,
+    group: `v.sort_order ${dir}, v.code ${dir}, h.group_name ${dir}`,
+    size: `${SIZE} ${dir}`,
+    status: `${STATUS_ORDER} ${dir}`,
+  };
+  return `${key[sort]}, ${base}`;
 }
 
 function whereOf(f: HouseholdQuery, ids: readonly string[] | null): { sql: string; args: (string | number)[] } {
@@ -57,6 +80,11 @@ function whereOf(f: HouseholdQuery, ids: readonly string[] | null): { sql: strin
       args.push(v);
     }
   }
+  if (f.noHelperOn) {
+    where.push(`h.status IN (${REGISTERED_STATUSES.map(() => '?').join(',')})
+      AND NOT EXISTS (SELECT 1 FROM pairings p WHERE p.household_id = h.id AND p.start_on <= ? AND (p.end_on IS NULL OR p.end_on >= ?))`);
+    args.push(...REGISTERED_STATUSES, f.noHelperOn, f.noHelperOn);
+  }
   if (ids) {
     where.push('h.id IN (SELECT value FROM json_each(?))');
     args.push(JSON.stringify(ids));
@@ -76,13 +104,13 @@ export function listHouseholds(db: Db, f: HouseholdQuery = {}, ids: readonly str
     .prepare(
       `WITH page AS (
          SELECT h.id FROM households h JOIN villages v ON v.id = h.village_id ${where}
-          ORDER BY v.sort_order, v.code, h.no LIMIT ? OFFSET ?)
+          ORDER BY ${orderOf(f.sort, f.desc)} LIMIT ? OFFSET ?)
        SELECT h.id, h.no, h.village_id AS villageId, v.name AS villageName, h.group_name AS groupName, h.status,
           h.attribute, h.main_cause AS mainCause, h.monitoring_category AS monitoringCategory,
           (SELECT name FROM members WHERE household_id = h.id AND relation = '户主' AND left_reason IS NULL ORDER BY seq LIMIT 1) AS head,
           (SELECT count(*) FROM members WHERE household_id = h.id AND left_reason IS NULL) AS size
         FROM page JOIN households h ON h.id = page.id JOIN villages v ON v.id = h.village_id
-        ORDER BY v.sort_order, v.code, h.no`,
+        ORDER BY ${orderOf(f.sort, f.desc)}`,
     )
     .all(...args, f.limit ?? 200, f.offset ?? 0) as HouseholdListItem[];
   return { total, items };

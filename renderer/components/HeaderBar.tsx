@@ -1,9 +1,10 @@
-// Township, who is logged in and in which role, undo, 修改密码, 锁定 (back to the login) and 退出
+// Township, who is logged in and in which role, undo, 快捷键 (also F1), 修改密码, 锁定 (back to the login) and 退出
 // (close the archive, back to the start screen).
 import { App, Button, Tag, Tooltip } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import ChangePasswordDialog from '../auth/ChangePasswordDialog.tsx';
 import { useStore } from '../store/index.ts';
+import KeyboardHelp, { useF1 } from './KeyboardHelp.tsx';
 import UndoButton from './UndoButton.tsx';
 
 export default function HeaderBar() {
@@ -15,6 +16,8 @@ export default function HeaderBar() {
   const lockArchive = useStore((s) => s.lockArchive);
   const { message } = App.useApp();
   const [changing, setChanging] = useState(false);
+  const [keysOpen, setKeysOpen] = useState(false);
+  useF1(useCallback(() => setKeysOpen(true), []));
 
   const fail = (e: unknown): void => void message.error(e instanceof Error ? e.message : String(e));
   const leave = (): void => guard(() => void closeArchive().catch(fail));
@@ -38,6 +41,9 @@ export default function HeaderBar() {
         )}
       </span>
       <UndoButton />
+      <Button onClick={() => setKeysOpen(true)} data-testid="keyboard-help-button" title="快捷键（F1）">
+        快捷键
+      </Button>
       <Button onClick={() => setChanging(true)} data-testid="change-password">
         修改密码
       </Button>
@@ -48,6 +54,7 @@ export default function HeaderBar() {
         退出
       </Button>
       {changing && <ChangePasswordDialog onClose={() => setChanging(false)} />}
+      <KeyboardHelp open={keysOpen} onClose={() => setKeysOpen(false)} />
     </div>
   );
 }

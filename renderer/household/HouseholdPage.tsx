@@ -14,7 +14,7 @@ import AuditTab from './AuditTab.tsx';
 import BasicTab from './BasicTab.tsx';
 import IncomeTab from './IncomeTab.tsx';
 import { HelpTab, HistoryTab, ProblemsTab } from './InfoTabs.tsx';
-import { dialogOpen, focusField, moveFocus } from './keyboard.ts';
+import { dialogOpen, focusElement, focusField, moveFocus, navElements } from './keyboard.ts';
 import MembersTab from './MembersTab.tsx';
 import { useSaveHousehold } from './use-save.ts';
 
@@ -43,6 +43,13 @@ function useGlobalKeys(save: () => Promise<boolean>): void {
         if (tab.editable || st.editor.detail) {
           e.preventDefault();
           st.setTab(tab.key);
+          // The cursor goes with the tab: its first field, else the tab itself (not the page body).
+          setTimeout(() => {
+            const pane = document.querySelector<HTMLElement>('.household-tabs .ant-tabs-tabpane-active');
+            const first = pane ? navElements(pane)[0] : undefined;
+            if (first) focusElement(first);
+            else document.querySelector<HTMLElement>('.household-tabs .ant-tabs-tab-active [role="tab"]')?.focus();
+          }, 30);
         }
         return;
       }
@@ -179,8 +186,20 @@ export default function HouseholdPage({ id }: { id: string | null }) {
     f?.();
   };
   const onKeyDownCapture = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key !== 'Enter' || e.nativeEvent.isComposing || e.ctrlKey || e.altKey || e.metaKey) return;
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing || e.altKey || e.metaKey) return;
     const target = e.target as HTMLElement;
+    if (e.ctrlKey) {
+      // Ctrl+Enter in the member grid: this member is done, on to the next one's name (a new row at the end).
+      const row = /^members\.(\d+)\./.exec(target.closest<HTMLElement>('[data-nav]')?.dataset.field ?? '');
+      if (!row) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const next = Number(row[1]) + 1;
+      const st = useStore.getState();
+      if (next >= (st.editor.draft?.members.length ?? 0)) st.edit(addMember);
+      st.requestFocus(`members.${next}.name`);
+      return;
+    }
     const nav = target.closest<HTMLElement>('[data-nav]');
     if (!nav || target instanceof HTMLTextAreaElement || target instanceof HTMLButtonElement || !root.current) return;
     const container = root.current;
@@ -249,7 +268,7 @@ export default function HouseholdPage({ id }: { id: string | null }) {
     <div ref={root} onKeyDownCapture={onKeyDownCapture} onKeyDown={runPendingAdvance} data-testid="household-page">
       <PageHeader save={save} />
       <ErrorSummary />
-      <Tabs activeKey={tab} onChange={(k) => setTab(k as EditorTab)} items={tabItems} />
+      <Tabs className="household-tabs" activeKey={tab} onChange={(k) => setTab(k as EditorTab)} items={tabItems} />
       <RestoreOffer />
     </div>
   );

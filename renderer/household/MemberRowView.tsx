@@ -51,13 +51,13 @@ export default function MemberRowView({ index, count, isLastCurrent }: RowProps)
     return (
       <tr className="left" data-testid="member-row-left">
         <td className="seq">{n}</td>
-        <td>{m.name}</td>
+        <td className="name">{m.name}</td>
         <td>{m.relation}</td>
         <td colSpan={MEMBER_CODE_COLUMNS.length + 4}>
           已减员：{m.leftReason}
           {m.leftOn ? `（${m.leftOn}）` : ''}
         </td>
-        <td />
+        <td className="ops" />
       </tr>
     );
   }
@@ -71,7 +71,7 @@ export default function MemberRowView({ index, count, isLastCurrent }: RowProps)
   return (
     <tr data-testid="member-row">
       <td className="seq">{n}</td>
-      <td>
+      <td className="name">
         <Input aria-label={label('姓名')} {...navProps(at('name'))} style={{ width: 90 }} maxLength={20} status={errors[at('name')] ? 'error' : undefined} value={m.name} onChange={(e) => set('name')(e.target.value)} />
         <Err text={errors[at('name')]} />
       </td>
@@ -139,7 +139,7 @@ export default function MemberRowView({ index, count, isLastCurrent }: RowProps)
           <Err text={errors[at(c.field)]} />
         </td>
       ))}
-      <td>
+      <td className="ops">
         <Space size={2}>
           <MemberMore index={index} />
           <Button size="small" aria-label={`第${n}名成员上移`} disabled={index === 0} onClick={() => edit((d) => moveMember(d, index, -1))}>

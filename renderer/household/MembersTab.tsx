@@ -26,8 +26,8 @@ export default function MembersTab() {
         <table className="member-grid" aria-label="家庭成员">
           <thead>
             <tr>
-              <th>序号</th>
-              <th>姓名</th>
+              <th className="seq">序号</th>
+              <th className="name">姓名</th>
               <th>与户主关系</th>
               <th>身份证号</th>
               <th>性别</th>
@@ -36,7 +36,7 @@ export default function MembersTab() {
               {MEMBER_CODE_COLUMNS.map((c) => (
                 <th key={c.field}>{c.label}</th>
               ))}
-              <th>操作</th>
+              <th className="ops">操作</th>
             </tr>
           </thead>
           <tbody>

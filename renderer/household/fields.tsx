@@ -10,13 +10,10 @@ import { setFlag, setOtherCauses, setText } from '../editor/draft-ops.ts';
 import type { Flag, FlagField, TextField as TextKey } from '../editor/types.ts';
 import { useStore } from '../store/index.ts';
 import { navProps } from './keyboard.ts';
+import { codeMatches, codeRank } from '../editor/code-rank.ts';
 
-export interface CodeOption {
-  value: string;
-  label: string;
-  /** Label and aliases, for typing 儿子 and finding 之子. */
-  search: string;
-}
+export type { CodeOption } from '../editor/code-rank.ts';
+import type { CodeOption } from '../editor/code-rank.ts';
 
 const optionCache = new Map<CodeCategory, CodeOption[]>();
 export function codeOptions(category: CodeCategory): CodeOption[] {
@@ -28,7 +25,10 @@ export function codeOptions(category: CodeCategory): CodeOption[] {
   }
   return opts;
 }
-export const codeSearch = { filterOption: (input: string, o?: CodeOption) => !!o && o.search.includes(input.trim()) };
+export const codeSearch = {
+  filterOption: (input: string, o?: CodeOption) => !!o && codeMatches(o, input),
+  filterSort: (a: CodeOption, b: CodeOption, info: { searchValue: string }) => codeRank(a, info.searchValue) - codeRank(b, info.searchValue),
+};
 
 export function Labeled(props: { label: string; error?: string | undefined; children: ReactNode; wide?: boolean }) {
   return (

@@ -1,5 +1,5 @@
 // Filters of the household list; every select takes its values from the national code lists.
-import { Button, Select, Space } from 'antd';
+import { Button, Select, Space, Tag } from 'antd';
 import { labelsOf } from '../../shared/code-lists/index.ts';
 import { HOUSEHOLD_STATUSES, STATUS_LABELS } from '../../shared/status.ts';
 import type { HouseholdStatus } from '../../shared/status.ts';
@@ -13,7 +13,7 @@ const CAUSES = opts(labelsOf('cause'));
 const MONITORING = opts(labelsOf('monitoringCategory'));
 const STATUSES = HOUSEHOLD_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
 
-function FilterSelect(props: { label: string; field: keyof Omit<ListFilter, 'search'>; options: { value: string; label: string }[]; width?: number }) {
+function FilterSelect(props: { label: string; field: keyof Omit<ListFilter, 'search' | 'noHelper' | 'sort' | 'desc'>; options: { value: string; label: string }[]; width?: number }) {
   const value = useStore((s) => s.filter[props.field]);
   const setFilter = useStore((s) => s.setFilter);
   return (
@@ -37,7 +37,7 @@ export default function HouseholdFilters() {
   const filter = useStore((s) => s.filter);
   const setFilter = useStore((s) => s.setFilter);
   const setSearchInput = useStore((s) => s.setSearchInput);
-  const active = Object.entries(filter).some(([k, v]) => k !== 'search' && v != null);
+  const active = Object.entries(filter).some(([k, v]) => !['search', 'sort', 'desc'].includes(k) && v != null && v !== false);
 
   return (
     <Space wrap>
@@ -47,11 +47,16 @@ export default function HouseholdFilters() {
       <FilterSelect label="属性" field="attribute" options={ATTRIBUTES} />
       <FilterSelect label="致贫原因" field="mainCause" options={CAUSES} />
       <FilterSelect label="监测类别" field="monitoringCategory" options={MONITORING} />
+      {filter.noHelper && (
+        <Tag closable color="orange" onClose={() => void setFilter({ noHelper: false })} data-testid="filter-no-helper">
+          只看没有帮扶责任人的建档/监测户
+        </Tag>
+      )}
       {active && (
         <Button
           onClick={() => {
             setSearchInput(filter.search);
-            void setFilter({ ...NO_FILTER, search: filter.search });
+            void setFilter({ ...NO_FILTER, search: filter.search, sort: filter.sort, desc: filter.desc });
           }}
         >
           清除筛选

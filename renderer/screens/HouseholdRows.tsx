@@ -4,11 +4,53 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Empty } from 'antd';
 import { useEffect, useImperativeHandle, useRef } from 'react';
 import type { KeyboardEvent, Ref } from 'react';
+import type { HouseholdListItem, HouseholdSort } from '../../shared/api/index.ts';
 import { StatusTag } from '../components/status-tag.tsx';
 import { itemAt } from '../store/list-slice.ts';
 import { useStore } from '../store/index.ts';
 
 const ROW = 36;
+
+/** Header labels and the sort each one applies (null: not sortable). */
+const HEADS: [string, HouseholdSort | null][] = [
+  ['户编号', 'no'],
+  ['户主', 'head'],
+  ['行政村', 'village'],
+  ['村民小组', 'group'],
+  ['人数', 'size'],
+  ['户状态', 'status'],
+  ['贫困户属性', null],
+  ['主要致贫原因', null],
+  ['监测对象类别', null],
+];
+
+/** A search that found the household through another member says whom ("匹配：张诗小"). */
+function matchNote(h: HouseholdListItem): string | null {
+  const others = (h.matched ?? []).filter((n) => n !== h.head);
+  return others.length ? `匹配：${others.join('、')}` : null;
+}
+
+/** A column header that sorts the list (again: reverses it); ▲/▼ marks the sorted one. */
+function SortHead(props: { label: string; sortKey: HouseholdSort }) {
+  const sort = useStore((s) => s.filter.sort);
+  const desc = useStore((s) => s.filter.desc);
+  const setFilter = useStore((s) => s.setFilter);
+  const on = sort === props.sortKey;
+  return (
+    <span>
+      <button
+        type="button"
+        className={`hh-sort${on ? ' on' : ''}`}
+        data-testid={`sort-${props.sortKey}`}
+        aria-label={`按${props.label}排序`}
+        onClick={() => void setFilter(on ? { desc: !desc } : { sort: props.sortKey, desc: false })}
+      >
+        {props.label}
+        {on ? (desc ? ' ▼' : ' ▲') : ''}
+      </button>
+    </span>
+  );
+}
 
 export interface RowsHandle {
   scrollToIndex(i: number): void;
@@ -56,17 +98,15 @@ export default function HouseholdRows(props: { onOpen: (id: string) => void; onK
 
   return (
     <div ref={parentRef} className="hh-list" tabIndex={0} role="listbox" aria-label="农户列表" aria-activedescendant={total ? `hh-${activeIndex}` : undefined} onKeyDown={props.onKeyDown}>
-      <div style={{ minWidth: 1060 }}>
+      <div style={{ minWidth: 1090 }}>
         <div className="hh-head" role="presentation">
-          <span>户编号</span>
-          <span>户主</span>
-          <span>行政村</span>
-          <span>村民小组</span>
-          <span>人数</span>
-          <span>户状态</span>
-          <span>贫困户属性</span>
-          <span>主要致贫原因</span>
-          <span>监测对象类别</span>
+          {HEADS.map(([label, key]) =>
+            key ? (
+              <SortHead key={label} label={label} sortKey={key} />
+            ) : (
+              <span key={label}>{label}</span>
+            ),
+          )}
         </div>
         {totalKnown === 0 && <Empty style={{ margin: 32 }} description="没有找到符合条件的农户" />}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -95,7 +135,10 @@ export default function HouseholdRows(props: { onOpen: (id: string) => void; onK
                 }}
               >
                 <span>{h.no}</span>
-                <span>{h.head ?? '（无户主）'}</span>
+                <span title={matchNote(h) ?? undefined}>
+                  {h.head ?? '（无户主）'}
+                  {matchNote(h) && <small className="hh-match"> {matchNote(h)}</small>}
+                </span>
                 <span>{h.villageName}</span>
                 <span>{h.groupName ?? ''}</span>
                 <span>{h.size}</span>

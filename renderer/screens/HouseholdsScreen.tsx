@@ -7,6 +7,7 @@ import { API } from '../../shared/api/index.ts';
 import { useMay } from '../hooks/use-may.ts';
 import { itemAt } from '../store/list-slice.ts';
 import { useStore } from '../store/index.ts';
+import ExportListButton from '../components/ExportListButton.tsx';
 import HouseholdFilters from './HouseholdFilters.tsx';
 import HouseholdRows from './HouseholdRows.tsx';
 import type { RowsHandle } from './HouseholdRows.tsx';
@@ -23,6 +24,7 @@ export default function HouseholdsScreen() {
   const mayEdit = useMay(API.households.save);
   const { message } = App.useApp();
   const rows = useRef<RowsHandle>(null);
+  const exportFilter = useStore((s) => s.filter);
   const search = useRef<InputRef>(null);
 
   useEffect(() => {
@@ -91,6 +93,7 @@ export default function HouseholdsScreen() {
         <Typography.Text type="secondary" data-testid="household-total">
           {total == null ? '正在查找…' : `共 ${total} 户`}
         </Typography.Text>
+        <ExportListButton name="农户名单" request={{ kind: 'households', filter: exportFilter }} disabled={!total} testId="export-households" />
         {mayEdit && (
           <Button type="primary" data-testid="new-household" onClick={() => navigate({ name: 'household', id: null })}>
             新增农户

@@ -5,9 +5,14 @@ import { formatYuan } from '../../shared/money.ts';
 import { api } from '../api.ts';
 import QueryState from '../components/QueryState.tsx';
 import { useQuery } from '../hooks/use-query.ts';
+import { useState } from 'react';
+import { API } from '../../shared/api/index.ts';
+import { useMay } from '../hooks/use-may.ts';
+import { useToday } from '../hooks/use-today.ts';
 import { useStore } from '../store/index.ts';
 import { villagePapers } from '../editor/paper-print.ts';
 import PaperButtons from './documents/PaperButtons.tsx';
+import { VillageModal, VillageYearModal } from './VillageModals.tsx';
 
 const money = (fen: number | null): string => (fen == null ? '—' : `${formatYuan(fen)} 元`);
 
@@ -29,6 +34,14 @@ export default function VillagePage({ id }: { id: string }) {
   const query = useQuery(() => api.villages.get({ id }), [id]);
   const navigate = useStore((s) => s.navigate);
   const setFilter = useStore((s) => s.setFilter);
+  const mayEdit = useMay(API.villages.save);
+  const today = useToday();
+  const [editing, setEditing] = useState<'facts' | 'year' | null>(null);
+  const saved = (): void => {
+    setEditing(null);
+    query.reload();
+    void useStore.getState().loadVillages();
+  };
 
   return (
     <QueryState query={query}>
@@ -52,7 +65,19 @@ export default function VillagePage({ id }: { id: string }) {
                 查看本村农户
               </Button>
               <PaperButtons papers={villagePapers(v.code, v.households)} testId="village-papers" />
+              {mayEdit && (
+                <>
+                  <Button onClick={() => setEditing('facts')} data-testid="village-edit">
+                    编辑村情
+                  </Button>
+                  <Button onClick={() => setEditing('year')} data-testid="village-year-edit">
+                    录入年度数据
+                  </Button>
+                </>
+              )}
             </Space>
+            {editing === 'facts' && <VillageModal village={v} onClose={() => setEditing(null)} onSaved={saved} />}
+            {editing === 'year' && <VillageYearModal village={v} year={years[0]?.year ?? Number(today.slice(0, 4))} onClose={() => setEditing(null)} onSaved={saved} />}
             <Card size="small">
               <Descriptions
                 size="small"
@@ -60,7 +85,8 @@ export default function VillagePage({ id }: { id: string }) {
                 items={[
                   { key: 'code', label: '区划代码', children: v.code },
                   { key: 'exit', label: '出列年度', children: v.exitYear ?? '—' },
-                  { key: 'count', label: '建档户数 / 人数', children: `${v.households} 户 / ${v.members} 人` },
+                  { key: 'count', label: '总户数 / 人数', children: `${v.households.toLocaleString('zh-CN')} 户 / ${v.members.toLocaleString('zh-CN')} 人` },
+                  { key: 'registered', label: '建档户数 / 人数', children: `${v.registeredHouseholds.toLocaleString('zh-CN')} 户 / ${v.registeredMembers.toLocaleString('zh-CN')} 人（建档立卡和监测户）` },
                   { key: 'sec', label: '第一书记', children: v.firstSecretary ? `${v.firstSecretary}${v.firstSecretaryPhone ? `（${v.firstSecretaryPhone}）` : ''}` : '—' },
                   { key: 'team', label: '驻村工作队', children: v.workTeam ?? '—', span: 2 },
                 ]}

@@ -1,7 +1,7 @@
 // The household list: filters, the search as typed and as applied, and the rows loaded so
 // far. Rows arrive a page at a time as the clerk scrolls (20,000 households stay smooth);
 // a response to an older query is dropped.
-import type { HouseholdListItem } from '../../shared/api/index.ts';
+import type { HouseholdListItem, HouseholdSort } from '../../shared/api/index.ts';
 import type { HouseholdStatus } from '../../shared/status.ts';
 import { api } from '../api.ts';
 import type { Slice } from './types.ts';
@@ -15,7 +15,11 @@ export interface ListFilter {
   attribute: string | null;
   mainCause: string | null;
   monitoringCategory: string | null;
+  /** Registered households with no helper paired today (the overview's 待办 opens the list so). */
+  noHelper: boolean;
   search: string;
+  sort: HouseholdSort;
+  desc: boolean;
 }
 
 export const NO_FILTER: ListFilter = {
@@ -25,7 +29,10 @@ export const NO_FILTER: ListFilter = {
   attribute: null,
   mainCause: null,
   monitoringCategory: null,
+  noHelper: false,
   search: '',
+  sort: 'village',
+  desc: false,
 };
 
 export interface ListSlice {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
 import type { Role } from '../roles.ts';
-import { MAINTAIN, ROLES, SESSION } from '../roles.ts';
+import { MAINTAIN, READ, ROLES, SESSION } from '../roles.ts';
 import { password } from './accounts.ts';
 import { optionalText, text } from './schemas.ts';
 
@@ -36,6 +36,18 @@ export interface SessionState {
   damaged: string | null;
 }
 
+/** The start screen's choices: archives in the app's folder, and which archives are open elsewhere. */
+export interface ArchiveChoices {
+  /** The app's archive folder (where new archives go). */
+  folder: string;
+  /** Archive files in that folder that are not in the recent list, newest first. */
+  inFolder: { file: string; name: string; bytes: number; modifiedAt: string; busy: string | null }[];
+  /** Recent archives another window or computer has open now: file → "正由 张三（桌面程序）于 … 起使用". */
+  busy: Record<string, string>;
+  /** The shell has a native file dialog (the desktop app); the browser shell has none. */
+  nativeDialogs: boolean;
+}
+
 /** Shown once, when an archive is created or encrypted: the station chief writes it down for the safe. */
 export type CreatedState = SessionState & { recoveryCode: string };
 
@@ -43,6 +55,8 @@ const admin = z.object({ name: text('管理员姓名', 20).min(1, '请填写管�
 
 export const archiveApi = {
   session: endpoint<SessionState>()('archive.session', z.object({})),
+  /** For the start screen: the archive folder's archives and the ones open elsewhere (no login needed). */
+  choices: endpoint<ArchiveChoices>()('archive.choices', z.object({}), READ),
   create: endpoint<CreatedState>()(
     'archive.create',
     z.object({

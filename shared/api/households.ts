@@ -31,7 +31,13 @@ export interface HouseholdListItem {
   monitoringCategory: string | null;
   head: string | null;
   size: number;
+  /** With a search: the members whose name, initials or ID tail matched (the row says who). */
+  matched?: string[];
 }
+
+/** The list's column sorts. */
+export const HOUSEHOLD_SORTS = ['village', 'no', 'head', 'group', 'size', 'status'] as const;
+export type HouseholdSort = (typeof HOUSEHOLD_SORTS)[number];
 
 export interface HouseholdPage {
   total: number;
@@ -45,8 +51,13 @@ export const householdFilter = z.object({
   attribute: z.string().nullable().default(null),
   mainCause: z.string().nullable().default(null),
   monitoringCategory: z.string().nullable().default(null),
+  /** Registered households with no helper paired today (the overview's 待办). */
+  noHelper: z.boolean().default(false),
   /** Name, pinyin initials (zs → 张三), ID-number tail, or 户编号. */
   search: z.string().trim().max(40).default(''),
+  /** A column sort; 'village' is the archive's own order (village, then 户编号). */
+  sort: z.enum(HOUSEHOLD_SORTS).default('village'),
+  desc: z.boolean().default(false),
   limit,
   offset,
 });

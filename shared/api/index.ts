@@ -15,6 +15,7 @@ import { exchangeApi } from './exchange.ts';
 import { filesApi } from './files.ts';
 import { printApi } from './print.ts';
 import { screeningApi } from './screening.ts';
+import { listsApi } from './lists.ts';
 
 export const API = {
   archive: archiveApi,
@@ -35,6 +36,7 @@ export const API = {
   files: filesApi,
   print: printApi,
   screening: screeningApi,
+  lists: listsApi,
 } as const;
 
 export type Api = typeof API;
@@ -103,3 +105,4 @@ export { candidateFilter } from './workflows.ts';
 export { householdDraft, householdFilter, incomeDraft, memberDraft } from './households.ts';
 export type * from './print.ts';
 export type * from './screening.ts';
+export type * from './lists.ts';

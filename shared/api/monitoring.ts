@@ -94,6 +94,8 @@ export const monitoringApi = {
       dueOnly: z.boolean().default(false),
       /** Also objects whose risk was removed. */
       includeRemoved: z.boolean().default(false),
+      /** Part of the 户编号, the head's name or its pinyin initials. */
+      search: z.string().trim().max(40).default(''),
     }),
   ),
   get: endpoint<MonitoringDetail>()('monitoring.get', z.object({ householdId, asOf: isoDate.nullable().default(null) })),

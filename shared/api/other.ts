@@ -4,7 +4,7 @@ import type { Problem } from '../quality/types.ts';
 import type { VillageRecord } from '../records.ts';
 import { endpoint, offThread } from './endpoint.ts';
 import { EDIT } from '../roles.ts';
-import { id, year } from './schemas.ts';
+import { id, optionalText, text, year } from './schemas.ts';
 import { jobId } from './jobs.ts';
 
 export interface VillageYearView {
@@ -17,9 +17,19 @@ export interface VillageYearView {
 }
 
 export interface VillageView extends VillageRecord {
+  /** All households of the village in the archive, and their current members. */
   households: number;
   members: number;
+  /** 建档户: 建档立卡 and monitored households, and their current members. */
+  registeredHouseholds: number;
+  registeredMembers: number;
   years: VillageYearView[];
+}
+
+/** A thing to do soon (待办), and the screen where the clerk does it. */
+export interface DueItem {
+  text: string;
+  go: 'quality' | 'households-no-helper' | 'import';
 }
 
 export interface OverviewView {
@@ -33,13 +43,13 @@ export interface OverviewView {
   /** The quality check's part, when a current result is kept; else null: ask overview.problems. */
   check: OverviewProblemsView | null;
   /** Things a clerk should do soon, in Chinese (the check's own lines are in `check.due`). */
-  due: string[];
+  due: DueItem[];
 }
 
 /** The overview's share of the quality check: counts, and the lines they add to 待办. */
 export interface OverviewProblemsView {
   problems: { error: number; warning: number };
-  due: string[];
+  due: DueItem[];
 }
 
 export interface AuditEntryView {
@@ -96,9 +106,39 @@ export interface CheckView {
   counts: { error: number; warning: number };
 }
 
+const fen = (label: string) => z.number().int(`${label}应为整数（分）`).min(0, `${label}不能为负数`).max(1_000_000_000_00, `${label}过大，请核对单位（元）`).nullable().default(null);
+const count = (label: string) => z.number().int(`${label}应为整数`).min(0, `${label}不能为负数`).max(1_000_000, `${label}过大`).nullable().default(null);
+
+export const villageInput = z.object({
+  /** null: a new village (新增行政村). */
+  id: z.string().min(1).nullable().default(null),
+  code: z.string().trim().regex(/^\d{12}$/, '行政村区划代码应为12位数字（统计用区划代码，例如 511922101001）'),
+  name: text('行政村名称', 40).min(1, '请填写行政村名称'),
+  isPoorVillage: z.boolean().default(false),
+  exitYear: z.number().int().min(2013, '出列年度应在2013年以后').max(2100, '出列年度有误').nullable().default(null),
+  firstSecretary: optionalText('第一书记', 20),
+  firstSecretaryPhone: z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '第一书记电话应为11位手机号或带区号的座机号').nullable().default(null),
+  workTeam: optionalText('驻村工作队', 200),
+});
+
+export const villageYearInput = z.object({
+  villageId: id,
+  year,
+  ruralHouseholds: count('农村户数'),
+  ruralPopulation: count('农村人口'),
+  perCapitaIncomeFen: fen('人均可支配收入'),
+  collectiveIncomeFen: fen('村集体经营性收入'),
+  /** Item → met; null leaves no checklist for the year. */
+  checklist: z.record(z.string().trim().min(1).max(40), z.boolean()).nullable().default(null),
+});
+
 export const villagesApi = {
   list: endpoint<VillageView[]>()('villages.list', z.object({})),
   get: endpoint<VillageView>()('villages.get', z.object({ id })),
+  /** Adds a village (id null) or changes one's facts: code, name, 贫困村, 出列年度, 第一书记, 驻村工作队. */
+  save: endpoint<VillageView>()('villages.save', villageInput, EDIT),
+  /** A year's figures and checklist of a village (集体收入, 人均收入, 清单), added or replaced. */
+  saveYear: endpoint<VillageView>()('villages.saveYear', villageYearInput, EDIT),
 };
 
 export const overviewApi = {

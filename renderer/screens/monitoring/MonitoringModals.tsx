@@ -11,6 +11,7 @@ import type { CheckValues, RemedyValues, RemovalValues } from '../../editor/moni
 import { DateInput, ErrorAlert, Row, errorOf, fieldError } from '../workflows/shared.tsx';
 import type { ShownError } from '../workflows/shared.tsx';
 import LevelTag from './LevelTag.tsx';
+import { useStore } from '../../store/index.ts';
 import { useToday } from '../../hooks/use-today.ts';
 
 /** Runs a save: the archive's refusal goes into the form, as it comes. */
@@ -35,7 +36,9 @@ function useSave<T>(onDone: (v: T) => void, done: string) {
 
 export function CheckModal({ object, thresholds, onClose, onDone }: { object: MonitoringObjectView; thresholds: MonitoringBoard['thresholds']; onClose: () => void; onDone: (d: MonitoringDetail) => void }) {
   const today = useToday();
-  const [v, setV] = useState<CheckValues>({ checkedOn: today, predicted: '', atRisk: [], findings: '', actions: '', checkedBy: '' });
+  // The visit is usually the logged-in operator's own: 走访人 starts with their name.
+  const operator = useStore((st) => st.session?.operator ?? '');
+  const [v, setV] = useState<CheckValues>({ checkedOn: today, predicted: '', atRisk: [], findings: '', actions: '', checkedBy: operator });
   const s = useSave(onDone, '已登记月度走访');
   const set = (patch: Partial<CheckValues>): void => setV((x) => ({ ...x, ...patch }));
   const preview = levelPreview(v, thresholds);

@@ -1,7 +1,7 @@
 // 防返贫监测 board: every monitoring object with its level (红/黄/绿, and why), category and
 // risks, this month's check (done, due, overdue); a row opens the object to record a check,
 // a remedy, its risks or the removal of its risk.
-import { Card, Checkbox, Col, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Checkbox, Col, Input, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { HTMLAttributes } from 'react';
 import type { MonitoringObjectView } from '../../../shared/api/index.ts';
@@ -11,6 +11,8 @@ import type { MonitoringLevel } from '../../../shared/workflows/index.ts';
 import { api } from '../../api.ts';
 import QueryState from '../../components/QueryState.tsx';
 import { DUE_COLORS, boardSummary } from '../../editor/monitoring-forms.ts';
+import ExportListButton from '../../components/ExportListButton.tsx';
+import { useDebounced } from '../../hooks/use-debounced.ts';
 import { useQuery } from '../../hooks/use-query.ts';
 import { useStore } from '../../store/index.ts';
 import LevelTag from './LevelTag.tsx';
@@ -23,7 +25,10 @@ export default function MonitoringScreen() {
   const [dueOnly, setDueOnly] = useState(false);
   const [includeRemoved, setIncludeRemoved] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
-  const query = useQuery(() => api.monitoring.board({ villageId, level, dueOnly, includeRemoved }), [villageId, level, dueOnly, includeRemoved]);
+  const [searchInput, setSearchInput] = useState('');
+  const search = useDebounced(searchInput.trim(), 200);
+  const filter = { villageId, level, dueOnly, includeRemoved, search };
+  const query = useQuery(() => api.monitoring.board(filter), [villageId, level, dueOnly, includeRemoved, search]);
 
   return (
     <div data-testid="monitoring-screen">
@@ -39,6 +44,8 @@ export default function MonitoringScreen() {
         <Checkbox checked={includeRemoved} onChange={(e) => setIncludeRemoved(e.target.checked)}>
           含已消除风险
         </Checkbox>
+        <Input allowClear aria-label="查找监测对象" data-testid="monitoring-search" placeholder="户主 / 拼音首字母 / 户编号" style={{ width: 200 }} value={searchInput} onChange={(e) => setSearchInput(e.target.value)} />
+        <ExportListButton name={dueOnly ? '本月待走访名单' : '监测对象名单'} request={{ kind: 'monitoring', filter }} disabled={!query.data?.objects.length} testId="export-monitoring" />
       </Space>
       <QueryState query={query}>
         {(b) => (
@@ -69,12 +76,13 @@ export default function MonitoringScreen() {
               size="small"
               rowKey="householdId"
               dataSource={b.objects}
+              scroll={{ x: 1080 }}
               pagination={{ pageSize: 50, hideOnSinglePage: true }}
               locale={{ emptyText: '没有符合条件的监测对象' }}
               onRow={(o) => ({ onClick: () => setOpenId(o.householdId), style: { cursor: 'pointer' }, 'data-testid': 'monitoring-row' }) as HTMLAttributes<HTMLElement>}
               columns={[
-                { title: '户编号', dataIndex: 'no', width: 150 },
-                { title: '户主', dataIndex: 'head', width: 70 },
+                { title: '户编号', dataIndex: 'no', width: 150, fixed: 'left', sorter: (a, b) => a.no.localeCompare(b.no) },
+                { title: '户主', dataIndex: 'head', width: 70, fixed: 'left', sorter: (a, b) => (a.head ?? '').localeCompare(b.head ?? '', 'zh-CN') },
                 { title: '村 / 组', key: 'where', width: 110, render: (_: unknown, o) => `${o.villageName}${o.groupName ? ` ${o.groupName}` : ''}` },
                 { title: '类别', dataIndex: 'category', width: 110, render: (c: string | null) => c ?? '—' },
                 { title: '风险', dataIndex: 'risks', width: 150, render: (r: string[]) => r.map((x) => <Tag key={x}>{x}</Tag>) },
@@ -90,9 +98,9 @@ export default function MonitoringScreen() {
                     </Space>
                   ),
                 },
-                { title: '上次走访', dataIndex: 'lastCheckOn', width: 100, render: (d: string | null) => d ?? '—' },
-                { title: '本月走访', key: 'due', width: 110, render: (_: unknown, o) => <Tag color={DUE_COLORS[o.due]}>{o.dueLabel}</Tag> },
-                { title: '待落实措施', dataIndex: 'openRemedies', width: 90, align: 'right', render: (n: number) => (n ? n : '—') },
+                { title: '上次走访', dataIndex: 'lastCheckOn', width: 100, render: (d: string | null) => d ?? '—', sorter: (a, b) => (a.lastCheckOn ?? '').localeCompare(b.lastCheckOn ?? '') },
+                { title: '本月走访', key: 'due', width: 110, render: (_: unknown, o) => <Tag color={DUE_COLORS[o.due]}>{o.dueLabel}</Tag>, sorter: (a, b) => a.dueLabel.localeCompare(b.dueLabel, 'zh-CN') },
+                { title: '待落实措施', dataIndex: 'openRemedies', width: 90, align: 'right', render: (n: number) => (n ? n : '—'), sorter: (a, b) => a.openRemedies - b.openRemedies },
               ]}
             />
           </>

@@ -4,6 +4,7 @@ import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { BatchDetail, BatchHouseholdView, OutcomeView } from '../../../shared/api/index.ts';
 import type { Outcome } from '../../../shared/workflows/index.ts';
+import ExportListButton from '../../components/ExportListButton.tsx';
 import { StatusTag } from '../../components/status-tag.tsx';
 import { canDecideAt, progressText } from '../../editor/workflow-households.ts';
 import { API } from '../../../shared/api/index.ts';
@@ -73,6 +74,7 @@ export default function BatchHouseholds({ detail, show }: { detail: BatchDetail;
             加入农户
           </Button>
         )}
+        <ExportListButton name={`${detail.title}农户名单`} request={{ kind: 'batch-households', batchId: detail.id }} disabled={!rows.length} testId="export-batch-households" />
       </Space>
       <Table<BatchHouseholdView>
         size="small"
@@ -81,6 +83,7 @@ export default function BatchHouseholds({ detail, show }: { detail: BatchDetail;
         dataSource={rows}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
         locale={{ emptyText: joinable ? '还没有农户：点“加入农户”按姓名查找，或按条件筛选' : '没有农户' }}
         rowSelection={
           running
@@ -93,10 +96,10 @@ export default function BatchHouseholds({ detail, show }: { detail: BatchDetail;
         }
         onRow={() => ({ 'data-testid': 'batch-household' }) as object}
         columns={[
-          { title: '户编号', dataIndex: 'no', width: 150, render: (no: string, h) => <Typography.Link onClick={() => navigate({ name: 'household', id: h.householdId })}>{no}</Typography.Link> },
-          { title: '户主', dataIndex: 'head', width: 70 },
-          { title: '村 / 组', key: 'where', width: 110, render: (_: unknown, h) => `${h.villageName}${h.groupName ? ` ${h.groupName}` : ''}` },
-          { title: '人数', dataIndex: 'size', width: 50, align: 'right' },
+          { title: '户编号', dataIndex: 'no', width: 150, fixed: 'left', sorter: (a, b) => a.no.localeCompare(b.no), render: (no: string, h) => <Typography.Link onClick={() => navigate({ name: 'household', id: h.householdId })}>{no}</Typography.Link> },
+          { title: '户主', dataIndex: 'head', width: 70, fixed: 'left', sorter: (a, b) => (a.head ?? '').localeCompare(b.head ?? '', 'zh-CN') },
+          { title: '村 / 组', key: 'where', width: 110, ellipsis: true, sorter: (a, b) => `${a.villageName}${a.groupName ?? ''}`.localeCompare(`${b.villageName}${b.groupName ?? ''}`, 'zh-CN'), render: (_: unknown, h) => `${h.villageName}${h.groupName ? ` ${h.groupName}` : ''}` },
+          { title: '人数', dataIndex: 'size', width: 50, align: 'right', sorter: (a, b) => a.size - b.size },
           { title: '户状态', dataIndex: 'status', width: 120, render: (s: string) => <StatusTag status={s} /> },
           ...(detail.kindView.choice ? [{ title: detail.kindView.choice.label, dataIndex: 'choice', width: 110 }] : []),
           ...detail.steps.map((s) => ({
@@ -106,11 +109,12 @@ export default function BatchHouseholds({ detail, show }: { detail: BatchDetail;
             align: 'center' as const,
             render: (_: unknown, h: BatchHouseholdView) => <OutcomeMark o={h.outcomes[s.seq]} />,
           })),
-          { title: '进展', key: 'progress', render: (_: unknown, h) => progressText(h, detail) },
+          { title: '进展', key: 'progress', width: 150, fixed: 'right', ellipsis: true, render: (_: unknown, h) => progressText(h, detail) },
           {
             title: '',
             key: 'ops',
-            width: 60,
+            width: 56,
+            fixed: 'right',
             render: (_: unknown, h) =>
               open && mayRemove && h.removedOn == null ? (
                 <Button size="small" type="link" onClick={() => show({ type: 'remove', householdId: h.householdId })}>

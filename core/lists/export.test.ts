@@ -1,0 +1,110 @@
+// Every list goes to Excel as the screen shows it: the household list with its search (who
+// matched) and column sort, the monitoring board's due list with blank 走访 columns, a batch's
+// households with a column per step — read back from the real .xlsx; a bad name, an existing
+// file or an empty list are refused in Chinese and leave no file.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Envelope, HouseholdPage, ListFile, MonitoringBoard } from '../../shared/api/index.ts';
+import { fixedDayClock } from '../../shared/clock.ts';
+import { createCoreDispatch } from '../api/index.ts';
+import { generateDemo } from '../demo/index.ts';
+import { insertTestBatch } from '../documents/testing.ts';
+import { createSession } from '../session.ts';
+import type { Session } from '../session.ts';
+import { createTestArchive, tempDir, TEST_OPERATOR } from '../testing.ts';
+
+const DAY = '2026-11-24';
+let session: Session;
+let dir: string;
+let call: <T>(channel: string, input: unknown) => Promise<Envelope<T>>;
+const ok = async <T,>(channel: string, input: unknown): Promise<T> => {
+  const r = await call<T>(channel, input);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+
+beforeAll(async () => {
+  dir = tempDir('lists-');
+  const archive = await createTestArchive({ file: join(dir, 'a.db'), name: '青山镇', code: '511922101000' });
+  generateDemo(archive, { villages: 2, households: 60, seed: 'lists', asOf: DAY, actor: { operator: TEST_OPERATOR, now: () => new Date(`${DAY}T08:00:00Z`) } });
+  session = createSession({ dataDir: dir, clock: fixedDayClock(DAY) });
+  session.attach(archive, { name: TEST_OPERATOR, role: 'admin' });
+  const dispatch = createCoreDispatch(session);
+  call = async (channel, input) => (await dispatch(channel, input)) as Envelope<never>;
+});
+afterAll(() => session.close());
+
+async function sheetOf(file: string): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb.worksheets[0]!;
+}
+const rowValues = (ws: ExcelJS.Worksheet, r: number): unknown[] => (ws.getRow(r).values as unknown[]).slice(1);
+
+describe('lists.export', () => {
+  it('writes the household list as searched and sorted, with who matched and 户编号 as text', async () => {
+    const filter = { search: '张', sort: 'head', desc: true };
+    const page = await ok<HouseholdPage>('households.list', { ...filter, limit: 500 });
+    expect(page.total).toBeGreaterThan(1);
+    const r = await ok<ListFile>('lists.export', { kind: 'households', filter });
+    expect(r.rows).toBe(page.total);
+    expect(r.file).toMatch(/文档[\\/]农户名单_\d{14}\.xlsx$/);
+    const ws = await sheetOf(r.file);
+    const header = rowValues(ws, 3);
+    expect(header).toEqual(['序号', '户编号', '户主', '行政村', '村民小组', '人数', '户状态', '贫困户属性', '主要致贫原因', '监测对象类别', '查找命中的成员']);
+    // The title is merged across the whole table, the filters under it.
+    expect(ws.getCell(1, 1).value).toBe('农户名单');
+    expect(ws.getCell(1, header.length).master.address).toBe('A1');
+    expect(ws.getCell(2, 1).text).toContain(`共 ${page.total} 户（查找“张”）`);
+    const body = page.items.map((h, i) => [i + 1, h.no, h.head, h.matched!.join('、')]);
+    const written = Array.from({ length: page.total }, (_, i) => rowValues(ws, 4 + i)).map((v) => [v[0], v[1], v[2], v[10]]);
+    expect(written).toEqual(body);
+    expect(typeof ws.getCell(4, 2).value).toBe('string');
+    expect(body.every((b) => String(b[3]).includes('张'))).toBe(true);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' });
+  });
+
+  it('writes the monitoring board with its filters and blank 走访 columns to fill in by hand', async () => {
+    const board = await ok<MonitoringBoard>('monitoring.board', { dueOnly: true });
+    expect(board.objects.length).toBeGreaterThan(0);
+    const r = await ok<ListFile>('lists.export', { kind: 'monitoring', filter: { dueOnly: true }, out: join(dir, '走访.xlsx') });
+    const ws = await sheetOf(r.file);
+    expect(ws.getCell(1, 1).value).toBe('本月待走访监测对象名单');
+    const header = rowValues(ws, 3);
+    expect(header.slice(-2)).toEqual(['走访日期', '走访人签字']);
+    expect(r.rows).toBe(board.objects.length);
+    expect(rowValues(ws, 4).slice(1, 3)).toEqual([board.objects[0]!.no, board.objects[0]!.head]);
+    // The board's own search narrows the same list.
+    const one = board.objects[0]!;
+    const found = await ok<MonitoringBoard>('monitoring.board', { dueOnly: true, search: one.no });
+    expect(found.objects.map((o) => o.no)).toEqual([one.no]);
+  });
+
+  it('writes a batch’s households with a column per step', async () => {
+    const batch = insertTestBatch(session.requireArchive(), { kind: 'edge', year: 2026, households: 5, failOne: true });
+    const r = await ok<ListFile>('lists.export', { kind: 'batch-households', batchId: batch.id });
+    expect(r.rows).toBe(5);
+    const ws = await sheetOf(r.file);
+    const header = rowValues(ws, 3).map(String);
+    expect(header.filter((h) => /^\d+\. /.test(h))).toHaveLength(batch.steps.length);
+    expect(header.at(-1)).toBe('进展');
+    const last = Array.from({ length: header.length }, (_, i) => ws.getCell(8, i + 1).text);
+    expect(last.some((v) => v.startsWith('不通过（收入超过标准）'))).toBe(true);
+    expect(last.at(-1)).toMatch(/^停在第 \d+ 步$/);
+  });
+
+  it('refuses a wrong name, an existing file and an empty list in Chinese, writing nothing', async () => {
+    const before = readdirSync(join(dir, '文档')).sort();
+    const refusal = async (input: unknown): Promise<string> => {
+      const r = await call('lists.export', input);
+      return r.ok ? '' : r.error.message;
+    };
+    expect(await refusal({ kind: 'households', filter: {}, out: join(dir, '名单.pdf') })).toContain('应以 .xlsx 结尾');
+    expect(await refusal({ kind: 'monitoring', filter: { dueOnly: true }, out: join(dir, '走访.xlsx') })).toContain('文件已存在');
+    expect(await refusal({ kind: 'households', filter: { search: '不存在的名字' } })).toContain('当前筛选条件下没有记录');
+    expect(readdirSync(join(dir, '文档')).sort()).toEqual(before);
+    expect(existsSync(join(dir, '名单.pdf'))).toBe(false);
+  });
+});

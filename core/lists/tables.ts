@@ -1,0 +1,125 @@
+// Each list the screens show, as a plain table (title, columns, rows) built from the same calls
+// the screens make, with the same filters, search and order — so the sheet holds what the clerk
+// saw. Identity columns (户编号, 户主) come first, as on screen.
+import { listWithSearch } from '../households/search.ts';
+import type { Session } from '../session.ts';
+import { monitoringBoard } from '../workflows/monitoring-board.ts';
+import { batchDetail } from '../workflows/detail.ts';
+import { formatYuan } from '../../shared/money.ts';
+import type { ListExportRequest } from '../../shared/api/lists.ts';
+import { STATUS_LABELS } from '../../shared/status.ts';
+
+export interface ListColumn {
+  label: string;
+  /** Excel width units (a Chinese character is about two). */
+  width: number;
+  /** Long digit strings (户编号, ID numbers) kept as text, never a number in E-notation. */
+  text?: boolean;
+}
+
+export interface ListTable {
+  /** The file and sheet name's stem. */
+  name: string;
+  title: string;
+  subtitle: string;
+  columns: ListColumn[];
+  rows: (string | number | null)[][];
+}
+
+/** Enough for the whole township in one sheet (the screens page the same list). */
+const ALL = 1_000_000;
+
+async function householdsTable(s: Session, f: Extract<ListExportRequest, { kind: 'households' }>['filter']): Promise<ListTable> {
+  const page = await listWithSearch(s, { ...f, limit: ALL, offset: 0 });
+  const searched = f.search !== '';
+  const columns: ListColumn[] = [
+    { label: '序号', width: 7 },
+    { label: '户编号', width: 22, text: true },
+    { label: '户主', width: 10 },
+    { label: '行政村', width: 12 },
+    { label: '村民小组', width: 12 },
+    { label: '人数', width: 6 },
+    { label: '户状态', width: 14 },
+    { label: '贫困户属性', width: 14 },
+    { label: '主要致贫原因', width: 14 },
+    { label: '监测对象类别', width: 14 },
+    ...(searched ? [{ label: '查找命中的成员', width: 18 }] : []),
+  ];
+  const rows = page.items.map((h, i) => [i + 1, h.no, h.head ?? '（无户主）', h.villageName, h.groupName, h.size, STATUS_LABELS[h.status], h.attribute, h.mainCause, h.monitoringCategory, ...(searched ? [(h.matched ?? []).join('、')] : [])]);
+  const filters = [f.search && `查找“${f.search}”`, f.status && STATUS_LABELS[f.status], f.groupName, f.attribute, f.mainCause, f.monitoringCategory, f.noHelper && '没有帮扶责任人'].filter(Boolean);
+  return { name: '农户名单', title: '农户名单', subtitle: `共 ${page.total} 户${filters.length ? `（${filters.join('，')}）` : ''}`, columns, rows };
+}
+
+function monitoringTable(s: Session, f: Extract<ListExportRequest, { kind: 'monitoring' }>['filter']): ListTable {
+  const asOf = f.asOf ?? s.today();
+  const b = monitoringBoard(s.requireArchive().db, { ...f, asOf });
+  const columns: ListColumn[] = [
+    { label: '序号', width: 7 },
+    { label: '户编号', width: 22, text: true },
+    { label: '户主', width: 10 },
+    { label: '行政村', width: 12 },
+    { label: '村民小组', width: 12 },
+    { label: '人数', width: 6 },
+    { label: '监测对象类别', width: 16 },
+    { label: '风险', width: 18 },
+    { label: '风险等级', width: 8 },
+    { label: '等级原因', width: 30 },
+    { label: '上次走访', width: 12 },
+    { label: '本月走访', width: 10 },
+    { label: '待落实措施', width: 10 },
+    { label: '走访日期', width: 12 },
+    { label: '走访人签字', width: 12 },
+  ];
+  const rows = b.objects.map((o, i) => [i + 1, o.no, o.head, o.villageName, o.groupName, o.size, o.category, o.risks.join('、'), o.levelLabel, o.riskRemoved ? `风险已消除（${o.removalMethod ?? ''}）` : o.levelReasons.join('；'), o.lastCheckOn, o.dueLabel, o.openRemedies || null, null, null]);
+  const what = f.dueOnly ? '本月待走访监测对象名单' : '防返贫监测对象名单';
+  return {
+    name: what,
+    title: what,
+    subtitle: `${b.month.replace('-', '年')}月 · 共 ${b.objects.length} 户 · 等级标准：预估人均纯收入低于 ${formatYuan(b.thresholds.redBelowFen)} 元为红色，低于 ${formatYuan(b.thresholds.yellowBelowFen)} 元为黄色`,
+    columns,
+    rows,
+  };
+}
+
+function batchTable(s: Session, batchId: string): ListTable {
+  const d = batchDetail(s.requireArchive().db, batchId, s.today());
+  const columns: ListColumn[] = [
+    { label: '序号', width: 7 },
+    { label: '户编号', width: 22, text: true },
+    { label: '户主', width: 10 },
+    { label: '行政村', width: 12 },
+    { label: '村民小组', width: 12 },
+    { label: '人数', width: 6 },
+    { label: '户状态', width: 14 },
+    ...(d.kindView.choice ? [{ label: d.kindView.choice.label, width: 16 }] : []),
+    ...d.steps.map((st) => ({ label: `${st.seq}. ${st.label}`, width: 12 })),
+    { label: '进展', width: 14 },
+  ];
+  const rows = d.households.map((h, i) => [
+    i + 1,
+    h.no,
+    h.head,
+    h.villageName,
+    h.groupName,
+    h.size,
+    h.statusLabel,
+    ...(d.kindView.choice ? [h.choice] : []),
+    ...d.steps.map((st) => {
+      const o = h.outcomes[st.seq];
+      return o ? `${o.label}${o.reason ? `（${o.reason}）` : ''}` : null;
+    }),
+    h.removedOn ? `已移出（${h.removalReason ?? h.removedOn}）` : h.active ? '进行中' : `停在第 ${h.stoppedAt ?? '?'} 步`,
+  ]);
+  return { name: `${d.title}农户名单`, title: `${d.title} 农户名单`, subtitle: `${d.kindLabel} · ${d.village ?? '全乡镇'} · 共 ${d.households.length} 户`, columns, rows };
+}
+
+export async function listTable(s: Session, req: ListExportRequest): Promise<ListTable> {
+  switch (req.kind) {
+    case 'households':
+      return householdsTable(s, req.filter);
+    case 'monitoring':
+      return monitoringTable(s, req.filter);
+    case 'batch-households':
+      return batchTable(s, req.batchId);
+  }
+}

@@ -1,0 +1,41 @@
+// Every list on screen goes to Excel as the clerk sees it (its filters, its search, its order):
+// 农户档案, 防返贫监测 (本月待走访 …) and a batch's 农户. One endpoint, one table writer.
+import { z } from 'zod';
+import { READ } from '../roles.ts';
+import { endpoint, offThread } from './endpoint.ts';
+import { householdFilter } from './households.ts';
+import { monitoringApi } from './monitoring.ts';
+
+export const LIST_KINDS = ['households', 'monitoring', 'batch-households'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+export const LIST_LABELS: Record<ListKind, string> = { households: '农户名单', monitoring: '监测对象名单', 'batch-households': '批次农户名单' };
+
+export interface ListFile {
+  file: string;
+  /** Rows written (households or objects). */
+  rows: number;
+}
+
+export const listsApi = {
+  /** Writes the list to an .xlsx (default: the data folder's 文档/, named after the list and the time). */
+  export: offThread(
+    endpoint<ListFile>()(
+      'lists.export',
+      z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('households'), filter: householdFilter.omit({ limit: true, offset: true }) }),
+        z.object({ kind: z.literal('monitoring'), filter: monitoringApi.board.input }),
+        z.object({ kind: z.literal('batch-households'), batchId: z.string().min(1, '缺少批次编号') }),
+      ]).and(
+        z.object({
+          out: z.string().trim().min(1, '请选择保存位置').max(1000, '保存位置过长').nullable().default(null),
+          overwrite: z.boolean().default(false),
+        }),
+      ),
+      READ,
+      { out: 'write' },
+    ),
+  ),
+};
+
+export type ListExportRequest = z.output<typeof listsApi.export.input>;
