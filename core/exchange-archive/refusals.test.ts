@@ -286,8 +286,11 @@ describe('the township side', () => {
       const { generateDemo } = await import('../demo/index.ts');
       generateDemo(a, { villages: 1, households: 20, seed: 'planted', asOf: '2026-11-24', actor: townshipActor }); // with the planted wrong check digit
       await createOwnKey(a, townshipActor, '有问题镇');
-      const r = await refusal(a, () => packTownship(a, townshipActor, { type: 'all' }, { out: join(dir, 'x.fpkg'), passphrase: true, scryptLogN: 10 }));
-      expect(r.error.message).toMatch(/记录不合规，县级会拒收，数据包没有生成：家庭成员 .*身份证号校验位错误/);
+      const phases: [string, number][] = [];
+      const r = await refusal(a, () => packTownship(a, townshipActor, { type: 'all' }, { out: join(dir, 'x.fpkg'), passphrase: true, scryptLogN: 10, onProgress: (label, f) => phases.push([label, f]) }));
+      // Named with its household, and refused before any table was read into the package.
+      expect(r.error.message).toMatch(/记录不合规，县级会拒收，数据包没有生成：家庭成员 .*（户编号 \d+）：身份证号校验位错误/);
+      expect(phases.filter(([label, f]) => label.startsWith('打包：读取并加密档案') && f > 0)).toEqual([]);
       expect(readdirSync(dir).filter((f) => f.includes('.fpkg'))).toEqual([]);
     } finally {
       a.close();
