@@ -2,6 +2,9 @@
 // of four by keyboard only, find it by pinyin initials, change an income and watch per-capita
 // change, type a bad ID and see it refused with nothing saved, undo an edit, and see it all in
 // the household's change log. Assertions read the archive file itself, not just the screen.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkArchive } from '../core/check.ts';
@@ -285,6 +288,78 @@ describe('household editing in the browser shell', () => {
     expect(await page.getByTestId('household-row').count()).toBeGreaterThan(10);
     await settled(page);
     await screenshot(page, '12-household-list');
+  });
+
+  it('at 1366×768: 待办 opens its list, the list sorts and exports as shown and says who matched, the member grid keeps its actions in view, villages are added, F1 lists the keys', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    try {
+      // 待办: the households without a helper, as the archive has them.
+      const noHelper = query<{ n: number }>(
+        `SELECT count(*) AS n FROM households h WHERE h.status IN ('poor','exited','returned','unstable','edge','sudden')
+           AND NOT EXISTS (SELECT 1 FROM pairings p WHERE p.household_id = h.id AND p.start_on <= ? AND (p.end_on IS NULL OR p.end_on >= ?))`,
+        DEMO_DAY,
+        DEMO_DAY,
+      )[0]!.n;
+      await page.getByTestId('menu-overview').click();
+      const item = page.getByTestId('due-item').filter({ hasText: '没有帮扶责任人' });
+      if (noHelper > 0) {
+        await item.click();
+        await page.getByTestId('filter-no-helper').waitFor();
+        await expect.poll(() => page.getByTestId('household-total').innerText()).toBe(`共 ${noHelper} 户`);
+        await page.getByTestId('filter-no-helper').locator('.ant-tag-close-icon').click();
+      } else {
+        await page.getByTestId('due-item').first().waitFor();
+        expect(await item.count()).toBe(0);
+      }
+
+      // A hit through another member says whom; the sort applies to the whole list.
+      await page.getByTestId('menu-households').click();
+      await page.getByTestId('household-search').fill('周小军');
+      await expect.poll(async () => (await page.getByTestId('household-row').allInnerTexts()).join('\n')).toMatch(/周建国\s*匹配：周小军/);
+      await page.getByTestId('household-search').fill('');
+      await page.getByTestId('sort-size').click();
+      await page.getByTestId('sort-size').click();
+      const largest = query<{ n: number }>('SELECT max(c) AS n FROM (SELECT count(*) AS c FROM members WHERE left_reason IS NULL GROUP BY household_id)')[0]!.n;
+      await expect.poll(async () => (await page.getByTestId('household-row').first().innerText()).split(/\s+/)).toContain(String(largest));
+      await settled(page);
+      await screenshot(page, '17a-household-list-sorted');
+      await page.getByTestId('export-households').click();
+      await toastSaid('已导出 91 条到：');
+      const exported = readdirSync(join(shell.dir, 'data', '文档')).filter((f) => f.startsWith('农户名单_'));
+      expect(exported).toHaveLength(1);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(shell.dir, 'data', '文档', exported[0]!));
+      expect(wb.worksheets[0]!.getCell(4, 6).value).toBe(largest);
+
+      // The member grid: 操作 stays on screen at 1366 wide.
+      await openHousehold('zjg', NO);
+      await page.keyboard.press('Alt+2');
+      await expect.poll(focusedField).toBe('members.0.name');
+      const del = await page.getByLabel('删除第1名成员').boundingBox();
+      expect(del!.x + del!.width).toBeLessThanOrEqual(1366);
+      await settled(page);
+      await screenshot(page, '17b-member-grid-1366');
+      await page.keyboard.press('Escape');
+
+      // 新增行政村, audited.
+      await page.getByTestId('menu-villages').click();
+      await page.getByTestId('village-add').click();
+      await page.getByTestId('village-code').fill('511922101077');
+      await page.getByTestId('village-name').fill('新建村');
+      await page.getByTestId('village-save').click();
+      await page.getByTestId('village-edit').waitFor();
+      expect(query('SELECT name FROM villages WHERE code = ?', '511922101077')).toEqual([{ name: '新建村' }]);
+      expect(query<{ note: string }>("SELECT note FROM audit_log WHERE table_name = 'villages' ORDER BY id DESC LIMIT 1")[0]!.note).toBe('新增行政村新建村');
+
+      // F1: every shortcut in one list.
+      await page.keyboard.press('F1');
+      await page.getByText('Ctrl+Enter').waitFor();
+      await settled(page);
+      await screenshot(page, '17c-shortcuts');
+      await page.keyboard.press('Escape');
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 860 });
+    }
   });
 
   it('账户管理: the chief adds a 只读 account, which logs in (after a wrong password) and sees no write actions; 锁定 returns to the login', async () => {

@@ -29,6 +29,24 @@ const TABS: { key: EditorTab; label: string; editable: boolean }[] = [
   { key: 'audit', label: '修改记录', editable: false },
 ];
 
+/**
+ * The cursor goes with the tab (Alt+N): into its first field once the tab has rendered, else onto
+ * the tab itself — never left on the page body.
+ */
+function focusTab(tries = 20): void {
+  setTimeout(() => {
+    // Only the active tab's fields are visible (navElements skips hidden ones).
+    const pane = document.querySelector<HTMLElement>('[data-testid="household-page"]');
+    const first = pane ? navElements(pane)[0] : undefined;
+    if (first && focusElement(first)) return;
+    if (tries > 0) {
+      focusTab(tries - 1);
+      return;
+    }
+    document.querySelector<HTMLElement>('.household-tabs .ant-tabs-tab-active [role="tab"]')?.focus();
+  }, 50);
+}
+
 function useGlobalKeys(save: () => Promise<boolean>): void {
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent): void => {
@@ -43,13 +61,7 @@ function useGlobalKeys(save: () => Promise<boolean>): void {
         if (tab.editable || st.editor.detail) {
           e.preventDefault();
           st.setTab(tab.key);
-          // The cursor goes with the tab: its first field, else the tab itself (not the page body).
-          setTimeout(() => {
-            const pane = document.querySelector<HTMLElement>('.household-tabs .ant-tabs-tabpane-active');
-            const first = pane ? navElements(pane)[0] : undefined;
-            if (first) focusElement(first);
-            else document.querySelector<HTMLElement>('.household-tabs .ant-tabs-tab-active [role="tab"]')?.focus();
-          }, 30);
+          focusTab();
         }
         return;
       }
