@@ -86,7 +86,8 @@ export function refreshLabour(rng: Rng, m: GenMember): void {
   else if (row.health === '残疾') labour = row.disabilityGrade === '一级' || row.disabilityGrade === '二级' ? '丧失劳动力' : '弱劳动力或半劳动力';
   else if (row.health === '患有大病') labour = rng.chance(0.5) ? '丧失劳动力' : '弱劳动力或半劳动力';
   else if (row.health === '长期慢性病') labour = '弱劳动力或半劳动力';
-  else if (age <= 62) labour = rng.chance(0.15) ? '技能劳动力' : '普通劳动力';
+  // Past 60 a worker is recorded as 弱劳动力 (rule Q311), keeping the random draws as they were.
+  else if (age <= 62) labour = rng.chance(0.15) && age < 60 ? '技能劳动力' : age < 60 ? '普通劳动力' : '弱劳动力或半劳动力';
   else if (age < 70) labour = '弱劳动力或半劳动力';
   else labour = rng.chance(0.4) ? '弱劳动力或半劳动力' : '丧失劳动力';
   row.labourAbility = labour;

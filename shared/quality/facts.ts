@@ -169,3 +169,27 @@ export function monthsBetween(start: string | null, end: string | null): number 
   const b = parse(end);
   return a == null || b == null ? null : b - a;
 }
+
+/** 危房等级 C级 / D级, or a 危房 of unknown grade (a 危房户 “是” of the 2022 lists). */
+export function isUnsafeHousing(value: string | null | undefined): boolean {
+  if (value == null) return false;
+  const v = value.trim();
+  return v === 'C级' || v === 'D级' || v === '危房' || v === '是';
+}
+
+/** Whether a member is in school (a school status other than none / pre-school age). */
+export function isStudent(m: MemberRecord): boolean {
+  const s = m.schoolStatus?.trim();
+  return s != null && s !== '' && s !== '非在校生' && s !== '学龄前儿童';
+}
+
+/** Years of a 'YYYY-MM-DD' or 'YYYYMM' text; null when it is neither. */
+export function yearOf(s: string | null | undefined): number | null {
+  const m = s == null ? null : /^(\d{4})(?:-\d{2}-\d{2}|\d{2})$/.exec(s.trim());
+  return m ? Number(m[1]) : null;
+}
+
+/** The check date as 'YYYYMM'. */
+export function monthOf(today: string): string {
+  return today.slice(0, 4) + today.slice(5, 7);
+}

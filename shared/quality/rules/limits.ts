@@ -5,7 +5,7 @@ import { HOUSEHOLD_FIELDS, MEMBER_FIELDS } from '../../fields/index.ts';
 import type { FieldDef } from '../../fields/index.ts';
 import { plainText, spellHidden, valueLimitIssue } from '../../fields/limits.ts';
 import { memberFinding, who } from '../facts.ts';
-import type { Finding, Rule } from '../types.ts';
+import type { Finding, RuleCheck } from '../types.ts';
 
 const checked = (fields: readonly FieldDef[]) => fields.filter((f) => f.kind !== 'id' && f.kind !== 'status');
 const HOUSEHOLD = checked(HOUSEHOLD_FIELDS);
@@ -65,7 +65,7 @@ function issues(fields: readonly FieldDef[], record: object): { field: string; m
 
 const cut = (s: string) => spellHidden(s.length > 20 ? `${s.slice(0, 20)}…` : s);
 
-export const limitRules: Rule[] = [
+export const limitRules: RuleCheck[] = [
   {
     code: 'Q801',
     severity: 'error',

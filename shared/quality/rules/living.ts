@@ -1,6 +1,6 @@
 // Production and living conditions: areas and distances in plausible ranges, safe housing.
 import type { HouseholdRecord } from '../../records.ts';
-import type { Finding, Rule } from '../types.ts';
+import type { Finding, RuleCheck } from '../types.ts';
 
 type AreaField = 'farmlandMu' | 'forestMu' | 'returnedFarmlandMu' | 'orchardMu';
 
@@ -25,7 +25,7 @@ const MAX_ROAD_KM = 5;
 const MAX_HOUSING_M2 = 1000;
 const UNSAFE_HOUSING = new Set(['C级', 'D级']);
 
-export const livingRules: Rule[] = [
+export const livingRules: RuleCheck[] = [
   {
     code: 'Q601',
     severity: 'warning',
