@@ -10,7 +10,7 @@ import type { Statement } from 'better-sqlite3';
 import type { HouseholdFacts } from '../shared/quality/types.ts';
 import type { HouseholdRecord } from '../shared/records.ts';
 import type { ReadDb } from './handles.ts';
-import { assessments, households, incomes, measures, members, pairings, statusHistory } from './schema/index.ts';
+import { assessments, households, incomes, measures, members, monitoringChecks, pairings, statusHistory } from './schema/index.ts';
 
 export interface GatherOptions {
   villageId?: string;
@@ -103,8 +103,8 @@ export function forEachHouseholdFacts(db: ReadDb, opts: GatherOptions, visit: (f
   const head = decoderFor<HouseholdRecord>(households);
   const children = CHILDREN.map((c) => ({ ...c, decoder: decoderFor<{ householdId: string }>(c.table), name: getTableName(c.table) }));
   // Statements per chunk size (at most two sizes: full chunks and the last one).
-  const prepared = new Map<number, { head: Statement; children: Statement[] }>();
-  const statementsFor = (n: number): { head: Statement; children: Statement[] } => {
+  const prepared = new Map<number, { head: Statement; children: Statement[]; visits: Statement }>();
+  const statementsFor = (n: number): { head: Statement; children: Statement[]; visits: Statement } => {
     let s = prepared.get(n);
     if (!s) {
       const inList = `(${placeholders(n)})`;
@@ -113,6 +113,8 @@ export function forEachHouseholdFacts(db: ReadDb, opts: GatherOptions, visit: (f
         children: children.map((c) =>
           sqlite.prepare(`SELECT ${c.decoder.columns} FROM "${c.name}" WHERE household_id IN ${inList} ORDER BY household_id, ${c.order}, rowid`).raw(),
         ),
+        // Only the days of the monitoring checks (rule Q751): two short columns, the household index.
+        visits: sqlite.prepare(`SELECT household_id, checked_on FROM "${getTableName(monitoringChecks)}" WHERE household_id IN ${inList} ORDER BY household_id, checked_on`).raw(),
       };
       prepared.set(n, s);
     }
@@ -131,7 +133,7 @@ export function forEachHouseholdFacts(db: ReadDb, opts: GatherOptions, visit: (f
     }
     for (const h of chunk) {
       const household = records.get(h.id);
-      if (household) byId.set(h.id, { household, villageName: h.villageName, members: [], incomes: [], assessments: [], measures: [], pairings: [], history: [] });
+      if (household) byId.set(h.id, { household, villageName: h.villageName, members: [], incomes: [], assessments: [], measures: [], pairings: [], history: [], visits: [] });
     }
     children.forEach((c, i) => {
       for (const raw of statements.children[i]!.all(...ids) as unknown[][]) {
@@ -139,6 +141,7 @@ export function forEachHouseholdFacts(db: ReadDb, opts: GatherOptions, visit: (f
         (byId.get(row.householdId)?.[c.list] as { householdId: string }[] | undefined)?.push(row);
       }
     });
+    for (const [householdId, checkedOn] of statements.visits.all(...ids) as [string, string][]) (byId.get(householdId)?.visits as string[] | undefined)?.push(checkedOn);
     for (const facts of byId.values()) visit(facts);
     done += chunk.length;
     afterChunk?.(done, heads.length);
