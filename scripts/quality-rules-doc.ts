@@ -1,5 +1,5 @@
 // Rewrites docs/quality-rules.md from the rule definitions: npx tsx scripts/quality-rules-doc.ts
-// eslint-disable-next-line no-restricted-imports -- a build script writes the document
+ 
 import { writeFileSync } from 'node:fs';
 import { CHECK_YEAR_RULE_CODES } from '../shared/quality/index.ts';
 import { qualityRulesDoc } from '../shared/quality/doc.ts';

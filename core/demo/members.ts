@@ -68,7 +68,9 @@ function education(rng: Rng, age: number, school: string | null): string {
   if (age >= 65) return rng.weighted([['文盲或半文盲', 40], ['小学', 45], ['初中', 15]]);
   if (age >= 45) return rng.weighted([['文盲或半文盲', 8], ['小学', 45], ['初中', 40], ['高中', 7]]);
   if (age >= 25) return rng.weighted([['小学', 12], ['初中', 55], ['高中', 22], ['大专及以上', 11]]);
-  return rng.weighted([['初中', 50], ['高中', 35], ['大专及以上', 15]]);
+  const e = rng.weighted([['初中', 50], ['高中', 35], ['大专及以上', 15]]);
+  // Nobody under 18 has finished college (rule Q313); the draw stays as it was.
+  return e === '大专及以上' && age < 18 ? '高中' : e;
 }
 
 const WORK: readonly (readonly [string, number, readonly string[]])[] = [

@@ -132,7 +132,7 @@ export function plantProblems(ctx: DemoContext, all: GenHousehold[]): PlantedPro
     report('Q404', q405);
     // Q908 (income halved from the year before) speaks too when the fall is that steep.
     const before = q405.incomes[last - 1];
-    if (before && perCapitaFen(q405.incomes[last]!) * 2 < perCapitaFen(before)) report('Q908', q405);
+    if (before && perCapitaFen(q405.incomes[last]) * 2 < perCapitaFen(before)) report('Q908', q405);
   }
   return planted;
 }

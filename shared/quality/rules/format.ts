@@ -30,7 +30,7 @@ function listHead(code: string, category: CodeCategory, label: string) {
   };
 }
 
-function memberList(code: string, key: keyof MemberValues & string, category: CodeCategory, label: string): Rule {
+function memberList(code: string, key: keyof MemberValues, category: CodeCategory, label: string): Rule {
   return memberRule({
     ...listHead(code, category, label), field: key,
     test(m) {
@@ -40,7 +40,7 @@ function memberList(code: string, key: keyof MemberValues & string, category: Co
   });
 }
 
-function householdList(code: string, key: keyof HouseholdValues & string, category: CodeCategory, label: string): Rule {
+function householdList(code: string, key: keyof HouseholdValues, category: CodeCategory, label: string): Rule {
   return householdRule({
     ...listHead(code, category, label), field: key,
     test(f) {
@@ -73,7 +73,10 @@ export const formatRules: Rule[] = [
   memberList('Q816', 'labourAbility', 'labourAbility', '劳动技能'),
   memberList('Q817', 'workStatus', 'workStatus', '务工状况'),
   memberList('Q818', 'politicalStatus', 'politicalStatus', '政治面貌'),
-  memberList('Q819', 'leftReason', 'leftReason', '减员原因'),
+  anyMemberRule({
+    ...listHead('Q819', 'leftReason', '减员原因'), field: 'leftReason',
+    test: (m) => (!blank(m.leftReason) && !inList('leftReason', m.leftReason!) ? `的减员原因“${m.leftReason!}”不在值列表中` : null),
+  }),
   householdList('Q821', 'attribute', 'attribute', '贫困户属性'),
   householdList('Q822', 'mainCause', 'cause', '主要致贫原因'),
   householdList('Q823', 'otherCauses', 'cause', '其他致贫原因'),

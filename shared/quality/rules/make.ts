@@ -15,7 +15,7 @@ export interface RuleHead extends RuleMeta {
 const sentence = (found: string, hint: string): string => (hint.includes('：') ? `${found}。${hint}` : `${found}，请${hint}`);
 
 /** A household rule: `test` says what is wrong (no 请…: the hint follows), or null. */
-export function householdRule(head: RuleHead & { field?: string; test(facts: HouseholdFacts, ctx: QualityContext): string | null }): Rule {
+export function householdRule(head: RuleHead & { field?: string; test: (facts: HouseholdFacts, ctx: QualityContext) => string | null }): Rule {
   const { test, field, ...rest } = head;
   return {
     ...rest,
@@ -29,7 +29,7 @@ export function householdRule(head: RuleHead & { field?: string; test(facts: Hou
 
 /** A member rule over current members: `test` gets the member and its age; its text follows the member's name. */
 export function memberRule(
-  head: RuleHead & { field: string; test(m: MemberRecord, age: number | null, facts: HouseholdFacts, ctx: QualityContext): string | null },
+  head: RuleHead & { field: string; test: (m: MemberRecord, age: number | null, facts: HouseholdFacts, ctx: QualityContext) => string | null },
 ): Rule {
   const { test, field, ...rest } = head;
   return {
@@ -46,7 +46,7 @@ export function memberRule(
 }
 
 /** Like memberRule, over every member (those who left too): for dates of leaving. */
-export function anyMemberRule(head: RuleHead & { field: string; test(m: MemberRecord, ctx: QualityContext): string | null }): Rule {
+export function anyMemberRule(head: RuleHead & { field: string; test: (m: MemberRecord, ctx: QualityContext) => string | null }): Rule {
   const { test, field, ...rest } = head;
   return {
     ...rest,
@@ -63,7 +63,7 @@ export function anyMemberRule(head: RuleHead & { field: string; test(m: MemberRe
 
 /** A rule over rows of a child table (incomes, measures …): one finding per row described. */
 export function rowRule<T>(
-  head: RuleHead & { field?: string; rows(facts: HouseholdFacts): readonly T[]; test(row: T, facts: HouseholdFacts, ctx: QualityContext): string | null },
+  head: RuleHead & { field?: string; rows: (facts: HouseholdFacts) => readonly T[]; test: (row: T, facts: HouseholdFacts, ctx: QualityContext) => string | null },
 ): Rule {
   const { test, rows, field, ...rest } = head;
   return {
