@@ -88,8 +88,7 @@ export function refreshLabour(rng: Rng, m: GenMember): void {
   else if (row.health === '残疾') labour = row.disabilityGrade === '一级' || row.disabilityGrade === '二级' ? '丧失劳动力' : '弱劳动力或半劳动力';
   else if (row.health === '患有大病') labour = rng.chance(0.5) ? '丧失劳动力' : '弱劳动力或半劳动力';
   else if (row.health === '长期慢性病') labour = '弱劳动力或半劳动力';
-  // Past 60 a worker is recorded as 弱劳动力 (rule Q311), keeping the random draws as they were.
-  else if (age <= 62) labour = rng.chance(0.15) && age < 60 ? '技能劳动力' : age < 60 ? '普通劳动力' : '弱劳动力或半劳动力';
+  else if (age <= 62) labour = rng.chance(0.15) ? '技能劳动力' : '普通劳动力';
   else if (age < 70) labour = '弱劳动力或半劳动力';
   else labour = rng.chance(0.4) ? '弱劳动力或半劳动力' : '丧失劳动力';
   row.labourAbility = labour;
@@ -102,6 +101,18 @@ export function refreshLabour(rng: Rng, m: GenMember): void {
     row.workStatus = able ? status : '乡（镇）内务工';
     row.workPlace = able ? rng.pick(places) : '本镇';
     row.workMonths = able ? rng.int(3, 12) : rng.int(2, 8);
+  }
+}
+
+/**
+ * Past 60 a worker is recorded as 弱劳动力或半劳动力 (rule Q311). Done once everything else is
+ * built, so causes, work and every random draw stay as they were.
+ */
+export function retireOldWorkers(all: readonly { members: GenMember[] }[]): void {
+  for (const gh of all) {
+    for (const m of gh.members) {
+      if (m.age >= 60 && (m.row.labourAbility === '普通劳动力' || m.row.labourAbility === '技能劳动力')) m.row.labourAbility = '弱劳动力或半劳动力';
+    }
   }
 }
 
