@@ -138,6 +138,13 @@ export function isMonitored(status: HouseholdStatus): boolean {
   return MONITORED_STATUSES.includes(status);
 }
 
+/** The latest year among rows (incomes, assessments …); null when there are none. A loop: no spread of an array into Math.max per household. */
+export function latestYear(rows: readonly { year: number }[]): number | null {
+  let latest: number | null = null;
+  for (const r of rows) if (latest === null || r.year > latest) latest = r.year;
+  return latest;
+}
+
 export function incomeOf(facts: HouseholdFacts, year: number): IncomeRecord | null {
   return facts.incomes.find((i) => i.year === year) ?? null;
 }

@@ -2,7 +2,7 @@
 // status history) and one year against the next.
 import { computeIncome } from '../../income.ts';
 import { STATUS_LABELS } from '../../status.ts';
-import { ageOf, blank, currentMembers, incomeOf, isRegistered, isUnsafeHousing, perCapitaOf, yearOf, yuan } from '../facts.ts';
+import { ageOf, blank, currentMembers, incomeOf, isRegistered, isUnsafeHousing, latestYear, perCapitaOf, yearOf, yuan } from '../facts.ts';
 import type { AssessmentRecord } from '../../records.ts';
 import type { HouseholdFacts, Rule } from '../types.ts';
 import { householdRule, rowRule } from './make.ts';
@@ -56,7 +56,10 @@ export const consistencyRules: Rule[] = [
   }),
   rowRule({
     code: 'Q906', severity: 'warning', category: 'consistency', title: '年度家庭人口数与成员数不符', field: 'householdSize',
-    rows: (f) => f.incomes.filter((i) => i.year === Math.max(...f.incomes.map((x) => x.year))),
+    rows: (f) => {
+      const latest = latestYear(f.incomes);
+      return f.incomes.filter((i) => i.year === latest);
+    },
     hint: '按当年实际人口改正年度家庭人口数，或补登成员增减', source: `${FR} §2.3 收入公式（年度家庭人口数）`,
     test(row, f, ctx) {
       if (row.year !== ctx.year) return null;

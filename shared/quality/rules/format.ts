@@ -20,8 +20,23 @@ const SECTION: Partial<Record<CodeCategory, string>> = {
   housingSafety: '§2.4 危房级别', roadType: '§2.4 入户路类型', fuelType: '§2.4 主要燃料类型', measureCategory: '§2.6 帮扶措施类别',
 };
 
-/** Whether a stored value is a label of its list (aliases are stored as the label by every input). */
-const inList = (category: CodeCategory, v: string): boolean => matchCode(category, v)?.label === v.trim();
+// Whether a stored value is a label of its list (aliases are stored as the label by every
+// input). matchCode normalizes the text (several regex passes); an archive holds a few dozen
+// distinct values per list, so the answer is kept per (list, value): the ~20 list rules ask it
+// for every member and household. A list's map is emptied if odd values ever fill it up.
+const LIST_MEMO_MAX = 4096;
+const listMemo = new Map<CodeCategory, Map<string, boolean>>();
+function inList(category: CodeCategory, v: string): boolean {
+  let memo = listMemo.get(category);
+  if (memo === undefined) listMemo.set(category, (memo = new Map()));
+  let ok = memo.get(v);
+  if (ok === undefined) {
+    ok = matchCode(category, v)?.label === v.trim();
+    if (memo.size >= LIST_MEMO_MAX) memo.clear();
+    memo.set(v, ok);
+  }
+  return ok;
+}
 
 function listHead(code: string, category: CodeCategory, label: string) {
   return {

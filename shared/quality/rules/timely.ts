@@ -2,7 +2,7 @@
 // measures past their end; months in the future or in the wrong order.
 import { addDays } from '../../dates.ts';
 import { STATUS_LABELS } from '../../status.ts';
-import { blank, isMonitored, isRegistered, monthOf, monthsBetween } from '../facts.ts';
+import { blank, isMonitored, isRegistered, latestYear, monthOf, monthsBetween } from '../facts.ts';
 import type { Rule } from '../types.ts';
 import { householdRule, rowRule } from './make.ts';
 
@@ -32,18 +32,16 @@ export const timelyRules: Rule[] = [
     code: 'Q752', severity: 'warning', category: 'timeliness', title: '收入多年未更新', field: 'wageFen',
     hint: '入户核实后录入近年收入', source: `${FR} §2.3 AC07 收入（年度更新）`,
     test(f, ctx) {
-      if (!isRegistered(f.household.status) || f.incomes.length === 0) return null;
-      const latest = Math.max(...f.incomes.map((i) => i.year));
-      return latest <= ctx.year - 2 ? `本户最近的收入记录是${latest}年，已有${ctx.year - latest}年未更新` : null;
+      const latest = isRegistered(f.household.status) ? latestYear(f.incomes) : null;
+      return latest != null && latest <= ctx.year - 2 ? `本户最近的收入记录是${latest}年，已有${ctx.year - latest}年未更新` : null;
     },
   }),
   householdRule({
     code: 'Q753', severity: 'warning', category: 'timeliness', title: '测评多年未更新',
     hint: '开展两不愁三保障入户测评并登记', source: 'seeds/000 精准脱贫验收方案（两不愁三保障年度核查）',
     test(f, ctx) {
-      if (!isRegistered(f.household.status) || f.assessments.length === 0) return null;
-      const latest = Math.max(...f.assessments.map((a) => a.year));
-      return latest <= ctx.year - 2 ? `本户最近的两不愁三保障测评是${latest}年，已有${ctx.year - latest}年未测评` : null;
+      const latest = isRegistered(f.household.status) ? latestYear(f.assessments) : null;
+      return latest != null && latest <= ctx.year - 2 ? `本户最近的两不愁三保障测评是${latest}年，已有${ctx.year - latest}年未测评` : null;
     },
   }),
   rowRule({
