@@ -29,6 +29,9 @@ interface Memo {
   current?: readonly MemberRecord[];
   heads?: readonly MemberRecord[];
   derived?: Map<MemberRecord, Derived>;
+  /** Ages of the current members (same order), on `agesOn`: the ~70 member rules share them. */
+  ages?: readonly (number | null)[];
+  agesOn?: string;
 }
 let running: Memo | null = null;
 
@@ -63,6 +66,21 @@ export function currentMembers(facts: HouseholdFacts): readonly MemberRecord[] {
   return current;
 }
 
+/**
+ * The current members' ages on `today`, in the order of currentMembers (one look-up per
+ * household for the member rules instead of one per member and rule).
+ */
+export function currentAges(facts: HouseholdFacts, today: string): readonly (number | null)[] {
+  const memo = ownMemo(facts);
+  if (memo?.ages && memo.agesOn === today) return memo.ages;
+  const ages = currentMembers(facts).map((m) => ageOf(m, today));
+  if (memo) {
+    memo.ages = ages;
+    memo.agesOn = today;
+  }
+  return ages;
+}
+
 export const HEAD = '户主';
 
 export function heads(facts: HouseholdFacts): readonly MemberRecord[] {
@@ -86,6 +104,13 @@ interface Derived {
   age: number | null;
 }
 
+// The check date as a Date for parseIdNumber, made once per check date rather than per member.
+let lastDay: { today: string; date: Date } | null = null;
+function dayOf(today: string): Date {
+  if (lastDay?.today !== today) lastDay = { today, date: new Date(`${today}T00:00:00Z`) };
+  return lastDay.date;
+}
+
 // Several rules need the same member's parsed ID and age; derive them once per check date.
 // Keyed on the inputs too, so a record changed in place is derived again. Inside a run the
 // household's own map holds them (dropped with the household: a WeakMap over 300k members
@@ -96,7 +121,7 @@ function derived(m: MemberRecord, today: string): Derived {
   const cache: { get(m: MemberRecord): Derived | undefined; set(m: MemberRecord, d: Derived): unknown } = running ? (running.derived ??= new Map<MemberRecord, Derived>()) : derivedCache;
   const hit = cache.get(m);
   if (hit && hit.today === today && hit.raw === m.idNumber && hit.recordedBirth === m.birthDate) return hit;
-  const id = parseIdNumber(m.idNumber, new Date(`${today}T00:00:00Z`));
+  const id = parseIdNumber(m.idNumber, dayOf(today));
   const birth = id.ok ? id.info.birthDate : m.birthDate != null && isIsoDate(m.birthDate) ? m.birthDate : null;
   const d = { today, raw: m.idNumber, recordedBirth: m.birthDate, id, age: birth == null ? null : ageOn(birth, today) };
   cache.set(m, d);
@@ -130,12 +155,15 @@ export function memberFinding(m: MemberRecord, field: string, message: string): 
   return { memberId: m.id, field, message };
 }
 
+const REGISTERED = new Set<HouseholdStatus>(REGISTERED_STATUSES);
+const MONITORED = new Set<HouseholdStatus>(MONITORED_STATUSES);
+
 export function isRegistered(status: HouseholdStatus): boolean {
-  return REGISTERED_STATUSES.includes(status);
+  return REGISTERED.has(status);
 }
 
 export function isMonitored(status: HouseholdStatus): boolean {
-  return MONITORED_STATUSES.includes(status);
+  return MONITORED.has(status);
 }
 
 /** The latest year among rows (incomes, assessments …); null when there are none. A loop: no spread of an array into Math.max per household. */

@@ -2,7 +2,7 @@
 // (one finding at most, on a field of the household) and a member rule (one finding per
 // current member it describes). The message is what was found, then the hint.
 import type { MemberRecord } from '../../records.ts';
-import { ageOf, currentMembers, memberFinding, who } from '../facts.ts';
+import { currentAges, currentMembers, memberFinding, who } from '../facts.ts';
 import type { Finding, HouseholdFacts, QualityContext, Rule, RuleMeta, Severity } from '../types.ts';
 
 export interface RuleHead extends RuleMeta {
@@ -36,8 +36,11 @@ export function memberRule(
     ...rest,
     check(facts, ctx) {
       const out: Finding[] = [];
-      for (const m of currentMembers(facts)) {
-        const found = test(m, ageOf(m, ctx.today), facts, ctx);
+      const members = currentMembers(facts);
+      const ages = currentAges(facts, ctx.today);
+      for (let i = 0; i < members.length; i++) {
+        const m = members[i]!;
+        const found = test(m, ages[i] ?? null, facts, ctx);
         if (found != null) out.push(memberFinding(m, field, sentence(`成员${who(m, ctx.today)}${found}`, head.hint)));
       }
       return out;
