@@ -69,9 +69,9 @@ export function normalizeIdInput(raw: string): string {
 }
 
 const CLEAN_18 = /^\d{17}[\dX]$/;
+const fail = (problem: IdProblem): IdResult => ({ ok: false, problem, message: MESSAGES[problem] });
 
 export function parseIdNumber(raw: string | null | undefined, today: Date = new Date()): IdResult {
-  const fail = (problem: IdProblem): IdResult => ({ ok: false, problem, message: MESSAGES[problem] });
   if (raw == null) return fail('empty');
   // Stored numbers are already normalised (18 digits, upper-case X): skip the three replaces.
   let id = CLEAN_18.test(raw) ? raw : normalizeIdInput(raw);

@@ -1,6 +1,6 @@
 // Helpers the rules share: who is a current member, a member's age and gender, the head,
 // the check year's per-capita income and policy figures. Pure; no I/O.
-import { ageOn, isIsoDate } from '../dates.ts';
+import { isIsoDate } from '../dates.ts';
 import { parseIdNumber } from '../id-number.ts';
 import type { IdResult } from '../id-number.ts';
 import { computeIncome } from '../income.ts';
@@ -104,6 +104,11 @@ interface Derived {
   age: number | null;
 }
 
+/** ageOn for two valid 'YYYY-MM-DD' dates, without splitting them into arrays (once per member and check). */
+function yearsOn(birth: string, today: string): number {
+  return Number(today.slice(0, 4)) - Number(birth.slice(0, 4)) - (today.slice(5) < birth.slice(5) ? 1 : 0);
+}
+
 // The check date as a Date for parseIdNumber, made once per check date rather than per member.
 let lastDay: { today: string; date: Date } | null = null;
 function dayOf(today: string): Date {
@@ -123,7 +128,7 @@ function derived(m: MemberRecord, today: string): Derived {
   if (hit && hit.today === today && hit.raw === m.idNumber && hit.recordedBirth === m.birthDate) return hit;
   const id = parseIdNumber(m.idNumber, dayOf(today));
   const birth = id.ok ? id.info.birthDate : m.birthDate != null && isIsoDate(m.birthDate) ? m.birthDate : null;
-  const d = { today, raw: m.idNumber, recordedBirth: m.birthDate, id, age: birth == null ? null : ageOn(birth, today) };
+  const d = { today, raw: m.idNumber, recordedBirth: m.birthDate, id, age: birth == null ? null : yearsOn(birth, today) };
   cache.set(m, d);
   return d;
 }
@@ -194,15 +199,19 @@ export function yuan(fen: number): string {
 
 /** Months between two 'YYYYMM' strings (end − start); null when either is not a valid month. */
 export function monthsBetween(start: string | null, end: string | null): number | null {
-  const parse = (s: string | null): number | null => {
-    const m = s == null ? null : /^(\d{4})(\d{2})$/.exec(s.trim());
-    if (!m) return null;
-    const month = Number(m[2]);
-    return month >= 1 && month <= 12 ? Number(m[1]) * 12 + month - 1 : null;
-  };
-  const a = parse(start);
-  const b = parse(end);
+  if (start == null || end == null) return null;
+  const a = monthIndex(start);
+  const b = monthIndex(end);
   return a == null || b == null ? null : b - a;
+}
+
+const YYYYMM = /^(\d{4})(\d{2})$/;
+
+function monthIndex(s: string): number | null {
+  const m = YYYYMM.exec(s.trim());
+  if (!m) return null;
+  const month = Number(m[2]);
+  return month >= 1 && month <= 12 ? Number(m[1]) * 12 + month - 1 : null;
 }
 
 /** 危房等级 C级 / D级, or a 危房 of unknown grade (a 危房户 “是” of the 2022 lists). */

@@ -67,12 +67,22 @@ function householdList(code: string, key: keyof HouseholdValues, category: CodeC
   });
 }
 
-/** A spreadsheet reads a cell starting with these as a formula (CSV/Excel injection). */
-const FORMULA = /^[=+@]|^-[^\d.]|^[\t\r]/;
+/**
+ * A spreadsheet reads a cell starting with these as a formula (CSV/Excel injection): = + @,
+ * a tab or carriage return, or a minus not followed by a digit or point. By character codes:
+ * the check asks it of every text of every member.
+ */
+function looksLikeFormula(v: unknown): v is string {
+  if (typeof v !== 'string' || v.length === 0) return false;
+  const c = v.charCodeAt(0);
+  if (c === 61 || c === 43 || c === 64 || c === 9 || c === 13) return true; // = + @ \t \r
+  if (c !== 45 || v.length < 2) return false; // -
+  const next = v.charCodeAt(1);
+  return next !== 46 && (next < 48 || next > 57);
+}
 const texts = (fields: readonly FieldDef[]) => fields.filter((f) => f.kind === 'text' || (typeof f.kind === 'object' && 'code' in f.kind)).map((f) => ({ key: f.key, label: f.label }));
 const HOUSEHOLD_TEXTS = texts(HOUSEHOLD_FIELDS);
 const MEMBER_TEXTS = texts(MEMBER_FIELDS);
-const looksLikeFormula = (v: unknown): v is string => typeof v === 'string' && FORMULA.test(v);
 const FORMULA_SOURCE = 'OWASP CSV Injection；数据质量清洗手册：导入数据清洗';
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
