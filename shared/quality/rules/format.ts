@@ -28,7 +28,7 @@ const LIST_MEMO_MAX = 4096;
 const listMemo = new Map<CodeCategory, Map<string, boolean>>();
 function inList(category: CodeCategory, v: string): boolean {
   let memo = listMemo.get(category);
-  if (memo === undefined) listMemo.set(category, (memo = new Map()));
+  if (memo === undefined) listMemo.set(category, (memo = new Map<string, boolean>()));
   let ok = memo.get(v);
   if (ok === undefined) {
     ok = matchCode(category, v)?.label === v.trim();
