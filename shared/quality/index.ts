@@ -76,7 +76,10 @@ function runEach(facts: HouseholdFacts, ctx: QualityContext, rules: readonly Rul
   const out: Problem[] = [];
   const { household } = facts;
   for (const rule of rules) {
-    for (const f of rule.check(facts, ctx)) {
+    const found = rule.check(facts, ctx);
+    // Most rules find nothing in most households: leave before any per-finding work.
+    if (found.length === 0) continue;
+    for (const f of found) {
       const member = f.memberId == null ? undefined : facts.members.find((m) => m.id === f.memberId);
       out.push({
         code: rule.code,
