@@ -2,8 +2,9 @@
 // used to hold every household's facts (members, incomes … of 80k people) at once: the heap
 // grew with the archive and the garbage collector's work with it, so the time per household
 // rose with the archive's size. Here one chunk's facts are handed out and dropped before the
-// next chunk is read, so memory and time per household stay flat; rows are decoded by index
-// with the schema's own column decoders (booleans, JSON) instead of drizzle's per-row mapping.
+// next chunk is read, so memory and time per household stay flat; better-sqlite3 builds the
+// rows under their schema keys, and only the columns whose schema decoder changes the value
+// (booleans, JSON) are decoded in JS, instead of drizzle's per-row mapping.
 import { Column, getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Statement } from 'better-sqlite3';
