@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TempArchive } from '../db/testing.ts';
 import { freshArchive, insertRows } from '../db/testing.ts';
 import { makeIdNumber } from '../shared/id-number.ts';
+import { ruleCatalogue } from '../shared/quality/index.ts';
 import { checkArchive } from './check.ts';
 
 const stamp = { version: 1, updatedAt: '2024-01-01T00:00:00.000Z', updatedBy: '测试' };
@@ -38,7 +39,12 @@ describe('checkArchive', () => {
     const r = checkArchive(archive, { asOf: '2024-06-30' });
     expect(r.year).toBeNull();
     expect(r.asOf).toBe('2024-06-30');
-    expect(r.problems.map((p) => [p.village, p.household, p.code])).toEqual([
+    // The sparse registered household 0002 also misses most required fields (完整性): counted apart.
+    const completeness = new Set(ruleCatalogue().filter((x) => x.category === 'completeness').map((x) => x.code));
+    const missing = r.problems.filter((p) => completeness.has(p.code));
+    expect(new Set(missing.map((p) => p.household))).toEqual(new Set(['0002']));
+    expect(missing.map((p) => p.code)).toEqual(expect.arrayContaining(['Q114', 'Q118', 'Q136', 'Q156']));
+    expect(r.problems.filter((p) => !completeness.has(p.code)).map((p) => [p.village, p.household, p.code])).toEqual([
       ['一村', '0002', 'Q103'],
       ['一村', '0002', 'Q105'],
       ['一村', '0002', 'Q501'],
@@ -46,7 +52,7 @@ describe('checkArchive', () => {
       ['一村', '0009', 'Q601'],
       ['二村', '0001', 'Q105'],
     ]);
-    expect(r.counts).toEqual({ error: 3, warning: 3 });
+    expect(r.counts).toEqual({ error: 3, warning: 3 + missing.length });
   });
 
   it('with incomes the latest year is checked and Q403 speaks for the registered household', () => {

@@ -2,15 +2,16 @@
 // used to hold every household's facts (members, incomes … of 80k people) at once: the heap
 // grew with the archive and the garbage collector's work with it, so the time per household
 // rose with the archive's size. Here one chunk's facts are handed out and dropped before the
-// next chunk is read, so memory and time per household stay flat; rows are decoded by index
-// with the schema's own column decoders (booleans, JSON) instead of drizzle's per-row mapping.
-import { getTableColumns, getTableName } from 'drizzle-orm';
+// next chunk is read, so memory and time per household stay flat; better-sqlite3 builds the
+// rows under their schema keys, and only the columns whose schema decoder changes the value
+// (booleans, JSON) are decoded in JS, instead of drizzle's per-row mapping.
+import { Column, getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Statement } from 'better-sqlite3';
 import type { HouseholdFacts } from '../shared/quality/types.ts';
 import type { HouseholdRecord } from '../shared/records.ts';
 import type { ReadDb } from './handles.ts';
-import { assessments, households, incomes, measures, members, pairings, statusHistory } from './schema/index.ts';
+import { assessments, households, incomes, measures, members, monitoringChecks, pairings, statusHistory } from './schema/index.ts';
 
 export interface GatherOptions {
   villageId?: string;
@@ -26,25 +27,27 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-/** A table's columns in schema order, decoded from a raw row (an array) by position. */
+/**
+ * A table's columns in schema order, selected under their schema keys (`"id_number" AS
+ * "idNumber"`) so that better-sqlite3 builds the row objects itself; only the columns whose
+ * schema decoder changes the stored value (booleans, JSON lists) are then decoded in place.
+ */
 interface Decoder<T> {
   columns: string;
-  decode(raw: unknown[]): T;
+  decode(row: Record<string, unknown>): T;
 }
 
 function decoderFor<T>(table: SQLiteTable): Decoder<T> {
   const cols = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
-  const keys = cols.map(([key]) => key);
-  const columnsOf = cols.map(([, c]) => c);
+  const mapped = cols.filter(([, c]) => c.mapFromDriverValue !== Column.prototype.mapFromDriverValue);
   return {
-    columns: cols.map(([, c]) => `"${c.name}"`).join(', '),
-    decode(raw) {
-      const out: Record<string, unknown> = {};
-      for (let i = 0; i < keys.length; i++) {
-        const v = raw[i];
-        out[keys[i]!] = v == null ? null : columnsOf[i]!.mapFromDriverValue(v);
+    columns: cols.map(([key, c]) => `"${c.name}" AS "${key}"`).join(', '),
+    decode(row) {
+      for (const [key, c] of mapped) {
+        const v = row[key];
+        if (v != null) row[key] = c.mapFromDriverValue(v);
       }
-      return out as T;
+      return row as T;
     },
   };
 }
@@ -103,16 +106,18 @@ export function forEachHouseholdFacts(db: ReadDb, opts: GatherOptions, visit: (f
   const head = decoderFor<HouseholdRecord>(households);
   const children = CHILDREN.map((c) => ({ ...c, decoder: decoderFor<{ householdId: string }>(c.table), name: getTableName(c.table) }));
   // Statements per chunk size (at most two sizes: full chunks and the last one).
-  const prepared = new Map<number, { head: Statement; children: Statement[] }>();
-  const statementsFor = (n: number): { head: Statement; children: Statement[] } => {
+  const prepared = new Map<number, { head: Statement; children: Statement[]; visits: Statement }>();
+  const statementsFor = (n: number): { head: Statement; children: Statement[]; visits: Statement } => {
     let s = prepared.get(n);
     if (!s) {
       const inList = `(${placeholders(n)})`;
       s = {
-        head: sqlite.prepare(`SELECT ${head.columns} FROM households WHERE id IN ${inList}`).raw(),
+        head: sqlite.prepare(`SELECT ${head.columns} FROM households WHERE id IN ${inList}`),
         children: children.map((c) =>
-          sqlite.prepare(`SELECT ${c.decoder.columns} FROM "${c.name}" WHERE household_id IN ${inList} ORDER BY household_id, ${c.order}, rowid`).raw(),
+          sqlite.prepare(`SELECT ${c.decoder.columns} FROM "${c.name}" WHERE household_id IN ${inList} ORDER BY household_id, ${c.order}, rowid`),
         ),
+        // Only the days of the monitoring checks (rule Q751): two short columns, the household index.
+        visits: sqlite.prepare(`SELECT household_id, checked_on FROM "${getTableName(monitoringChecks)}" WHERE household_id IN ${inList} ORDER BY household_id, checked_on`).raw(),
       };
       prepared.set(n, s);
     }
@@ -125,20 +130,21 @@ export function forEachHouseholdFacts(db: ReadDb, opts: GatherOptions, visit: (f
     const statements = statementsFor(ids.length);
     const byId = new Map<string, HouseholdFacts>();
     const records = new Map<string, HouseholdRecord>();
-    for (const raw of statements.head.all(...ids) as unknown[][]) {
+    for (const raw of statements.head.all(...ids) as Record<string, unknown>[]) {
       const record = head.decode(raw);
       records.set(record.id, record);
     }
     for (const h of chunk) {
       const household = records.get(h.id);
-      if (household) byId.set(h.id, { household, villageName: h.villageName, members: [], incomes: [], assessments: [], measures: [], pairings: [], history: [] });
+      if (household) byId.set(h.id, { household, villageName: h.villageName, members: [], incomes: [], assessments: [], measures: [], pairings: [], history: [], visits: [] });
     }
     children.forEach((c, i) => {
-      for (const raw of statements.children[i]!.all(...ids) as unknown[][]) {
+      for (const raw of statements.children[i]!.all(...ids) as Record<string, unknown>[]) {
         const row = c.decoder.decode(raw);
         (byId.get(row.householdId)?.[c.list] as { householdId: string }[] | undefined)?.push(row);
       }
     });
+    for (const [householdId, checkedOn] of statements.visits.all(...ids) as [string, string][]) (byId.get(householdId)?.visits as string[] | undefined)?.push(checkedOn);
     for (const facts of byId.values()) visit(facts);
     done += chunk.length;
     afterChunk?.(done, heads.length);

@@ -127,8 +127,8 @@ describe('gatherFacts', () => {
     } finally {
       spy.mockRestore();
     }
-    // The village's households in order, then one chunk: its household rows and six child tables.
-    expect(seen).toHaveLength(8);
+    // The village's households in order, then one chunk: its household rows, six child tables and the monitoring checks' days.
+    expect(seen).toHaveLength(9);
     for (const source of seen) {
       const params = Array.from({ length: source.split('?').length - 1 }, () => 'v1');
       const plan = archive.sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as { detail: string }[];

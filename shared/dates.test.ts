@@ -30,4 +30,15 @@ describe('dates', () => {
     expect(chineseDate('2026-01-05')).toBe('2026年1月5日');
     expect(() => addDays('2026-13-01', 1)).toThrow(/日期/);
   });
+
+  it('tells real days by the calendar alone, as a Date round trip does', () => {
+    const byDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8))).toISOString().slice(0, 10) === s;
+    const two = (n: number): string => String(n).padStart(2, '0');
+    for (const y of ['0050', '0099', '0100', '1600', '1900', '2000', '2024', '2026', '2100', '9999']) {
+      for (let m = 0; m <= 13; m++) for (let d = 0; d <= 32; d++) expect(isIsoDate(`${y}-${two(m)}-${two(d)}`), `${y}-${two(m)}-${two(d)}`).toBe(byDate(`${y}-${two(m)}-${two(d)}`));
+    }
+    expect(isIsoDate('1900-02-29')).toBe(false);
+    expect(isIsoDate('2000-02-29')).toBe(true);
+    expect(isIsoDate('2024-1-05')).toBe(false);
+  });
 });

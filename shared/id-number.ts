@@ -46,11 +46,14 @@ export function checkDigit(first17: string): string {
   return CHECK_CHARS[sum % 11]!;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real calendar day (1900 or later) not after `today`; by the calendar, without a Date per ID (the check parses every member's). */
 function validDate(y: number, m: number, d: number, today: Date): boolean {
   if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return false;
-  return dt.getTime() <= today.getTime();
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!)) return false;
+  return Date.UTC(y, m - 1, d) <= today.getTime();
 }
 
 /** Turns a legacy 15-digit number into its 18-digit form (century 19, computed check digit). */
@@ -65,17 +68,20 @@ export function normalizeIdInput(raw: string): string {
   );
 }
 
+const CLEAN_18 = /^\d{17}[\dX]$/;
+const fail = (problem: IdProblem): IdResult => ({ ok: false, problem, message: MESSAGES[problem] });
+
 export function parseIdNumber(raw: string | null | undefined, today: Date = new Date()): IdResult {
-  const fail = (problem: IdProblem): IdResult => ({ ok: false, problem, message: MESSAGES[problem] });
   if (raw == null) return fail('empty');
-  let id = normalizeIdInput(raw);
+  // Stored numbers are already normalised (18 digits, upper-case X): skip the three replaces.
+  let id = CLEAN_18.test(raw) ? raw : normalizeIdInput(raw);
   if (id === '') return fail('empty');
   if (id.length === 15) {
     if (!/^\d{15}$/.test(id)) return fail('characters');
     id = upgradeLegacyId(id);
   }
   if (id.length !== 18) return fail('length');
-  if (!/^\d{17}[\dX]$/.test(id)) return fail('characters');
+  if (!CLEAN_18.test(id)) return fail('characters');
   if (id.startsWith('999999')) return fail('placeholder');
   if (!PROVINCE_PREFIXES.has(id.slice(0, 2))) return fail('region');
   const y = Number(id.slice(6, 10));

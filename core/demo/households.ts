@@ -102,7 +102,7 @@ export function buildHousehold(ctx: DemoContext, v: DemoVillage, seq: number, st
       address: `${ctx.townshipName}${v.name}${group}${rng.int(1, 200)}号`,
       phone,
       status,
-      ...living(rng, members.length, reg.risks, registered),
+      ...living(rng, members.length, reg.fields.riskRemoved === true ? [] : reg.risks, registered),
       // From a generator of its own, so the rest of the township stays as it was before the field existed.
       buildYear: new Rng(`build|${no}`).int(1978, ctx.asOfYear - 1),
       isOnlyChild: children.length === 1 && members[0]!.age < 50,

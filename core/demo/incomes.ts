@@ -24,7 +24,8 @@ function targets(ctx: DemoContext, gh: GenHousehold): number[] {
     case 'edge':
     case 'unstable':
     case 'sudden':
-      return ctx.incomeYears.map(() => between(rng, 3200, 8800));
+      // A household whose risk was removed lives above the lines (rule Q432); same draws either way.
+      return ctx.incomeYears.map(() => between(rng, 3200, 8800)).map((v) => (gh.row.riskRemoved === true ? Math.max(v, floor + 300) : v));
     default: {
       // Households where nobody goes out to work live mostly on farming and transfers.
       const working = gh.members.some((m) => (m.row.workMonths ?? 0) > 0);

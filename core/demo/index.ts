@@ -22,6 +22,7 @@ import { statusPlan } from './registration.ts';
 import type { DemoContext, DemoResult, GenHousehold } from './types.ts';
 import { buildVillageYears, buildVillages, spread } from './villages.ts';
 import { buildMonitoring } from './monitoring.ts';
+import { retireOldWorkers } from './members.ts';
 import { buildWorkflows } from './workflows.ts';
 
 export type { DemoResult, PlantedProblem } from './types.ts';
@@ -169,6 +170,7 @@ function build(ctx: DemoContext, opts: DemoOptions) {
   const flowRng = new Rng(`${opts.seed}|${opts.asOf}|workflows`);
   const workflows = buildWorkflows(ctx, flowRng, all, demoVillages, new Set(planted.map((p) => p.household)));
   const monitoring = buildMonitoring(ctx, flowRng, all);
+  retireOldWorkers(all);
   return { villageRows, villageYears: buildVillageYears(ctx, villageRows, all), helpers: helperRows, households: all, planted, workflows, monitoring };
 }
 

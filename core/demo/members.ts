@@ -68,7 +68,9 @@ function education(rng: Rng, age: number, school: string | null): string {
   if (age >= 65) return rng.weighted([['文盲或半文盲', 40], ['小学', 45], ['初中', 15]]);
   if (age >= 45) return rng.weighted([['文盲或半文盲', 8], ['小学', 45], ['初中', 40], ['高中', 7]]);
   if (age >= 25) return rng.weighted([['小学', 12], ['初中', 55], ['高中', 22], ['大专及以上', 11]]);
-  return rng.weighted([['初中', 50], ['高中', 35], ['大专及以上', 15]]);
+  const e = rng.weighted([['初中', 50], ['高中', 35], ['大专及以上', 15]]);
+  // Nobody under 18 has finished college (rule Q313); the draw stays as it was.
+  return e === '大专及以上' && age < 18 ? '高中' : e;
 }
 
 const WORK: readonly (readonly [string, number, readonly string[]])[] = [
@@ -99,6 +101,18 @@ export function refreshLabour(rng: Rng, m: GenMember): void {
     row.workStatus = able ? status : '乡（镇）内务工';
     row.workPlace = able ? rng.pick(places) : '本镇';
     row.workMonths = able ? rng.int(3, 12) : rng.int(2, 8);
+  }
+}
+
+/**
+ * Past 60 a worker is recorded as 弱劳动力或半劳动力 (rule Q311). Done once everything else is
+ * built, so causes, work and every random draw stay as they were.
+ */
+export function retireOldWorkers(all: readonly { members: GenMember[] }[]): void {
+  for (const gh of all) {
+    for (const m of gh.members) {
+      if (m.age >= 60 && (m.row.labourAbility === '普通劳动力' || m.row.labourAbility === '技能劳动力')) m.row.labourAbility = '弱劳动力或半劳动力';
+    }
   }
 }
 

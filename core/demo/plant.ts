@@ -2,7 +2,7 @@
 // distinct households so the data-quality check has something to find. Each plant returns
 // exactly the (code, household) pairs docs/quality-rules.md reports for it, knock-ons
 // included, and is chosen so that it triggers no other rule.
-import { incomeFor } from './incomes.ts';
+import { incomeFor, perCapitaFen } from './incomes.ts';
 import { initialsOf, uniqueId } from './members.ts';
 import { givenName } from './names.ts';
 import type { DemoContext, GenHousehold, GenMember, PlantedProblem } from './types.ts';
@@ -130,6 +130,9 @@ export function plantProblems(ctx: DemoContext, all: GenHousehold[]): PlantedPro
     q405.incomes[last] = { ...incomeFor(ctx, q405, old.year, 3400), id: old.id };
     report('Q405', q405);
     report('Q404', q405);
+    // Q908 (income halved from the year before) speaks too when the fall is that steep.
+    const before = q405.incomes[last - 1];
+    if (before && perCapitaFen(q405.incomes[last]) * 2 < perCapitaFen(before)) report('Q908', q405);
   }
   return planted;
 }

@@ -51,7 +51,7 @@ describe('code lists', () => {
     ]);
     expect(labelsOf('attribute').slice(0, 3)).toEqual(['一般贫困户', '低保贫困户', '特困供养贫困户']);
     expect(labelsOf('monitoringCategory')).toEqual(['脱贫不稳定户', '边缘易致贫户', '突发严重困难户']);
-    expect(labelsOf('housingSafety')).toEqual(['安全', 'C级', 'D级']);
+    expect(labelsOf('housingSafety')).toEqual(['安全', 'C级', 'D级', '危房']);
     expect(labelsOf('ethnicity')).toHaveLength(57);
     expect(labelsOf('politicalStatus')).toHaveLength(13);
     expect(labelsOf('schoolStatus')).toHaveLength(22);
@@ -161,6 +161,9 @@ describe('matchCode', () => {
     ['housingSafety', 'C级危房', 'C级', false],
     ['housingSafety', 'Ｄ级', 'D级', true],
     ['housingSafety', 'd级', 'D级', false],
+    // The 2022 lists' 危房户 是/否: 是 is a 危房 of unknown grade, 否 is safe.
+    ['housingSafety', '是', '危房', false],
+    ['housingSafety', '危房户', '危房', false],
     ['riskRemovalMethod', '帮扶消除', '帮扶消除', true],
     ['politicalStatus', '党员', '中共党员', false],
     ['politicalStatus', '中国共产主义青年团团员', '共青团员', false],
@@ -200,7 +203,7 @@ describe('matchCode', () => {
     ['cause', '因为穷'],
     ['gender', '3'],
     ['ethnicity', '汉人族'],
-    ['housingSafety', '是'],
+    ['housingSafety', '是否'],
     ['relation', '邻居'],
   ] as [CodeCategory, string | null | undefined][])('%s: %j → null', (category, raw) => {
     expect(matchCode(category, raw)).toBeNull();

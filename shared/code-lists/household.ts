@@ -47,7 +47,8 @@ export const HOUSEHOLD_TYPE: CodeList = {
 };
 
 // 危房级别 is only C级 / D级 nationally; the archive stores 安全 for everything else so that
-// one field answers both 是否危房户 and 危房级别. A bare 是 cannot be mapped (no grade).
+// one field answers both 是否危房户 and 危房级别. The 2022 lists' 危房户 是/否 column has no
+// grade: 是 is stored as 危房 (unsafe, grade to be assessed), so the housing rules see it.
 export const HOUSING_SAFETY: CodeList = {
   category: 'housingSafety',
   title: '危房等级',
@@ -55,6 +56,7 @@ export const HOUSING_SAFETY: CodeList = {
     { label: '安全', aliases: ['否', '非危房', '不是危房', '住房安全', 'A级', 'B级', '无'] },
     { label: 'C级', aliases: ['C级危房', '局部危房'] },
     { label: 'D级', aliases: ['D级危房', '整栋危房'] },
+    { label: '危房', aliases: ['是', '是危房户', '危房户', '危房（未定级）'] },
   ],
 };
 

@@ -1,6 +1,6 @@
 // Helpers the rules share: who is a current member, a member's age and gender, the head,
 // the check year's per-capita income and policy figures. Pure; no I/O.
-import { ageOn, isIsoDate } from '../dates.ts';
+import { isIsoDate } from '../dates.ts';
 import { parseIdNumber } from '../id-number.ts';
 import type { IdResult } from '../id-number.ts';
 import { computeIncome } from '../income.ts';
@@ -29,6 +29,9 @@ interface Memo {
   current?: readonly MemberRecord[];
   heads?: readonly MemberRecord[];
   derived?: Map<MemberRecord, Derived>;
+  /** Ages of the current members (same order), on `agesOn`: the ~70 member rules share them. */
+  ages?: readonly (number | null)[];
+  agesOn?: string;
 }
 let running: Memo | null = null;
 
@@ -63,6 +66,21 @@ export function currentMembers(facts: HouseholdFacts): readonly MemberRecord[] {
   return current;
 }
 
+/**
+ * The current members' ages on `today`, in the order of currentMembers (one look-up per
+ * household for the member rules instead of one per member and rule).
+ */
+export function currentAges(facts: HouseholdFacts, today: string): readonly (number | null)[] {
+  const memo = ownMemo(facts);
+  if (memo?.ages && memo.agesOn === today) return memo.ages;
+  const ages = currentMembers(facts).map((m) => ageOf(m, today));
+  if (memo) {
+    memo.ages = ages;
+    memo.agesOn = today;
+  }
+  return ages;
+}
+
 export const HEAD = '户主';
 
 export function heads(facts: HouseholdFacts): readonly MemberRecord[] {
@@ -86,6 +104,18 @@ interface Derived {
   age: number | null;
 }
 
+/** ageOn for two valid 'YYYY-MM-DD' dates, without splitting them into arrays (once per member and check). */
+function yearsOn(birth: string, today: string): number {
+  return Number(today.slice(0, 4)) - Number(birth.slice(0, 4)) - (today.slice(5) < birth.slice(5) ? 1 : 0);
+}
+
+// The check date as a Date for parseIdNumber, made once per check date rather than per member.
+let lastDay: { today: string; date: Date } | null = null;
+function dayOf(today: string): Date {
+  if (lastDay?.today !== today) lastDay = { today, date: new Date(`${today}T00:00:00Z`) };
+  return lastDay.date;
+}
+
 // Several rules need the same member's parsed ID and age; derive them once per check date.
 // Keyed on the inputs too, so a record changed in place is derived again. Inside a run the
 // household's own map holds them (dropped with the household: a WeakMap over 300k members
@@ -96,9 +126,9 @@ function derived(m: MemberRecord, today: string): Derived {
   const cache: { get(m: MemberRecord): Derived | undefined; set(m: MemberRecord, d: Derived): unknown } = running ? (running.derived ??= new Map<MemberRecord, Derived>()) : derivedCache;
   const hit = cache.get(m);
   if (hit && hit.today === today && hit.raw === m.idNumber && hit.recordedBirth === m.birthDate) return hit;
-  const id = parseIdNumber(m.idNumber, new Date(`${today}T00:00:00Z`));
+  const id = parseIdNumber(m.idNumber, dayOf(today));
   const birth = id.ok ? id.info.birthDate : m.birthDate != null && isIsoDate(m.birthDate) ? m.birthDate : null;
-  const d = { today, raw: m.idNumber, recordedBirth: m.birthDate, id, age: birth == null ? null : ageOn(birth, today) };
+  const d = { today, raw: m.idNumber, recordedBirth: m.birthDate, id, age: birth == null ? null : yearsOn(birth, today) };
   cache.set(m, d);
   return d;
 }
@@ -130,12 +160,22 @@ export function memberFinding(m: MemberRecord, field: string, message: string): 
   return { memberId: m.id, field, message };
 }
 
+const REGISTERED = new Set<HouseholdStatus>(REGISTERED_STATUSES);
+const MONITORED = new Set<HouseholdStatus>(MONITORED_STATUSES);
+
 export function isRegistered(status: HouseholdStatus): boolean {
-  return REGISTERED_STATUSES.includes(status);
+  return REGISTERED.has(status);
 }
 
 export function isMonitored(status: HouseholdStatus): boolean {
-  return MONITORED_STATUSES.includes(status);
+  return MONITORED.has(status);
+}
+
+/** The latest year among rows (incomes, assessments …); null when there are none. A loop: no spread of an array into Math.max per household. */
+export function latestYear(rows: readonly { year: number }[]): number | null {
+  let latest: number | null = null;
+  for (const r of rows) if (latest === null || r.year > latest) latest = r.year;
+  return latest;
 }
 
 export function incomeOf(facts: HouseholdFacts, year: number): IncomeRecord | null {
@@ -159,13 +199,41 @@ export function yuan(fen: number): string {
 
 /** Months between two 'YYYYMM' strings (end − start); null when either is not a valid month. */
 export function monthsBetween(start: string | null, end: string | null): number | null {
-  const parse = (s: string | null): number | null => {
-    const m = s == null ? null : /^(\d{4})(\d{2})$/.exec(s.trim());
-    if (!m) return null;
-    const month = Number(m[2]);
-    return month >= 1 && month <= 12 ? Number(m[1]) * 12 + month - 1 : null;
-  };
-  const a = parse(start);
-  const b = parse(end);
+  if (start == null || end == null) return null;
+  const a = monthIndex(start);
+  const b = monthIndex(end);
   return a == null || b == null ? null : b - a;
+}
+
+const YYYYMM = /^(\d{4})(\d{2})$/;
+
+function monthIndex(s: string): number | null {
+  const m = YYYYMM.exec(s.trim());
+  if (!m) return null;
+  const month = Number(m[2]);
+  return month >= 1 && month <= 12 ? Number(m[1]) * 12 + month - 1 : null;
+}
+
+/** 危房等级 C级 / D级, or a 危房 of unknown grade (a 危房户 “是” of the 2022 lists). */
+export function isUnsafeHousing(value: string | null | undefined): boolean {
+  if (value == null) return false;
+  const v = value.trim();
+  return v === 'C级' || v === 'D级' || v === '危房' || v === '是';
+}
+
+/** Whether a member is in school (a school status other than none / pre-school age). */
+export function isStudent(m: MemberRecord): boolean {
+  const s = m.schoolStatus?.trim();
+  return s != null && s !== '' && s !== '非在校生' && s !== '学龄前儿童';
+}
+
+/** Years of a 'YYYY-MM-DD' or 'YYYYMM' text; null when it is neither. */
+export function yearOf(s: string | null | undefined): number | null {
+  const m = s == null ? null : /^(\d{4})(?:-\d{2}-\d{2}|\d{2})$/.exec(s.trim());
+  return m ? Number(m[1]) : null;
+}
+
+/** The check date as 'YYYYMM'. */
+export function monthOf(today: string): string {
+  return today.slice(0, 4) + today.slice(5, 7);
 }

@@ -3,7 +3,8 @@
 // eslint-disable-next-line no-restricted-imports -- tests may use Node: they read the rule catalogue document
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ARCHIVE_RULES, CHECK_YEAR_RULE_CODES, RULES, ruleCatalogue, rulesFor, runRules } from './index.ts';
+import { qualityRulesDoc } from './doc.ts';
+import { ARCHIVE_RULES, CATEGORIES, CHECK_YEAR_RULE_CODES, RULES, ruleCatalogue, rulesFor, runRules } from './index.ts';
 import { cleanFacts, context, problems, withWrongCheckDigit, YEAR } from './test-fixture.ts';
 
 interface DocRow {
@@ -24,18 +25,30 @@ function documentedRules(): DocRow[] {
 }
 
 describe('rule catalogue', () => {
-  it('implements every code of docs/quality-rules.md with its severity and title', () => {
+  it('docs/quality-rules.md is exactly what the rules say (regenerate: npx tsx scripts/quality-rules-doc.ts)', () => {
+    const text = readFileSync(new URL('../../docs/quality-rules.md', import.meta.url), 'utf8');
+    expect(text).toBe(qualityRulesDoc(CHECK_YEAR_RULE_CODES));
+  });
+
+  it('documents every code with its severity and title', () => {
     const doc = documentedRules();
-    expect(doc.length).toBeGreaterThanOrEqual(40);
-    const implemented = new Map(ruleCatalogue().map((r) => [r.code, r]));
-    for (const row of doc) {
-      expect(implemented.get(row.code), row.code).toEqual(row);
-    }
+    expect(doc.length).toBeGreaterThanOrEqual(150);
+    const implemented = new Map(ruleCatalogue().map((r) => [r.code, { code: r.code, severity: r.severity, title: r.title }]));
+    for (const row of doc) expect(implemented.get(row.code), row.code).toEqual({ ...row, title: row.title.replace(' *(check year)*', '') });
     expect([...implemented.keys()].sort()).toEqual(doc.map((r) => r.code).sort());
   });
 
-  it('has at least 25 pure rules, sorted by code, with unique codes', () => {
-    expect(RULES.length).toBeGreaterThanOrEqual(25);
+  it('gives every rule a category, a hint in Chinese and a source; every category has rules', () => {
+    for (const r of ruleCatalogue()) {
+      expect(CATEGORIES, r.code).toContain(r.category);
+      expect(r.hint, r.code).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.source.length, r.code).toBeGreaterThan(3);
+    }
+    for (const c of CATEGORIES) expect(ruleCatalogue().filter((r) => r.category === c).length, c).toBeGreaterThanOrEqual(10);
+  });
+
+  it('has at least 150 pure rules, sorted by code, with unique codes', () => {
+    expect(RULES.length).toBeGreaterThanOrEqual(150);
     const codes = RULES.map((r) => r.code);
     expect(codes).toEqual([...codes].sort());
     expect(new Set(codes).size).toBe(codes.length);

@@ -22,7 +22,7 @@ const id = (prefix: string): string => `${prefix}-${++nextId}`;
 
 export function household(over: Partial<HouseholdRecord> = {}): HouseholdRecord {
   return {
-    id: id('h'), ...stamp, villageId: 'v-1', no: '5107220010010001', groupName: '一组', naturalVillage: null, address: null, phone: null,
+    id: id('h'), ...stamp, villageId: 'v-1', no: '5107220010010001', groupName: '一组', naturalVillage: null, address: '青山村一组12号', phone: '13800000000',
     status: 'poor', identificationStandard: '国家标准', identificationYear: 2014, attribute: '一般贫困户', mainCause: '因病',
     otherCauses: ['缺技术'], exitYear: null, householdType: null, monitoringCategory: null, risks: null, riskRemoved: null,
     riskRemovalMethod: null, monitoringStart: null, monitoringEnd: null, housingSafety: '安全', housingArea: 120,
@@ -92,10 +92,10 @@ export function historyEntry(householdId: string, over: Partial<StatusHistoryRec
 export function cleanFacts(): HouseholdFacts {
   const h = household();
   const members = [
-    member(h.id, 1, { name: '张建国', relation: '户主', gender: '男', birthDate: '1975-03-10', workMonths: 4 }),
+    member(h.id, 1, { name: '张建国', relation: '户主', gender: '男', birthDate: '1975-03-10', workMonths: 4, workStatus: '乡（镇）内务工', workPlace: '本镇' }),
     member(h.id, 2, { name: '李秀英', relation: '配偶', gender: '女', birthDate: '1977-08-21', health: '长期慢性病', labourAbility: '弱劳动力或半劳动力' }),
-    member(h.id, 3, { name: '张伟', relation: '之子', gender: '男', birthDate: '2001-05-02', workMonths: 10, workStatus: '省外务工', labourAbility: '技能劳动力' }),
-    member(h.id, 4, { name: '张小红', relation: '之女', gender: '女', birthDate: '2014-09-01', schoolStatus: '小学', education: '小学', labourAbility: '无劳动力', workMonths: null }),
+    member(h.id, 3, { name: '张伟', relation: '之子', gender: '男', birthDate: '2001-05-02', workMonths: 10, workStatus: '省外务工', workPlace: '广东省东莞市', labourAbility: '技能劳动力' }),
+    member(h.id, 4, { name: '张小红', relation: '之女', gender: '女', birthDate: '2014-09-01', schoolStatus: '小学', education: '小学', labourAbility: '无劳动力', workMonths: null, pensionInsurance: false }),
   ];
   return {
     household: h,

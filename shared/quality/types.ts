@@ -26,6 +26,8 @@ export interface HouseholdFacts {
   pairings: PairingRecord[];
   /** Oldest first. */
   history: StatusHistoryRecord[];
+  /** Days of the monitoring checks (每月“测”), oldest first; absent where not gathered (rules about them stay silent). */
+  visits?: readonly string[];
 }
 
 export interface QualityContext {
@@ -44,7 +46,20 @@ export interface Finding {
   field?: string;
 }
 
-export interface Rule {
+/** The national data-quality categories (数据质量清洗手册): what kind of mistake a rule finds. */
+export type Category = 'completeness' | 'format' | 'logic' | 'consistency' | 'policy' | 'timeliness';
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  completeness: '完整性',
+  format: '规范性',
+  logic: '逻辑性',
+  consistency: '一致性',
+  policy: '政策符合性',
+  timeliness: '时效性',
+};
+
+/** A rule's check, as its file writes it; category, hint and source are added in shared/quality/meta.ts or with it. */
+export interface RuleCheck {
   /** Stable number, e.g. 'Q201'; listed in docs/quality-rules.md. */
   code: string;
   severity: Severity;
@@ -52,6 +67,16 @@ export interface Rule {
   title: string;
   check(facts: HouseholdFacts, ctx: QualityContext): Finding[];
 }
+
+export interface RuleMeta {
+  category: Category;
+  /** What to do, in plain Chinese (the 整改意见 of a 问题清单). */
+  hint: string;
+  /** Where the rule comes from: a policy text (shared/seeds) or the rule book (FIELDS-REFERENCE.md). */
+  source: string;
+}
+
+export type Rule = RuleCheck & RuleMeta;
 
 /** One problem as reported to the user and by `check --json`. */
 export interface Problem {

@@ -2,7 +2,7 @@
 import { STATUS_LABELS } from '../../status.ts';
 import type { HouseholdStatus } from '../../status.ts';
 import { blank, currentMembers } from '../facts.ts';
-import type { Rule } from '../types.ts';
+import type { RuleCheck } from '../types.ts';
 
 /** 建档立卡 households proper (not the monitoring-era categories). */
 const FILED: readonly HouseholdStatus[] = ['poor', 'exited', 'returned'];
@@ -12,7 +12,7 @@ const WORKERS = new Set(['普通劳动力', '技能劳动力']);
 const LACK_OF_LABOUR = new Set(['缺劳力', '缺劳动力']);
 const MAX_OTHER_CAUSES = 2;
 
-export const causeRules: Rule[] = [
+export const causeRules: RuleCheck[] = [
   {
     code: 'Q501',
     severity: 'warning',

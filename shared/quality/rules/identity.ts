@@ -3,9 +3,9 @@
 import { normalizeIdInput } from '../../id-number.ts';
 import { maskIdNumber } from '../../mask.ts';
 import { currentMembers, idOf, memberFinding, who } from '../facts.ts';
-import type { Finding, Rule } from '../types.ts';
+import type { Finding, RuleCheck } from '../types.ts';
 
-export const identityRules: Rule[] = [
+export const identityRules: RuleCheck[] = [
   {
     code: 'Q101',
     severity: 'error',

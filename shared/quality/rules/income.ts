@@ -2,7 +2,7 @@
 import { INCOME_LABELS, negativeComponents } from '../../income.ts';
 import { STATUS_LABELS } from '../../status.ts';
 import { currentMembers, incomeOf, isRegistered, perCapitaOf, policyValue, yuan } from '../facts.ts';
-import type { Finding, Rule } from '../types.ts';
+import type { Finding, RuleCheck } from '../types.ts';
 
 /** 200,000 元: above this a per-capita figure was almost certainly typed in 分 or 万元 wrongly. */
 const PER_CAPITA_CEILING_FEN = 200_000 * 100;
@@ -10,7 +10,7 @@ const MAX_HOUSEHOLD_SIZE = 30;
 /** The first year of 防返贫监测 ranges. */
 const MONITORING_FROM = 2020;
 
-export const incomeRules: Rule[] = [
+export const incomeRules: RuleCheck[] = [
   {
     code: 'Q401',
     severity: 'error',

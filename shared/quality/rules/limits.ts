@@ -5,7 +5,7 @@ import { HOUSEHOLD_FIELDS, MEMBER_FIELDS } from '../../fields/index.ts';
 import type { FieldDef } from '../../fields/index.ts';
 import { plainText, spellHidden, valueLimitIssue } from '../../fields/limits.ts';
 import { memberFinding, who } from '../facts.ts';
-import type { Finding, Rule } from '../types.ts';
+import type { Finding, RuleCheck } from '../types.ts';
 
 const checked = (fields: readonly FieldDef[]) => fields.filter((f) => f.kind !== 'id' && f.kind !== 'status');
 const HOUSEHOLD = checked(HOUSEHOLD_FIELDS);
@@ -18,43 +18,29 @@ const MEMBER = checked(MEMBER_FIELDS);
  */
 const byLength = (f: FieldDef): boolean => !f.limits.pattern && f.kind !== 'id' && f.mask !== 'bank';
 
-/** Where a record of one shape keeps each checked field's value (its place in Object.values). */
-interface Layout {
-  keys: string[];
-  at: { index: number; field: FieldDef; byLength: boolean }[];
-}
-const layouts = new Map<readonly FieldDef[], Layout>();
-
-// Reading ~80 fields by name from each of 300k records is the check's hottest loop: the
-// values are read once as an array, by places worked out once per record shape.
-function layoutOf(fields: readonly FieldDef[], record: object): Layout {
-  const keys = Object.keys(record);
-  const known = layouts.get(fields);
-  if (known && known.keys.length === keys.length && known.keys.every((k, i) => k === keys[i])) return known;
-  const at = fields.flatMap((field) => {
-    const index = keys.indexOf(field.key);
-    return index < 0 ? [] : [{ index, field, byLength: byLength(field) }];
-  });
-  const layout = { keys, at };
-  layouts.set(fields, layout);
-  return layout;
+/** The checked fields of one record kind, each with whether its length alone can clear it. */
+const plans = new Map<readonly FieldDef[], { key: string; field: FieldDef; byLength: boolean }[]>();
+function planOf(fields: readonly FieldDef[]): { key: string; field: FieldDef; byLength: boolean }[] {
+  let plan = plans.get(fields);
+  if (!plan) plans.set(fields, (plan = fields.map((field) => ({ key: field.key, field, byLength: byLength(field) }))));
+  return plan;
 }
 
 /** The first limit a record's text values break, field by field; numbers are left to their rules. */
 function issues(fields: readonly FieldDef[], record: object): { field: string; message: string }[] {
-  const { at } = layoutOf(fields, record);
-  const values = Object.values(record) as unknown[];
+  const plan = planOf(fields);
+  const values = record as Record<string, unknown>;
   // Nearly every value is fine: one scan of all the record's texts for hidden characters
   // clears them, then only lengths are compared.
   let texts = '';
-  for (const { index } of at) {
-    const v = values[index];
+  for (const { key } of plan) {
+    const v = values[key];
     if (typeof v === 'string') texts += v;
   }
   const plain = plainText(texts);
   const out: { field: string; message: string }[] = [];
-  for (const { index, field: f, byLength: lengthOnly } of at) {
-    const v = values[index];
+  for (const { key, field: f, byLength: lengthOnly } of plan) {
+    const v = values[key];
     if (typeof v !== 'string' && !Array.isArray(v)) continue;
     if (plain && lengthOnly && typeof v === 'string' && (f.limits.maxLength === undefined || v.length <= f.limits.maxLength)) continue;
     const issue = valueLimitIssue(f, v);
@@ -65,7 +51,7 @@ function issues(fields: readonly FieldDef[], record: object): { field: string; m
 
 const cut = (s: string) => spellHidden(s.length > 20 ? `${s.slice(0, 20)}…` : s);
 
-export const limitRules: Rule[] = [
+export const limitRules: RuleCheck[] = [
   {
     code: 'Q801',
     severity: 'error',

@@ -1,6 +1,7 @@
 // Production and living conditions: areas and distances in plausible ranges, safe housing.
 import type { HouseholdRecord } from '../../records.ts';
-import type { Finding, Rule } from '../types.ts';
+import { isUnsafeHousing } from '../facts.ts';
+import type { Finding, RuleCheck } from '../types.ts';
 
 type AreaField = 'farmlandMu' | 'forestMu' | 'returnedFarmlandMu' | 'orchardMu';
 
@@ -23,9 +24,8 @@ function areaFindings(h: HouseholdRecord, fields: readonly AreaField[], max: num
 
 const MAX_ROAD_KM = 5;
 const MAX_HOUSING_M2 = 1000;
-const UNSAFE_HOUSING = new Set(['C级', 'D级']);
 
-export const livingRules: Rule[] = [
+export const livingRules: RuleCheck[] = [
   {
     code: 'Q601',
     severity: 'warning',
@@ -64,11 +64,11 @@ export const livingRules: Rule[] = [
     title: '已脱贫户仍为危房',
     check(facts) {
       const { status, housingSafety } = facts.household;
-      if (status !== 'exited' || housingSafety == null || !UNSAFE_HOUSING.has(housingSafety)) return [];
+      if (status !== 'exited' || !isUnsafeHousing(housingSafety)) return [];
       return [
         {
           field: 'housingSafety',
-          message: `已脱贫户住房仍为${housingSafety}危房，住房安全未保障，请核实危房改造情况并更新危房等级`,
+          message: `已脱贫户住房仍为${housingSafety === '危房' || housingSafety === '是' ? '' : housingSafety!}危房，住房安全未保障，请核实危房改造情况并更新危房等级`,
         },
       ];
     },

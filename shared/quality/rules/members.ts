@@ -1,7 +1,7 @@
 // One member's own fields against each other: age, health, schooling, labour, work, insurance.
 import { STATUS_LABELS } from '../../status.ts';
 import { ageOf, blank, currentMembers, isRegistered, memberFinding, who } from '../facts.ts';
-import type { Finding, HouseholdFacts, QualityContext, Rule } from '../types.ts';
+import type { Finding, HouseholdFacts, QualityContext, RuleCheck } from '../types.ts';
 import type { MemberRecord } from '../../records.ts';
 
 const NOT_IN_SCHOOL = '非在校生';
@@ -25,7 +25,7 @@ function perMember(
   return out;
 }
 
-export const memberRules: Rule[] = [
+export const memberRules: RuleCheck[] = [
   {
     code: 'Q301',
     severity: 'warning',

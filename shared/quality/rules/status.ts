@@ -1,12 +1,12 @@
 // Status and monitoring: categories, risk removal, measures, helpers, history, exit year.
 import { STATUS_LABELS } from '../../status.ts';
 import { blank, currentMembers, isMonitored, monthsBetween } from '../facts.ts';
-import type { Rule } from '../types.ts';
+import type { RuleCheck } from '../types.ts';
 
 /** Risk may be declared removed only after this many months of monitoring. */
 const MIN_MONITORING_MONTHS = 6;
 
-export const statusRules: Rule[] = [
+export const statusRules: RuleCheck[] = [
   {
     code: 'Q701',
     severity: 'warning',

@@ -1,6 +1,6 @@
 // Household structure: exactly one head, and relations to the head that fit gender and age.
 import { ageOf, currentMembers, genderOf, headOf, heads, memberFinding, who } from '../facts.ts';
-import type { Finding, HouseholdFacts, Rule } from '../types.ts';
+import type { Finding, HouseholdFacts, RuleCheck } from '../types.ts';
 
 const SPOUSE = '配偶';
 const CHILDREN = new Set(['之子', '之女', '之儿媳', '之女婿']);
@@ -36,7 +36,7 @@ function generationGap(
   return out;
 }
 
-export const structureRules: Rule[] = [
+export const structureRules: RuleCheck[] = [
   {
     code: 'Q201',
     severity: 'error',
