@@ -106,7 +106,7 @@ export default function ScreeningScreen() {
                 {
                   title: '户编号 / 户主',
                   key: 'hh',
-                  width: 160,
+                  width: 205,
                   render: (_: unknown, a) => (
                     <Button type="link" size="small" style={{ padding: 0 }} onClick={() => navigate({ name: 'household', id: a.householdId })}>
                       {a.householdNo} {a.head ?? ''}
@@ -115,9 +115,9 @@ export default function ScreeningScreen() {
                 },
                 { title: '人员', dataIndex: 'memberName', width: 64 },
                 { title: '预警原因', dataIndex: 'reason', ellipsis: true },
-                { title: '状态', key: 'status', width: 124, render: (_: unknown, a) => <Tag color={STATUS_COLORS[a.status]}>{a.statusLabel}</Tag> },
+                { title: '状态', key: 'status', width: 112, render: (_: unknown, a) => <Tag color={STATUS_COLORS[a.status]}>{a.statusLabel}</Tag> },
                 { title: '核实期限', key: 'due', width: 96, render: (_: unknown, a) => (a.status === 'pending' ? <span style={{ color: a.overdue ? '#cf1322' : undefined }}>{a.dueOn}{a.overdue ? ' 逾期' : ''}</span> : (a.resolvedOn ?? '')) },
-                { title: '核实情况', dataIndex: 'result', width: 150, ellipsis: true, render: (t: string | null) => t ?? '' },
+                { title: '核实情况', dataIndex: 'result', width: 120, ellipsis: true, render: (t: string | null) => t ?? '' },
                 {
                   title: '操作',
                   key: 'act',
