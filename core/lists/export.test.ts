@@ -95,6 +95,23 @@ describe('lists.export', () => {
     expect(last.at(-1)).toMatch(/^停在第 \d+ 步$/);
   });
 
+  it('writes the data check as the county’s 问题清单: 村, 户编号, 户主, 成员, 问题, 整改意见 and a blank 整改情况', async () => {
+    const check = await ok<{ problems: { severity: string; household: string; code: string }[] }>('quality.check', {});
+    const errors = check.problems.filter((p) => p.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    const r = await ok<ListFile>('lists.export', { kind: 'problems', filter: { severity: 'error' } });
+    expect(r.rows).toBe(errors.length);
+    const ws = await sheetOf(r.file);
+    expect(rowValues(ws, 3)).toEqual(['序号', '村', '户编号', '户主', '成员', '级别', '规则', '问题', '整改意见', '整改情况']);
+    expect(ws.getCell(2, 1).text).toContain(`共 ${errors.length} 条（错误）`);
+    const first = Array.from({ length: 10 }, (_, i) => ws.getCell(4, i + 1).text);
+    expect(first.slice(2, 3)).toEqual([errors[0]!.household]);
+    expect(first[3]).not.toBe('');
+    expect(first[6]).toBe(errors[0]!.code);
+    expect(first[8]).not.toBe('');
+    expect(first[9]).toBe('');
+  });
+
   it('refuses a wrong name, an existing file and an empty list in Chinese, writing nothing', async () => {
     const before = readdirSync(join(dir, '文档')).sort();
     const refusal = async (input: unknown): Promise<string> => {

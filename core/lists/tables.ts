@@ -1,7 +1,11 @@
 // Each list the screens show, as a plain table (title, columns, rows) built from the same calls
 // the screens make, with the same filters, search and order — so the sheet holds what the clerk
 // saw. Identity columns (户编号, 户主) come first, as on screen.
+import { householdBriefs } from '../../db/repos/household-briefs.ts';
+import { ruleCatalogue } from '../../shared/quality/index.ts';
+import { SEVERITY_LABELS } from '../../shared/quality/types.ts';
 import { listWithSearch } from '../households/search.ts';
+import { cachedCheck } from '../overview.ts';
 import type { Session } from '../session.ts';
 import { monitoringBoard } from '../workflows/monitoring-board.ts';
 import { batchDetail } from '../workflows/detail.ts';
@@ -113,6 +117,36 @@ function batchTable(s: Session, batchId: string): ListTable {
   return { name: `${d.title}农户名单`, title: `${d.title} 农户名单`, subtitle: `${d.kindLabel} · ${d.village ?? '全乡镇'} · 共 ${d.households.length} 户`, columns, rows };
 }
 
+/** 数据检查 as the county's 问题清单: 村, 户编号, 户主, 成员, 问题, 整改意见, and 整改情况 left to fill in. */
+async function problemsTable(s: Session, f: Extract<ListExportRequest, { kind: 'problems' }>['filter']): Promise<ListTable> {
+  const check = await cachedCheck(s, f.villageId);
+  const q = f.search;
+  const problems = check.problems.filter((p) => (!f.severity || p.severity === f.severity) && (!q || `${p.code}${p.title}${p.household}${p.member ?? ''}${p.message}`.includes(q)));
+  const heads = new Map(householdBriefs(s.requireArchive().db, [...new Set(problems.map((p) => p.householdId))]).map((h) => [h.id, h.head]));
+  const hints = new Map(ruleCatalogue().map((r) => [r.code, r.hint]));
+  const columns: ListColumn[] = [
+    { label: '序号', width: 7 },
+    { label: '村', width: 12 },
+    { label: '户编号', width: 22, text: true },
+    { label: '户主', width: 10 },
+    { label: '成员', width: 10 },
+    { label: '级别', width: 7 },
+    { label: '规则', width: 8 },
+    { label: '问题', width: 48 },
+    { label: '整改意见', width: 36 },
+    { label: '整改情况', width: 20 },
+  ];
+  const rows = problems.map((p, i) => [i + 1, p.village, p.household, heads.get(p.householdId) ?? null, p.member, SEVERITY_LABELS[p.severity], p.code, `${p.title}：${p.message}`, hints.get(p.code) ?? null, null]);
+  const filters = [f.severity && SEVERITY_LABELS[f.severity], q && `查找“${q}”`].filter(Boolean);
+  return {
+    name: '数据质量问题清单',
+    title: '数据质量问题清单',
+    subtitle: `检查日期 ${check.asOf}${check.year != null ? ` · 收入年度 ${check.year}` : ''} · 共 ${problems.length} 条${filters.length ? `（${filters.join('，')}）` : ''}`,
+    columns,
+    rows,
+  };
+}
+
 export async function listTable(s: Session, req: ListExportRequest): Promise<ListTable> {
   switch (req.kind) {
     case 'households':
@@ -121,5 +155,7 @@ export async function listTable(s: Session, req: ListExportRequest): Promise<Lis
       return monitoringTable(s, req.filter);
     case 'batch-households':
       return batchTable(s, req.batchId);
+    case 'problems':
+      return problemsTable(s, req.filter);
   }
 }

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import type { Problem } from '../../shared/quality/types.ts';
 import { SEVERITY_LABELS } from '../../shared/quality/types.ts';
 import { api } from '../api.ts';
+import ExportListButton from '../components/ExportListButton.tsx';
 import QueryState from '../components/QueryState.tsx';
 import { useQuery } from '../hooks/use-query.ts';
 import { useStore } from '../store/index.ts';
@@ -52,6 +53,7 @@ export default function QualityScreen() {
         <Button onClick={query.reload} loading={query.loading}>
           重新检查
         </Button>
+        <ExportListButton name="数据质量问题清单" request={{ kind: 'problems', filter: { villageId, severity: severity === 'error' || severity === 'warning' ? severity : null, search: text.trim() } }} disabled={!rows.length} testId="export-problems" />
         {query.data && (
           <Typography.Text type="secondary">
             错误 {query.data.counts.error} 项 · 疑点 {query.data.counts.warning} 项{query.data.year != null ? ` · 收入年度 ${query.data.year}` : ''} · 检查日期 {query.data.asOf}

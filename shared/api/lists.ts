@@ -1,15 +1,16 @@
 // Every list on screen goes to Excel as the clerk sees it (its filters, its search, its order):
-// 农户档案, 防返贫监测 (本月待走访 …) and a batch's 农户. One endpoint, one table writer.
+// 农户档案, 防返贫监测 (本月待走访 …), a batch's 农户 and 数据检查 (as the county's 问题清单).
+// One endpoint, one table writer.
 import { z } from 'zod';
 import { READ } from '../roles.ts';
 import { endpoint, offThread } from './endpoint.ts';
 import { householdFilter } from './households.ts';
 import { monitoringApi } from './monitoring.ts';
 
-export const LIST_KINDS = ['households', 'monitoring', 'batch-households'] as const;
+export const LIST_KINDS = ['households', 'monitoring', 'batch-households', 'problems'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
-export const LIST_LABELS: Record<ListKind, string> = { households: '农户名单', monitoring: '监测对象名单', 'batch-households': '批次农户名单' };
+export const LIST_LABELS: Record<ListKind, string> = { households: '农户名单', monitoring: '监测对象名单', 'batch-households': '批次农户名单', problems: '数据质量问题清单' };
 
 export interface ListFile {
   file: string;
@@ -26,6 +27,15 @@ export const listsApi = {
         z.object({ kind: z.literal('households'), filter: householdFilter.omit({ limit: true, offset: true }) }),
         z.object({ kind: z.literal('monitoring'), filter: monitoringApi.board.input }),
         z.object({ kind: z.literal('batch-households'), batchId: z.string().min(1, '缺少批次编号') }),
+        z.object({
+          kind: z.literal('problems'),
+          filter: z.object({
+            villageId: z.string().nullable().default(null),
+            severity: z.enum(['error', 'warning']).nullable().default(null),
+            /** The screen's search: rule, 户编号, name or message. */
+            search: z.string().trim().max(40).default(''),
+          }),
+        }),
       ]).and(
         z.object({
           out: z.string().trim().min(1, '请选择保存位置').max(1000, '保存位置过长').nullable().default(null),
