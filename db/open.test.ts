@@ -78,7 +78,7 @@ describe('opening an archive', () => {
   });
 
   it('refuses a missing file with a hint', () => {
-    expectRefusal(() => openArchive(join(tempDir(), 'nope.db')), /找不到档案文件.*init/);
+    expectRefusal(() => openArchive(join(tempDir(), 'nope.db')), /找不到档案文件.*请检查盘符、文件夹和文件名.*或新建一个档案/);
   });
 
   it('refuses an archive written by a newer version, unchanged', () => {

@@ -24,6 +24,8 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0
 const samples: Record<string, () => unknown> = {
   'archive.session': () => ({}),
   'archive.choices': () => ({}),
+  'archive.settings': () => ({}),
+  'archive.saveSettings': () => ({ code: '511922101000', county: '示例县', province: '四川省' }),
   'lists.export': () => ({ kind: 'households', filter: { search: 'z' } }),
   'archive.create': () => ({ name: '白马镇', code: '511922102000', file: join(session.dataDir, 'other.db'), admin: { name: '站长', password: TEST_PASSWORD } }),
   'archive.open': () => ({ file: join(session.dataDir, 'main.db') }),

@@ -3,6 +3,7 @@
 import { auditOfHousehold } from '../../db/repos/audit.ts';
 import { groupsOf } from '../../db/repos/households.ts';
 import { archiveChoices } from '../archive-list.ts';
+import { saveTownshipSettings, townshipSettings } from '../township-settings.ts';
 import { verifyAudit } from '../audit.ts';
 import { addAttachment, attachmentContent, listAttachments } from '../attachments.ts';
 import { deleteMeasure, endPairing, listHelpers, pairHelper, saveHelper, saveMeasure } from '../help.ts';
@@ -31,6 +32,8 @@ import type { HandlerMap, Handlers } from './handlers.ts';
 const handlers: Handlers = {
   archive: {
     session: (_i, s) => s.state(),
+    settings: (_i, s) => townshipSettings(s.requireArchive().db),
+    saveSettings: (input, s) => saveTownshipSettings(s.requireArchive().db, s.actor(), input),
     choices: (_i, s) => archiveChoices(s.dataDir, s.state().recent.map((r) => r.file), pathGuardOf(s).chooser !== null),
     create: async (input, s) => {
       const recoveryCode = await s.create(input);

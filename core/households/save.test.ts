@@ -30,7 +30,7 @@ function draft(over: Partial<HouseholdDraft> = {}): HouseholdDraft {
     members: [
       { name: '周建国', relation: '户主', idNumber: id('1970-03-05', 11, '男') },
       { name: '吴秀英', relation: '配偶', idNumber: id('1972-08-19', 22, '女') },
-      { name: '周小军', relation: '之子', idNumber: id('1996-01-30', 33, '男') },
+      { name: '周小军', relation: '之子', idNumber: id('1996-01-30', 33, '男'), workMonths: 10, workStatus: '乡（镇）内务工' },
       { name: '周小丽', relation: '之女', idNumber: id('2012-06-01', 44, '女'), schoolStatus: '八年级' },
     ],
     incomes: [{ year: 2025, householdSize: 4, wageFen: 3_000_000, businessFen: 800_000, propertyFen: 0, familyPlanningFen: 0, dibaoFen: 0, tekunFen: 0, pensionFen: 0, ecoCompensationFen: 0, otherTransferFen: 0, businessExpenseFen: 200_000 }],
@@ -135,7 +135,7 @@ describe('saving a household', () => {
   it('leaves unchanged members and incomes alone (no new version), and says so in the log', () => {
     const hid = save(draft());
     const d = householdDetail(archive, hid, TODAY);
-    const members = d.members.map((m) => ({ id: m.id, name: m.name, relation: m.relation, idNumber: m.idNumber, schoolStatus: m.schoolStatus }));
+    const members = d.members.map((m) => ({ id: m.id, name: m.name, relation: m.relation, idNumber: m.idNumber, schoolStatus: m.schoolStatus, workMonths: m.workMonths, workStatus: m.workStatus }));
     members[1] = { ...members[1]!, name: '吴秀瑛' };
     save(draft({ id: hid, expectedVersion: d.household.version, members }));
     const after = householdDetail(archive, hid, TODAY);

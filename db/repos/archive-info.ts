@@ -1,6 +1,6 @@
 // What an archive file is (its one archive_info row, its township), what a new archive is seeded
 // with (township, value lists, policy defaults), and the integrity check a backup must pass.
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Travelling } from '../../shared/records.ts';
 import type { PolicyParameter } from '../../shared/policy.ts';
 import type { ReadDb, WriteDb } from '../handles.ts';
@@ -88,4 +88,15 @@ export function ownTownship(db: ReadDb): { id: string; name: string; code: strin
   if (info?.role === 'county') return undefined;
   const q = db.select({ id: townships.id, name: townships.name, code: townships.code, county: townships.county, province: townships.province }).from(townships);
   return (info?.townshipId ? q.where(eq(townships.id, info.townshipId)) : q).get();
+}
+
+/** The township's naming facts the 乡镇设置 screen edits (the archive's one township). */
+export function townshipFacts(db: ReadDb): { id: string; name: string; code: string | null; county: string | null; province: string | null } | undefined {
+  return db.select({ id: townships.id, name: townships.name, code: townships.code, county: townships.county, province: townships.province }).from(townships).orderBy(asc(townships.name)).limit(1).get();
+}
+
+/** 区划代码 / 县 / 省 filled in later (the create form says 可以稍后补填): the township row and archive_info. */
+export function updateTownshipFacts(w: WriteDb, id: string, facts: { code: string | null; county: string | null; province: string | null }, stamp: { updatedAt: string; updatedBy: string }): void {
+  w.update(townships).set({ ...facts, ...stamp, version: sql`${townships.version} + 1` }).where(eq(townships.id, id)).run();
+  w.update(archiveInfo).set({ county: facts.county, province: facts.province }).run();
 }

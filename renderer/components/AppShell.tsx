@@ -34,6 +34,7 @@ const TownshipPage = lazy(() => import('../screens/exchange/TownshipPage.tsx'));
 const DashboardScreen = lazy(() => import('../screens/dashboard/DashboardScreen.tsx'));
 const DocumentsScreen = lazy(() => import('../screens/documents/DocumentsScreen.tsx'));
 const AccountsScreen = lazy(() => import('../screens/accounts/AccountsScreen.tsx'));
+const SettingsScreen = lazy(() => import('../screens/SettingsScreen.tsx'));
 
 const MENU: { key: MenuKey; label: string }[] = [
   { key: 'overview', label: '概览' },
@@ -47,6 +48,7 @@ const MENU: { key: MenuKey; label: string }[] = [
   { key: 'dashboard', label: '统计看板' },
   { key: 'documents', label: '打印文档' },
   { key: 'audit', label: '审计核验' },
+  { key: 'settings', label: '乡镇设置' },
 ];
 
 function Current({ screen }: { screen: Screen }) {
@@ -91,6 +93,8 @@ function Current({ screen }: { screen: Screen }) {
       return <AuditScreen />;
     case 'accounts':
       return <AccountsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
   }
 }
 

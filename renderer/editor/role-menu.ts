@@ -17,6 +17,7 @@ const NEEDS: Partial<Record<MenuKey, Endpoint>> = {
   receive: API.exchange.unpack,
   keys: API.exchange.newKey,
   accounts: API.accounts.list,
+  settings: API.archive.saveSettings,
 };
 
 export function mayUse(role: Role | null, key: MenuKey): boolean {

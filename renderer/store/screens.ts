@@ -25,9 +25,11 @@ export type Screen =
   // 审计核验: the audit log's hash chain (issue 12).
   | { name: 'audit' }
   // 账户管理: the station chief's operators, their roles and the idle lock (issue 12).
-  | { name: 'accounts' };
+  | { name: 'accounts' }
+  // 乡镇设置: 区划代码/县/省 and the contacts notices print (issue 17).
+  | { name: 'settings' };
 
-export type MenuKey = 'overview' | 'villages' | 'households' | 'batches' | 'monitoring' | 'screening' | 'quality' | 'import' | 'send' | 'receive' | 'keys' | 'county' | 'documents' | 'dashboard' | 'audit' | 'accounts';
+export type MenuKey = 'overview' | 'villages' | 'households' | 'batches' | 'monitoring' | 'screening' | 'quality' | 'import' | 'send' | 'receive' | 'keys' | 'county' | 'documents' | 'dashboard' | 'audit' | 'accounts' | 'settings';
 
 export function menuKeyOf(s: Screen): MenuKey {
   if (s.name === 'village') return 'villages';
@@ -71,6 +73,7 @@ export function screenOfHash(hash: string): Screen {
     case 'dashboard':
     case 'audit':
     case 'accounts':
+    case 'settings':
       return { name };
     case 'township':
       return id ? { name, id } : { name: 'county' };

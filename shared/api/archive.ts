@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
 import type { Role } from '../roles.ts';
-import { MAINTAIN, READ, ROLES, SESSION } from '../roles.ts';
+import { ADMIN, MAINTAIN, READ, ROLES, SESSION } from '../roles.ts';
 import { password } from './accounts.ts';
 import { optionalText, text } from './schemas.ts';
 
@@ -36,6 +36,14 @@ export interface SessionState {
   damaged: string | null;
 }
 
+/** 乡镇设置: the township's name (fixed) and the facts filled in later. */
+export interface TownshipSettings {
+  name: string;
+  code: string | null;
+  county: string | null;
+  province: string | null;
+}
+
 /** The start screen's choices: archives in the app's folder, and which archives are open elsewhere. */
 export interface ArchiveChoices {
   /** The app's archive folder (where new archives go). */
@@ -55,6 +63,18 @@ const admin = z.object({ name: text('管理员姓名', 20).min(1, '请填写管�
 
 export const archiveApi = {
   session: endpoint<SessionState>()('archive.session', z.object({})),
+  /** 乡镇设置: the township's 区划代码, 县 and 省. */
+  settings: endpoint<TownshipSettings>()('archive.settings', z.object({}), READ),
+  /** 区划代码 / 县 / 省 filled in or corrected later (the station chief; audited). */
+  saveSettings: endpoint<TownshipSettings>()(
+    'archive.saveSettings',
+    z.object({
+      code: z.string().trim().regex(/^\d{12}$/, '区划代码应为12位数字的统计用区划代码，例如 511922101000').nullable().default(null),
+      county: optionalText('县名', 40),
+      province: optionalText('省名', 40),
+    }),
+    ADMIN,
+  ),
   /** For the start screen: the archive folder's archives and the ones open elsewhere (no login needed). */
   choices: endpoint<ArchiveChoices>()('archive.choices', z.object({}), READ),
   create: endpoint<CreatedState>()(
