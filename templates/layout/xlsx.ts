@@ -194,11 +194,15 @@ export function addTableSheet(wb: ExcelJS.Workbook, t: TableSheet): ExcelJS.Work
         needed[i] = Math.max(needed[i]!, String(v).length + 2);
       } else {
         cell.alignment = { horizontal: c.align ?? 'center', vertical: 'middle', wrapText: true };
-        // Excel sizes these rows itself (no height is set): 15 pt a line at the default 11 pt.
+        // 15 pt a line at the default 11 pt.
         if (typeof v === 'string' && v.length > 2) h = Math.max(h, wrappedLines(v, widths[i]!, 11) * 15);
       }
       if (bold) cell.font = { bold: true };
     });
+    // Excel sizes a row with wrapped text itself, but WPS and LibreOffice (the UOS/Kylin office
+    // suites) keep the default height and the lines run over the next row: a wrapped row is given
+    // its height.
+    if (h > 15) row.height = h;
     heights.push(h);
     r++;
   };
