@@ -340,6 +340,7 @@ describe('household editing in the browser shell', () => {
       await settled(page);
       await screenshot(page, '17b-member-grid-1366');
       await page.keyboard.press('Escape');
+      await page.getByTestId('household-search').waitFor();
 
       // 新增行政村, audited.
       await page.getByTestId('menu-villages').click();
@@ -357,6 +358,7 @@ describe('household editing in the browser shell', () => {
       await settled(page);
       await screenshot(page, '17c-shortcuts');
       await page.keyboard.press('Escape');
+      await page.getByText('Ctrl+Enter').waitFor({ state: 'hidden' });
     } finally {
       await page.setViewportSize({ width: 1366, height: 860 });
     }

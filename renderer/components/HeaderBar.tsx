@@ -18,6 +18,7 @@ export default function HeaderBar() {
   const [changing, setChanging] = useState(false);
   const [keysOpen, setKeysOpen] = useState(false);
   useF1(useCallback(() => setKeysOpen(true), []));
+  const closeKeys = useCallback(() => setKeysOpen(false), []);
 
   const fail = (e: unknown): void => void message.error(e instanceof Error ? e.message : String(e));
   const leave = (): void => guard(() => void closeArchive().catch(fail));
@@ -54,7 +55,7 @@ export default function HeaderBar() {
         退出
       </Button>
       {changing && <ChangePasswordDialog onClose={() => setChanging(false)} />}
-      <KeyboardHelp open={keysOpen} onClose={() => setKeysOpen(false)} />
+      <KeyboardHelp open={keysOpen} onClose={closeKeys} />
     </div>
   );
 }

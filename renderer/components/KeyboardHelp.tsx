@@ -16,6 +16,16 @@ export const SHORTCUTS: { keys: string; where: string; what: string }[] = [
 ];
 
 export default function KeyboardHelp(props: { open: boolean; onClose: () => void }) {
+  // Esc closes it wherever the focus is (the list may open before the dialog has taken the focus).
+  const { open, onClose } = props;
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open, onClose]);
   return (
     <Modal open={props.open} title="快捷键" footer={null} onCancel={props.onClose} width={720} data-testid="keyboard-help">
       <Table
