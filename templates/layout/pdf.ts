@@ -166,6 +166,7 @@ export class Pdf {
 
   private pageAdded(): void {
     this.pageCount++;
+    forgetWrittenPage(this.doc);
     this.textColor = null;
     batchContent(this.doc.page);
     this.doc.font(PDF_FONT);
@@ -303,6 +304,20 @@ export class Pdf {
     await new Promise<void>((r) => setImmediate(r));
     while (readable.readableLength > 4 * 1024 * 1024) await new Promise<void>((r) => setTimeout(r, 2));
   }
+}
+
+/**
+ * pdfkit keeps every page's dictionary in the page tree until the document ends, and with it the
+ * page's resources and content objects: a few KB a page, 20,000 pages of a township's forms. The
+ * tree only needs each page's object number; the page before the one just added is already
+ * written (pages are flushed as the next one starts), so its dictionary's data is let go.
+ */
+function forgetWrittenPage(doc: PDFKit.PDFDocument): void {
+  const root = (doc as unknown as { _root: { data: { Pages: { data: { Kids: { data: unknown; offset?: number }[] } } } } })._root;
+  const kids = root.data.Pages.data.Kids;
+  const written = kids[kids.length - 2];
+  // `offset` is set when pdfkit wrote the object out.
+  if (written?.offset !== undefined) written.data = {};
 }
 
 /**
