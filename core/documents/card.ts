@@ -3,9 +3,9 @@
 import { REGISTERED_STATUSES } from '../../shared/status.ts';
 import type { CardDocument } from '../../templates/card/index.ts';
 import { cardBatch } from '../../templates/card/index.ts';
-import { formsPdf, formsXlsx } from '../../templates/layout/forms.ts';
 import type { DocContext } from './context.ts';
 import { contactsView, noticePhones } from './contacts.ts';
+import { householdFormsRender } from './forms-render.ts';
 import { householdSource } from './scope.ts';
 import type { DocumentDef } from './types.ts';
 
@@ -31,10 +31,8 @@ export const card: DocumentDef = {
   formats: ['pdf', 'xlsx'],
   batch: true,
   options: ['phones'],
-  async render(ctx, req, out, job) {
-    const source = householdSource(ctx, req, '明白卡', REGISTERED_STATUSES, job.limit);
-    const batch = cardBatch(cardDocument(ctx, req.options.phones));
-    const r = req.format === 'xlsx' ? await formsXlsx(batch, source, out, job) : await formsPdf(batch, source, out, job);
-    return { ...r, title: batch.title, truncated: source.truncated };
-  },
+  render: householdFormsRender({
+    source: (ctx, req, limit) => householdSource(ctx, req, '明白卡', REGISTERED_STATUSES, limit),
+    batch: (ctx, req) => cardBatch(cardDocument(ctx, req.options.phones)),
+  }),
 };

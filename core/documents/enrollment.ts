@@ -3,13 +3,20 @@ import { REGISTERED_STATUSES } from '../../shared/status.ts';
 import type { EnrollmentDocument } from '../../templates/enrollment/index.ts';
 import { enrollmentBatch } from '../../templates/enrollment/index.ts';
 import { enrollmentListXlsx } from '../../templates/enrollment/list-xlsx.ts';
-import { formsPdf, formsXlsx } from '../../templates/layout/forms.ts';
+import type { HouseholdView } from '../../templates/layout/household.ts';
 import type { DocContext } from './context.ts';
+import type { HouseholdForms } from './forms-render.ts';
+import { householdFormsRender } from './forms-render.ts';
 import { householdSource } from './scope.ts';
 import type { DocumentDef } from './types.ts';
 
 export function enrollmentDocument(ctx: DocContext): EnrollmentDocument {
   return { township: ctx.township, year: ctx.year, printedOn: ctx.asOf };
+}
+
+/** The workbook of more than one household: one list sheet (enrollment-shaped forms); of one: its form-shaped sheet. */
+export function listSheetUnlessOne<T extends HouseholdView>(documentOf: (ctx: DocContext) => EnrollmentDocument): NonNullable<HouseholdForms<T>['listXlsx']> {
+  return (ctx, req, batch) => (req.scope.householdNo !== null ? null : (source, out, hooks) => enrollmentListXlsx(documentOf(ctx), batch.title, source, out, hooks));
 }
 
 export const enrollment: DocumentDef = {
@@ -21,14 +28,10 @@ export const enrollment: DocumentDef = {
   formats: ['pdf', 'xlsx'],
   batch: true,
   options: ['registeredOnly'],
-  async render(ctx, req, out, job) {
-    // One household: a form-shaped sheet; more: one list sheet (no sheet per household, no limit).
-    const single = req.scope.householdNo !== null;
-    const source = householdSource(ctx, req, '入户登记表', req.options.registeredOnly ? REGISTERED_STATUSES : undefined, job.limit, { sheetEach: single });
-    const doc = enrollmentDocument(ctx);
-    const batch = enrollmentBatch(doc);
-    const r =
-      req.format === 'pdf' ? await formsPdf(batch, source, out, job) : single ? await formsXlsx(batch, source, out, job) : await enrollmentListXlsx(doc, batch.title, source, out, job);
-    return { ...r, title: batch.title, truncated: source.truncated };
-  },
+  // One household: a form-shaped sheet; more: one list sheet (no sheet per household, no limit).
+  render: householdFormsRender({
+    source: (ctx, req, limit) => householdSource(ctx, req, '入户登记表', req.options.registeredOnly ? REGISTERED_STATUSES : undefined, limit, { sheetEach: req.scope.householdNo !== null }),
+    batch: (ctx) => enrollmentBatch(enrollmentDocument(ctx)),
+    listXlsx: listSheetUnlessOne(enrollmentDocument),
+  }),
 };

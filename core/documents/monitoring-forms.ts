@@ -3,16 +3,18 @@
 import { MONITORED_STATUSES } from '../../shared/status.ts';
 import type { MonitoringFormsDocument } from '../../templates/monitoring/index.ts';
 import { consentBatch, intakeBatch } from '../../templates/monitoring/index.ts';
-import { enrollmentListXlsx } from '../../templates/enrollment/list-xlsx.ts';
-import { formsPdf, formsXlsx } from '../../templates/layout/forms.ts';
+import type { DocumentRequest } from '../../shared/api/documents.ts';
 import type { DocContext } from './context.ts';
+import { listSheetUnlessOne } from './enrollment.ts';
+import { householdFormsRender } from './forms-render.ts';
 import { householdSource } from './scope.ts';
 import type { DocumentDef } from './types.ts';
 
 const documentOf = (ctx: DocContext): MonitoringFormsDocument => ({ township: ctx.township, year: ctx.year, printedOn: ctx.asOf });
 
 /** A village's forms are for its monitoring objects; one household or a batch's are taken as asked. */
-const statusesFor = (villageOnly: boolean) => (villageOnly ? MONITORED_STATUSES : undefined);
+const monitoredSource = (what: string, opts: { sheetEach?: boolean } = {}) => (ctx: DocContext, req: DocumentRequest, limit: number | undefined) =>
+  householdSource(ctx, req, what, !req.scope.householdNo && !req.scope.batchId ? MONITORED_STATUSES : undefined, limit, opts);
 
 export const monitoringIntake: DocumentDef = {
   kind: 'monitoring-intake',
@@ -23,15 +25,11 @@ export const monitoringIntake: DocumentDef = {
   formats: ['pdf', 'xlsx'],
   batch: true,
   options: [],
-  async render(ctx, req, out, job) {
-    const villageOnly = !req.scope.householdNo && !req.scope.batchId;
-    const single = req.scope.householdNo !== null;
-    const source = householdSource(ctx, req, '监测对象信息采集表', statusesFor(villageOnly), job.limit, { sheetEach: single });
-    const doc = documentOf(ctx);
-    const batch = intakeBatch(doc);
-    const r = req.format === 'pdf' ? await formsPdf(batch, source, out, job) : single ? await formsXlsx(batch, source, out, job) : await enrollmentListXlsx(doc, batch.title, source, out, job);
-    return { ...r, title: batch.title, truncated: source.truncated };
-  },
+  render: householdFormsRender({
+    source: (ctx, req, limit) => monitoredSource('监测对象信息采集表', { sheetEach: req.scope.householdNo !== null })(ctx, req, limit),
+    batch: (ctx) => intakeBatch(documentOf(ctx)),
+    listXlsx: listSheetUnlessOne(documentOf),
+  }),
 };
 
 export const consent: DocumentDef = {
@@ -43,12 +41,6 @@ export const consent: DocumentDef = {
   formats: ['pdf', 'xlsx'],
   batch: true,
   options: [],
-  async render(ctx, req, out, job) {
-    const villageOnly = !req.scope.householdNo && !req.scope.batchId;
-    // A workbook has one form-shaped sheet per household (a paper to sign, not a list).
-    const source = householdSource(ctx, req, '承诺授权书', statusesFor(villageOnly), job.limit);
-    const batch = consentBatch(documentOf(ctx));
-    const r = req.format === 'pdf' ? await formsPdf(batch, source, out, job) : await formsXlsx(batch, source, out, job);
-    return { ...r, title: batch.title, truncated: source.truncated };
-  },
+  // A workbook has one form-shaped sheet per household (a paper to sign, not a list).
+  render: householdFormsRender({ source: monitoredSource('承诺授权书'), batch: (ctx) => consentBatch(documentOf(ctx)) }),
 };
