@@ -6,9 +6,8 @@ import { enrollmentListXlsx } from '../../templates/enrollment/list-xlsx.ts';
 import type { HouseholdView } from '../../templates/layout/household.ts';
 import type { DocContext } from './context.ts';
 import type { HouseholdForms } from './forms-render.ts';
-import { householdFormsRender } from './forms-render.ts';
+import { householdFormsDef } from './forms-render.ts';
 import { householdSource } from './scope.ts';
-import type { DocumentDef } from './types.ts';
 
 export function enrollmentDocument(ctx: DocContext): EnrollmentDocument {
   return { township: ctx.township, year: ctx.year, printedOn: ctx.asOf };
@@ -19,19 +18,14 @@ export function listSheetUnlessOne<T extends HouseholdView>(documentOf: (ctx: Do
   return (ctx, req, batch) => (req.scope.householdNo !== null ? null : (source, out, hooks) => enrollmentListXlsx(documentOf(ctx), batch.title, source, out, hooks));
 }
 
-export const enrollment: DocumentDef = {
+export const enrollment = householdFormsDef({
   kind: 'enrollment',
-  audience: 'internal',
   label: '入户登记表',
   description: '扶贫手册家庭情况页：家庭基本情况、成员（含参保、低保/特困）、当年收入明细、生产生活条件、致贫原因、监测信息、帮扶责任人和措施、签字栏；一户一份、与签字栏同页，可整村或全镇合成一个 PDF；Excel 为一张户成员清单',
   scopes: ['household', 'village', 'township', 'batch'],
-  formats: ['pdf', 'xlsx'],
-  batch: true,
   options: ['registeredOnly'],
   // One household: a form-shaped sheet; more: one list sheet (no sheet per household, no limit).
-  render: householdFormsRender({
-    source: (ctx, req, limit) => householdSource(ctx, req, '入户登记表', req.options.registeredOnly ? REGISTERED_STATUSES : undefined, limit, { sheetEach: req.scope.householdNo !== null }),
-    batch: (ctx) => enrollmentBatch(enrollmentDocument(ctx)),
-    listXlsx: listSheetUnlessOne(enrollmentDocument),
-  }),
-};
+  source: (ctx, req, limit) => householdSource(ctx, req, '入户登记表', req.options.registeredOnly ? REGISTERED_STATUSES : undefined, limit, { sheetEach: req.scope.householdNo !== null }),
+  batch: (ctx) => enrollmentBatch(enrollmentDocument(ctx)),
+  listXlsx: listSheetUnlessOne(enrollmentDocument),
+});

@@ -29,3 +29,11 @@ export function householdFormsRender<T>(forms: HouseholdForms<T>): DocumentDef['
     return { ...r, title: batch.title, truncated: source.truncated };
   };
 }
+
+/** A one-form-per-household kind: internal, PDF and workbook, batch-printable, unless said otherwise. */
+export function householdFormsDef<T>(
+  def: Pick<DocumentDef, 'kind' | 'label' | 'description' | 'scopes'> & Partial<Pick<DocumentDef, 'audience' | 'options'>> & HouseholdForms<T>,
+): DocumentDef {
+  const { kind, label, description, scopes, audience = 'internal', options = [], ...forms } = def;
+  return { kind, audience, label, description, scopes, formats: ['pdf', 'xlsx'], batch: true, options, render: householdFormsRender(forms) };
+}

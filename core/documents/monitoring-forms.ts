@@ -6,9 +6,8 @@ import { consentBatch, intakeBatch } from '../../templates/monitoring/index.ts';
 import type { DocumentRequest } from '../../shared/api/documents.ts';
 import type { DocContext } from './context.ts';
 import { listSheetUnlessOne } from './enrollment.ts';
-import { householdFormsRender } from './forms-render.ts';
+import { householdFormsDef } from './forms-render.ts';
 import { householdSource } from './scope.ts';
-import type { DocumentDef } from './types.ts';
 
 const documentOf = (ctx: DocContext): MonitoringFormsDocument => ({ township: ctx.township, year: ctx.year, printedOn: ctx.asOf });
 
@@ -16,31 +15,22 @@ const documentOf = (ctx: DocContext): MonitoringFormsDocument => ({ township: ct
 const monitoredSource = (what: string, opts: { sheetEach?: boolean } = {}) => (ctx: DocContext, req: DocumentRequest, limit: number | undefined) =>
   householdSource(ctx, req, what, !req.scope.householdNo && !req.scope.batchId ? MONITORED_STATUSES : undefined, limit, opts);
 
-export const monitoringIntake: DocumentDef = {
+export const monitoringIntake = householdFormsDef({
   kind: 'monitoring-intake',
-  audience: 'internal',
   label: '监测对象信息采集表',
   description: '防返贫监测识别入户采集：户基本信息、家庭成员（含参保、低保/特困）、风险类型、收入支出（含合规自付支出）、帮扶责任人和措施、信息采集人与户主签字；一户一份，整村为全部监测对象',
   scopes: ['household', 'village', 'batch'],
-  formats: ['pdf', 'xlsx'],
-  batch: true,
-  options: [],
-  render: householdFormsRender({
-    source: (ctx, req, limit) => monitoredSource('监测对象信息采集表', { sheetEach: req.scope.householdNo !== null })(ctx, req, limit),
-    batch: (ctx) => intakeBatch(documentOf(ctx)),
-    listXlsx: listSheetUnlessOne(documentOf),
-  }),
-};
+  source: (ctx, req, limit) => monitoredSource('监测对象信息采集表', { sheetEach: req.scope.householdNo !== null })(ctx, req, limit),
+  batch: (ctx) => intakeBatch(documentOf(ctx)),
+  listXlsx: listSheetUnlessOne(documentOf),
+});
 
-export const consent: DocumentDef = {
+export const consent = householdFormsDef({
   kind: 'consent',
-  audience: 'internal',
   label: '承诺授权书',
   description: '防返贫监测农户承诺与授权：承诺所填信息真实，授权有关部门查询家庭成员收入、财产等信息；年满18周岁的家庭成员逐人签字或按手印；一户一份，整村为全部监测对象',
   scopes: ['household', 'village', 'batch'],
-  formats: ['pdf', 'xlsx'],
-  batch: true,
-  options: [],
   // A workbook has one form-shaped sheet per household (a paper to sign, not a list).
-  render: householdFormsRender({ source: monitoredSource('承诺授权书'), batch: (ctx) => consentBatch(documentOf(ctx)) }),
-};
+  source: monitoredSource('承诺授权书'),
+  batch: (ctx) => consentBatch(documentOf(ctx)),
+});
