@@ -3,11 +3,10 @@
 import { REGISTERED_STATUSES } from '../../shared/status.ts';
 import type { CardDocument } from '../../templates/card/index.ts';
 import { cardBatch } from '../../templates/card/index.ts';
-import { formsPdf, formsXlsx } from '../../templates/layout/forms.ts';
 import type { DocContext } from './context.ts';
 import { contactsView, noticePhones } from './contacts.ts';
+import { householdFormsDef } from './forms-render.ts';
 import { householdSource } from './scope.ts';
-import type { DocumentDef } from './types.ts';
 
 /** `phones`: local numbers the clerk adds for this print, after 12317 and the township's. */
 export function cardDocument(ctx: DocContext, phones: readonly string[] = []): CardDocument {
@@ -22,19 +21,13 @@ export function cardDocument(ctx: DocContext, phones: readonly string[] = []): C
   };
 }
 
-export const card: DocumentDef = {
+export const card = householdFormsDef({
   kind: 'card',
   audience: 'public',
   label: '明白卡',
   description: '挂在农户家中的帮扶明白卡：家庭情况和保障、帮扶责任人（含电话）、帮扶措施和成效、近三年收入与标准；身份证号和户电话隐去中间位',
   scopes: ['household', 'village', 'township', 'batch'],
-  formats: ['pdf', 'xlsx'],
-  batch: true,
   options: ['phones'],
-  async render(ctx, req, out, job) {
-    const source = householdSource(ctx, req, '明白卡', REGISTERED_STATUSES, job.limit);
-    const batch = cardBatch(cardDocument(ctx, req.options.phones));
-    const r = req.format === 'xlsx' ? await formsXlsx(batch, source, out, job) : await formsPdf(batch, source, out, job);
-    return { ...r, title: batch.title, truncated: source.truncated };
-  },
-};
+  source: (ctx, req, limit) => householdSource(ctx, req, '明白卡', REGISTERED_STATUSES, limit),
+  batch: (ctx, req) => cardBatch(cardDocument(ctx, req.options.phones)),
+});

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlAll } from '../../db/testing.ts';
 import { noticeFaces } from '../../templates/layout/notice-fonts.ts';
 import { pdfFonts, pdfPages, pdfText } from '../../templates/layout/pdf-tools.ts';
-import { noticeBody, noticeTitle } from '../../templates/publicity/index.ts';
+import { noticeBody, noticeTitle, noticeTitleParts } from '../../templates/publicity/index.ts';
 import { contactsView, saveContacts } from './contacts.ts';
 import { docContext } from './context.ts';
 import { renderDocument } from './index.ts';
@@ -139,6 +139,27 @@ describe('notice layout and faces', () => {
     const last = pages[pages.length - 1]!;
     expect(last).toContain('（盖章）');
     expect(last.match(/\d{6}\*{8}\d{3}[\dX]/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+  });
+
+  it('breaks a long title between its phrases (place, list, 第一次公示), never inside one', async () => {
+    for (const batch of [b.edgeFirst!, b.monitoringEarly!]) {
+      const n = model(batch).notices[0]!;
+      const parts = noticeTitleParts(n);
+      const out = fx.file(`title-${batch.id}.pdf`);
+      await renderDocument(fx.archive, { kind: 'publicity', scope: { batchId: batch.id }, asOf: TEST_AS_OF }, { out });
+      const lines = pdfPages(out)[0]!.split('\n').map(squash).filter(Boolean);
+      const at = lines.findIndex((l) => l.startsWith(parts[0]!));
+      // The title's lines, up to the subtitle under it.
+      const title = lines.slice(at, lines.findIndex((l) => l.startsWith('（')));
+      expect(title.length).toBeGreaterThan(1);
+      expect(title.join('')).toBe(squash(noticeTitle(n)));
+      let k = 0;
+      for (const line of title) {
+        let rest = line;
+        while (rest && rest.startsWith(parts[k]!)) rest = rest.slice(parts[k++]!.length);
+        expect(rest, `${line} (${parts.join(' | ')})`).toBe('');
+      }
+    }
   });
 
   it('embeds the shipped serif by default here (no system 仿宋), the sans on request', async () => {

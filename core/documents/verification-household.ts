@@ -5,7 +5,6 @@
 import { exitCandidateIds } from '../../db/repos/document-scope.ts';
 import type { ExitCheckRow } from '../../shared/api/workflows.ts';
 import { UserError } from '../../shared/errors.ts';
-import { formsPdf, formsXlsx } from '../../templates/layout/forms.ts';
 import type { HouseholdView } from '../../templates/layout/household.ts';
 import type { VerificationHouseholdRecord } from '../../templates/verification-household/index.ts';
 import { verificationHouseholdBatch } from '../../templates/verification-household/index.ts';
@@ -13,9 +12,9 @@ import { exitChecks } from '../workflows/exit-checks.ts';
 import { evidenceItems } from './verification-evidence.ts';
 import type { DocContext } from './context.ts';
 import { villageByCode } from './context.ts';
+import { householdFormsDef } from './forms-render.ts';
 import { chunksOf, householdViews } from './households.ts';
 import { MAX_SHEETS, scopeHouseholdIds } from './scope.ts';
-import type { DocumentDef } from './types.ts';
 
 const ABLE = new Set(['普通劳动力', '技能劳动力']);
 
@@ -46,23 +45,17 @@ function candidateIds(ctx: DocContext, villageCode: string | null): string[] {
   return exitCandidateIds(ctx.archive.db, { year: ctx.year, villageId: village?.id ?? null });
 }
 
-export const verificationHousehold: DocumentDef = {
+export const verificationHousehold = householdFormsDef({
   kind: 'verification-household',
-  audience: 'internal',
   label: '贫困户脱贫验收表',
   description: '一超过、两不愁、三保障和饮水安全逐项“达标/未达标/不涉及”，附档案中的依据（收入与当年标准、参保人数、在校情况、住房等级、饮水），一票否决项标★，验收结论和签字栏；一户一页',
   scopes: ['household', 'batch', 'village', 'township'],
-  formats: ['pdf', 'xlsx'],
-  batch: true,
-  options: [],
-  async render(ctx, req, out, job) {
+  source(ctx, req, limit) {
     const all = req.scope.householdNo || req.scope.batchId ? scopeHouseholdIds(ctx, req) : candidateIds(ctx, req.scope.villageCode);
     if (all.length === 0) throw new UserError(`${ctx.year}年没有待验收（未脱贫、返贫或当年脱贫）的农户，未生成脱贫验收表：请换一个村、批次或年度。`);
     if (req.format === 'xlsx' && all.length > MAX_SHEETS) throw new UserError(`脱贫验收表的 Excel 格式一次最多 ${MAX_SHEETS} 户，本次有 ${all.length} 户：请按村分别生成，或选择 PDF 格式。`);
-    const ids = job.limit !== undefined ? all.slice(0, job.limit) : all;
-    const batch = verificationHouseholdBatch({ township: ctx.township, year: ctx.year, printedOn: ctx.asOf });
-    const source = { total: ids.length, records: verificationRecords(ctx, ids) };
-    const r = req.format === 'xlsx' ? await formsXlsx(batch, source, out, job) : await formsPdf(batch, source, out, job);
-    return { ...r, title: batch.title, truncated: ids.length < all.length };
+    const ids = limit !== undefined ? all.slice(0, limit) : all;
+    return { total: ids.length, records: verificationRecords(ctx, ids), truncated: ids.length < all.length };
   },
-};
+  batch: (ctx) => verificationHouseholdBatch({ township: ctx.township, year: ctx.year, printedOn: ctx.asOf }),
+});

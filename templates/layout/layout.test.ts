@@ -132,6 +132,41 @@ describe('tables', () => {
   });
 });
 
+describe('room for what follows a table (a notice’s seal)', () => {
+  const columns = [{ label: '序号', weight: 1 }, { label: '户主姓名', weight: 2 }];
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ cells: [String(i + 1), `行${i + 1}`] }));
+  /** Rows per page, and whether the closing's room is left below the last one. */
+  async function layout(name: string, n: number, closing: number, sideBySide = false) {
+    let room = 0;
+    const { file } = await render(name, false, (pdf) => {
+      pdf.newPage();
+      if (sideBySide) drawSideBySide(pdf, { columns, rows: rows(n), sets: 2, closing });
+      else drawTable(pdf, { columns, groups: rows(n).map((r) => [r]), size: 10, closing });
+      room = pdf.bottom - pdf.y;
+    });
+    return { perPage: pdfPages(file).map((p) => p.match(/行\d+/g)?.length ?? 0), room };
+  }
+
+  it('is kept on the last page only: earlier pages are full, a list that fits with it is one page', async () => {
+    const long = await layout('closing-long', 60, 200);
+    expect(long.perPage[0]).toBe((await layout('closing-none', 60, 0)).perPage[0]);
+    expect(long.perPage.reduce((s, n) => s + n, 0)).toBe(60);
+    expect(long.room).toBeGreaterThanOrEqual(200);
+    const short = await layout('closing-short', 20, 200);
+    expect(short.perPage).toEqual([20]);
+    expect(short.room).toBeGreaterThanOrEqual(200);
+  });
+
+  it('carries the last rows over when the rest fits but the room does not, in one table or two groups', async () => {
+    const one = await layout('closing-carry', 35, 300);
+    expect(one.perPage).toEqual([33, 2]);
+    expect(one.room).toBeGreaterThanOrEqual(300);
+    const two = await layout('closing-carry-side', 70, 300, true);
+    expect(two.perPage).toEqual([68, 2]);
+    expect(two.room).toBeGreaterThanOrEqual(300);
+  });
+});
+
 describe('forms', () => {
   it('ticks the chosen options (√ in the text) and leaves the others as empty boxes', async () => {
     const { file } = await render('options', false, (pdf) => {

@@ -7,9 +7,10 @@ import type { Writable } from 'node:stream';
 import type PDFDocument from 'pdfkit';
 import type { FontFace, MissingGlyph } from './fonts.ts';
 import { allOf } from './cmap.ts';
-import { useFastLayout } from './fast-layout.ts';
+import { boundLayoutCache, useFastLayout } from './fast-layout.ts';
 import { documentFont, GlyphCheck } from './fonts.ts';
 import { drawLine } from './line-text.ts';
+import { RecentCache } from './recent-cache.ts';
 import { FOOTER_RISE, PageNumbers } from './page-numbers.ts';
 
 export type Paper = 'A4' | 'A3' | 'A2' | 'A1';
@@ -55,8 +56,10 @@ export const PDF_FONT = 'doc';
 /** The name of the title face when a document has one (notices). */
 const TITLE_FONT = 'title';
 const DEFAULT_MARGINS = { top: 36, bottom: 38, left: 40, right: 40 };
-/** Records between two emptyings of pdfkit's text-shaping cache (see forgetLayouts). */
-const LAYOUT_CACHE_RECORDS = 200;
+/** Words whose shaping the body font keeps (each generation; see boundLayoutCache). */
+const LAYOUT_CACHE = 8192;
+/** Entries of each generation of the width and height caches (a few MB at most). */
+const WIDTH_CACHE = 4096;
 
 let pdfkit: typeof PDFDocument | null = null;
 
@@ -80,10 +83,10 @@ export class Pdf {
   continuation: ((pdf: Pdf) => void) | null = null;
   private readonly output: Writable;
   private pageCount = 0;
-  private drained = 0;
-  private readonly widths = new Map<string, number>();
+  /** Widths of single lines by font, size and text: layout measures a row's cells, then draws them, and labels repeat on every page. */
+  private readonly widths = new RecentCache<number>(WIDTH_CACHE);
   /** Heights of wrapped texts: a table measures each cell for its row, then again to centre it. */
-  private readonly heights = new Map<string, number>();
+  private readonly heights = new RecentCache<number>(WIDTH_CACHE);
   /** The fill colour last set for text; null when something else may have changed it. */
   private textColor: string | null = null;
   private drawingFooter = false;
@@ -116,6 +119,7 @@ export class Pdf {
     this.doc.font(PDF_FONT);
     // The digit fast path is checked against the sans face only.
     if (!setup.faces) useFastLayout(this.doc);
+    boundLayoutCache(this.doc, LAYOUT_CACHE);
     this.numbers = setup.numbered ? new PageNumbers(this.doc) : null;
     this.doc.on('pageAdded', () => this.pageAdded());
     this.doc.pipe(out);
@@ -162,6 +166,7 @@ export class Pdf {
 
   private pageAdded(): void {
     this.pageCount++;
+    forgetWrittenPage(this.doc);
     this.textColor = null;
     batchContent(this.doc.page);
     this.doc.font(PDF_FONT);
@@ -230,16 +235,20 @@ export class Pdf {
   /** The text's width when it fits on one line of `width` (current font size), else null. */
   private singleLineWidth(printable: string, width: number, size: number): number | null {
     if (printable.includes('\n')) return null;
-    // Layout measures a row's cells, then draws them: measured widths are kept for a while.
+    const w = this.measured(printable, size);
+    return w <= width ? w : null;
+  }
+
+  /** The width of a printable line in the current font at `size` (which the caller has set), cached. */
+  private measured(printable: string, size: number): number {
     const font = (this.doc as unknown as { _font: { id: string } })._font.id;
     const key = `${font}|${size}|${printable}`;
     let w = this.widths.get(key);
     if (w === undefined) {
-      if (this.widths.size >= 512) this.widths.clear();
       w = this.doc.widthOfString(printable);
       this.widths.set(key, w);
     }
-    return w <= width ? w : null;
+    return w;
   }
 
   heightOf(text: string, width: number, size = 10, lineGap = 0): number {
@@ -249,7 +258,6 @@ export class Pdf {
     const key = `${size}|${width}|${lineGap}|${printable}`;
     let h = this.heights.get(key);
     if (h === undefined) {
-      if (this.heights.size >= 512) this.heights.clear();
       h = doc.heightOfString(printable, { width, lineGap });
       this.heights.set(key, h);
     }
@@ -259,7 +267,8 @@ export class Pdf {
   widthOf(text: string, size = 10, face?: 'title'): number {
     const titled = face === 'title' && this.hasTitleFace;
     if (titled) this.doc.font(TITLE_FONT);
-    const w = this.doc.fontSize(size).widthOfString(this.clean(text));
+    this.doc.fontSize(size);
+    const w = this.measured(this.clean(text), size);
     if (titled) this.doc.font(PDF_FONT);
     return w;
   }
@@ -292,20 +301,23 @@ export class Pdf {
    */
   async drain(): Promise<void> {
     const readable = this.doc as unknown as { readableLength: number };
-    if (++this.drained % LAYOUT_CACHE_RECORDS === 0) this.forgetLayouts();
     await new Promise<void>((r) => setImmediate(r));
     while (readable.readableLength > 4 * 1024 * 1024) await new Promise<void>((r) => setTimeout(r, 2));
   }
+}
 
-  /**
-   * pdfkit caches the shaping of every word it has drawn, for the life of the document; with
-   * 20,000 households' names, numbers and addresses that cache alone grows by hundreds of MB.
-   * A batch empties it now and then (labels are shaped again once, then cached again).
-   */
-  private forgetLayouts(): void {
-    const font = (this.doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
-    if (font?.layoutCache) font.layoutCache = Object.create(null) as Record<string, unknown>;
-  }
+/**
+ * pdfkit keeps every page's dictionary in the page tree until the document ends, and with it the
+ * page's resources and content objects: a few KB a page, 20,000 pages of a township's forms. The
+ * tree only needs each page's object number; the page before the one just added is already
+ * written (pages are flushed as the next one starts), so its dictionary's data is let go.
+ */
+function forgetWrittenPage(doc: PDFKit.PDFDocument): void {
+  const root = (doc as unknown as { _root: { data: { Pages: { data: { Kids: { data: unknown; offset?: number }[] } } } } })._root;
+  const kids = root.data.Pages.data.Kids;
+  const written = kids[kids.length - 2];
+  // `offset` is set when pdfkit wrote the object out.
+  if (written?.offset !== undefined) written.data = {};
 }
 
 /**
@@ -320,7 +332,9 @@ function batchContent(page: PDFKit.PDFPage): void {
   const pending: string[] = [];
   const flush = (): void => {
     // The reference adds a line break after each text chunk: the same bytes as one by one.
-    if (pending.length) write(pending.join('\n'));
+    // As latin-1 bytes at once (pdfkit would convert the string character by character); the
+    // operators are ASCII and text is hex glyph ids.
+    if (pending.length) write(Buffer.from(`${pending.join('\n')}\n`, 'latin1'));
     pending.length = 0;
   };
   content.write = (chunk: unknown) => {

@@ -34,7 +34,17 @@ export interface TableSpec {
   footer?: readonly Row[];
   x?: number;
   width?: number;
+  /**
+   * Room kept free below the last row, on the page where the table ends only (a notice's seal
+   * and date): a table that ends with that room to spare takes every page fully; one whose rest
+   * fits on a page but not with the room carries its last rows over, so they and what follows
+   * share the last sheet. Needs `groups` as an array.
+   */
+  closing?: number;
 }
+
+/** Rows carried over to the last page when what follows the table does not fit after them. */
+const CARRIED_ROWS = 2;
 
 const PAD = 2.5;
 const HEADER_FILL = '#e8e8e8';
@@ -194,7 +204,22 @@ export function drawTable(pdf: Pdf, spec: TableSpec): number {
       drawn++;
     });
   };
-  for (const group of spec.groups) drawGroup(group);
+  const closing = spec.closing ?? 0;
+  if (closing > 0 && Array.isArray(spec.groups)) {
+    const groups = spec.groups as readonly (readonly Row[])[];
+    // Height of each group and of every group from it to the end (the footer included).
+    const heights = groups.map((rows) => rows.reduce((s, r, k) => s + rowHeight(pdf, g, r.cells, k === 0 ? undefined : groupCols, rowSizes(pdf, g, spec.columns, r)), 0));
+    const rest = [...heights, (spec.footer ?? []).reduce((s, r) => s + rowHeight(pdf, g, r.cells, undefined, rowSizes(pdf, g, spec.columns, r)), 0)];
+    for (let i = rest.length - 2; i >= 0; i--) rest[i]! += rest[i + 1]!;
+    groups.forEach((group, i) => {
+      const restFits = pdf.y + rest[i]! <= pdf.bottom;
+      if (restFits && pdf.y + rest[i]! + closing > pdf.bottom && groups.length - i <= CARRIED_ROWS && i > 0) {
+        bottomRule(pdf, g, pdf.y);
+        startPage();
+      }
+      drawGroup(group);
+    });
+  } else for (const group of spec.groups) drawGroup(group);
   if (spec.footer?.length) drawGroup(spec.footer);
   bottomRule(pdf, g, pdf.y);
   return drawn;
@@ -206,7 +231,10 @@ export function drawTable(pdf: Pdf, spec: TableSpec): number {
  * A value too long for its cell is drawn smaller, down to `floor`, and only then wraps (its row
  * grows): a name is never cut.
  */
-export function drawSideBySide(pdf: Pdf, spec: { columns: readonly Column[]; rows: readonly Row[]; sets: number; size?: number; floor?: number; gap?: number; continued?: (pdf: Pdf) => void }): void {
+export function drawSideBySide(
+  pdf: Pdf,
+  spec: { columns: readonly Column[]; rows: readonly Row[]; sets: number; size?: number; floor?: number; gap?: number; continued?: (pdf: Pdf) => void; closing?: number },
+): void {
   const size = spec.size ?? 10;
   const gap = spec.gap ?? 8;
   const setWidth = (pdf.width - gap * (spec.sets - 1)) / spec.sets;
@@ -222,26 +250,38 @@ export function drawSideBySide(pdf: Pdf, spec: { columns: readonly Column[]; row
       pdf.newPage();
       spec.continued?.(pdf);
     }
-    const room = pdf.bottom - pdf.y - headerHeight;
-    // How many rows from `from` fit in one group (at least one, so a page always moves on).
-    const fitting = (from: number, cap: number): number => {
+    const full = pdf.bottom - pdf.y - headerHeight;
+    // How many rows from `from` fit in one group of height `room` (at least one, so a page always moves on).
+    const fitting = (from: number, cap: number, room: number): number => {
       let n = 0;
       for (let used = 0; from + n < spec.rows.length && n < cap && (n === 0 || used + heights[from + n]! <= room); n++) used += heights[from + n]!;
       return n;
     };
-    // The last page shares its rows evenly between the groups, when an even share fits.
+    const fitsAll = (cap: number, room: number): boolean => {
+      let at = next;
+      for (let s = 0; s < spec.sets; s++) at += fitting(at, cap, room);
+      return at >= spec.rows.length;
+    };
+    // The last page shares its rows evenly between the groups, when an even share fits, and
+    // keeps the closing's room below them; a page whose rows would leave no room for it
+    // carries its last rows over to the last page.
     const left = spec.rows.length - next;
     const share = Math.ceil(left / spec.sets);
+    const closing = spec.closing ?? 0;
+    let room = full;
     let cap = Infinity;
-    let at = next;
-    for (let s = 0; s < spec.sets; s++) at += fitting(at, share);
-    if (at >= spec.rows.length) cap = share;
+    let budget = Infinity;
+    if (fitsAll(Infinity, full - closing)) {
+      room = full - closing;
+      if (fitsAll(share, room)) cap = share;
+    } else if (closing > 0 && fitsAll(Infinity, full)) budget = Math.max(1, left - CARRIED_ROWS);
     const top = pdf.y;
     let lowest = top;
     for (const g of sets) {
       pdf.y = top;
       drawHeader(pdf, g, spec.columns);
-      const n = fitting(next, cap);
+      const n = Math.min(fitting(next, cap, room), budget);
+      budget -= n;
       for (let k = 0; k < n; k++, next++) {
         const y = pdf.y;
         drawCells(pdf, g, spec.columns, spec.rows[next]!, y, heights[next]!, { sizes: sizes[next] });
@@ -249,7 +289,7 @@ export function drawSideBySide(pdf: Pdf, spec: { columns: readonly Column[]; row
       }
       bottomRule(pdf, g, pdf.y);
       lowest = Math.max(lowest, pdf.y);
-      if (next >= spec.rows.length) break;
+      if (next >= spec.rows.length || budget <= 0) break;
     }
     pdf.y = lowest;
     first = false;

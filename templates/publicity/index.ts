@@ -88,9 +88,14 @@ const STAGE_TITLE: Readonly<Record<NoticeStage, string>> = { first: '第一次�
 
 /** "××村2026年拟认定贫困边缘户名单第一次公示", with （草稿） while its step is not open. */
 export function noticeTitle(n: PublicityNotice): string {
+  return noticeTitleParts(n).join('');
+}
+
+/** The title's phrases, where a long title may break: the place, the year's list, which notice. */
+export function noticeTitleParts(n: PublicityNotice): string[] {
   const w = wording(n);
   const subject = n.variant === 'announcement' ? w.decided : w.proposed;
-  return `${n.place}${n.year}年${subject}名单${STAGE_TITLE[n.stage]}${n.draft ? '（草稿）' : ''}`;
+  return [n.place, `${n.year}年${subject}名单`, `${STAGE_TITLE[n.stage]}${n.draft ? '（草稿）' : ''}`];
 }
 
 /** The line under the title: which step of the procedure (（村级公示）, （乡镇审核公示）). */

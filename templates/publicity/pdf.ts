@@ -8,9 +8,9 @@ import type { NoticeFaces } from '../layout/notice-fonts.ts';
 import type { RenderResult } from '../layout/pdf.ts';
 import { loadPdfkit, Pdf } from '../layout/pdf.ts';
 import type { Row } from '../layout/table.ts';
-import { drawSideBySide, drawTable, tableHeight } from '../layout/table.ts';
+import { drawSideBySide, drawTable } from '../layout/table.ts';
 import type { PublicityModel, PublicityNotice } from './index.ts';
-import { noticeBody, noticeColumns, noticeNote, noticeSubtitle, noticeTitle } from './index.ts';
+import { noticeBody, noticeColumns, noticeNote, noticeSubtitle, noticeTitle, noticeTitleParts } from './index.ts';
 
 const MM = 72 / 25.4;
 /** A seal is about 42 mm across: room of 45 mm. */
@@ -25,6 +25,26 @@ const NOTE_SIZE = 12;
 const SIDE_BY_SIDE_FROM = 16;
 /** What the note, issuer, date and seal need below the list. */
 const CLOSING = SEAL_SPACE + 8;
+
+/**
+ * The title's lines, broken between its phrases (the place, the year's list, 第一次公示 …) and
+ * never inside one: the fewest lines that fit, the most even of them (a phrase longer than a
+ * line stays whole on its own line and wraps by itself).
+ */
+export function titleLines(pdf: Pdf, parts: readonly string[]): string[] {
+  const width = (t: string): number => pdf.widthOf(t, TITLE_SIZE, 'title');
+  let best: { lines: string[]; widest: number } | null = null;
+  // Every way to break between phrases (a title has three or four).
+  for (let breaks = 0; breaks < 1 << (parts.length - 1); breaks++) {
+    const grouped: string[][] = [[parts[0]!]];
+    parts.slice(1).forEach((p, i) => (breaks & (1 << i) ? grouped.push([p]) : grouped[grouped.length - 1]!.push(p)));
+    const lines = grouped.map((g) => g.join(''));
+    if (grouped.some((g, i) => g.length > 1 && width(lines[i]!) > pdf.width)) continue;
+    const widest = Math.max(...lines.map(width));
+    if (!best || lines.length < best.lines.length || (lines.length === best.lines.length && widest < best.widest)) best = { lines, widest };
+  }
+  return best?.lines ?? [...parts];
+}
 
 /** A light diagonal 草稿 across the page (drawn first, under the text). */
 function watermark(pdf: Pdf): void {
@@ -56,8 +76,11 @@ function drawNotice(pdf: Pdf, n: PublicityNotice): void {
   const title = noticeTitle(n);
   pdf.where = title;
   pdf.newPage();
-  pdf.text(title, pdf.left, pdf.y, { size: TITLE_SIZE, width: pdf.width, align: 'center', face: 'title', lineGap: 6 });
-  pdf.y += pdf.heightOf(title, pdf.width, TITLE_SIZE, 6) + 4;
+  for (const line of titleLines(pdf, noticeTitleParts(n))) {
+    pdf.text(line, pdf.left, pdf.y, { size: TITLE_SIZE, width: pdf.width, align: 'center', face: 'title', lineGap: 6 });
+    pdf.y += pdf.heightOf(line, pdf.width, TITLE_SIZE, 6);
+  }
+  pdf.y += 4;
   const subtitle = noticeSubtitle(n);
   if (subtitle) {
     pdf.text(subtitle, pdf.left, pdf.y, { size: BODY_SIZE, width: pdf.width, align: 'center' });
@@ -76,28 +99,15 @@ function drawNotice(pdf: Pdf, n: PublicityNotice): void {
     p.text(`${title}（续）`, p.left, p.y, { size: NOTE_SIZE, width: p.width });
     p.y += NOTE_SIZE * 1.8;
   };
-  // Room for the closing is kept on every page of the list, so the last rows and the seal stay
-  // together (never a last page with one row, or with the seal alone).
-  const reserve = (): void => {
-    pdf.doc.page.margins.bottom += CLOSING;
-  };
-  // A list that fits on this page with the closing needs no reserve.
+  // The closing's room is kept on the page where the list ends only: a list that fits with
+  // it is one page, a longer one fills its pages and carries its last rows over to the seal.
   const twoGroups = rows.length > SIDE_BY_SIDE_FROM && !n.showVillage;
   const size = twoGroups ? TABLE_SIZE_TWO_GROUPS : TABLE_SIZE;
-  const listHeight = twoGroups ? (Math.ceil(rows.length / 2) + 1) * (size * 1.25 + 5) : tableHeight(pdf, { columns, groups: rows.map((r) => [r]), size });
-  const reserving = pdf.y + listHeight + CLOSING > pdf.bottom;
-  if (reserving) {
-    reserve();
-    pdf.doc.on('pageAdded', reserve);
-  }
-  try {
-    if (twoGroups) drawSideBySide(pdf, { columns, rows, sets: 2, size, gap: 12, continued });
-    else drawTable(pdf, { columns, groups: rows.map((r) => [r]), size, continued });
-  } finally {
-    if (reserving) {
-      pdf.doc.off('pageAdded', reserve);
-      pdf.doc.page.margins.bottom -= CLOSING;
-    }
+  if (twoGroups) drawSideBySide(pdf, { columns, rows, sets: 2, size, gap: 12, continued, closing: CLOSING });
+  else drawTable(pdf, { columns, groups: rows.map((r) => [r]), size, continued, closing: CLOSING });
+  if (pdf.y + CLOSING > pdf.bottom) {
+    pdf.newPage();
+    continued(pdf);
   }
   closing(pdf, n);
 }
