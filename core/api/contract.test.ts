@@ -129,6 +129,8 @@ const samples: Record<string, () => unknown> = {
   'exchange.deleteOpinion': () => ({ id: 'no-such-opinion' }),
   'exchange.packReview': () => ({ townshipId: 'no-such-township', out: join(session.dataDir, 'review.fpkg') }),
   'exchange.reviewResults': () => ({}),
+  'exchange.countyQuality': () => ({}),
+  'exchange.townshipProblems': () => ({ townshipId: 'no-such-township' }),
   'files.choose': () => ({ mode: 'save', kind: 'package', title: '保存数据包', defaultPath: '' }),
   'print.printers': () => ({}),
   'print.document': () => ({ kind: 'card', scope: { householdNo: '0001' } }),
