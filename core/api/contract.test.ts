@@ -105,6 +105,7 @@ const samples: Record<string, () => unknown> = {
   'screening.check': () => ({ fileName: '医保名单.xlsx', dataBase64: PNG }),
   'screening.apply': () => ({ fileName: '医保名单.xlsx', dataBase64: PNG, department: 'medical' }),
   'screening.list': () => ({ overdue: true }),
+  'screening.county': () => ({}),
   'screening.exportXlsx': () => ({ department: 'medical' }),
   'screening.verify': () => ({ id: 'no-such-alert', outcome: 'no_risk', result: '入户核实无风险' }),
   'screening.dismiss': () => ({ id: 'no-such-alert', reason: '名单有误' }),

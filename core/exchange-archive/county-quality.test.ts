@@ -13,6 +13,8 @@ import { AS_OF, countyActor, exchangeKeys, makePair, makeTownship, refusal, town
 import type { Pair } from './testing.ts';
 import type { Archive } from '../../db/open.ts';
 import { unpackPackage } from './unpack.ts';
+import { writeSampleLists } from '../demo/screening-lists.ts';
+import { alertRegister, countyScreening, dismissAlert, importList } from '../screening/index.ts';
 
 let p: Pair;
 let second: Archive;
@@ -39,6 +41,11 @@ beforeAll(async () => {
   // One person in both townships: not 同一人在两户 for either township's own check.
   const id = sqlValue(p.township, 'SELECT id_number FROM members WHERE left_reason IS NULL ORDER BY id LIMIT 1') as string;
   sqlRun(second, 'UPDATE members SET id_number = ? WHERE id = (SELECT id FROM members WHERE left_reason IS NULL ORDER BY id LIMIT 1)', id);
+  // 青山镇 screened two departments' lists; one hit dismissed. 白水乡 none.
+  const lists = await writeSampleLists(p.township.db, join(p.dir, 'lists'), ['medical', 'civil']);
+  for (const l of lists) await importList(p.township.db, townshipActor, l.file, { department: l.department, listDate: '2026-11-20', medicalThresholdFen: null, today: '2026-11-20', planStamp: null });
+  const first = alertRegister(p.township.db, '2026-11-20', { department: null, status: null, villageId: null, overdue: false, householdId: null }).alerts[0]!;
+  dismissAlert(p.township.db, townshipActor, '2026-11-21', { id: first.id, reason: '名单有误' });
   await send(p.township, '青山镇');
   await send(second, '白水乡');
 }, 120_000);
@@ -98,5 +105,29 @@ describe('county per-township quality', () => {
     expect(r.error.message).toMatch(/这是乡镇档案/);
     expect(r.unchanged).toBe(true);
     expect(() => townshipProblems(p.county, 'no-such-township', { asOf: AS_OF, now })).toThrow(/县级档案中没有这个乡镇/);
+  });
+});
+
+describe('county: the townships’ 预警', () => {
+  const all = { department: null, status: null, villageId: null, overdue: false, householdId: null };
+  it('counts per township what the township’s own register counts, and lists them read-only', () => {
+    const today = '2026-12-10';
+    const c = countyScreening(p.county, today);
+    const mine = alertRegister(p.township.db, today, all);
+    expect(mine.counts.total).toBeGreaterThan(1);
+    expect(mine.counts.byStatus.dismissed).toBe(1);
+    expect(mine.counts.overdue).toBeGreaterThan(0);
+    const qs = c.townships.find((t) => t.name === '青山镇')!;
+    const { total, overdue, byStatus, byDepartment } = qs;
+    expect({ total, overdue, byStatus, byDepartment }).toEqual(mine.counts);
+    expect(c.townships.find((t) => t.name === '白水乡')).toMatchObject({ total: 0, overdue: 0 });
+    expect(c.totals).toEqual({ total: mine.counts.total, pending: mine.counts.byStatus.pending, overdue: mine.counts.overdue });
+    const list = alertRegister(p.county.db, today, { ...all, townshipId: qs.townshipId });
+    expect(list.alerts.map((a) => [a.householdNo, a.reason, a.status])).toEqual(mine.alerts.map((a) => [a.householdNo, a.reason, a.status]));
+    expect(alertRegister(p.county.db, today, { ...all, townshipId: c.townships.find((t) => t.name === '白水乡')!.townshipId }).alerts).toEqual([]);
+  });
+
+  it('is a county view', () => {
+    expect(() => countyScreening(p.township, '2026-12-10')).toThrow(/这是乡镇档案/);
   });
 });
