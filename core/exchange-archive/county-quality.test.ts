@@ -1,60 +1,28 @@
 // County per-township quality (issue 16, item 5): two small generated townships with problems of
 // their own, sent to one county; each township's row counts exactly what its own archive's check
 // finds, the findings are the same list, and a snapshot's result is kept until a new package.
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+// Also the townships' 预警 as the county sees them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlRun, sqlValue, tempDir } from '../../db/testing.ts';
+import { sqlRun, sqlValue } from '../../db/testing.ts';
+import type { Archive } from '../../db/open.ts';
 import { checkArchive } from '../check.ts';
+import { alertRegister, countyScreening } from '../screening/index.ts';
 import { countyQuality, townshipProblems } from './county-quality.ts';
 import type { CountyQualityCache } from './county-quality.ts';
-import { packTownship } from './export.ts';
-import { AS_OF, countyActor, exchangeKeys, makePair, makeTownship, refusal, townshipActor } from './testing.ts';
-import type { Pair } from './testing.ts';
-import type { Archive } from '../../db/open.ts';
-import { unpackPackage } from './unpack.ts';
-import { writeSampleLists } from '../demo/screening-lists.ts';
-import { alertRegister, countyScreening, dismissAlert, importList } from '../screening/index.ts';
+import { countyOfTwo } from './county-testing.ts';
+import type { CountyOfTwo } from './county-testing.ts';
+import { AS_OF, refusal } from './testing.ts';
 
-let p: Pair;
+let p: CountyOfTwo;
 let second: Archive;
 const now = () => new Date('2026-12-10T09:30:00Z');
-
-/** Problems the rules find, planted by plain SQL (the package accepts them: formats and logic, no bad ID digits). */
-function plant(a: Archive, n: number): void {
-  sqlRun(a, `UPDATE members SET labour_ability = '普通劳动力' WHERE id IN (SELECT id FROM members WHERE birth_date < '1960-01-01' AND left_reason IS NULL ORDER BY id LIMIT ?)`, n);
-  sqlRun(a, `UPDATE members SET education = '学前教育' WHERE id IN (SELECT id FROM members WHERE birth_date < '2010-01-01' AND left_reason IS NULL ORDER BY id LIMIT ?)`, n + 1);
-}
-
-async function send(t: Archive, name: string): Promise<void> {
-  const out = join(p.dir, `${name}.fpkg`);
-  await packTownship(t, townshipActor, { type: 'all' }, { out });
-  await unpackPackage(p.county, countyActor, out);
-}
+const send = (t: Archive, name: string) => p.send(t, name);
 
 beforeAll(async () => {
-  p = await makePair(tempDir('relief-county-quality-'), 30);
-  second = await makeTownship(p.dir, { name: '白水乡', code: '511923102000', households: 25, seed: 'county-quality' });
-  exchangeKeys(second, p.county);
-  plant(p.township, 2);
-  plant(second, 4);
-  // One person in both townships: not 同一人在两户 for either township's own check.
-  const id = sqlValue(p.township, 'SELECT id_number FROM members WHERE left_reason IS NULL ORDER BY id LIMIT 1') as string;
-  sqlRun(second, 'UPDATE members SET id_number = ? WHERE id = (SELECT id FROM members WHERE left_reason IS NULL ORDER BY id LIMIT 1)', id);
-  // 青山镇 screened two departments' lists; one hit dismissed. 白水乡 none.
-  const lists = await writeSampleLists(p.township.db, join(p.dir, 'lists'), ['medical', 'civil']);
-  for (const l of lists) await importList(p.township.db, townshipActor, l.file, { department: l.department, listDate: '2026-11-20', medicalThresholdFen: null, today: '2026-11-20', planStamp: null });
-  const first = alertRegister(p.township.db, '2026-11-20', { department: null, status: null, villageId: null, overdue: false, householdId: null }).alerts[0]!;
-  dismissAlert(p.township.db, townshipActor, '2026-11-21', { id: first.id, reason: '名单有误' });
-  await send(p.township, '青山镇');
-  await send(second, '白水乡');
+  p = await countyOfTwo('relief-county-quality-');
+  second = p.second;
 }, 120_000);
-afterAll(() => {
-  p.township.close();
-  second.close();
-  p.county.close();
-  rmSync(p.dir, { recursive: true, force: true });
-});
+afterAll(() => p.close());
 
 describe('county per-township quality', () => {
   it('counts per township what each township’s own check finds', async () => {
@@ -131,3 +99,4 @@ describe('county: the townships’ 预警', () => {
     expect(() => countyScreening(p.township, '2026-12-10')).toThrow(/这是乡镇档案/);
   });
 });
+
