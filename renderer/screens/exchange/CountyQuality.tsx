@@ -22,7 +22,7 @@ function Findings(props: { township: TownshipQualityView; onClose: () => void })
     return (query.data?.problems ?? []).filter((p) => (!severity || p.severity === severity) && (!q || `${p.code}${p.title}${p.household}${p.member ?? ''}${p.message}`.includes(q)));
   }, [query.data, severity, text]);
   return (
-    <Drawer open width="min(1180px, 96vw)" title={`${township.name} 数据质量问题（只读）`} onClose={props.onClose} data-testid="township-findings">
+    <Drawer open size={1180} title={`${township.name} 数据质量问题（只读）`} onClose={props.onClose} data-testid="township-findings">
       <Space wrap style={{ marginBottom: 12 }}>
         <Select aria-label="级别" allowClear placeholder="全部级别" style={{ width: 110 }} value={severity ?? undefined} onChange={(v: string | undefined) => setSeverity(v ?? null)} options={Object.entries(SEVERITY_LABELS).map(([value, label]) => ({ value, label }))} />
         <Input.Search aria-label="查找问题" allowClear placeholder="规则、户编号、姓名或说明" style={{ width: 240 }} value={text} onChange={(e) => setText(e.target.value)} />
