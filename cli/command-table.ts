@@ -74,6 +74,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/unpack.ts')).unpack,
   },
   {
+    name: 'county',
+    summary: '县级：各乡镇数据质量（同一套检查规则，按乡镇汇总）和各乡镇部门筛查预警，可导出 Excel',
+    load: async () => (await import('./commands/county.ts')).county,
+  },
+  {
     name: 'audit',
     summary: '审计记录：verify 核验审计记录的校验链是否完整（完整退出码 0，有断点退出码 1）',
     load: async () => (await import('./commands/audit.ts')).audit,

@@ -55,14 +55,15 @@ const Q105 = { code: 'Q105', severity: 'error', title: '同一人在两户' } as
 /**
  * Q105: the same valid ID number is a current member of two or more households. One problem
  * per household involved, naming the other households' 户编号. Valid as of `asOf`, the check's day.
+ * `townshipId` (county mode): within that township's households only, as its own archive checks.
  */
-export function duplicateIdProblems(db: Db, asOf: string): Problem[] {
-  const rows = db.$client
-    .prepare(
+export function duplicateIdProblems(db: Db, asOf: string, townshipId?: string): Problem[] {
+  const inTownship = townshipId === undefined ? '' : ' AND household_id IN (SELECT h.id FROM households h JOIN villages v ON v.id = h.village_id WHERE v.township_id = @townshipId)';
+  const statement = db.$client.prepare(
       `WITH cur AS (
          SELECT id, household_id, name, relation, upper(trim(id_number)) AS idn
          FROM members
-         WHERE (left_reason IS NULL OR trim(left_reason) = '') AND id_number IS NOT NULL AND trim(id_number) <> ''
+         WHERE (left_reason IS NULL OR trim(left_reason) = '') AND id_number IS NOT NULL AND trim(id_number) <> ''${inTownship}
        ),
        dup AS (SELECT idn FROM cur GROUP BY idn HAVING count(DISTINCT household_id) > 1)
        SELECT cur.idn AS idNumber, cur.id AS memberId, cur.name AS name, cur.relation AS relation,
@@ -71,8 +72,8 @@ export function duplicateIdProblems(db: Db, asOf: string): Problem[] {
        JOIN households h ON h.id = cur.household_id
        JOIN villages v ON v.id = h.village_id
        ORDER BY cur.idn, v.sort_order, v.code, h.no`,
-    )
-    .all() as DuplicateRow[];
+  );
+  const rows = (townshipId === undefined ? statement.all() : statement.all({ townshipId })) as DuplicateRow[];
 
   const byId = new Map<string, DuplicateRow[]>();
   for (const row of rows) {

@@ -344,6 +344,11 @@ describe('USB packages between a township and the county, in the browser shell',
     const row = cp.getByTestId('county-townships').locator('tr', { hasText: '青山镇' });
     expect(await row.innerText()).toMatch(/第 2 号（部分批次）/);
     await shot(cp, '83-exchange-townships');
+    // 数据质量: the township's snapshot through the same rules, one row per township.
+    await cp.getByRole('tab', { name: '数据质量' }).click();
+    const quality = cp.getByTestId('county-quality-table').locator('tr', { hasText: '青山镇' });
+    expect(await quality.innerText()).toMatch(/青山镇\s+\d+\s+\d+\s+\d+\s+\d+/);
+    await cp.getByRole('tab', { name: '乡镇与批次' }).click();
     await row.click();
     await cp.getByTestId('township-page').waitFor();
     await cp.getByTestId(`review-${batchId}`).click();

@@ -5,9 +5,14 @@
 // posted notice, an objection that blocks the close (the early close is refused with the
 // archive's Chinese reason) and its settlement, the announcement; then the household's new
 // status and its history pointing back at the batch. Then the 防返贫监测 board: a monthly check
-// and the level it gives. Assertions read the archive file itself, not just the screen.
+// and the level it gives. Then 部门预警: a synthetic 医保 list imported (检查 → 确认导入), one hit
+// starting a 监测识别 batch, another dismissed with a reason. Assertions read the archive file
+// itself, not just the screen.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { writeSampleLists } from '../core/demo/screening-lists.ts';
+import { openReadOnly } from '../db/testing.ts';
 import { demoShell, launchBrowser, login, readArchive, screenshot } from './browser.ts';
 import { settled } from './page-state.ts';
 import type { DemoShell } from './browser.ts';
@@ -384,5 +389,39 @@ describe('the 防返贫监测 board', () => {
     expect(query("SELECT decision FROM status_history WHERE household_id = ? AND effective_on = '2026-11-24'", target.id)).toEqual([{ decision: '青山镇防返贫监测会议〔2026〕11号' }]);
     await page.locator('.ant-drawer-close').click();
     await expect.poll(() => row.count()).toBe(0);
+  });
+});
+
+describe('部门预警 (department screening)', () => {
+  it('imports a 医保 list after its check, starts 监测识别 from one hit and dismisses another with a reason', async () => {
+    const ro = openReadOnly(shell.db, shell.key);
+    const [list] = await writeSampleLists(ro.db, join(shell.dir, 'lists'), ['medical']).finally(() => ro.close());
+    await page.getByTestId('menu-screening').click();
+    await page.getByTestId('screening-screen').waitFor();
+    await page.getByTestId('screening-import').click();
+    const modal = page.locator('.ant-modal:visible');
+    await modal.locator('input[type=file]').setInputFiles(list!.file);
+    // 检查: the hits and the rows to look at, nothing written yet.
+    await modal.getByText(`比中 ${list!.hits} 人`, { exact: false }).waitFor({ timeout: 30_000 });
+    expect(await modal.innerText()).toMatch(/需要核对的行/);
+    expect(query('SELECT count(*) AS n FROM screening_alerts')).toEqual([{ n: 0 }]);
+    await page.getByTestId('screening-confirm').click();
+    await page.getByTestId('screening-confirm').waitFor({ state: 'detached' });
+    expect(query('SELECT count(*) AS n FROM screening_alerts')).toEqual([{ n: list!.hits }]);
+    const rows = page.getByTestId('screening-screen').locator('.ant-table-row');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(list!.hits);
+    // 监测识别 on one: a monitoring batch for its household; 排除 on another, with the reason.
+    const alerts = query<{ id: string; no: string }>(
+      "SELECT a.id, h.no FROM screening_alerts a JOIN households h ON h.id = a.household_id WHERE a.status = 'pending' ORDER BY a.due_on, h.no, a.row_no",
+    );
+    const [monitored, dismissed] = [alerts[2]!, alerts[3]!];
+    await rows.filter({ hasText: monitored.no }).first().getByRole('button', { name: '监测识别' }).click();
+    await expect.poll(() => query<{ status: string }>('SELECT status FROM screening_alerts WHERE id = ?', monitored.id)[0]!.status, { timeout: 15_000 }).toBe('monitor');
+    expect(query("SELECT b.kind FROM screening_alerts a JOIN batches b ON b.id = a.batch_id WHERE a.id = ?", monitored.id)).toEqual([{ kind: 'monitoring' }]);
+    await rows.filter({ hasText: dismissed.no }).first().getByRole('button', { name: '排除' }).click();
+    await page.locator('.ant-modal:visible').getByPlaceholder('排除理由').fill('名单有误，已与医保局核对');
+    await page.locator('.ant-modal:visible').getByRole('button', { name: '排除' }).click();
+    await expect.poll(() => query<{ status: string; result: string }>('SELECT status, result FROM screening_alerts WHERE id = ?', dismissed.id)[0], { timeout: 15_000 }).toEqual({ status: 'dismissed', result: '名单有误，已与医保局核对' });
+    await rows.filter({ hasText: dismissed.no }).first().getByText('已排除').waitFor({ timeout: 15_000 });
   });
 });

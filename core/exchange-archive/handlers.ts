@@ -2,6 +2,7 @@
 // Long work (pack, packReview, unpack) runs as a job: progress through jobs.status, cancel
 // through jobs.cancel.
 import type { Handlers } from '../api/handlers.ts';
+import { countyQualityOf, countyTownshipProblemsOf } from './county-quality-session.ts';
 import { countyBatches, countyHouseholds, countyTownships, deleteOpinion, listOpinions, packReview, recordOpinion, requireCounty } from './county-review.ts';
 import { packTownship } from './export.ts';
 import { systemActor } from '../../shared/actor.ts';
@@ -60,5 +61,7 @@ export const exchangeHandlers: Handlers['exchange'] = {
     return s.jobs.run(jobId, '制作审核结果数据包', (job) => packReview(archive, actor, townshipId, { out, passphrase, signal: job.signal, onProgress: (l, f) => job.report(l, f) }));
   },
   reviewResults: ({ batchId }, s) => townshipReviews(s.requireArchive(), batchId),
+  countyQuality: (_i, s) => countyQualityOf(s),
+  townshipProblems: ({ townshipId }, s) => countyTownshipProblemsOf(s, townshipId),
 };
 

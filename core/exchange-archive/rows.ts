@@ -98,7 +98,8 @@ const isJsonValue = (v: unknown): boolean => {
   if (Array.isArray(v)) return v.length <= 50 && v.every((x) => typeof x === 'string' && x.length <= 200);
   if (typeof v !== 'object' || v === null) return false;
   const entries = Object.entries(v);
-  return entries.length <= 200 && entries.every(([k, x]) => k.length <= 200 && typeof x === 'boolean');
+  // Objects: a village's checklist (item → met) or a 预警's figures (label → value as written).
+  return entries.length <= 200 && entries.every(([k, x]) => k.length <= 200 && (typeof x === 'boolean' || (typeof x === 'string' && x.length <= 200)));
 };
 
 /** The column's type and nullability as one check (a plain function: zod costs ~7 µs a row, this well under 1). */
@@ -112,7 +113,7 @@ function typeCheck(col: ColumnSpec): (v: unknown) => string | null {
       } else ok = (v) => (typeof v !== 'string' ? '类型不对' : v.length > MAX_TEXT ? '内容过长' : null);
       break;
     case 'json':
-      ok = (v) => (isJsonValue(v) ? null : '类型不对（应为文字列表）');
+      ok = (v) => (isJsonValue(v) ? null : '类型不对（应为文字列表或“项目：内容”）');
       break;
     case 'integer':
       ok = (v) => (typeof v === 'number' && Number.isSafeInteger(v) ? null : '类型不对（应为整数）');

@@ -2,6 +2,7 @@
 // the screens make, with the same filters, search and order — so the sheet holds what the clerk
 // saw. Identity columns (户编号, 户主) come first, as on screen.
 import { householdBriefs } from '../../db/repos/household-briefs.ts';
+import { countyQualityTable, townshipProblemsTable } from './county-tables.ts';
 import { ruleCatalogue } from '../../shared/quality/index.ts';
 import { SEVERITY_LABELS } from '../../shared/quality/types.ts';
 import { listWithSearch } from '../households/search.ts';
@@ -157,5 +158,9 @@ export async function listTable(s: Session, req: ListExportRequest): Promise<Lis
       return batchTable(s, req.batchId);
     case 'problems':
       return problemsTable(s, req.filter);
+    case 'county-quality':
+      return countyQualityTable(s);
+    case 'township-problems':
+      return townshipProblemsTable(s, req.townshipId);
   }
 }

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { Handlers } from '../api/handlers.ts';
 import { DEPARTMENTS, DEPARTMENT_DEFS } from '../../shared/screening/departments.ts';
 import { checkList, importList } from './lists.ts';
+import { countyScreening, townshipName } from './county.ts';
 import { registerWorkbook } from './export.ts';
 import { alertRegister, dismissAlert, startMonitoring, verifyAlert } from './register.ts';
 
@@ -18,9 +19,11 @@ export const screeningHandlers: Handlers['screening'] = {
   apply: (input, s) =>
     importList(s.requireArchive().db, s.actor(), fileOf(input), { department: input.department, listDate: input.listDate, medicalThresholdFen: input.medicalThresholdFen, today: s.today(), planStamp: input.planStamp }),
   list: (f, s) => alertRegister(s.requireArchive().db, s.today(), f),
+  county: (_i, s) => countyScreening(s.requireArchive(), s.today()),
   exportXlsx: async (f, s) => {
     const r = alertRegister(s.requireArchive().db, s.today(), f);
-    const title = `部门筛查预警台账（${r.asOf}）`;
+    const township = f.townshipId ? townshipName(s.requireArchive().db, f.townshipId) : '';
+    const title = `${township}部门筛查预警台账（${r.asOf}）`;
     return { fileName: `${title}.xlsx`, dataBase64: (await registerWorkbook(r, title)).toString('base64') };
   },
   verify: (input, s) => verifyAlert(s.requireArchive().db, s.actor(), s.today(), input),

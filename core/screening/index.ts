@@ -3,3 +3,4 @@ export { checkList, importList, STALE_SCREENING } from './lists.ts';
 export type { ListOptions } from './lists.ts';
 export { alertRegister, dismissAlert, startMonitoring, verifyAlert } from './register.ts';
 export type { RegisterFilter } from './register.ts';
+export { countyScreening } from './county.ts';

@@ -21,6 +21,8 @@ export interface RegisterFilter {
   villageId: string | null;
   overdue: boolean;
   householdId: string | null;
+  /** County mode: one township's hits (the register and its counts). */
+  townshipId?: string | null;
 }
 
 function view(r: AlertListRow, today: string): AlertView {
@@ -53,12 +55,12 @@ function view(r: AlertListRow, today: string): AlertView {
   };
 }
 
-export function alertRegister(db: Db, today: string, f: RegisterFilter): AlertRegister {
-  const q: AlertQuery = { department: f.department, status: f.status, villageId: f.villageId, householdId: f.householdId, overdueOn: f.overdue ? today : null };
+/** The register's counts (by status and department, overdue), of the archive or of one township. */
+export function registerCounts(db: Db, today: string, townshipId: string | null = null): AlertRegister['counts'] {
   const byStatus = Object.fromEntries(ALERT_STATUSES.map((s) => [s, 0])) as Record<AlertStatus, number>;
   const byDept = new Map<string, { total: number; pending: number }>();
   let total = 0;
-  for (const c of alertCounts(db)) {
+  for (const c of alertCounts(db, townshipId)) {
     byStatus[c.status] += c.n;
     total += c.n;
     const d = byDept.get(c.department) ?? { total: 0, pending: 0 };
@@ -67,15 +69,17 @@ export function alertRegister(db: Db, today: string, f: RegisterFilter): AlertRe
     byDept.set(c.department, d);
   }
   return {
-    asOf: today,
-    counts: {
-      total,
-      overdue: overdueCount(db, today),
-      byStatus,
-      byDepartment: DEPARTMENTS.filter((d) => byDept.has(d)).map((d) => ({ department: d, label: DEPARTMENT_DEFS[d].label, ...byDept.get(d)! })),
-    },
-    alerts: alertRows(db, q).map((r) => view(r, today)),
+    total,
+    overdue: overdueCount(db, today, townshipId),
+    byStatus,
+    byDepartment: DEPARTMENTS.filter((d) => byDept.has(d)).map((d) => ({ department: d, label: DEPARTMENT_DEFS[d].label, ...byDept.get(d)! })),
   };
+}
+
+export function alertRegister(db: Db, today: string, f: RegisterFilter): AlertRegister {
+  const townshipId = f.townshipId ?? null;
+  const q: AlertQuery = { department: f.department, status: f.status, villageId: f.villageId, householdId: f.householdId, overdueOn: f.overdue ? today : null, townshipId };
+  return { asOf: today, counts: registerCounts(db, today, townshipId), alerts: alertRows(db, q).map((r) => view(r, today)) };
 }
 
 function one(db: Db, id: string, today: string): AlertView {

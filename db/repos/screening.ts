@@ -27,7 +27,8 @@ function chunked<T, R>(items: readonly T[], fn: (part: T[]) => R[]): R[] {
   return out;
 }
 
-function people(db: ReadDb, where: SQL): ArchivePerson[] {
+/** Current members passing `where`, with their household and village (in `order` when given). */
+function people(db: ReadDb, where: SQL, order: SQL[] = []): ArchivePerson[] {
   return db
     .select({
       memberId: members.id,
@@ -42,6 +43,7 @@ function people(db: ReadDb, where: SQL): ArchivePerson[] {
     .innerJoin(households, eq(households.id, members.householdId))
     .innerJoin(villages, eq(villages.id, households.villageId))
     .where(and(where, isNull(members.leftReason)))
+    .orderBy(...order)
     .all();
 }
 
@@ -91,6 +93,8 @@ export interface AlertQuery {
   overdueOn?: string | null;
   householdId?: string | null;
   id?: string | null;
+  /** County mode: one township's hits. */
+  townshipId?: string | null;
 }
 
 export interface AlertListRow extends AlertRow {
@@ -110,6 +114,7 @@ function alertWhere(q: AlertQuery): SQL | undefined {
   if (q.villageId) where.push(eq(households.villageId, q.villageId));
   if (q.householdId) where.push(eq(screeningAlerts.householdId, q.householdId));
   if (q.id) where.push(eq(screeningAlerts.id, q.id));
+  if (q.townshipId) where.push(eq(villages.townshipId, q.townshipId));
   if (q.overdueOn) where.push(and(eq(screeningAlerts.status, 'pending'), sql`${screeningAlerts.dueOn} < ${q.overdueOn}`)!);
   return where.length ? and(...where) : undefined;
 }
@@ -137,17 +142,28 @@ export function alertRows(db: ReadDb, q: AlertQuery): AlertListRow[] {
     .all();
 }
 
-/** Hits by department and status (for the register's counts). */
-export function alertCounts(db: ReadDb): { department: string; status: AlertRow['status']; n: number }[] {
+/** Hits by department and status (for the register's counts), of the archive or of one township (county mode). */
+export function alertCounts(db: ReadDb, townshipId: string | null = null): { department: string; status: AlertRow['status']; n: number }[] {
   return db
     .select({ department: screeningAlerts.department, status: screeningAlerts.status, n: sql<number>`count(*)` })
     .from(screeningAlerts)
+    .innerJoin(households, eq(households.id, screeningAlerts.householdId))
+    .innerJoin(villages, eq(villages.id, households.villageId))
+    .where(alertWhere({ townshipId }))
     .groupBy(screeningAlerts.department, screeningAlerts.status)
     .all();
 }
 
-export function overdueCount(db: ReadDb, on: string): number {
-  return db.select({ n: sql<number>`count(*)` }).from(screeningAlerts).where(alertWhere({ overdueOn: on })).get()?.n ?? 0;
+export function overdueCount(db: ReadDb, on: string, townshipId: string | null = null): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(screeningAlerts)
+      .innerJoin(households, eq(households.id, screeningAlerts.householdId))
+      .innerJoin(villages, eq(villages.id, households.villageId))
+      .where(alertWhere({ overdueOn: on, townshipId }))
+      .get()?.n ?? 0
+  );
 }
 
 export function alertById(db: ReadDb, id: string): AlertRow | undefined {
@@ -169,20 +185,5 @@ export function updateAlert(w: WriteDb, actor: Actor, id: string, outcome: Alert
 
 /** Current members with an ID number, by 户编号 and place in the household (synthetic lists for the demo and tests). */
 export function peopleWithIds(db: ReadDb): ArchivePerson[] {
-  return db
-    .select({
-      memberId: members.id,
-      householdId: members.householdId,
-      name: members.name,
-      idNumber: members.idNumber,
-      birthDate: members.birthDate,
-      householdNo: households.no,
-      villageName: villages.name,
-    })
-    .from(members)
-    .innerJoin(households, eq(households.id, members.householdId))
-    .innerJoin(villages, eq(villages.id, households.villageId))
-    .where(and(isNull(members.leftReason), sql`${members.idNumber} IS NOT NULL`))
-    .orderBy(asc(households.no), asc(members.seq))
-    .all();
+  return people(db, sql`${members.idNumber} IS NOT NULL`, [asc(households.no), asc(members.seq)]);
 }

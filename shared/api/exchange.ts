@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { endpoint, offThread } from './endpoint.ts';
 import { COUNTY_REVIEW, EXCHANGE, READ } from '../roles.ts';
+import { countyQualityApi } from './county-quality.ts';
 import { jobId } from './jobs.ts';
 import { id, isoDate, text } from './schemas.ts';
 
@@ -461,4 +462,5 @@ export const exchangeApi = {
   )),
   /** Township: exports awaiting the county's answer, and the county's opinions as received. */
   reviewResults: endpoint<TownshipReviewView>()('exchange.reviewResults', z.object({ batchId: z.string().nullable().default(null) })),
+  ...countyQualityApi,
 };

@@ -100,6 +100,7 @@ export { DOCUMENT_FORMATS, DOCUMENT_KINDS } from './documents.ts';
 export type * from './workflows.ts';
 export type * from './monitoring.ts';
 export type * from './exchange.ts';
+export type * from './county-quality.ts';
 export { packScope } from './exchange.ts';
 export { candidateFilter } from './workflows.ts';
 export { householdDraft, householdFilter, incomeDraft, memberDraft } from './households.ts';

@@ -7,10 +7,10 @@ import { endpoint, offThread } from './endpoint.ts';
 import { householdFilter } from './households.ts';
 import { monitoringApi } from './monitoring.ts';
 
-export const LIST_KINDS = ['households', 'monitoring', 'batch-households', 'problems'] as const;
+export const LIST_KINDS = ['households', 'monitoring', 'batch-households', 'problems', 'county-quality', 'township-problems'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
-export const LIST_LABELS: Record<ListKind, string> = { households: '农户名单', monitoring: '监测对象名单', 'batch-households': '批次农户名单', problems: '数据质量问题清单' };
+export const LIST_LABELS: Record<ListKind, string> = { households: '农户名单', monitoring: '监测对象名单', 'batch-households': '批次农户名单', problems: '数据质量问题清单', 'county-quality': '各乡镇数据质量汇总', 'township-problems': '乡镇数据质量问题清单' };
 
 export interface ListFile {
   file: string;
@@ -27,6 +27,9 @@ export const listsApi = {
         z.object({ kind: z.literal('households'), filter: householdFilter.omit({ limit: true, offset: true }) }),
         z.object({ kind: z.literal('monitoring'), filter: monitoringApi.board.input }),
         z.object({ kind: z.literal('batch-households'), batchId: z.string().min(1, '缺少批次编号') }),
+        // County mode: the per-township quality summary, and one township's findings.
+        z.object({ kind: z.literal('county-quality') }),
+        z.object({ kind: z.literal('township-problems'), townshipId: z.string().min(1, '缺少乡镇编号') }),
         z.object({
           kind: z.literal('problems'),
           filter: z.object({

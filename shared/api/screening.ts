@@ -103,6 +103,13 @@ export interface AlertRegister {
   alerts: AlertView[];
 }
 
+/** County mode: each township's 预警 counts (read-only). */
+export interface CountyScreeningView {
+  asOf: string;
+  townships: ({ townshipId: string; name: string; code: string | null } & AlertRegister['counts'])[];
+  totals: { total: number; pending: number; overdue: number };
+}
+
 export interface DepartmentView {
   key: Department;
   label: string;
@@ -128,6 +135,8 @@ export const alertFilter = z.object({
   villageId: z.string().max(100).nullable().default(null),
   overdue: z.boolean().default(false),
   householdId: z.string().max(100).nullable().default(null),
+  /** County mode: one township's hits. */
+  townshipId: z.string().max(100).nullable().default(null),
 });
 
 export const screeningApi = {
@@ -135,6 +144,8 @@ export const screeningApi = {
   check: endpoint<ScreeningResult>()('screening.check', upload, readBy(EDIT)),
   apply: endpoint<ScreeningResult>()('screening.apply', upload.extend({ planStamp: z.string().max(100).nullable().default(null) }), EDIT),
   list: endpoint<AlertRegister>()('screening.list', alertFilter),
+  /** County: the 预警 per township, by department and status, overdue (read-only). */
+  county: endpoint<CountyScreeningView>()('screening.county', z.object({})),
   /** The register as filtered, as a workbook (base64) to save. */
   exportXlsx: endpoint<{ fileName: string; dataBase64: string }>()('screening.exportXlsx', alertFilter),
   verify: endpoint<AlertView>()(

@@ -1,6 +1,7 @@
 // 县级审核 (county archive): the townships held, each from its latest package — how many households
 // and batches, what awaits review, the opinions not yet sent back and the last review result.
-import { Alert, Badge, Button, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import type { CountyTownshipView, KeyStatusView } from '../../../shared/api/index.ts';
 import { api } from '../../api.ts';
 import QueryState from '../../components/QueryState.tsx';
@@ -9,12 +10,15 @@ import { townshipLastLine } from '../../editor/exchange-review.ts';
 import { useQuery } from '../../hooks/use-query.ts';
 import { useStore } from '../../store/index.ts';
 import './exchange.css';
+import CountyQuality from './CountyQuality.tsx';
+import CountyScreening from './CountyScreening.tsx';
 import Fingerprint from './Fingerprint.tsx';
 import { useExchange } from './state.ts';
 
 export default function CountyScreen() {
   const navigate = useStore((s) => s.navigate);
   const version = useExchange((s) => s.version);
+  const [tab, setTab] = useState('townships');
   const query = useQuery(async (): Promise<{ townships: CountyTownshipView[]; status: KeyStatusView }> => {
     const [townships, status] = await Promise.all([api.exchange.townships({}), api.exchange.keyStatus({})]);
     return { townships, status };
@@ -48,7 +52,21 @@ export default function CountyScreen() {
                 }
               />
             )}
-            {townships.length === 0 ? (
+            {townships.length > 0 && (
+              <Tabs
+                activeKey={tab}
+                onChange={setTab}
+                data-testid="county-tabs"
+                items={[
+                  { key: 'townships', label: '乡镇与批次' },
+                  { key: 'quality', label: '数据质量' },
+                  { key: 'screening', label: '部门预警' },
+                ]}
+              />
+            )}
+            {tab === 'quality' && townships.length > 0 && <CountyQuality version={version} />}
+            {tab === 'screening' && townships.length > 0 && <CountyScreening version={version} />}
+            {tab !== 'townships' && townships.length > 0 ? null : townships.length === 0 ? (
               <Empty description="还没有任何乡镇的数据：请在“导入数据包”中导入乡镇报送的 .fpkg 文件。" />
             ) : (
               <Table<CountyTownshipView>

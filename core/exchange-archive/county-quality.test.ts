@@ -1,0 +1,102 @@
+// County per-township quality (issue 16, item 5): two small generated townships with problems of
+// their own, sent to one county; each township's row counts exactly what its own archive's check
+// finds, the findings are the same list, and a snapshot's result is kept until a new package.
+// Also the townships' 预警 as the county sees them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlRun, sqlValue } from '../../db/testing.ts';
+import type { Archive } from '../../db/open.ts';
+import { checkArchive } from '../check.ts';
+import { alertRegister, countyScreening } from '../screening/index.ts';
+import { countyQuality, townshipProblems } from './county-quality.ts';
+import type { CountyQualityCache } from './county-quality.ts';
+import { countyOfTwo } from './county-testing.ts';
+import type { CountyOfTwo } from './county-testing.ts';
+import { AS_OF, refusal } from './testing.ts';
+
+let p: CountyOfTwo;
+let second: Archive;
+const now = () => new Date('2026-12-10T09:30:00Z');
+const send = (t: Archive, name: string) => p.send(t, name);
+
+beforeAll(async () => {
+  p = await countyOfTwo('relief-county-quality-');
+  second = p.second;
+}, 120_000);
+afterAll(() => p.close());
+
+describe('county per-township quality', () => {
+  it('counts per township what each township’s own check finds', async () => {
+    const q = await countyQuality(p.county, { asOf: AS_OF, now });
+    expect(q.townships.map((t) => t.name).sort()).toEqual(['白水乡', '青山镇']);
+    for (const [name, own] of [['青山镇', p.township], ['白水乡', second]] as const) {
+      const mine = checkArchive(own, { asOf: AS_OF });
+      const row = q.townships.find((t) => t.name === name)!;
+      expect(mine.counts.error + mine.counts.warning).toBeGreaterThan(0);
+      expect({ errors: row.errors, warnings: row.warnings, year: row.year }).toEqual({ errors: mine.counts.error, warnings: mine.counts.warning, year: mine.year });
+      expect(row.households).toBe(sqlValue(own, 'SELECT count(*) FROM households'));
+      expect(row.members).toBe(sqlValue(own, 'SELECT count(*) FROM members WHERE left_reason IS NULL'));
+      const errorHouseholds = new Set(mine.problems.filter((x) => x.severity === 'error').map((x) => x.householdId)).size;
+      expect(row.errorHouseholds).toBe(errorHouseholds);
+      expect(row.errorHouseholdShare).toBeCloseTo(errorHouseholds / row.households, 10);
+      expect(row.top.length).toBeGreaterThan(0);
+      expect(row.top.length).toBeLessThanOrEqual(3);
+      expect(row.top[0]!.count).toBe(Math.max(...[...new Set(mine.problems.map((x) => x.code))].map((c) => mine.problems.filter((x) => x.code === c).length)));
+      expect(row.checkedAt).toBe('2026-12-10T09:30:00.000Z');
+      // The findings: the same list, in the same order.
+      const list = townshipProblems(p.county, row.townshipId, { asOf: AS_OF, now });
+      expect(list.problems.map((x) => [x.code, x.household, x.memberId, x.message])).toEqual(mine.problems.map((x) => [x.code, x.household, x.memberId, x.message]));
+      expect(list.problems.some((x) => x.code === 'Q105')).toBe(false);
+    }
+    expect(q.totals.errors).toBe(q.townships.reduce((n, t) => n + t.errors, 0));
+  });
+
+  it('keeps a snapshot’s result until that township sends a new package', async () => {
+    const cache: CountyQualityCache = new Map();
+    let at = 0;
+    const clock = () => new Date(Date.UTC(2026, 11, 10, 10, at++));
+    const first = await countyQuality(p.county, { asOf: AS_OF, now: clock, cache });
+    const again = await countyQuality(p.county, { asOf: AS_OF, now: clock, cache });
+    expect(again.townships.map((t) => t.checkedAt)).toEqual(first.townships.map((t) => t.checkedAt));
+    // 白水乡 fixes its over-60 workers and sends again: only 白水乡 is checked anew, with fewer findings.
+    sqlRun(second, `UPDATE members SET labour_ability = '弱劳动力或半劳动力', version = version + 1 WHERE birth_date < '1960-01-01' AND labour_ability = '普通劳动力'`);
+    await send(second, '白水乡-2');
+    const after = await countyQuality(p.county, { asOf: AS_OF, now: clock, cache });
+    const by = (v: typeof first, n: string) => v.townships.find((t) => t.name === n)!;
+    expect(by(after, '青山镇').checkedAt).toBe(by(first, '青山镇').checkedAt);
+    expect(by(after, '白水乡').checkedAt).not.toBe(by(first, '白水乡').checkedAt);
+    expect(by(after, '白水乡').errors + by(after, '白水乡').warnings).toBeLessThan(by(first, '白水乡').errors + by(first, '白水乡').warnings);
+    expect(by(after, '白水乡').errors + by(after, '白水乡').warnings).toBe(checkArchive(second, { asOf: AS_OF }).problems.length);
+  });
+
+  it('is a county view: a township archive is refused, and so is a township the county does not hold', async () => {
+    const r = await refusal(p.township, () => countyQuality(p.township, { asOf: AS_OF, now }));
+    expect(r.error.message).toMatch(/这是乡镇档案/);
+    expect(r.unchanged).toBe(true);
+    expect(() => townshipProblems(p.county, 'no-such-township', { asOf: AS_OF, now })).toThrow(/县级档案中没有这个乡镇/);
+  });
+});
+
+describe('county: the townships’ 预警', () => {
+  const all = { department: null, status: null, villageId: null, overdue: false, householdId: null };
+  it('counts per township what the township’s own register counts, and lists them read-only', () => {
+    const today = '2026-12-10';
+    const c = countyScreening(p.county, today);
+    const mine = alertRegister(p.township.db, today, all);
+    expect(mine.counts.total).toBeGreaterThan(1);
+    expect(mine.counts.byStatus.dismissed).toBe(1);
+    expect(mine.counts.overdue).toBeGreaterThan(0);
+    const qs = c.townships.find((t) => t.name === '青山镇')!;
+    const { total, overdue, byStatus, byDepartment } = qs;
+    expect({ total, overdue, byStatus, byDepartment }).toEqual(mine.counts);
+    expect(c.townships.find((t) => t.name === '白水乡')).toMatchObject({ total: 0, overdue: 0 });
+    expect(c.totals).toEqual({ total: mine.counts.total, pending: mine.counts.byStatus.pending, overdue: mine.counts.overdue });
+    const list = alertRegister(p.county.db, today, { ...all, townshipId: qs.townshipId });
+    expect(list.alerts.map((a) => [a.householdNo, a.reason, a.status])).toEqual(mine.alerts.map((a) => [a.householdNo, a.reason, a.status]));
+    expect(alertRegister(p.county.db, today, { ...all, townshipId: c.townships.find((t) => t.name === '白水乡')!.townshipId }).alerts).toEqual([]);
+  });
+
+  it('is a county view', () => {
+    expect(() => countyScreening(p.township, '2026-12-10')).toThrow(/这是乡镇档案/);
+  });
+});
+

@@ -1,0 +1,117 @@
+// 县级审核 → 数据质量: the data check's rules over each township's latest snapshot, one row per
+// township; a row opens that township's findings (read-only); both export to Excel.
+import { Drawer, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import type { TownshipQualityView } from '../../../shared/api/index.ts';
+import type { Problem } from '../../../shared/quality/types.ts';
+import { SEVERITY_LABELS } from '../../../shared/quality/types.ts';
+import { api } from '../../api.ts';
+import ExportListButton from '../../components/ExportListButton.tsx';
+import QueryState from '../../components/QueryState.tsx';
+import { useQuery } from '../../hooks/use-query.ts';
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+function Findings(props: { township: TownshipQualityView; onClose: () => void }) {
+  const { township } = props;
+  const query = useQuery(() => api.exchange.townshipProblems({ townshipId: township.townshipId }), [township.townshipId]);
+  const [severity, setSeverity] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const rows = useMemo(() => {
+    const q = text.trim();
+    return (query.data?.problems ?? []).filter((p) => (!severity || p.severity === severity) && (!q || `${p.code}${p.title}${p.household}${p.member ?? ''}${p.message}`.includes(q)));
+  }, [query.data, severity, text]);
+  return (
+    <Drawer open size={1180} title={`${township.name} 数据质量问题（只读）`} onClose={props.onClose} data-testid="township-findings">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select aria-label="级别" allowClear placeholder="全部级别" style={{ width: 110 }} value={severity ?? undefined} onChange={(v: string | undefined) => setSeverity(v ?? null)} options={Object.entries(SEVERITY_LABELS).map(([value, label]) => ({ value, label }))} />
+        <Input.Search aria-label="查找问题" allowClear placeholder="规则、户编号、姓名或说明" style={{ width: 240 }} value={text} onChange={(e) => setText(e.target.value)} />
+        <ExportListButton name={`${township.name}数据质量问题清单`} request={{ kind: 'township-problems', townshipId: township.townshipId }} disabled={!query.data?.problems.length} testId="export-township-problems" />
+        {query.data && (
+          <Typography.Text type="secondary">
+            错误 {query.data.counts.error} 项 · 疑点 {query.data.counts.warning} 项{query.data.year != null ? ` · 收入年度 ${query.data.year}` : ''} · 检查日期 {query.data.asOf}
+          </Typography.Text>
+        )}
+      </Space>
+      <QueryState query={query}>
+        {() => (
+          <Table<Problem>
+            size="small"
+            virtual
+            scroll={{ y: Math.max(300, window.innerHeight - 220), x: 1000 }}
+            rowKey={(p) => `${p.code}|${p.householdId}|${p.memberId ?? ''}|${p.field ?? ''}|${p.message}`}
+            dataSource={rows}
+            pagination={false}
+            locale={{ emptyText: '没有发现问题' }}
+            columns={[
+              { title: '级别', dataIndex: 'severity', width: 70, render: (s: Problem['severity']) => <Tag color={s === 'error' ? 'red' : 'gold'}>{SEVERITY_LABELS[s]}</Tag> },
+              { title: '规则', dataIndex: 'code', width: 70 },
+              { title: '问题', dataIndex: 'title', width: 170 },
+              { title: '行政村', dataIndex: 'village', width: 100 },
+              { title: '户编号', dataIndex: 'household', width: 165 },
+              { title: '成员', dataIndex: 'member', width: 80, render: (m: string | null) => m ?? '—' },
+              { title: '说明', dataIndex: 'message' },
+            ]}
+          />
+        )}
+      </QueryState>
+    </Drawer>
+  );
+}
+
+export default function CountyQuality(props: { version: number }) {
+  const query = useQuery(() => api.exchange.countyQuality({}), [props.version]);
+  const [open, setOpen] = useState<TownshipQualityView | null>(null);
+  return (
+    <div data-testid="county-quality">
+      <QueryState query={query}>
+        {(q) => (
+          <>
+            <Space wrap style={{ marginBottom: 12 }}>
+              <Typography.Text>
+                检查日期 {q.asOf} · {q.townships.length} 个乡镇 · {q.totals.households} 户 {q.totals.members} 人 · 错误 <Typography.Text type="danger">{q.totals.errors}</Typography.Text> 项 · 疑点 {q.totals.warnings} 项
+              </Typography.Text>
+              <ExportListButton name="各乡镇数据质量汇总" request={{ kind: 'county-quality' }} disabled={!q.townships.length} testId="export-county-quality" />
+              <Typography.Text type="secondary">每个乡镇按其最新报送的数据检查（与乡镇“数据检查”同一套规则）；点击一行查看该乡镇的问题。</Typography.Text>
+            </Space>
+            <Table<TownshipQualityView>
+              size="small"
+              rowKey="townshipId"
+              dataSource={q.townships}
+              pagination={false}
+              data-testid="county-quality-table"
+              locale={{ emptyText: '还没有任何乡镇的数据' }}
+              onRow={(t) => ({ onClick: () => setOpen(t), style: { cursor: 'pointer' } })}
+              columns={[
+                { title: '乡镇', dataIndex: 'name', width: 110, render: (n: string) => <Typography.Link strong data-testid={`quality-${n}`}>{n}</Typography.Link> },
+                { title: '户数', dataIndex: 'households', width: 70, align: 'right' },
+                { title: '人数', dataIndex: 'members', width: 70, align: 'right' },
+                { title: '错误', dataIndex: 'errors', width: 70, align: 'right', render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0) },
+                { title: '疑点', dataIndex: 'warnings', width: 70, align: 'right' },
+                { title: '错误户占比', key: 'share', width: 100, align: 'right', render: (_: unknown, t) => `${pct(t.errorHouseholdShare)}（${t.errorHouseholds} 户）` },
+                {
+                  title: '最常见问题',
+                  key: 'top',
+                  render: (_: unknown, t) =>
+                    t.top.length ? (
+                      <Space orientation="vertical" size={0}>
+                        {t.top.map((r) => (
+                          <span key={r.code}>
+                            {r.code} {r.title} <Typography.Text type="secondary">{r.count}</Typography.Text>
+                          </span>
+                        ))}
+                      </Space>
+                    ) : (
+                      '—'
+                    ),
+                },
+                { title: '检查时间', dataIndex: 'checkedAt', width: 130, render: (s: string) => s.slice(0, 16).replace('T', ' ') },
+              ]}
+            />
+          </>
+        )}
+      </QueryState>
+      {open && <Findings township={open} onClose={() => setOpen(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+// County mode (issue 16): the data check's 217 rules over each township's received snapshot —
+// one row per township (乡镇, 户数, 人数, 错误, 疑点, 错误户占比, 最常见问题, 检查时间) and a
+// township's findings, read-only. Each township's result is kept per snapshot (a snapshot does
+// not change after it is received), so the screen opens at once the second time.
+import { z } from 'zod';
+import { endpoint } from './endpoint.ts';
+import type { CheckView } from './other.ts';
+import { id } from './schemas.ts';
+
+export interface RuleCount {
+  code: string;
+  title: string;
+  count: number;
+}
+
+export interface TownshipQualityView {
+  townshipId: string;
+  name: string;
+  code: string | null;
+  /** The snapshot checked: the township's latest package applied (null: none logged). */
+  packageId: string | null;
+  households: number;
+  members: number;
+  errors: number;
+  warnings: number;
+  /** Households with at least one 错误. */
+  errorHouseholds: number;
+  /** errorHouseholds ÷ households (0 when there are none), 0…1. */
+  errorHouseholdShare: number;
+  /** The three rules that fire most often, most first. */
+  top: RuleCount[];
+  /** The income year checked; null when the township sent no incomes. */
+  year: number | null;
+  asOf: string;
+  /** When this snapshot was checked (ISO time): earlier than today's visit when kept. */
+  checkedAt: string;
+}
+
+export interface CountyQualityView {
+  asOf: string;
+  townships: TownshipQualityView[];
+  totals: { households: number; members: number; errors: number; warnings: number; errorHouseholds: number };
+}
+
+export interface TownshipProblemsView extends CheckView {
+  townshipId: string;
+  township: string;
+}
+
+export const countyQualityApi = {
+  /** County: the quality check per township (each snapshot checked once, then kept). */
+  countyQuality: endpoint<CountyQualityView>()('exchange.countyQuality', z.object({})),
+  /** County: one township's findings (read-only; the same rules, its snapshot). */
+  townshipProblems: endpoint<TownshipProblemsView>()('exchange.townshipProblems', z.object({ townshipId: id })),
+};
