@@ -1,7 +1,7 @@
 // The data-quality check (`relief-archive check`, the app's 数据检查): every rule over every
 // household, plus the archive-wide ones, in the order a clerk works through a village.
 import type { Archive } from '../db/open.ts';
-import { duplicateIdProblems, forEachHouseholdFacts, loadQualityContextParts } from '../db/quality.ts';
+import { DuplicateIds, duplicateIdProblems, forEachHouseholdFacts, loadQualityContextParts } from '../db/quality.ts';
 import { isIsoDate } from '../shared/dates.ts';
 import { UserError } from '../shared/errors.ts';
 import { rulesFor, runRules } from '../shared/quality/index.ts';
@@ -64,12 +64,16 @@ export function checkArchive(archive: Archive, opts: CheckOptions & { onProgress
   // read a chunk at a time and dropped once checked (memory flat in the archive's size).
   const position = new Map<string, number>();
   const problems: Problem[] = [];
+  // Q105's candidates, from the members the walk reads anyway; a village's check does not see
+  // the other villages' members, so Q105 groups the whole archive itself then.
+  const duplicates = opts.villageId == null ? new DuplicateIds() : null;
   opts.signal?.throwIfAborted();
   forEachHouseholdFacts(
     archive.db,
     opts.villageId == null ? {} : { villageId: opts.villageId },
     (f) => {
       position.set(f.household.id, position.size);
+      if (duplicates) for (const m of f.members) duplicates.add(m);
       for (const p of runRules(f, setup.ctx, setup.rules)) problems.push(p);
     },
     (done, total) => {
@@ -77,5 +81,5 @@ export function checkArchive(archive: Archive, opts: CheckOptions & { onProgress
       opts.onProgress?.(done / total);
     },
   );
-  return finishCheck(setup, problems, position, duplicateIdProblems(archive.db, setup.asOf));
+  return finishCheck(setup, problems, position, duplicateIdProblems(archive.db, setup.asOf, duplicates?.found));
 }
