@@ -37,7 +37,7 @@ export function loadQualityContextParts(db: Db): QualityContextParts {
   return { province: province?.trim() ?? '', policy, latestIncomeYear: latest?.year ?? null };
 }
 
-export { forEachHouseholdFacts, gatherFacts } from './quality-facts.ts';
+export { forEachHouseholdFacts, forEachHouseholdFactsById, gatherFacts } from './quality-facts.ts';
 export type { GatherOptions } from './quality-facts.ts';
 
 interface DuplicateRow {
