@@ -1,7 +1,7 @@
 // The data-quality check (`relief-archive check`, the app's 数据检查): every rule over every
 // household, plus the archive-wide ones, in the order a clerk works through a village.
 import type { Archive } from '../db/open.ts';
-import { duplicateIdProblems, forEachHouseholdFacts, loadQualityContextParts } from '../db/quality.ts';
+import { DuplicateIds, duplicateIdProblems, forEachHouseholdFacts, forEachHouseholdFactsById, loadQualityContextParts } from '../db/quality.ts';
 import { isIsoDate } from '../shared/dates.ts';
 import { UserError } from '../shared/errors.ts';
 import { rulesFor, runRules } from '../shared/quality/index.ts';
@@ -60,22 +60,39 @@ export function finishCheck(setup: CheckSetup, problems: Problem[], position: Re
 /** `onProgress` (0…1 over the households) and `signal` let a job show a bar and stop the check. */
 export function checkArchive(archive: Archive, opts: CheckOptions & { onProgress?: (fraction: number) => void; signal?: AbortSignal }): CheckResult {
   const setup = checkSetup(archive, opts);
-  // Households come in village order, then 户编号: that order is the sort key. Their facts are
-  // read a chunk at a time and dropped once checked (memory flat in the archive's size).
+  // Each household's place in village order, then 户编号, is the sort key. Their facts are read a
+  // chunk at a time and dropped once checked (memory flat in the archive's size).
   const position = new Map<string, number>();
   const problems: Problem[] = [];
+  // Q105's candidates, from the members the walk reads anyway; a village's check does not see
+  // the other villages' members, so Q105 groups the whole archive itself then.
+  const duplicates = opts.villageId == null ? new DuplicateIds() : null;
   opts.signal?.throwIfAborted();
-  forEachHouseholdFacts(
-    archive.db,
-    opts.villageId == null ? {} : { villageId: opts.villageId },
-    (f) => {
-      position.set(f.household.id, position.size);
-      for (const p of runRules(f, setup.ctx, setup.rules)) problems.push(p);
-    },
-    (done, total) => {
-      opts.signal?.throwIfAborted();
-      opts.onProgress?.(done / total);
-    },
-  );
-  return finishCheck(setup, problems, position, duplicateIdProblems(archive.db, setup.asOf));
+  const progress = (done: number, total: number): void => {
+    opts.signal?.throwIfAborted();
+    opts.onProgress?.(done / total);
+  };
+  if (duplicates) {
+    // The whole archive: read in id order (range scans), each household placed by its position.
+    forEachHouseholdFactsById(
+      archive.db,
+      (f, at) => {
+        position.set(f.household.id, at);
+        for (const m of f.members) duplicates.add(m);
+        for (const p of runRules(f, setup.ctx, setup.rules)) problems.push(p);
+      },
+      progress,
+    );
+  } else {
+    forEachHouseholdFacts(
+      archive.db,
+      { villageId: opts.villageId },
+      (f) => {
+        position.set(f.household.id, position.size);
+        for (const p of runRules(f, setup.ctx, setup.rules)) problems.push(p);
+      },
+      progress,
+    );
+  }
+  return finishCheck(setup, problems, position, duplicateIdProblems(archive.db, setup.asOf, { candidates: duplicates?.found }));
 }

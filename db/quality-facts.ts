@@ -93,6 +93,49 @@ function headsInOrder(db: ReadDb, opts: GatherOptions): Head[] {
   return sqlite.prepare(`${HEAD_SELECT} ${HEAD_ORDER}`).all() as Head[];
 }
 
+type Statements = { head: Statement; children: Statement[]; visits: Statement };
+
+/** The per-chunk statements, their households chosen by `where` ("IN (…)" or a range) on the id column named. */
+function statementsOf(db: ReadDb, where: (column: string) => string): Statements {
+  const sqlite = db.$client;
+  const head = decoderFor<HouseholdRecord>(households);
+  return {
+    head: sqlite.prepare(`SELECT ${head.columns} FROM households WHERE ${where('id')}`),
+    children: CHILD_DECODERS().map((c) =>
+      sqlite.prepare(`SELECT ${c.decoder.columns} FROM "${c.name}" WHERE ${where('household_id')} ORDER BY household_id, ${c.order}, rowid`),
+    ),
+    // Only the days of the monitoring checks (rule Q751): two short columns, the household index.
+    visits: sqlite.prepare(`SELECT household_id, checked_on FROM "${getTableName(monitoringChecks)}" WHERE ${where('household_id')} ORDER BY household_id, checked_on`).raw(),
+  };
+}
+
+let childDecoders: { table: SQLiteTable; list: ListKey; order: string; decoder: Decoder<{ householdId: string }>; name: string }[] | null = null;
+const CHILD_DECODERS = () => (childDecoders ??= CHILDREN.map((c) => ({ ...c, decoder: decoderFor<{ householdId: string }>(c.table), name: getTableName(c.table) })));
+let headDecoder: Decoder<HouseholdRecord> | null = null;
+
+/** One chunk's facts, in the order of `chunk`, read by `statements` with `params`. */
+function readChunk(statements: Statements, params: unknown[], chunk: readonly { id: string; villageName: string }[]): HouseholdFacts[] {
+  const head = (headDecoder ??= decoderFor<HouseholdRecord>(households));
+  const byId = new Map<string, HouseholdFacts>();
+  const records = new Map<string, HouseholdRecord>();
+  for (const raw of statements.head.all(...params) as Record<string, unknown>[]) {
+    const record = head.decode(raw);
+    records.set(record.id, record);
+  }
+  for (const h of chunk) {
+    const household = records.get(h.id);
+    if (household) byId.set(h.id, { household, villageName: h.villageName, members: [], incomes: [], assessments: [], measures: [], pairings: [], history: [], visits: [] });
+  }
+  CHILD_DECODERS().forEach((c, i) => {
+    for (const raw of statements.children[i]!.all(...params) as Record<string, unknown>[]) {
+      const row = c.decoder.decode(raw);
+      (byId.get(row.householdId)?.[c.list] as { householdId: string }[] | undefined)?.push(row);
+    }
+  });
+  for (const [householdId, checkedOn] of statements.visits.all(...params) as [string, string][]) (byId.get(householdId)?.visits as string[] | undefined)?.push(checkedOn);
+  return [...byId.values()];
+}
+
 /**
  * Calls `visit` with the facts of every household in scope (all, one village's, or the listed
  * ones), in village order then 户编号, reading a chunk of households at a time: per chunk one
@@ -102,50 +145,40 @@ function headsInOrder(db: ReadDb, opts: GatherOptions): Head[] {
 export function forEachHouseholdFacts(db: ReadDb, opts: GatherOptions, visit: (facts: HouseholdFacts) => void, afterChunk?: (done: number, total: number) => void): void {
   const heads = headsInOrder(db, opts);
   if (heads.length === 0) return;
-  const sqlite = db.$client;
-  const head = decoderFor<HouseholdRecord>(households);
-  const children = CHILDREN.map((c) => ({ ...c, decoder: decoderFor<{ householdId: string }>(c.table), name: getTableName(c.table) }));
   // Statements per chunk size (at most two sizes: full chunks and the last one).
-  const prepared = new Map<number, { head: Statement; children: Statement[]; visits: Statement }>();
-  const statementsFor = (n: number): { head: Statement; children: Statement[]; visits: Statement } => {
+  const prepared = new Map<number, Statements>();
+  const statementsFor = (n: number): Statements => {
     let s = prepared.get(n);
-    if (!s) {
-      const inList = `(${placeholders(n)})`;
-      s = {
-        head: sqlite.prepare(`SELECT ${head.columns} FROM households WHERE id IN ${inList}`),
-        children: children.map((c) =>
-          sqlite.prepare(`SELECT ${c.decoder.columns} FROM "${c.name}" WHERE household_id IN ${inList} ORDER BY household_id, ${c.order}, rowid`),
-        ),
-        // Only the days of the monitoring checks (rule Q751): two short columns, the household index.
-        visits: sqlite.prepare(`SELECT household_id, checked_on FROM "${getTableName(monitoringChecks)}" WHERE household_id IN ${inList} ORDER BY household_id, checked_on`).raw(),
-      };
-      prepared.set(n, s);
-    }
+    if (!s) prepared.set(n, (s = statementsOf(db, (column) => `${column} IN (${placeholders(n)})`)));
     return s;
   };
-
   let done = 0;
   for (const chunk of chunks(heads)) {
     const ids = chunk.map((h) => h.id);
-    const statements = statementsFor(ids.length);
-    const byId = new Map<string, HouseholdFacts>();
-    const records = new Map<string, HouseholdRecord>();
-    for (const raw of statements.head.all(...ids) as Record<string, unknown>[]) {
-      const record = head.decode(raw);
-      records.set(record.id, record);
-    }
-    for (const h of chunk) {
-      const household = records.get(h.id);
-      if (household) byId.set(h.id, { household, villageName: h.villageName, members: [], incomes: [], assessments: [], measures: [], pairings: [], history: [], visits: [] });
-    }
-    children.forEach((c, i) => {
-      for (const raw of statements.children[i]!.all(...ids) as Record<string, unknown>[]) {
-        const row = c.decoder.decode(raw);
-        (byId.get(row.householdId)?.[c.list] as { householdId: string }[] | undefined)?.push(row);
-      }
-    });
-    for (const [householdId, checkedOn] of statements.visits.all(...ids) as [string, string][]) (byId.get(householdId)?.visits as string[] | undefined)?.push(checkedOn);
-    for (const facts of byId.values()) visit(facts);
+    for (const facts of readChunk(statementsFor(ids.length), ids, chunk)) visit(facts);
+    done += chunk.length;
+    afterChunk?.(done, heads.length);
+  }
+}
+
+/**
+ * Every household's facts, for the whole check: in the order of their ids, each chunk read by one
+ * range scan of each table's household index (a third faster than the village order's IN lists,
+ * which seek every household in every table). `position` is the household's place in village
+ * order then 户编号 (the order the check reports in).
+ */
+export function forEachHouseholdFactsById(db: ReadDb, visit: (facts: HouseholdFacts, position: number) => void, afterChunk?: (done: number, total: number) => void): void {
+  // Ordered by SQLite itself, so the chunks' ranges are exactly its comparison of the ids.
+  const heads = db.$client
+    .prepare(`SELECT h.id AS id, v.name AS villageName, row_number() OVER (${HEAD_ORDER}) - 1 AS position
+      FROM households h JOIN villages v ON v.id = h.village_id ORDER BY h.id`)
+    .all() as { id: string; villageName: string; position: number }[];
+  if (heads.length === 0) return;
+  const statements = statementsOf(db, (column) => `${column} BETWEEN ? AND ?`);
+  let done = 0;
+  for (const chunk of chunks(heads)) {
+    const position = new Map(chunk.map((h) => [h.id, h.position]));
+    for (const facts of readChunk(statements, [chunk[0]!.id, chunk.at(-1)!.id], chunk)) visit(facts, position.get(facts.household.id)!);
     done += chunk.length;
     afterChunk?.(done, heads.length);
   }

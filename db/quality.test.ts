@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeIdNumber } from '../shared/id-number.ts';
 import { DEFAULT_POLICY, POLICY_KINDS } from '../shared/policy.ts';
-import { duplicateIdProblems, gatherFacts, loadQualityContextParts } from './quality.ts';
+import { DuplicateIds, duplicateIdProblems, gatherFacts, loadQualityContextParts } from './quality.ts';
 import { archiveInfo, households, incomes, measures, members, policyParameters, statusHistory, townships, villages } from './schema/index.ts';
 import type { TempArchive } from './testing.ts';
 import { freshArchive } from './testing.ts';
@@ -166,5 +166,20 @@ describe('duplicateIdProblems (Q105)', () => {
     archive.db.update(members).set({ idNumber: placeholder }).where(eqId('m11')).run();
     archive.db.update(members).set({ idNumber: placeholder }).where(eqId('m31')).run();
     expect(duplicateIdProblems(archive.db, '2026-11-24')).toEqual([]);
+  });
+
+  it('gives the same problems from the candidates a walk over the members found (as SQLite trims and upper-cases)', () => {
+    const ID_B = makeIdNumber('510722', '1980-01-02', 12, '女').replace(/.$/, 'x');
+    archive.db.update(members).set({ idNumber: `  ${ID_B} ` }).where(eqId('m12')).run();
+    archive.db.update(members).set({ idNumber: ID_B.toUpperCase(), leftReason: '   ' }).where(eqId('m22')).run();
+    // A tab is not trimmed by SQLite: this one stays apart.
+    archive.db.update(members).set({ idNumber: `\t${ID_B}` }).where(eqId('m21')).run();
+    const walk = new DuplicateIds();
+    for (const f of gatherFacts(archive.db)) for (const m of f.members) walk.add(m);
+    expect([...walk.found].sort()).toEqual([ID_A, ID_B.toUpperCase()].sort());
+    const all = duplicateIdProblems(archive.db, '2026-11-24');
+    expect(all.map((p) => p.memberId).sort()).toEqual(['m11', 'm12', 'm22', 'm31']);
+    expect(duplicateIdProblems(archive.db, '2026-11-24', { candidates: walk.found })).toEqual(all);
+    expect(duplicateIdProblems(archive.db, '2026-11-24', { candidates: new Set() })).toEqual([]);
   });
 });

@@ -37,7 +37,7 @@ export function loadQualityContextParts(db: Db): QualityContextParts {
   return { province: province?.trim() ?? '', policy, latestIncomeYear: latest?.year ?? null };
 }
 
-export { forEachHouseholdFacts, gatherFacts } from './quality-facts.ts';
+export { forEachHouseholdFacts, forEachHouseholdFactsById, gatherFacts } from './quality-facts.ts';
 export type { GatherOptions } from './quality-facts.ts';
 
 interface DuplicateRow {
@@ -55,17 +55,24 @@ const Q105 = { code: 'Q105', severity: 'error', title: '同一人在两户' } as
 /**
  * Q105: the same valid ID number is a current member of two or more households. One problem
  * per household involved, naming the other households' 户编号. Valid as of `asOf`, the check's day.
- * `townshipId` (county mode): within that township's households only, as its own archive checks.
+ * `scope.townshipId` (county mode): within that township's households only, as its own archive checks.
+ * `scope.candidates` (from a pass that saw every member: DuplicateIds) limits it to those numbers,
+ * instead of grouping every member's number in SQL; empty, there is nothing to report.
  */
-export function duplicateIdProblems(db: Db, asOf: string, townshipId?: string): Problem[] {
+export function duplicateIdProblems(db: Db, asOf: string, scope: { townshipId?: string; candidates?: ReadonlySet<string> } = {}): Problem[] {
+  const { townshipId, candidates } = scope;
+  if (candidates?.size === 0) return [];
   const inTownship = townshipId === undefined ? '' : ' AND household_id IN (SELECT h.id FROM households h JOIN villages v ON v.id = h.village_id WHERE v.township_id = @townshipId)';
+  const dup = candidates
+    ? 'dup AS (SELECT value AS idn FROM json_each(@candidates))'
+    : 'dup AS (SELECT idn FROM cur GROUP BY idn HAVING count(DISTINCT household_id) > 1)';
   const statement = db.$client.prepare(
-      `WITH cur AS (
+    `WITH cur AS (
          SELECT id, household_id, name, relation, upper(trim(id_number)) AS idn
          FROM members
          WHERE (left_reason IS NULL OR trim(left_reason) = '') AND id_number IS NOT NULL AND trim(id_number) <> ''${inTownship}
        ),
-       dup AS (SELECT idn FROM cur GROUP BY idn HAVING count(DISTINCT household_id) > 1)
+       ${dup}
        SELECT cur.idn AS idNumber, cur.id AS memberId, cur.name AS name, cur.relation AS relation,
               h.id AS householdId, h.no AS no, v.name AS village
        FROM cur JOIN dup ON dup.idn = cur.idn
@@ -73,7 +80,10 @@ export function duplicateIdProblems(db: Db, asOf: string, townshipId?: string): 
        JOIN villages v ON v.id = h.village_id
        ORDER BY cur.idn, v.sort_order, v.code, h.no`,
   );
-  const rows = (townshipId === undefined ? statement.all() : statement.all({ townshipId })) as DuplicateRow[];
+  const params: Record<string, string> = {};
+  if (townshipId !== undefined) params.townshipId = townshipId;
+  if (candidates) params.candidates = JSON.stringify([...candidates]);
+  const rows = (Object.keys(params).length ? statement.all(params) : statement.all()) as DuplicateRow[];
 
   const byId = new Map<string, DuplicateRow[]>();
   for (const row of rows) {
@@ -103,4 +113,36 @@ export function duplicateIdProblems(db: Db, asOf: string, townshipId?: string): 
     }
   }
   return problems;
+}
+
+/** SQLite's trim(): spaces only. */
+function sqlTrim(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && s.charCodeAt(a) === 32) a++;
+  while (b > a && s.charCodeAt(b - 1) === 32) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
+const LOWER_ASCII = /[a-z]/;
+
+/**
+ * The ID numbers current in two or more households, found while the check walks every member
+ * (a Map over the numbers, instead of Q105's GROUP BY): exactly what Q105's SQL groups —
+ * upper(trim(id_number)) of members whose left_reason is NULL or blank, in SQLite's sense
+ * (trim takes spaces only, upper ASCII letters only).
+ */
+export class DuplicateIds {
+  private readonly first = new Map<string, string>();
+  readonly found = new Set<string>();
+
+  add(m: { idNumber: string | null; leftReason: string | null; householdId: string }): void {
+    if (m.idNumber == null || (m.leftReason != null && sqlTrim(m.leftReason) !== '')) return;
+    let key = sqlTrim(m.idNumber);
+    if (key === '') return;
+    if (LOWER_ASCII.test(key)) key = key.replace(/[a-z]+/g, (x) => x.toUpperCase());
+    const household = this.first.get(key);
+    if (household === undefined) this.first.set(key, m.householdId);
+    else if (household !== m.householdId) this.found.add(key);
+  }
 }

@@ -50,7 +50,7 @@ export function checkTownship(archive: Archive, t: TownshipRow, asOf: string, se
       for (const p of runRules(f, setup.ctx, setup.rules)) problems.push(p);
     });
   }
-  return finishCheck(setup, problems, position, duplicateIdProblems(archive.db, asOf, t.id));
+  return finishCheck(setup, problems, position, duplicateIdProblems(archive.db, asOf, { townshipId: t.id }));
 }
 
 function cachedTownship(archive: Archive, t: TownshipRow, asOf: string, now: () => Date, cache?: CountyQualityCache): TownshipCheck {

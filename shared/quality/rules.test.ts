@@ -3,8 +3,10 @@
 // eslint-disable-next-line no-restricted-imports -- tests may use Node: they read the rule catalogue document
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { plainText } from '../fields/limits.ts';
 import { qualityRulesDoc } from './doc.ts';
 import { ARCHIVE_RULES, CATEGORIES, CHECK_YEAR_RULE_CODES, RULES, ruleCatalogue, rulesFor, runRules } from './index.ts';
+import { plainChars } from './rules/limits.ts';
 import { cleanFacts, context, problems, withWrongCheckDigit, YEAR } from './test-fixture.ts';
 
 interface DocRow {
@@ -114,5 +116,18 @@ describe('runRules', () => {
       expect(p.message).not.toMatch(/\d{17}[\dX]/);
       expect(p.message).not.toMatch(/\d{11}/);
     }
+  });
+});
+
+describe('Q801 fast path', () => {
+  it('clears a text exactly when the catalogue finds no hidden character or line break in it', () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const s = `张${String.fromCharCode(c)}三`;
+      if (plainChars(s) !== plainText(s)) differ.push(c);
+    }
+    expect(differ).toEqual([]);
+    expect(plainChars('王\u202e五')).toBe(false);
+    expect(plainChars('🙂 王五 A-1')).toBe(true);
   });
 });

@@ -168,17 +168,17 @@ export const logicRules: Rule[] = [
   memberRule({
     code: 'Q332', severity: 'error', category: 'logic', title: '出生日期晚于检查日期', field: 'birthDate',
     hint: '按身份证改正出生日期', source: '数据质量清洗手册：日期逻辑',
-    test: (m, _age, _f, ctx) => (m.birthDate != null && isIsoDate(m.birthDate) && m.birthDate > ctx.today ? `出生日期${m.birthDate}晚于检查日期${ctx.today}` : null),
+    test: (m, _age, _f, ctx) => (m.birthDate != null && m.birthDate > ctx.today && isIsoDate(m.birthDate) ? `出生日期${m.birthDate}晚于检查日期${ctx.today}` : null),
   }),
   anyMemberRule({
     code: 'Q333', severity: 'error', category: 'logic', title: '减员日期早于出生日期', field: 'leftOn',
     hint: '核实减员日期或出生日期', source: '数据质量清洗手册：日期逻辑',
-    test: (m) => (m.leftOn != null && m.birthDate != null && isIsoDate(m.leftOn) && isIsoDate(m.birthDate) && m.leftOn < m.birthDate ? `减员日期${m.leftOn}早于出生日期${m.birthDate}` : null),
+    test: (m) => (m.leftOn != null && m.birthDate != null && m.leftOn < m.birthDate && isIsoDate(m.leftOn) && isIsoDate(m.birthDate) ? `减员日期${m.leftOn}早于出生日期${m.birthDate}` : null),
   }),
   anyMemberRule({
     code: 'Q334', severity: 'warning', category: 'logic', title: '减员日期晚于检查日期', field: 'leftOn',
     hint: '核实减员日期', source: '数据质量清洗手册：日期逻辑',
-    test: (m, ctx) => (m.leftOn != null && isIsoDate(m.leftOn) && m.leftOn > ctx.today ? `减员日期${m.leftOn}晚于检查日期${ctx.today}` : null),
+    test: (m, ctx) => (m.leftOn != null && m.leftOn > ctx.today && isIsoDate(m.leftOn) ? `减员日期${m.leftOn}晚于检查日期${ctx.today}` : null),
   }),
   memberRule({
     code: 'Q335', severity: 'warning', category: 'logic', title: '配偶未满法定婚龄', field: 'relation',

@@ -11,6 +11,9 @@ export interface RuleHead extends RuleMeta {
   title: string;
 }
 
+/** What a rule returns when it finds nothing: one frozen list, not a new one per household and rule. */
+export const NONE: Finding[] = Object.freeze([]) as unknown as Finding[];
+
 /** “…，请核实…”; a hint that explains first (“…：…”) follows as its own sentence. */
 const sentence = (found: string, hint: string): string => (hint.includes('：') ? `${found}。${hint}` : `${found}，请${hint}`);
 
@@ -21,7 +24,7 @@ export function householdRule(head: RuleHead & { field?: string; test: (facts: H
     ...rest,
     check(facts, ctx) {
       const found = test(facts, ctx);
-      if (found == null) return [];
+      if (found == null) return NONE;
       return [field == null ? { message: sentence(found, head.hint) } : { field, message: sentence(found, head.hint) }];
     },
   };
@@ -35,15 +38,15 @@ export function memberRule(
   return {
     ...rest,
     check(facts, ctx) {
-      const out: Finding[] = [];
+      let out: Finding[] | null = null;
       const members = currentMembers(facts);
       const ages = currentAges(facts, ctx.today);
       for (let i = 0; i < members.length; i++) {
         const m = members[i]!;
         const found = test(m, ages[i] ?? null, facts, ctx);
-        if (found != null) out.push(memberFinding(m, field, sentence(`成员${who(m, ctx.today)}${found}`, head.hint)));
+        if (found != null) (out ??= []).push(memberFinding(m, field, sentence(`成员${who(m, ctx.today)}${found}`, head.hint)));
       }
-      return out;
+      return out ?? NONE;
     },
   };
 }
@@ -54,12 +57,12 @@ export function anyMemberRule(head: RuleHead & { field: string; test: (m: Member
   return {
     ...rest,
     check(facts, ctx) {
-      const out: Finding[] = [];
+      let out: Finding[] | null = null;
       for (const m of facts.members) {
         const found = test(m, ctx);
-        if (found != null) out.push(memberFinding(m, field, sentence(`成员${m.name}${found}`, head.hint)));
+        if (found != null) (out ??= []).push(memberFinding(m, field, sentence(`成员${m.name}${found}`, head.hint)));
       }
-      return out;
+      return out ?? NONE;
     },
   };
 }
@@ -72,12 +75,12 @@ export function rowRule<T>(
   return {
     ...rest,
     check(facts, ctx) {
-      const out: Finding[] = [];
+      let out: Finding[] | null = null;
       for (const row of rows(facts)) {
         const found = test(row, facts, ctx);
-        if (found != null) out.push(field == null ? { message: sentence(found, head.hint) } : { field, message: sentence(found, head.hint) });
+        if (found != null) (out ??= []).push(field == null ? { message: sentence(found, head.hint) } : { field, message: sentence(found, head.hint) });
       }
-      return out;
+      return out ?? NONE;
     },
   };
 }
