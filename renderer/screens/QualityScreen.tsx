@@ -101,17 +101,17 @@ export default function QualityScreen() {
   return (
     <div className="screen-fill quality-screen">
       <Space wrap size={8} style={{ marginBottom: 8 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
           数据检查
         </Typography.Title>
-        <Select aria-label="类别" allowClear placeholder="全部类别" style={{ width: 110 }} value={filters.category ?? undefined} onChange={(v: Category | undefined) => setFilters({ category: v ?? null })} options={Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label }))} />
-        <Select aria-label="级别" allowClear placeholder="全部级别" style={{ width: 100 }} value={filters.severity ?? undefined} onChange={(v: Severity | undefined) => setFilters({ severity: v ?? null })} options={Object.entries(SEVERITY_LABELS).map(([value, label]) => ({ value, label }))} />
-        <Select aria-label="行政村" allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部行政村" style={{ width: 130 }} value={filters.village ?? undefined} onChange={(v: string | undefined) => setFilters({ village: v ?? null })} options={villages.map((v) => ({ value: v.name, label: v.name }))} />
-        <Select aria-label="规则" allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部规则" style={{ width: 170 }} value={filters.code ?? undefined} onChange={(v: string | undefined) => setFilters({ code: v ?? null })} options={codes.map(([value, title]) => ({ value, label: `${value} ${title}` }))} popupMatchSelectWidth={320} />
-        <Input.Search aria-label="查找问题" allowClear placeholder="户编号、姓名或说明" style={{ width: 180 }} value={filters.text} onChange={(e) => setFilters({ text: e.target.value })} />
+        <Select aria-label="类别" allowClear placeholder="全部类别" style={{ width: 100 }} value={filters.category ?? undefined} onChange={(v: Category | undefined) => setFilters({ category: v ?? null })} options={Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label }))} />
+        <Select aria-label="级别" allowClear placeholder="全部级别" style={{ width: 90 }} value={filters.severity ?? undefined} onChange={(v: Severity | undefined) => setFilters({ severity: v ?? null })} options={Object.entries(SEVERITY_LABELS).map(([value, label]) => ({ value, label }))} />
+        <Select aria-label="行政村" allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部行政村" style={{ width: 110 }} value={filters.village ?? undefined} onChange={(v: string | undefined) => setFilters({ village: v ?? null })} options={villages.map((v) => ({ value: v.name, label: v.name }))} />
+        <Select aria-label="规则" allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部规则" style={{ width: 150 }} value={filters.code ?? undefined} onChange={(v: string | undefined) => setFilters({ code: v ?? null })} options={codes.map(([value, title]) => ({ value, label: `${value} ${title}` }))} popupMatchSelectWidth={320} />
+        <Input.Search aria-label="查找问题" allowClear placeholder="户编号、姓名或说明" style={{ width: 150 }} value={filters.text} onChange={(e) => setFilters({ text: e.target.value })} />
         <Space size={4}>
           <Switch size="small" checked={filters.showAcked} onChange={(v) => setFilters({ showAcked: v })} aria-label="显示已核实无误" data-testid="show-acked" />
-          <span>显示已核实（{data?.acknowledged.length ?? 0}）</span>
+          <span style={{ whiteSpace: 'nowrap' }}>已核实（{data?.acknowledged.length ?? 0}）</span>
         </Space>
         {(filters.category || filters.severity || filters.village || filters.code || filters.text) && <Button size="small" onClick={() => setFilters({ ...NO_FILTERS, showAcked: filters.showAcked })}>清除筛选</Button>}
         <Button onClick={recheck} loading={query.loading} data-testid="recheck">

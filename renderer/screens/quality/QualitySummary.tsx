@@ -1,7 +1,7 @@
 // 数据检查's summary: findings by rule and by village, 错误 and 疑点 counted apart; clicking a
 // count filters the list to that rule or village (and severity).
 import { Table, Typography } from 'antd';
-import type { Problem, Severity } from '../../../shared/quality/types.ts';
+import type { Problem } from '../../../shared/quality/types.ts';
 import type { QualityFilters } from './state.ts';
 
 interface Line {
@@ -37,8 +37,8 @@ export default function QualitySummary({ problems, filters, set }: { problems: r
   // Villages in the list's order (village order, then 户编号).
   const byVillage = tally(problems, (p) => p.village, (p) => p.village);
   const columns = (pick: (l: Line) => Partial<QualityFilters>, id: string) => [
-    { title: '错误', dataIndex: 'error', width: 56, align: 'right' as const, render: (n: number, l: Line) => <Count n={n} testId={`${id}-${l.key}-error`} on={() => set({ ...pick(l), severity: 'error' as Severity })} /> },
-    { title: '疑点', dataIndex: 'warning', width: 56, align: 'right' as const, render: (n: number, l: Line) => <Count n={n} testId={`${id}-${l.key}-warning`} on={() => set({ ...pick(l), severity: 'warning' as Severity })} /> },
+    { title: '错误', dataIndex: 'error', width: 56, align: 'right' as const, render: (n: number, l: Line) => <Count n={n} testId={`${id}-${l.key}-error`} on={() => set({ ...pick(l), severity: 'error' })} /> },
+    { title: '疑点', dataIndex: 'warning', width: 56, align: 'right' as const, render: (n: number, l: Line) => <Count n={n} testId={`${id}-${l.key}-warning`} on={() => set({ ...pick(l), severity: 'warning' })} /> },
   ];
   const rowClass = (active: boolean): string => (active ? 'summary-active' : '');
   return (
