@@ -42,17 +42,19 @@ export default function QualityScreen() {
   const data = query.data;
   const categoryOf = useMemo(() => new Map<string, Category>(ruleCatalogue().map((r) => [r.code, r.category])), []);
 
-  // A new result against the one before: 已整改 / 新增 / 仍存在 (shown after 重新检查, or when something changed).
+  // A new result against the last one checked: 已整改 / 新增 / 仍存在. 重新检查 moves the baseline on;
+  // coming back from a fix shows what changed against it without moving it.
   useEffect(() => {
     if (!data) return;
-    const { baseline } = useQualityView.getState();
+    const { baseline, diff: shown } = useQualityView.getState();
     if (!baseline) {
       setDiff(data.problems, null);
       return;
     }
     const d = diffChecks(baseline, data.problems, data.acknowledged.map((a) => a.problem));
     const changed = d.closed.length > 0 || d.added.length > 0;
-    setDiff(data.problems, asked.current || changed ? d : useQualityView.getState().diff);
+    if (asked.current) setDiff(data.problems, d);
+    else setDiff(baseline, changed ? d : shown);
     asked.current = false;
   }, [data, setDiff]);
 
