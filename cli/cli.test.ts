@@ -178,6 +178,26 @@ describe('relief-archive CLI', { timeout: 180_000 }, () => {
     expect(bad.stderr).toMatch(/日期“2026-13-01”无效/);
   });
 
+  it('check --ack marks a finding 已核实无误 (reason required), --json lists it apart; --unack brings it back', () => {
+    const before = json(run('check', '--db', db, '--json', '--as-of', AS_OF).stdout) as { problems: { code: string; household: string; member: string | null }[]; acknowledged: unknown[] };
+    expect(before.acknowledged).toEqual([]);
+    const p = before.problems.find((q) => q.member !== null) ?? before.problems[0]!;
+    const spec = `${p.code}:${p.household}${p.member ? `:${p.member}` : ''}`;
+    const noReason = run('check', '--db', db, '--ack', spec, '--as-of', AS_OF);
+    expect(noReason.code).toBe(2);
+    expect(noReason.stderr).toMatch(/已核实无误要写明理由：请加 --reason/);
+    const acked = run('check', '--db', db, '--ack', spec, '--reason', '经入户核实情况属实', '--as-of', AS_OF, '--json');
+    expect(acked.code).toBe(0);
+    const ids = (json(acked.stdout) as { acknowledged: { id: string; acknowledgedOn: string }[] }).acknowledged;
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids[0]!.acknowledgedOn).toBe(AS_OF);
+    const after = json(run('check', '--db', db, '--json', '--as-of', AS_OF).stdout) as { problems: unknown[]; acknowledged: { problem: { code: string; household: string } }[] };
+    expect(after.problems).toHaveLength(before.problems.length - ids.length);
+    expect(after.acknowledged.map((a) => `${a.problem.code}:${a.problem.household}`)).toEqual(ids.map(() => `${p.code}:${p.household}`));
+    for (const a of ids) expect(run('check', '--db', db, '--unack', a.id).code).toBe(0);
+    expect((json(run('check', '--db', db, '--json', '--as-of', AS_OF).stdout) as { problems: unknown[] }).problems).toHaveLength(before.problems.length);
+  });
+
   it('human output is Chinese text, not JSON', () => {
     const r = run('stats', '--db', db);
     expect(r.code).toBe(0);

@@ -12,7 +12,7 @@ import { SearchIndex } from './search-index.ts';
 import type { Session } from './session.ts';
 
 /** Endpoint groups whose every household change is audited with its household: updated in place. */
-const AUDITED_BY_HOUSEHOLD = new Set(['households', 'audit', 'help', 'monitoring', 'attachments', 'workflows']);
+const AUDITED_BY_HOUSEHOLD = new Set(['households', 'audit', 'help', 'monitoring', 'attachments', 'workflows', 'quality']);
 /** More households than this in one write: rebuilding is as quick as updating. */
 const MANY = 2000;
 const KEY = 'derived';

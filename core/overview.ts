@@ -5,16 +5,22 @@
 // a progress bar.
 import type { DueItem, OverviewProblemsView, OverviewView } from '../shared/api/index.ts';
 import type { Session } from './session.ts';
+import { applyAcks } from './check-acks.ts';
+import type { CheckWithAcks } from './check-acks.ts';
 import { checkArchive } from './check.ts';
 import type { CheckResult } from './check.ts';
 import { checkCacheOf } from './derived.ts';
 import { townshipStats } from './stats.ts';
 
-/** The whole archive's check from the kept result; one village's is checked afresh (a thirtieth of the work). */
-export async function cachedCheck(session: Session, villageId: string | null, onProgress?: (label: string, fraction: number) => void): Promise<CheckResult> {
+/**
+ * The whole archive's check from the kept result; one village's is checked afresh (a thirtieth of
+ * the work). Findings marked 已核实无误 (data unchanged since) are listed apart, out of the counts.
+ */
+export async function cachedCheck(session: Session, villageId: string | null, onProgress?: (label: string, fraction: number) => void): Promise<CheckWithAcks> {
   const asOf = session.today();
-  if (villageId) return checkArchive(session.requireArchive(), { asOf, villageId });
-  return checkCacheOf(session).compute(asOf, onProgress);
+  const archive = session.requireArchive();
+  const raw = villageId ? checkArchive(archive, { asOf, villageId }) : await checkCacheOf(session).compute(asOf, onProgress);
+  return applyAcks(archive.db, raw);
 }
 
 function problemsView(check: CheckResult): OverviewProblemsView {
@@ -28,7 +34,8 @@ export function overview(session: Session, year: number | null): OverviewView {
   const archive = session.requireArchive();
   const asOf = session.today();
   const s = townshipStats(archive, year == null ? { asOf } : { year, asOf });
-  const check = checkCacheOf(session).fresh(asOf);
+  const kept = checkCacheOf(session).fresh(asOf);
+  const check = kept && applyAcks(archive.db, kept);
   const due: DueItem[] = [];
   if (s.households === 0) due.push({ text: '档案里还没有农户：请先导入国家系统导出的花名册（Excel），或在“农户档案”中逐户新增。', go: 'import' });
   if (s.helperCoverage.households > s.helperCoverage.covered) {

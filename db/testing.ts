@@ -28,6 +28,7 @@ import {
   meetings,
   members,
   pairings,
+  qualityAcks,
   screeningAlerts,
   screeningLists,
   statusHistory,
@@ -133,6 +134,7 @@ const TABLES = {
   batchHouseholds,
   screeningLists,
   screeningAlerts,
+  qualityAcks,
 };
 type Tables = typeof TABLES;
 export type TestTable = keyof Tables;

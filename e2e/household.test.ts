@@ -12,6 +12,7 @@ import { townshipStats } from '../core/stats.ts';
 import { makeIdNumber } from '../shared/id-number.ts';
 import { DEMO_DAY, PASSWORD, demoShell, launchBrowser, login, readArchive, screenshot } from './browser.ts';
 import { settled, watchToasts } from './page-state.ts';
+import { dataCheckFlow } from './quality-steps.ts';
 import type { DemoShell } from './browser.ts';
 
 const NO = '5119220001999001';
@@ -289,6 +290,15 @@ describe('household editing in the browser shell', () => {
     await settled(page);
     await screenshot(page, '12-household-list');
   });
+
+  it('at 1366×768: 数据检查 — the summary, a rule’s count filters, a row opens the member and field, back returns to the same place, 已核实无误 with a reason, a fix shows as closed on re-check', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    try {
+      await dataCheckFlow(page, shell, query, toastSaid);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 860 });
+    }
+  }, 150_000);
 
   it('at 1366×768: 待办 opens its list, the list sorts and exports as shown and says who matched, the member grid keeps its actions in view, villages are added, F1 lists the keys', async () => {
     await page.setViewportSize({ width: 1366, height: 768 });

@@ -56,6 +56,8 @@ const samples: Record<string, () => unknown> = {
   'audit.undoLast': () => ({}),
   'audit.verify': () => ({}),
   'quality.check': () => ({ villageId }),
+  'quality.ack': () => ({ householdId, code: 'Q311', reason: '经入户核实无误' }),
+  'quality.unack': () => ({ id: 'no-such-ack' }),
   'attachments.list': () => ({ ownerTable: 'households', ownerId: householdId }),
   'attachments.add': () => ({ ownerTable: 'households', ownerId: householdId, originalName: '入户照片.png', dataBase64: PNG }),
   'attachments.content': () => ({ id: 'no-such-attachment' }),

@@ -12,6 +12,7 @@ import { applyUpload, checkUpload, importableColumns } from '../import/upload.ts
 import { saveHousehold } from '../households/save.ts';
 import { lastUndoable, undoLast } from '../households/undo.ts';
 import { cachedCheck, overview, overviewProblems } from '../overview.ts';
+import { acknowledge, unacknowledge } from '../check-acks.ts';
 import { listWithSearch } from '../households/search.ts';
 import type { Session } from '../session.ts';
 import { listVillages, saveVillage, saveVillageYear, villageById } from '../villages.ts';
@@ -108,6 +109,8 @@ const handlers: Handlers = {
   },
   quality: {
     check: ({ villageId }, s) => cachedCheck(s, villageId),
+    ack: (input, s) => acknowledge(s.requireArchive(), s.actor(), s.today(), input),
+    unack: ({ id }, s) => unacknowledge(s.requireArchive().db, s.actor(), id),
   },
   attachments: {
     list: ({ ownerTable, ownerId }, s) => listAttachments(s.requireArchive().db, ownerTable, ownerId),

@@ -37,6 +37,7 @@ const LABELS: Record<TravellingTableName, string> = {
   monitoring_remedies: '监测帮扶',
   screening_lists: '部门筛查名单',
   screening_alerts: '部门筛查预警',
+  quality_acks: '数据检查已核实无误',
   attachments: '档案资料',
 };
 

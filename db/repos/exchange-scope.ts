@@ -82,6 +82,8 @@ export function scopeOfBatches(db: ReadDb, wanted: readonly string[]): ScopeFilt
     // Department screening travels with the whole archive only: a hit may name a batch outside the chosen ones.
     ['screening_lists', { where: '0', params: [] }],
     ['screening_alerts', { where: '0', params: [] }],
+    // 已核实无误 likewise travels with the whole archive only.
+    ['quality_acks', { where: '0', params: [] }],
     [
       'attachments',
       {

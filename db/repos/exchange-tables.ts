@@ -38,6 +38,7 @@ const ORDER = {
   monitoring_remedies: schema.monitoringRemedies,
   screening_lists: schema.screeningLists,
   screening_alerts: schema.screeningAlerts,
+  quality_acks: schema.qualityAcks,
   attachments: schema.attachments,
 } satisfies Record<string, SQLiteTable>;
 

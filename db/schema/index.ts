@@ -8,3 +8,4 @@ export * from './monitoring.ts';
 export * from './exchange.ts';
 export * from './operators.ts';
 export * from './screening.ts';
+export * from './quality.ts';

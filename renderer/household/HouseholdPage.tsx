@@ -17,6 +17,7 @@ import { HelpTab, HistoryTab, ProblemsTab } from './InfoTabs.tsx';
 import { dialogOpen, focusElement, focusField, moveFocus, navElements } from './keyboard.ts';
 import MembersTab from './MembersTab.tsx';
 import { useSaveHousehold } from './use-save.ts';
+import { backFromHousehold, useQualityView } from '../screens/quality/state.ts';
 
 const TABS: { key: EditorTab; label: string; editable: boolean }[] = [
   { key: 'basic', label: '基本情况', editable: true },
@@ -71,7 +72,7 @@ function useGlobalKeys(save: () => Promise<boolean>): void {
         // This Esc is ours: the prompt it may open must not see it and close again.
         e.preventDefault();
         e.stopPropagation();
-        st.navigate({ name: 'households' });
+        st.navigate(backFromHousehold(st.editor.householdId));
       }
     };
     // Capture phase: an open dropdown still shows as open here (Esc then only closes it).
@@ -136,9 +137,15 @@ function PageHeader({ save }: { save: () => Promise<boolean> }) {
   const head = useStore((s) => s.editor.draft?.members.find((m) => m.relation === '户主' && !m.leftReason)?.name ?? '');
   const navigate = useStore((s) => s.navigate);
   const mayEdit = useMay(API.households.save);
+  const fromCheck = useQualityView((q) => detail != null && q.openedFrom === detail.household.id);
   return (
     <Space wrap style={{ marginBottom: 12 }}>
-      <Button onClick={() => navigate({ name: 'households' })} title="Esc">
+      {fromCheck && (
+        <Button type="primary" ghost onClick={() => navigate({ name: 'quality' })} title="Esc" data-testid="back-to-check">
+          ← 返回数据检查
+        </Button>
+      )}
+      <Button onClick={() => navigate({ name: 'households' })} title={fromCheck ? undefined : 'Esc'}>
         ← 返回列表
       </Button>
       <Typography.Title level={4} style={{ margin: 0 }}>

@@ -95,6 +95,7 @@ export { MAX_IMPORT_BYTES } from './imports.ts';
 export { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './attachments.ts';
 export type * from './households.ts';
 export type * from './other.ts';
+export type * from './quality.ts';
 export type * from './documents.ts';
 export { DOCUMENT_FORMATS, DOCUMENT_KINDS } from './documents.ts';
 export type * from './workflows.ts';

@@ -6,6 +6,8 @@ import { endpoint, offThread } from './endpoint.ts';
 import { EDIT } from '../roles.ts';
 import { id, optionalText, text, year } from './schemas.ts';
 import { jobId } from './jobs.ts';
+import { ackInput, unackInput } from './quality.ts';
+import type { AckView, AcknowledgedProblem } from './quality.ts';
 
 export interface VillageYearView {
   year: number;
@@ -102,8 +104,12 @@ export interface UndoResult {
 export interface CheckView {
   year: number | null;
   asOf: string;
+  /** The findings still open (已核实无误 ones left out). */
   problems: Problem[];
+  /** Of the open findings. */
   counts: { error: number; warning: number };
+  /** Findings marked 已核实无误 whose data has not changed since. */
+  acknowledged: AcknowledgedProblem[];
 }
 
 const fen = (label: string) => z.number().int(`${label}应为整数（分）`).min(0, `${label}不能为负数`).max(1_000_000_000_00, `${label}过大，请核对单位（元）`).nullable().default(null);
@@ -158,4 +164,8 @@ export const auditApi = {
 
 export const qualityApi = {
   check: offThread(endpoint<CheckView>()('quality.check', z.object({ villageId: z.string().nullable().default(null) })), { cache: true }),
+  /** 已核实无误: the finding(s) of a rule on a household (or one member) with the reason; audited. */
+  ack: endpoint<AckView[]>()('quality.ack', ackInput, EDIT),
+  /** 取消核实: the finding counts again. */
+  unack: endpoint<AckView>()('quality.unack', unackInput, EDIT),
 };
