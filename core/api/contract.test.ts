@@ -81,6 +81,7 @@ const samples: Record<string, () => unknown> = {
   'workflows.list': () => ({ year: null }),
   'workflows.get': () => ({ id: batchId }),
   'workflows.create': () => ({ kind: 'edge', year: 2026, villageIds: [villageId], createdOn: '2026-01-05' }),
+  'workflows.setStart': () => ({ batchId, createdOn: '2026-01-05', reason: '纸质流程已于当日开始' }),
   'workflows.candidates': () => ({ batchId, filter: { preset: 'below-monitoring' } }),
   'workflows.addHouseholds': () => ({ batchId, on: '2026-01-05', householdIds: [householdId] }),
   'workflows.removeHousehold': () => ({ batchId, householdId, on: '2026-01-05', reason: '农户撤回申请' }),
