@@ -106,7 +106,7 @@ describe('an identification batch from application to announcement', () => {
     await choose('新批次行政村', '茶园村');
     await page.getByText('新建批次', { exact: true }).last().click();
     // Entered after the application was taken on paper (2026-10-01): the batch starts the day after.
-    await page.getByLabel('本批次实际开始日期').fill('2026-10-02');
+    await page.getByLabel('本批次实际开始日期', { exact: true }).fill('2026-10-02');
     await shot('42-batch-create');
     await page.getByTestId('create-batch-ok').click();
     await page.getByTestId('batch-page').waitFor();
@@ -121,7 +121,7 @@ describe('an identification batch from application to announcement', () => {
     await page.getByTestId('step-ok').click();
     expect(await page.getByTestId('form-error').innerText()).toMatch(/开始日期 2026-10-01 早于本批次的实际开始日期 2026-10-02：如果已在纸面上于 2026-10-01 办理，请先在批次页点“修改开始日期”/);
     await page.getByTestId('step-move-start').click();
-    expect(await page.getByLabel('本批次实际开始日期').inputValue()).toBe('2026-10-01');
+    expect(await page.getByLabel('本批次实际开始日期', { exact: true }).inputValue()).toBe('2026-10-01');
     await page.setViewportSize({ width: 1366, height: 768 }); // the README's screen (docs/screenshots/batch-backdated.png)
     await shot('42b-batch-backdated');
     await page.setViewportSize({ width: 1366, height: 860 });

@@ -4,13 +4,14 @@
 import { z } from 'zod';
 import { READ } from '../roles.ts';
 import { endpoint, offThread } from './endpoint.ts';
+import { packScope } from './exchange.ts';
 import { householdFilter } from './households.ts';
 import { monitoringApi } from './monitoring.ts';
 
-export const LIST_KINDS = ['households', 'monitoring', 'batch-households', 'problems'] as const;
+export const LIST_KINDS = ['households', 'monitoring', 'batch-households', 'problems', 'pack-problems'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
-export const LIST_LABELS: Record<ListKind, string> = { households: '农户名单', monitoring: '监测对象名单', 'batch-households': '批次农户名单', problems: '数据质量问题清单' };
+export const LIST_LABELS: Record<ListKind, string> = { households: '农户名单', monitoring: '监测对象名单', 'batch-households': '批次农户名单', problems: '数据质量问题清单', 'pack-problems': '报送前检查问题清单' };
 
 export interface ListFile {
   file: string;
@@ -27,6 +28,8 @@ export const listsApi = {
         z.object({ kind: z.literal('households'), filter: householdFilter.omit({ limit: true, offset: true }) }),
         z.object({ kind: z.literal('monitoring'), filter: monitoringApi.board.input }),
         z.object({ kind: z.literal('batch-households'), batchId: z.string().min(1, '缺少批次编号') }),
+        /** 报送前检查: what the county would refuse in the chosen scope (the send screen's list). */
+        z.object({ kind: z.literal('pack-problems'), scope: packScope }),
         z.object({
           kind: z.literal('problems'),
           filter: z.object({
