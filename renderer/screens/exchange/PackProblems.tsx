@@ -20,17 +20,24 @@ export function openAt(p: PackProblemView): void {
   st.navigate({ name: 'household', id });
   const field = p.column ? camel(p.column) : null;
   if (!field) return;
-  const focus = (): boolean => {
+  // Waits for the page to load this household (a store change), then asks once for the focus.
+  let done = false;
+  const ready = (): boolean => {
     const e = useStore.getState().editor;
-    if (e.householdId !== id || e.loading || !e.draft) return false;
-    const i = p.memberId ? e.draft.members.findIndex((m) => m.id === p.memberId) : -1;
-    if (p.memberId && i < 0) return true;
-    useStore.getState().requestFocus(p.memberId ? `members.${i}.${field}` : field);
-    return true;
+    return e.householdId === id && !e.loading && e.draft !== null;
   };
-  if (focus()) return;
+  const focus = (): void => {
+    done = true;
+    const draft = useStore.getState().editor.draft!;
+    const i = p.memberId ? draft.members.findIndex((m) => m.id === p.memberId) : -1;
+    if (p.memberId && i < 0) return;
+    useStore.getState().requestFocus(p.memberId ? `members.${i}.${field}` : field);
+  };
+  if (ready()) return focus();
   const stop = useStore.subscribe(() => {
-    if (focus()) stop();
+    if (done || !ready()) return;
+    stop();
+    focus();
   });
   setTimeout(stop, 10_000);
 }
