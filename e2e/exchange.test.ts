@@ -300,6 +300,8 @@ describe('USB packages between a township and the county, in the browser shell',
     await expect.poll(() => tp.evaluate(() => document.activeElement?.closest<HTMLElement>('[data-field]')?.dataset.field ?? '')).toMatch(/^members\.\d+\.idNumber$/);
     await tp.getByTestId('menu-send').click();
     await tp.getByTestId('send-recipient').waitFor();
+    // Back on 报送县级 the form starts afresh (default place): the clerk's own path again.
+    await tp.getByTestId('send-out').fill(all);
 
     await tp.getByText('选择的批次（及其农户）').click();
     await tp.getByTestId('send-batches').click();

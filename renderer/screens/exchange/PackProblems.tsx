@@ -33,7 +33,10 @@ export function openAt(p: PackProblemView): void {
     if (p.memberId && i < 0) return;
     useStore.getState().requestFocus(p.memberId ? `members.${i}.${field}` : field);
   };
-  if (ready()) return focus();
+  if (ready()) {
+    focus();
+    return;
+  }
   const stop = useStore.subscribe(() => {
     if (done || !ready()) return;
     stop();
