@@ -4,7 +4,7 @@
 // a passphrase package (the passphrase shown once) that the county imports as unauthenticated
 // after the supervisor's confirmation; then public keys are exchanged with the phone check
 // (a wrong group read out is caught); the whole archive is refused (a bad ID number, with the
-// reason) and chosen batches go out with 写入校验; the county imports them (re-import: "已导入过",
+// reason, its household listed with 打开农户) and chosen batches go out with 写入校验; the county imports them (re-import: "已导入过",
 // archive unchanged), returns one household and passes the rest, and sends the review result;
 // the township imports it and sees the returned household with the county's reason. Assertions
 // read the archive files themselves, not just the screen.
@@ -286,6 +286,22 @@ describe('USB packages between a township and the county, in the browser shell',
     expect(existsSync(all)).toBe(false);
     expect(readdirSync(usb).filter((f) => f.endsWith('.part'))).toEqual([]);
     await shot(tp, '78-exchange-send-refused');
+    // Each refused row with its household and 打开农户: the household opens on the member's ID number.
+    const row = tp.getByTestId('pack-problems').locator('tbody tr.ant-table-row').first();
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/身份证号/);
+    const no = (await row.locator('td').nth(1).innerText()).trim();
+    expect(no).not.toBe('');
+    await tp.setViewportSize({ width: 1366, height: 768 }); // the README's screen (docs/screenshots/package-refusal.png)
+    await shot(tp, '78b-exchange-send-refused-links');
+    await tp.setViewportSize({ width: 1366, height: 900 });
+    await row.getByTestId('pack-problem-open').click();
+    await expect.poll(() => tp.getByTestId('household-page').innerText()).toContain(no);
+    await expect.poll(() => tp.evaluate(() => document.activeElement?.closest<HTMLElement>('[data-field]')?.dataset.field ?? '')).toMatch(/^members\.\d+\.idNumber$/);
+    await tp.getByTestId('menu-send').click();
+    await tp.getByTestId('send-recipient').waitFor();
+    // Back on 报送县级 the form starts afresh (default place): the clerk's own path again.
+    await tp.getByTestId('send-out').fill(all);
 
     await tp.getByText('选择的批次（及其农户）').click();
     await tp.getByTestId('send-batches').click();

@@ -110,14 +110,36 @@ describe('an identification batch from application to announcement', () => {
     await choose('新批次程序类型', '贫困户识别');
     await choose('新批次行政村', '茶园村');
     await page.getByText('新建批次', { exact: true }).last().click();
-    await page.getByLabel('新批次建立日期').fill('2026-10-01');
+    // Entered after the application was taken on paper (2026-10-01): the batch starts the day after.
+    await page.getByLabel('本批次实际开始日期', { exact: true }).fill('2026-10-02');
     await shot('42-batch-create');
     await page.getByTestId('create-batch-ok').click();
     await page.getByTestId('batch-page').waitFor();
     expect(await page.getByTestId('batch-title').innerText()).toBe(TITLE);
     batchId = query<{ id: string }>('SELECT id FROM batches WHERE title = ?', TITLE)[0]!.id;
     expect(await page.getByTestId('batch-due').innerText()).toMatch(/下一步：开始第1步“农户申请”/);
-    await openStep(1, '2026-10-01');
+  });
+
+  it('records the first step on its paper date, before the batch start: the refusal says how, its button moves the start back (audited)', async () => {
+    await page.getByTestId('due-action').filter({ hasText: '开始第1步' }).click();
+    await page.getByLabel('开始日期', { exact: true }).fill('2026-10-01');
+    await page.getByTestId('step-ok').click();
+    expect(await page.getByTestId('form-error').innerText()).toMatch(/开始日期 2026-10-01 早于本批次的实际开始日期 2026-10-02：如果已在纸面上于 2026-10-01 办理，请先在批次页点“修改开始日期”/);
+    await page.getByTestId('step-move-start').click();
+    expect(await page.getByLabel('本批次实际开始日期', { exact: true }).inputValue()).toBe('2026-10-01');
+    await page.setViewportSize({ width: 1366, height: 768 }); // the README's screen (docs/screenshots/batch-backdated.png)
+    await shot('42b-batch-backdated');
+    await page.setViewportSize({ width: 1366, height: 860 });
+    await page.getByTestId('start-ok').click();
+    // Saved, the step form comes back with the paper date, and now takes it.
+    await page.getByTestId('start-ok').waitFor({ state: 'detached' });
+    expect(await page.getByLabel('开始日期', { exact: true }).inputValue()).toBe('2026-10-01');
+    await page.getByTestId('step-ok').click();
+    await page.getByTestId('step-ok').waitFor({ state: 'detached' });
+    expect(stepStatus(1)).toBe('open');
+    expect(await page.getByTestId('batch-start').innerText()).toMatch(/实际开始日期 2026-10-01/);
+    expect(query('SELECT created_on AS c FROM batches WHERE id = ?', batchId)).toEqual([{ c: '2026-10-01' }]);
+    expect(query("SELECT note FROM audit_log WHERE table_name = 'batches' AND record_id = ? AND action = 'update'", batchId)).toEqual([{ note: `批次“${TITLE}”实际开始日期 2026-10-02 → 2026-10-01（纸质流程已于 2026-10-01 开始办理）` }]);
   });
 
   it('adds three households by name, after previewing a filter list', async () => {

@@ -2,22 +2,13 @@
 // the first page of each PDF into a PNG with pdftoppm, to look at:
 //   npx tsx scripts/render-docs.mts [OUT_DIR]        (default tmp/docs-preview, git-ignored)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { initArchive } from '../core/archive.ts';
-import { generateDemo } from '../core/demo/index.ts';
+import { join } from 'node:path';
 import { renderDocument } from '../core/documents/index.ts';
 import { insertTestBatch } from '../core/documents/testing.ts';
 import type { DocumentRequestInput } from '../shared/api/documents.ts';
+import { previewArchive } from './preview-archive.mts';
 
-const out = resolve(process.argv[2] ?? 'tmp/docs-preview');
-rmSync(out, { recursive: true, force: true });
-mkdirSync(out, { recursive: true });
-const asOf = '2026-11-24';
-const actor = { operator: '预览', now: () => new Date(`${asOf}T08:00:00Z`) };
-const archive = initArchive({ file: join(out, 'preview.db'), name: '青山镇', code: '511922101000', county: '示例县', province: '四川省' }, actor);
-generateDemo(archive, { villages: 3, households: 300, seed: 'preview', asOf, actor });
-const villages = archive.sqlite.prepare('SELECT id, code FROM villages ORDER BY code').all() as { id: string; code: string }[];
+const { out, asOf, archive, villages } = previewArchive('tmp/docs-preview');
 const household = (status: string) => (archive.sqlite.prepare('SELECT no FROM households WHERE status = ? ORDER BY no LIMIT 1').get(status) as { no: string }).no;
 const edge = insertTestBatch(archive, { kind: 'edge', year: 2026, villageIds: [villages[0]!.id], households: 36, failOne: true, meeting: true });
 const monitoring = insertTestBatch(archive, { kind: 'monitoring', year: 2026, households: 12, openStep: 'announcement', startedOn: '2026-11-22', meeting: true });

@@ -2,23 +2,14 @@
 // demo township and turns every page into a PNG with pdftoppm, to look at:
 //   npx tsx scripts/render-notices.mts [OUT_DIR]        (default tmp/notices-preview, git-ignored)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { initArchive } from '../core/archive.ts';
-import { generateDemo } from '../core/demo/index.ts';
+import { join } from 'node:path';
 import { saveContacts } from '../core/documents/contacts.ts';
 import { renderDocument } from '../core/documents/index.ts';
 import { insertTestBatch } from '../core/documents/testing.ts';
 import type { DocumentRequestInput } from '../shared/api/documents.ts';
+import { previewArchive } from './preview-archive.mts';
 
-const out = resolve(process.argv[2] ?? 'tmp/notices-preview');
-rmSync(out, { recursive: true, force: true });
-mkdirSync(out, { recursive: true });
-const asOf = '2026-11-24';
-const actor = { operator: '预览', now: () => new Date(`${asOf}T08:00:00Z`) };
-const archive = initArchive({ file: join(out, 'preview.db'), name: '青山镇', code: '511922101000', county: '示例县', province: '四川省' }, actor);
-generateDemo(archive, { villages: 3, households: 300, seed: 'preview', asOf, actor });
-const villages = archive.sqlite.prepare('SELECT id, code FROM villages ORDER BY code').all() as { id: string; code: string }[];
+const { out, asOf, actor, archive, villages } = previewArchive('tmp/notices-preview');
 saveContacts(archive.db, actor, { supervisionPhones: ['0838-6212317'], officeAddress: '青山镇人民政府便民服务中心（青山镇人民路1号）', officePhone: '0838-6210001', villages: [{ code: villages[0]!.code, committeePhone: '0838-6215566' }] });
 const edge = insertTestBatch(archive, { kind: 'edge', year: 2026, villageIds: [villages[0]!.id], households: 36, failOne: true, meeting: true });
 const edgeSecond = insertTestBatch(archive, { kind: 'identification', year: 2019, villageIds: [villages[0]!.id], households: 10, openStep: 'township-publicity', meeting: true });

@@ -83,6 +83,7 @@ const samples: Record<string, () => unknown> = {
   'workflows.list': () => ({ year: null }),
   'workflows.get': () => ({ id: batchId }),
   'workflows.create': () => ({ kind: 'edge', year: 2026, villageIds: [villageId], createdOn: '2026-01-05' }),
+  'workflows.setStart': () => ({ batchId, createdOn: '2026-01-05', reason: '纸质流程已于当日开始' }),
   'workflows.candidates': () => ({ batchId, filter: { preset: 'below-monitoring' } }),
   'workflows.addHouseholds': () => ({ batchId, on: '2026-01-05', householdIds: [householdId] }),
   'workflows.removeHousehold': () => ({ batchId, householdId, on: '2026-01-05', reason: '农户撤回申请' }),
@@ -121,6 +122,7 @@ const samples: Record<string, () => unknown> = {
   'exchange.trustKey': () => ({ file: join(session.dataDir, 'no-such-public.json'), checkedBy: '李会计' }),
   'exchange.revokeKey': () => ({ fingerprint: '12345 67890 12345 67890 12345 67890', reason: '密钥遗失' }),
   'exchange.packages': () => ({}),
+  'exchange.packCheck': () => ({ scope: { type: 'all' } }),
   'exchange.pack': () => ({ out: join(session.dataDir, 'export.fpkg') }),
   'exchange.inspect': () => ({ file: join(session.dataDir, 'no-such.fpkg') }),
   'exchange.unpack': () => ({ file: join(session.dataDir, 'no-such.fpkg'), dryRun: true }),
@@ -164,7 +166,7 @@ describe('the API contract through the dispatcher', () => {
   });
 
   it('declares every long endpoint offThread, so the shells run it on a worker thread (core/worker/runner.ts)', () => {
-    const LONG = ['imports.check', 'imports.apply', 'quality.check', 'documents.preview', 'documents.render', 'exchange.pack', 'exchange.unpack', 'exchange.packReview', 'lists.export'];
+    const LONG = ['exchange.packCheck', 'imports.check', 'imports.apply', 'quality.check', 'documents.preview', 'documents.render', 'exchange.pack', 'exchange.unpack', 'exchange.packReview', 'lists.export'];
     const routed = [...ENDPOINTS.values()].filter((e) => e.worker).map((e) => e.channel);
     expect(routed.sort()).toEqual(LONG.sort());
     // Whatever reports progress under a job id is long work. The exceptions: the upgrade of a plain

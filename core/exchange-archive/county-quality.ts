@@ -126,5 +126,6 @@ export function townshipProblems(archive: Archive, townshipId: string, opts: Omi
   const t = townshipList(archive.db).find((x) => x.id === townshipId);
   if (!t) throw new UserError('县级档案中没有这个乡镇：请先导入该乡镇报送的数据包。');
   const c = cachedTownship(archive, t, opts.asOf, opts.now, opts.cache);
-  return { townshipId: t.id, township: t.name, ...c.result };
+  // The township's 已核实无误 marks are not applied at the county: it sees every finding.
+  return { townshipId: t.id, township: t.name, ...c.result, acknowledged: [] };
 }

@@ -108,8 +108,8 @@ function refuseProblems(problems: readonly Problem[]): void {
   });
 }
 
-/** The people's tables checked as the county will, before anything is packed (refused at once, not after the packing). */
-function precheckPeople(db: ReadDb, filter: ScopeFilter, now: Date, signal?: AbortSignal): void {
+/** The rows of the people's tables (households, members) the county would refuse, at most 200. */
+export function peopleProblems(db: ReadDb, filter: ScopeFilter, now: Date, signal?: AbortSignal): Problem[] {
   const problems: Problem[] = [];
   const nos = new HouseholdNos();
   for (const t of TABLES.filter((x) => x.name === 'households' || x.name === 'members')) {
@@ -118,7 +118,12 @@ function precheckPeople(db: ReadDb, filter: ScopeFilter, now: Date, signal?: Abo
       if (problems.length >= 200) break;
     }
   }
-  refuseProblems(problems);
+  return problems;
+}
+
+/** The people's tables checked as the county will, before anything is packed (refused at once, not after the packing). */
+function precheckPeople(db: ReadDb, filter: ScopeFilter, now: Date, signal?: AbortSignal): void {
+  refuseProblems(peopleProblems(db, filter, now, signal));
 }
 
 function* attachmentEntries(db: ReadDb, filter: ScopeFilter, counted: Counted, signal?: AbortSignal, onBytes?: (n: number) => void): Generator<EntrySource> {

@@ -5,6 +5,7 @@ import type { Handlers } from '../api/handlers.ts';
 import { countyQualityOf, countyTownshipProblemsOf } from './county-quality-session.ts';
 import { countyBatches, countyHouseholds, countyTownships, deleteOpinion, listOpinions, packReview, recordOpinion, requireCounty } from './county-review.ts';
 import { packTownship } from './export.ts';
+import { packCheck } from './pack-check.ts';
 import { systemActor } from '../../shared/actor.ts';
 import { exportKeyPair, importKeyPair } from './key-transfer.ts';
 import { inspectKeyFile, registeredView, revokeKey, trustKey } from './keys.ts';
@@ -29,6 +30,7 @@ export const exchangeHandlers: Handlers['exchange'] = {
   trustKey: (input, s) => registeredView(trustKey(s.requireArchive(), s.actor(), input).row),
   revokeKey: (input, s) => registeredView(revokeKey(s.requireArchive(), s.actor(), input)),
   packages: ({ direction, limit }, s) => listPackages(s.requireArchive().db, direction, limit),
+  packCheck: ({ scope }, s) => packCheck(s.requireArchive().db, scope, s.clock.now()),
   pack: ({ out, scope, to, passphrase, jobId }, s) => {
     const archive = s.requireArchive();
     const actor = s.actor();

@@ -6,6 +6,7 @@ import { countyQualityTable, townshipProblemsTable } from './county-tables.ts';
 import { ruleCatalogue } from '../../shared/quality/index.ts';
 import { SEVERITY_LABELS } from '../../shared/quality/types.ts';
 import { listWithSearch } from '../households/search.ts';
+import { packCheck } from '../exchange-archive/pack-check.ts';
 import { cachedCheck } from '../overview.ts';
 import type { Session } from '../session.ts';
 import { monitoringBoard } from '../workflows/monitoring-board.ts';
@@ -31,6 +32,30 @@ export interface ListTable {
   rows: (string | number | null)[][];
 }
 
+/** 序号, 户编号, 户主, 行政村, 村民小组, 人数: every household list starts with these, as on screen. */
+const IDENTITY: readonly ListColumn[] = [
+  { label: '序号', width: 7 },
+  { label: '户编号', width: 22, text: true },
+  { label: '户主', width: 10 },
+  { label: '行政村', width: 12 },
+  { label: '村民小组', width: 12 },
+  { label: '人数', width: 6 },
+];
+
+/** The row's identity cells, in IDENTITY's order (`i` counts from 0). */
+function identityCells(i: number, h: { no: string; head: string | null; villageName: string; groupName: string | null; size: number }): (string | number | null)[] {
+  return [i + 1, h.no, h.head, h.villageName, h.groupName, h.size];
+}
+
+/** 序号, 村, 户编号, 户主, 成员: a problem list's identity (the county's 问题清单 order). */
+const PROBLEM_IDENTITY: readonly ListColumn[] = [
+  { label: '序号', width: 7 },
+  { label: '村', width: 12 },
+  { label: '户编号', width: 22, text: true },
+  { label: '户主', width: 10 },
+  { label: '成员', width: 10 },
+];
+
 /** Enough for the whole township in one sheet (the screens page the same list). */
 const ALL = 1_000_000;
 
@@ -38,19 +63,14 @@ async function householdsTable(s: Session, f: Extract<ListExportRequest, { kind:
   const page = await listWithSearch(s, { ...f, limit: ALL, offset: 0 });
   const searched = f.search !== '';
   const columns: ListColumn[] = [
-    { label: '序号', width: 7 },
-    { label: '户编号', width: 22, text: true },
-    { label: '户主', width: 10 },
-    { label: '行政村', width: 12 },
-    { label: '村民小组', width: 12 },
-    { label: '人数', width: 6 },
+    ...IDENTITY,
     { label: '户状态', width: 14 },
     { label: '贫困户属性', width: 14 },
     { label: '主要致贫原因', width: 14 },
     { label: '监测对象类别', width: 14 },
     ...(searched ? [{ label: '查找命中的成员', width: 18 }] : []),
   ];
-  const rows = page.items.map((h, i) => [i + 1, h.no, h.head ?? '（无户主）', h.villageName, h.groupName, h.size, STATUS_LABELS[h.status], h.attribute, h.mainCause, h.monitoringCategory, ...(searched ? [(h.matched ?? []).join('、')] : [])]);
+  const rows = page.items.map((h, i) => [...identityCells(i, { ...h, head: h.head ?? '（无户主）' }), STATUS_LABELS[h.status], h.attribute, h.mainCause, h.monitoringCategory, ...(searched ? [(h.matched ?? []).join('、')] : [])]);
   const filters = [f.search && `查找“${f.search}”`, f.status && STATUS_LABELS[f.status], f.groupName, f.attribute, f.mainCause, f.monitoringCategory, f.noHelper && '没有帮扶责任人'].filter(Boolean);
   return { name: '农户名单', title: '农户名单', subtitle: `共 ${page.total} 户${filters.length ? `（${filters.join('，')}）` : ''}`, columns, rows };
 }
@@ -59,12 +79,7 @@ function monitoringTable(s: Session, f: Extract<ListExportRequest, { kind: 'moni
   const asOf = f.asOf ?? s.today();
   const b = monitoringBoard(s.requireArchive().db, { ...f, asOf });
   const columns: ListColumn[] = [
-    { label: '序号', width: 7 },
-    { label: '户编号', width: 22, text: true },
-    { label: '户主', width: 10 },
-    { label: '行政村', width: 12 },
-    { label: '村民小组', width: 12 },
-    { label: '人数', width: 6 },
+    ...IDENTITY,
     { label: '监测对象类别', width: 16 },
     { label: '风险', width: 18 },
     { label: '风险等级', width: 8 },
@@ -75,7 +90,7 @@ function monitoringTable(s: Session, f: Extract<ListExportRequest, { kind: 'moni
     { label: '走访日期', width: 12 },
     { label: '走访人签字', width: 12 },
   ];
-  const rows = b.objects.map((o, i) => [i + 1, o.no, o.head, o.villageName, o.groupName, o.size, o.category, o.risks.join('、'), o.levelLabel, o.riskRemoved ? `风险已消除（${o.removalMethod ?? ''}）` : o.levelReasons.join('；'), o.lastCheckOn, o.dueLabel, o.openRemedies || null, null, null]);
+  const rows = b.objects.map((o, i) => [...identityCells(i, o), o.category, o.risks.join('、'), o.levelLabel, o.riskRemoved ? `风险已消除（${o.removalMethod ?? ''}）` : o.levelReasons.join('；'), o.lastCheckOn, o.dueLabel, o.openRemedies || null, null, null]);
   const what = f.dueOnly ? '本月待走访监测对象名单' : '防返贫监测对象名单';
   return {
     name: what,
@@ -89,24 +104,14 @@ function monitoringTable(s: Session, f: Extract<ListExportRequest, { kind: 'moni
 function batchTable(s: Session, batchId: string): ListTable {
   const d = batchDetail(s.requireArchive().db, batchId, s.today());
   const columns: ListColumn[] = [
-    { label: '序号', width: 7 },
-    { label: '户编号', width: 22, text: true },
-    { label: '户主', width: 10 },
-    { label: '行政村', width: 12 },
-    { label: '村民小组', width: 12 },
-    { label: '人数', width: 6 },
+    ...IDENTITY,
     { label: '户状态', width: 14 },
     ...(d.kindView.choice ? [{ label: d.kindView.choice.label, width: 16 }] : []),
     ...d.steps.map((st) => ({ label: `${st.seq}. ${st.label}`, width: 12 })),
     { label: '进展', width: 14 },
   ];
   const rows = d.households.map((h, i) => [
-    i + 1,
-    h.no,
-    h.head,
-    h.villageName,
-    h.groupName,
-    h.size,
+    ...identityCells(i, h),
     h.statusLabel,
     ...(d.kindView.choice ? [h.choice] : []),
     ...d.steps.map((st) => {
@@ -126,11 +131,7 @@ async function problemsTable(s: Session, f: Extract<ListExportRequest, { kind: '
   const heads = new Map(householdBriefs(s.requireArchive().db, [...new Set(problems.map((p) => p.householdId))]).map((h) => [h.id, h.head]));
   const hints = new Map(ruleCatalogue().map((r) => [r.code, r.hint]));
   const columns: ListColumn[] = [
-    { label: '序号', width: 7 },
-    { label: '村', width: 12 },
-    { label: '户编号', width: 22, text: true },
-    { label: '户主', width: 10 },
-    { label: '成员', width: 10 },
+    ...PROBLEM_IDENTITY,
     { label: '级别', width: 7 },
     { label: '规则', width: 8 },
     { label: '问题', width: 48 },
@@ -148,6 +149,15 @@ async function problemsTable(s: Session, f: Extract<ListExportRequest, { kind: '
   };
 }
 
+/** 报送前检查: the rows the county would refuse in the chosen scope, each with its household. */
+function packProblemsTable(s: Session, scope: Extract<ListExportRequest, { kind: 'pack-problems' }>['scope']): ListTable {
+  const problems = packCheck(s.requireArchive().db, scope, s.clock.now());
+  const columns: ListColumn[] = [...PROBLEM_IDENTITY, { label: '问题', width: 60 }, { label: '整改情况', width: 20 }];
+  const rows = problems.map((p, i) => [i + 1, p.village, p.no, p.head, p.member, p.line, null]);
+  const what = scope.type === 'all' ? '全部档案' : `所选 ${scope.batchIds.length} 个批次`;
+  return { name: '报送前检查问题清单', title: '报送前检查问题清单', subtitle: `${what} · 共 ${problems.length} 条${problems.length >= 200 ? '（只列前 200 条）' : ''} · 改正后再报送县级`, columns, rows };
+}
+
 export async function listTable(s: Session, req: ListExportRequest): Promise<ListTable> {
   switch (req.kind) {
     case 'households':
@@ -162,5 +172,7 @@ export async function listTable(s: Session, req: ListExportRequest): Promise<Lis
       return countyQualityTable(s);
     case 'township-problems':
       return townshipProblemsTable(s, req.townshipId);
+    case 'pack-problems':
+      return packProblemsTable(s, req.scope);
   }
 }

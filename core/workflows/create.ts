@@ -25,7 +25,7 @@ export interface CreateBatchInput {
 
 export function createBatch(db: Db, actor: Actor, input: CreateBatchInput): string {
   const def = KINDS[input.kind];
-  refuseFuture(actor, input.createdOn, '建立日期');
+  refuseFuture(actor, input.createdOn, '本批次实际开始日期');
   const wanted = [...new Set(input.villageIds)];
   const found = villagesByIds(db, wanted);
   if (found.length !== wanted.length) throw new UserError('所选的行政村有的已不在档案中：请刷新后重新选择。');

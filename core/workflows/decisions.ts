@@ -8,6 +8,7 @@ import { recordAudit } from '../../db/repos/audit.ts';
 import { insertDecision, setBatchStatus, updateStep } from '../../db/repos/workflow-batches.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
+import { beforeBatchStart } from '../../shared/workflows/index.ts';
 import { revertBatch } from './apply.ts';
 import { refuseFuture, requireBatch, requireOpenBatch, stepLabel, stepsOf } from './common.ts';
 
@@ -50,7 +51,7 @@ export function reopenBatch(db: Db, actor: Actor, input: DecisionInput): void {
 export function cancelBatch(db: Db, actor: Actor, input: DecisionInput): void {
   writeTransaction(db, (w) => {
     const batch = requireOpenBatch(w, input.batchId);
-    if (input.decidedOn < batch.createdOn) throw new UserError(`决定日期 ${input.decidedOn} 早于批次建立日期 ${batch.createdOn}：请核对日期。`);
+    if (input.decidedOn < batch.createdOn) throw new UserError(`${beforeBatchStart('决定日期', input.decidedOn, batch.createdOn)}。`, { field: 'decidedOn' });
     refuseFuture(actor, input.decidedOn, '决定日期');
     setBatchStatus(w, actor, batch.id, { status: 'cancelled', closedOn: input.decidedOn });
     record(w, actor, input, 'cancel', null, `依据“${input.decision}”撤销批次“${batch.title}”：${input.reason}`);

@@ -16,6 +16,7 @@ import { raiseObjection, settleObjection } from './objections.ts';
 import { recordOutcome } from './outcomes.ts';
 import { listQuotas, saveQuota } from './quotas.ts';
 import { listKinds, saveKindSettings } from './settings.ts';
+import { setStart } from './start.ts';
 import { closeStep, openStep } from './steps.ts';
 
 export const workflowHandlers: Handlers['workflows'] = {
@@ -26,6 +27,11 @@ export const workflowHandlers: Handlers['workflows'] = {
   create: (input, s) => {
     const { db } = s.requireArchive();
     return batchDetail(db, createBatch(db, s.actor(), input), s.today());
+  },
+  setStart: (input, s) => {
+    const { db } = s.requireArchive();
+    setStart(db, s.actor(), input);
+    return batchDetail(db, input.batchId, s.today());
   },
   candidates: ({ batchId, filter }, s) => candidates(s.requireArchive().db, batchId, filter),
   addHouseholds: ({ batchId, on, householdIds, filter, choice, risks }, s) => {

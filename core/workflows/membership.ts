@@ -11,7 +11,7 @@ import { markMemberRemoved, memberOfBatch, membersOfBatch, saveMember } from '..
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
 import { STATUS_LABELS } from '../../shared/status.ts';
-import { defaultChoice } from '../../shared/workflows/index.ts';
+import { beforeBatchStart, defaultChoice } from '../../shared/workflows/index.ts';
 import type { BatchRow, HouseholdBrief } from './common.ts';
 import { describeHousehold, householdBriefs, kindOf, normalizeRisks, refuseFuture, requireOpenBatch, stepsOf } from './common.ts';
 
@@ -85,7 +85,7 @@ export function addByHand(db: Db, actor: Actor, batchId: string, input: AddInput
 function addAll(w: WriteDb, actor: Actor, batchId: string, input: AddInput): number {
   const batch = requireOpenBatch(w, batchId);
   refuseFuture(actor, input.on, '加入日期');
-  if (input.on < batch.createdOn) throw new UserError(`加入日期 ${input.on} 早于批次建立日期 ${batch.createdOn}：请核对日期。`);
+  if (input.on < batch.createdOn) throw new UserError(`${beforeBatchStart('加入日期', input.on, batch.createdOn)}。`, { field: 'on' });
   requireJoinable(w, batch);
   validChoice(batch, input.choice);
   const ids = [...new Set(input.householdIds)];

@@ -135,3 +135,11 @@ export function idsByPrefix(db: ReadDb, table: 'batches' | 'objections', ref: st
   const rows = db.$client.prepare(`SELECT id FROM ${table} WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2`).all(ref, `${ref.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as { id: string }[];
   return rows.map((r) => r.id);
 }
+
+/** The day the batch's procedure really started (batches.created_on), e.g. moved back for a procedure begun on paper. */
+export function setBatchStart(w: WriteDb, actor: Actor, batchId: string, createdOn: string): void {
+  w.update(batches)
+    .set({ createdOn, ...changeStamp(actor), version: sql`${batches.version} + 1` })
+    .where(eq(batches.id, batchId))
+    .run();
+}

@@ -16,6 +16,7 @@ export type ObjectionInput = InputOf<W['raiseObjection']>;
 export type SettleInput = InputOf<W['settleObjection']>;
 export type DecisionInput = InputOf<W['reopen']>;
 export type RemoveInput = InputOf<W['removeHousehold']>;
+export type StartInput = InputOf<W['setStart']>;
 
 const fail = (field: string, message: string): { ok: false; field: string; message: string } => ({ ok: false, field, message });
 
@@ -44,7 +45,7 @@ export interface CreateValues {
 export function createInputFrom(v: CreateValues, today: string): Checked<CreateInput> {
   if (!v.kind) return fail('kind', '请选择程序类型');
   if (v.year == null || !Number.isInteger(v.year) || v.year < 2000 || v.year > 2100) return fail('year', '请填写年度（2000—2100）');
-  const bad = dateProblem(v.createdOn, '建立日期', today);
+  const bad = dateProblem(v.createdOn, '本批次实际开始日期', today);
   if (bad) return fail('createdOn', bad);
   return { ok: true, input: { kind: v.kind, year: v.year, villageIds: v.villageIds, createdOn: v.createdOn.trim(), title: orNull(v.title) } };
 }
@@ -139,4 +140,11 @@ export function removeInputFrom(v: { on: string; reason: string }, batchId: stri
   const bad = dateProblem(v.on, '移出日期', today);
   if (bad) return fail('on', bad);
   return { ok: true, input: { batchId, householdId, on: v.on.trim(), reason } };
+}
+
+/** 修改开始日期: the batch's real start, moved back for a procedure already done on paper. */
+export function startInputFrom(v: { createdOn: string; reason: string }, batchId: string, today: string): Checked<StartInput> {
+  const bad = dateProblem(v.createdOn, '本批次实际开始日期', today);
+  if (bad) return fail('createdOn', bad);
+  return { ok: true, input: { batchId, createdOn: v.createdOn.trim(), reason: orNull(v.reason) } };
 }

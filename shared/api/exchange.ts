@@ -124,6 +124,22 @@ export interface PackAuditView {
   summary: string;
 }
 
+/** One row the county would refuse, found before packing: its household (to open) and what is wrong. */
+export interface PackProblemView {
+  /** Null when the row names no household of the archive. */
+  householdId: string | null;
+  /** The member concerned, when the row is a member's. */
+  memberId: string | null;
+  no: string | null;
+  head: string | null;
+  village: string | null;
+  member: string | null;
+  /** The first refused column (snake_case, e.g. 'id_number'), for the household page to focus. */
+  column: string | null;
+  /** Chinese: which record, which field, why (ID numbers masked). */
+  line: string;
+}
+
 export interface PackResultView {
   packageId: string;
   kind: PackageKindName;
@@ -378,6 +394,8 @@ export const exchangeApi = {
     'exchange.packages',
     z.object({ direction: z.enum(['in', 'out']).nullable().default(null), limit: z.number().int().min(1).max(1000).default(200) }),
   ),
+  /** Township side, before packing: the rows of the scope the county would refuse, each with its household (empty: none). */
+  packCheck: offThread(endpoint<PackProblemView[]>()('exchange.packCheck', z.object({ scope: packScope }), EXCHANGE)),
   /** Township side: the archive (or chosen batches) encrypted to the county, signed, 写入校验. */
   pack: offThread(endpoint<PackResultView>()(
     'exchange.pack',

@@ -4,13 +4,22 @@
 import { z } from 'zod';
 import { READ } from '../roles.ts';
 import { endpoint, offThread } from './endpoint.ts';
+import { packScope } from './exchange.ts';
 import { householdFilter } from './households.ts';
 import { monitoringApi } from './monitoring.ts';
 
-export const LIST_KINDS = ['households', 'monitoring', 'batch-households', 'problems', 'county-quality', 'township-problems'] as const;
+export const LIST_KINDS = ['households', 'monitoring', 'batch-households', 'problems', 'county-quality', 'township-problems', 'pack-problems'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
-export const LIST_LABELS: Record<ListKind, string> = { households: '农户名单', monitoring: '监测对象名单', 'batch-households': '批次农户名单', problems: '数据质量问题清单', 'county-quality': '各乡镇数据质量汇总', 'township-problems': '乡镇数据质量问题清单' };
+export const LIST_LABELS: Record<ListKind, string> = {
+  households: '农户名单',
+  monitoring: '监测对象名单',
+  'batch-households': '批次农户名单',
+  problems: '数据质量问题清单',
+  'county-quality': '各乡镇数据质量汇总',
+  'township-problems': '乡镇数据质量问题清单',
+  'pack-problems': '报送前检查问题清单',
+};
 
 export interface ListFile {
   file: string;
@@ -30,6 +39,8 @@ export const listsApi = {
         // County mode: the per-township quality summary, and one township's findings.
         z.object({ kind: z.literal('county-quality') }),
         z.object({ kind: z.literal('township-problems'), townshipId: z.string().min(1, '缺少乡镇编号') }),
+        /** 报送前检查: what the county would refuse in the chosen scope (the send screen's list). */
+        z.object({ kind: z.literal('pack-problems'), scope: packScope }),
         z.object({
           kind: z.literal('problems'),
           filter: z.object({

@@ -115,6 +115,12 @@ export const workflowsApi = {
     }),
     REVIEW,
   ),
+  /** 本批次实际开始日期: moved back for a procedure already done on paper (audited). */
+  setStart: endpoint<BatchDetail>()(
+    'workflows.setStart',
+    z.object({ batchId: id, createdOn: isoDate, reason: optionalText('修改原因', 200) }),
+    REVIEW,
+  ),
   candidates: endpoint<CandidateView[]>()('workflows.candidates', z.object({ batchId: id, filter: candidateFilter })),
   addHouseholds: endpoint<AddResult>()(
     'workflows.addHouseholds',

@@ -115,9 +115,9 @@ describe('opening steps in order', () => {
     expect(openGate(pending, closed(), '2026-10-01', '2026-11-05').ok).toBe(true);
   });
 
-  it('the first step opens from the day the batch was created', () => {
+  it('the first step opens from the batch start, the refusal saying how to move the start back', () => {
     const first = { ...pending, seq: 1, label: '农户申请' };
-    expect(openGate(first, null, '2026-10-01', '2026-09-30').blockers[0]).toMatch(/早于本批次的建立日期 2026-10-01/);
+    expect(openGate(first, null, '2026-10-01', '2026-09-30').blockers[0]).toMatch(/早于本批次的实际开始日期 2026-10-01：如果已在纸面上于 2026-09-30 办理，请先在批次页点“修改开始日期”/);
     expect(openGate(first, null, '2026-10-01', '2026-10-01').ok).toBe(true);
   });
 

@@ -42,6 +42,17 @@ export function publicityEnd(step: Pick<GateStep, 'publicity' | 'minDays' | 'sta
   return publicityPeriod(step.startedOn, step.minDays).end;
 }
 
+/** The button on the batch page (and in the refused form) that moves the batch's start back. */
+export const START_DATE_ACTION = '修改开始日期';
+
+/**
+ * `what` dated `on`, before the batch's start `from`: for a procedure already done on paper, the
+ * way out is moving the batch's start back, so the refusal says so.
+ */
+export function beforeBatchStart(what: string, on: string, from: string): string {
+  return `${what} ${on} 早于本批次的实际开始日期 ${from}：如果已在纸面上于 ${on} 办理，请先在批次页点“${START_DATE_ACTION}”，把本批次实际开始日期改为 ${on} 或更早；否则请填写 ${from} 或以后的日期`;
+}
+
 /**
  * May `step` open on `on`? The previous step must be closed and `on` not before it closed
  * (the first step: not before the batch was created).
@@ -61,7 +72,7 @@ export function openGate(step: GateStep, previous: GateStep | null, batchCreated
     blockers.push(
       previous
         ? `开始日期 ${on} 早于上一环节“${previous.label}”的完成日期 ${from}：请填写 ${from} 或以后的日期`
-        : `开始日期 ${on} 早于本批次的建立日期 ${from}：请填写 ${from} 或以后的日期`,
+        : beforeBatchStart('开始日期', on, from),
     );
   }
   return { ok: blockers.length === 0, blockers, from };

@@ -4,7 +4,7 @@
 // the packages sent so far and whether the county has answered them.
 import { Alert, Button, Card, Checkbox, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { BatchListItem, KeyStatusView, PackageLogView, TownshipReviewView } from '../../../shared/api/index.ts';
+import type { BatchListItem, KeyStatusView, PackageLogView, PackScope, TownshipReviewView } from '../../../shared/api/index.ts';
 import { api } from '../../api.ts';
 import QueryState from '../../components/QueryState.tsx';
 import { defaultPackagePath, nextSeq } from '../../editor/exchange-files.ts';
@@ -15,8 +15,10 @@ import { useStore } from '../../store/index.ts';
 import ExchangeProgress from './ExchangeProgress.tsx';
 import './exchange.css';
 import Fingerprint from './Fingerprint.tsx';
+import PackProblems from './PackProblems.tsx';
 import { FailureAlert, PackagesLog, PackResultCard, PathField } from './parts.tsx';
 import { useExchange } from './state.ts';
+import type { Failure } from './state.ts';
 
 interface Loaded {
   status: KeyStatusView;
@@ -44,6 +46,8 @@ function SendForm({ data }: { data: Loaded }) {
   const running = useExchange((s) => s.running);
   const pack = useExchange((s) => s.pack);
   const packedId = useExchange((s) => (s.packed?.key === 'pack' ? s.packed.result.packageId : null));
+  // Refused for rows the county would refuse (the refusal lists them): list them with 打开农户.
+  const refusedRows = useExchange((s) => s.packError?.key === 'pack' && !s.packError.failure.cancelled && s.packError.failure.details.length > 0);
   const [scope, setScope] = useState<'all' | 'batches'>('all');
   const [batchIds, setBatchIds] = useState<string[]>([]);
   const counties = data.status.registered.filter((k) => k.role === 'county' && k.status === 'active');
@@ -72,11 +76,12 @@ function SendForm({ data }: { data: Loaded }) {
   if (!passphrase && !recipient) problems.push('登记了多个县级公钥：请选择发给哪一个。');
   if (!out.trim()) problems.push('请填写保存位置。');
 
+  const packScope: PackScope = scope === 'all' ? { type: 'all' } : { type: 'batches', batchIds };
   const start = (): void => {
     void pack('pack', null, '正在制作报送数据包', (jobId) =>
       api.exchange.pack({
         out: out.trim(),
-        scope: scope === 'all' ? { type: 'all' } : { type: 'batches', batchIds },
+        scope: packScope,
         to: passphrase ? null : recipient,
         passphrase,
         jobId,
@@ -187,10 +192,14 @@ function SendForm({ data }: { data: Loaded }) {
         <Button type="primary" size="large" disabled={busy || problems.length > 0} onClick={start} data-testid="send-start">
           {passphrase ? '制作报送数据包（口令加密）' : '制作报送数据包'}
         </Button>
+        {refusedRows && !busy && <PackProblems scope={packScope} />}
       </Space>
     </Card>
   );
 }
+
+/** The refusal's rows are listed with 打开农户 in the form (PackProblems): the alert keeps the message. */
+const listed = (f: Failure): Failure => (f.cancelled || f.details.length === 0 ? f : { ...f, details: [] });
 
 export default function SendScreen() {
   const version = useExchange((s) => s.version);
@@ -227,7 +236,7 @@ export default function SendScreen() {
               <SendForm data={data} />
               <ExchangeProgress keys={['pack']} />
               {packed?.key === 'pack' && <PackResultCard result={packed.result} onClose={clearPacked} />}
-              {packError?.key === 'pack' && <FailureAlert failure={packError.failure} title={packError.failure.cancelled ? undefined : '报送数据包没有生成'} testId="send-error" onClose={clearPacked} />}
+              {packError?.key === 'pack' && <FailureAlert failure={listed(packError.failure)} title={packError.failure.cancelled ? undefined : '报送数据包没有生成'} testId="send-error" onClose={clearPacked} />}
               <Card title="已报送的数据包" size="small">
                 <PackagesLog packages={data.sent} testId="sent-packages" answers={{ answered, waiting }} />
               </Card>

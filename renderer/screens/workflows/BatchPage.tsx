@@ -5,6 +5,7 @@ import { Alert, App, Badge, Button, Card, Col, Row, Space, Tabs, Tag, Typography
 import { BatchReviewResults } from '../exchange/ReviewResults.tsx';
 import { useState } from 'react';
 import { API } from '../../../shared/api/index.ts';
+import { START_DATE_ACTION } from '../../../shared/workflows/index.ts';
 import type { BatchDetail } from '../../../shared/api/index.ts';
 import { api } from '../../api.ts';
 import QueryState from '../../components/QueryState.tsx';
@@ -22,17 +23,31 @@ import type { Dialog } from './dialogs.ts';
 import MeetingModal from './MeetingModal.tsx';
 import { ObjectionModal, SettleModal } from './ObjectionModals.tsx';
 import OutcomeModal from './OutcomeModal.tsx';
+import StartModal from './StartModal.tsx';
 import StepModal from './StepModal.tsx';
 import type { Done } from './StepModal.tsx';
 import { DueBanner, StepTimeline } from './Timeline.tsx';
 
-function Dialogs({ dialog, detail, close, done }: { dialog: Dialog | null; detail: BatchDetail; close: () => void; done: (d: Done) => void }) {
+function Dialogs({ dialog, detail, close, done, show }: { dialog: Dialog | null; detail: BatchDetail; close: () => void; done: (d: Done) => void; show: (d: Dialog) => void }) {
   if (!dialog) return null;
   const common = { detail, onClose: close, onDone: done };
   switch (dialog.type) {
     case 'open':
     case 'close':
-      return <StepModal {...common} kind={dialog.type} seq={dialog.seq} onDone={(d) => { done(d); close(); }} />;
+      return (
+        <StepModal
+          {...common}
+          kind={dialog.type}
+          seq={dialog.seq}
+          date={dialog.date ?? null}
+          onStart={(date) => show({ type: 'start', date, then: { type: 'open', seq: dialog.seq, date } })}
+          onDone={(d) => { done(d); close(); }}
+        />
+      );
+    case 'start': {
+      const then = dialog.then;
+      return <StartModal {...common} date={dialog.date} onDone={(d) => { done(d); if (then) show(then); else close(); }} />;
+    }
     case 'outcome':
       return <OutcomeModal {...common} seq={dialog.seq} outcome={dialog.outcome} householdIds={dialog.householdIds} onDone={(d) => { done(d); close(); }} />;
     case 'add':
@@ -68,9 +83,14 @@ function Header({ d, show }: { d: BatchDetail; show: (x: Dialog) => void }) {
       <Tag color={d.status === 'open' ? 'processing' : d.status === 'closed' ? 'success' : 'default'} data-testid="batch-status">
         {d.statusLabel}
       </Tag>
-      <Typography.Text type="secondary">
-        {d.householdCount} 户 · {d.createdOn} 建立
+      <Typography.Text type="secondary" data-testid="batch-start">
+        {d.householdCount} 户 · 实际开始日期 {d.createdOn}
       </Typography.Text>
+      {mayDecide && d.status === 'open' && (
+        <Button size="small" onClick={() => show({ type: 'start', date: null, then: null })} data-testid="batch-start-edit" title="纸质流程已提前进行时，改为实际开始的日期">
+          {START_DATE_ACTION}
+        </Button>
+      )}
       {canReopen && (
         <Button size="small" onClick={() => show({ type: 'decision', action: 'reopen' })} data-testid="reopen-batch">
           重新开启…
@@ -142,7 +162,7 @@ export default function BatchPage({ id }: { id: string }) {
         return (
           <>
             <Page detail={detail} show={setDialog} />
-            <Dialogs dialog={dialog} detail={detail} close={() => setDialog(null)} done={done} />
+            <Dialogs dialog={dialog} detail={detail} close={() => setDialog(null)} done={done} show={setDialog} />
           </>
         );
       }}

@@ -1,4 +1,5 @@
-// 新建批次: kind, year, villages (none = the whole township), the date it was set up, a title
+// 新建批次: kind, year, villages (none = the whole township), the day the procedure really began
+// (earlier when it was already under way on paper), a title
 // (the archive names it when left blank). Opens the new batch's page.
 import { Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -10,6 +11,7 @@ import { useToday } from '../../hooks/use-today.ts';
 import { useStore } from '../../store/index.ts';
 import { KIND_OPTIONS } from './options.ts';
 import { DateInput, ErrorAlert, Row, errorOf, fieldError } from './shared.tsx';
+import { START_HINT } from './StartModal.tsx';
 import type { ShownError } from './shared.tsx';
 
 const blank = (today: string): CreateValues => ({ kind: null, year: Number(today.slice(0, 4)), villageIds: [], createdOn: today, title: '' });
@@ -74,8 +76,8 @@ export default function CreateBatchModal({ open, onClose, onCreated }: { open: b
             options={villages.map((x) => ({ value: x.id, label: x.name }))}
           />
         </Row>
-        <Row label="建立日期" field="createdOn" error={error} required>
-          <DateInput aria-label="新批次建立日期" value={v.createdOn} onChange={(createdOn) => set({ createdOn })} />
+        <Row label="实际开始日期" field="createdOn" error={error} required extra={START_HINT}>
+          <DateInput aria-label="本批次实际开始日期" value={v.createdOn} onChange={(createdOn) => set({ createdOn })} />
         </Row>
         <Row label="批次名称" field="title" error={error}>
           <Input aria-label="新批次名称" maxLength={100} placeholder="可不填，自动命名，如“青山村2026年贫困户识别”" value={v.title} onChange={(e) => set({ title: e.target.value })} />

@@ -1,10 +1,11 @@
 // 开始 / 完成 one step: the date (and, for a publicity step, where the notice is posted, with the
 // period it will run), what the archive says stands in the way today, and — when the step
 // cannot be done on the date given — the archive's refusal as it comes.
-import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { BatchDetail } from '../../../shared/api/index.ts';
 import { addDays, chineseDate } from '../../../shared/dates.ts';
+import { START_DATE_ACTION } from '../../../shared/workflows/index.ts';
 import { api } from '../../api.ts';
 import { isIsoDate } from '../../editor/measure-form.ts';
 import { closeInputFrom, openInputFrom } from '../../editor/workflow-forms.ts';
@@ -23,10 +24,22 @@ function lastStepNote(d: BatchDetail): string {
   return `这是最后一步：完成即公告，通过全部环节的 ${going} 户将按“${d.kindView.label}”改变状态，并在状态记录中注明本批次。`;
 }
 
-export default function StepModal({ detail, kind, seq, onClose, onDone }: { detail: BatchDetail; kind: 'open' | 'close'; seq: number; onClose: () => void; onDone: (d: Done) => void }) {
+interface Props {
+  detail: BatchDetail;
+  kind: 'open' | 'close';
+  seq: number;
+  /** The date to start from (the paper date, back from 修改开始日期); else today. */
+  date: string | null;
+  /** Opens 修改开始日期 with the refused date (a first step before the batch's start). */
+  onStart: (date: string) => void;
+  onClose: () => void;
+  onDone: (d: Done) => void;
+}
+
+export default function StepModal({ detail, kind, seq, date: initial, onStart, onClose, onDone }: Props) {
   const today = useToday();
   const step = detail.steps.find((s) => s.seq === seq)!;
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState(initial ?? today);
   const [postedAt, setPostedAt] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<ShownError | null>(null);
@@ -65,9 +78,17 @@ export default function StepModal({ detail, kind, seq, onClose, onDone }: { deta
 
   const period = opening && step.publicity && isIsoDate(date.trim()) ? plannedPeriod(date.trim(), minDays) : null;
   const gateNote = step.gate.blockers.length > 0 ? step.gate.blockers : null;
+  // Refused for a first step before the batch's start: offer the way a procedure done on paper goes on.
+  const typed = date.trim();
+  const beforeStart = opening && error != null && seq === 1 && isIsoDate(typed) && typed < detail.createdOn;
   return (
     <Modal open title={`${opening ? '开始' : '完成'}${name}`} onCancel={onClose} onOk={() => void submit()} okText={opening ? '开始' : '完成'} confirmLoading={busy} okButtonProps={{ 'data-testid': 'step-ok' }} width={600}>
       <ErrorAlert error={error} />
+      {beforeStart && (
+        <Button type="primary" style={{ marginBottom: 12 }} onClick={() => onStart(typed)} data-testid="step-move-start">
+          {START_DATE_ACTION}：把本批次实际开始日期改为 {typed}
+        </Button>
+      )}
       {gateNote && !error && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`按今天（${detail.asOf}）计：`} description={gateNote.map((b) => <div key={b}>· {b}</div>)} />}
       {!opening && step.publicity && step.endsOn && (
         <Typography.Paragraph>
