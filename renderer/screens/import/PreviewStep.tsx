@@ -9,6 +9,7 @@ import ImportProblems from '../ImportProblems.tsx';
 import ChangesTable from './ChangesTable.tsx';
 import { useImportFlow } from './flow.ts';
 import NotInFileTable from './NotInFileTable.tsx';
+import { QualityRows, QualitySummary } from './QualityPreview.tsx';
 import { saveBase64 } from './save-file.ts';
 
 function Counts({ result }: { result: ImportResultView }) {
@@ -30,7 +31,7 @@ export default function PreviewStep() {
   const skipRejected = useImportFlow((s) => s.skipRejected);
   const busy = useImportFlow((s) => s.running !== null);
   const checkNo = useImportFlow((s) => s.checkNo);
-  const { setRemoveMissing, setSkipRejected, apply, goTo, restart } = useImportFlow.getState();
+  const { setRemoveMissing, setSkipRejected, apply, goTo, restart, exportQuality } = useImportFlow.getState();
   if (!result || !file) return null;
 
   const summary = importSummary(result);
@@ -58,6 +59,7 @@ export default function PreviewStep() {
           { key: 'notInFile', label: `文件中没有的户 ${preview.notInFile.length}`, children: <NotInFileTable rows={preview.notInFile} note={notInFileText(preview.notInFile.length)} /> },
         ]
       : []),
+    ...(result.quality ? [{ key: 'quality', label: `导入后数据检查 ${result.quality.errors + result.quality.warnings}`, children: <QualityRows quality={result.quality} /> }] : []),
     {
       key: 'problems',
       label: `问题 ${result.problems.length}`,
@@ -80,6 +82,8 @@ export default function PreviewStep() {
           <Counts result={result} />
         </Space>
       </Card>
+
+      {result.quality && <QualitySummary quality={result.quality} removeMissing={removeMissing} busy={busy} onExport={() => void exportQuality()} />}
 
       {result.refused && (
         <Alert
