@@ -36,7 +36,11 @@ function summary(r: ImportResult): string {
   if (v?.notInFile.length) lines.push(`档案中有 ${v.notInFile.length} 户不在这个文件中（未删除；如需销号请走相应程序）。`);
   if (r.rejected) lines.push(`有 ${r.rejected} 户因错误没有导入。`);
   if (r.backupFile) lines.push(`导入前的备份：${r.backupFile}`);
-  if (r.quality) lines.push(qualityLine(r.quality), ...r.quality.rules.map((q) => `  ${q.code} ${q.title}（${SEVERITY_LABELS[q.severity]}）：${q.count} 条`));
+  if (r.quality) {
+    const { rules } = r.quality;
+    lines.push(qualityLine(r.quality), ...rules.slice(0, 10).map((q) => `  ${q.code} ${q.title}（${SEVERITY_LABELS[q.severity]}）：${q.count} 条`));
+    if (rules.length > 10) lines.push(`  另有 ${rules.length - 10} 条规则；导入后用 check 查看全部。`);
+  }
   if (r.problems.length) lines.push(`另有 ${r.problems.length} 条提示，请核实：`, ...r.problems.map((q) => `  ${q.sheet} ${q.row ? `第${q.row}行` : ''}${q.column ? `“${q.column}”列` : ''}：${q.message}`));
   return lines.join('\n');
 }
