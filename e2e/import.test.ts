@@ -176,7 +176,7 @@ describe('导入花名册 in the browser shell', () => {
     await page.getByTestId('import-open-households').click();
     await shows('household-total', /300/);
     await screenshot(page, '25-import-done-list');
-  });
+  }, 120_000); // two checks of the file (matching, then 导入后数据检查) and the import on a loaded 2-core box: end states, not speed
 
   it('re-imports an edited export: the preview shows each change before → after, then the summary', async () => {
     const bytes = await sampleWith((ws) => {

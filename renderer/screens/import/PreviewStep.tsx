@@ -23,6 +23,13 @@ function Counts({ result }: { result: ImportResultView }) {
   );
 }
 
+/** Beside 导入: whether the file's hints or the check after the import found anything (neither stops the import). */
+function importNote(warnings: number, quality: ImportResultView['quality']): string {
+  const found = quality ? quality.errors + quality.warnings : 0;
+  if (warnings === 0 && found === 0) return '没有发现问题。';
+  return `${warnings > 0 ? '提示' : ''}${warnings > 0 && found > 0 ? '和' : ''}${found > 0 ? '导入后数据检查的问题' : ''}不影响导入，导入后可以在数据检查中逐条核对、整改。`;
+}
+
 export default function PreviewStep() {
   const { modal } = App.useApp();
   const result = useImportFlow((s) => s.checked);
@@ -128,7 +135,7 @@ export default function PreviewStep() {
         <Button type="primary" data-testid="import-apply" disabled={!canApply} onClick={askApply}>
           {result.refused ? '导入没有问题的户' : '导入'}
         </Button>
-        {!result.refused && <Typography.Text type="secondary">{summary.warnings > 0 ? '提示不影响导入，导入后可以在数据检查中核对。' : '没有发现问题。'}</Typography.Text>}
+        {!result.refused && <Typography.Text type="secondary">{importNote(summary.warnings, result.quality)}</Typography.Text>}
         <Button disabled={busy} onClick={restart}>
           重新选择文件
         </Button>
