@@ -11,7 +11,8 @@ import { archiveChecksum, tempDir } from '../db/testing.ts';
 import { checkDigit } from '../shared/id-number.ts';
 import { startWebShell } from '../web/server.ts';
 import type { WebShell } from '../web/server.ts';
-import { CHIEF, DEMO_DAY, demoActor, keyOf, launchBrowser, login, protectedArchive, readArchive, screenshot } from './browser.ts';
+import { checkArchive } from '../core/check.ts';
+import { CHIEF, DEMO_DAY, SCREENSHOTS, demoActor, keyOf, launchBrowser, login, protectedArchive, readArchive, screenshot } from './browser.ts';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'shared', 'data', 'sample-roster-2019.xlsx');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -154,6 +155,12 @@ describe('导入花名册 in the browser shell', () => {
     expect(await page.getByTestId('import-counts').innerText()).toMatch(/新增\s*300\s*户/);
     expect(count('households')).toBe(0);
     await screenshot(page, '23-import-preview-new');
+    // 导入后数据检查: the rules over the archive as it would be, to compare with 数据检查 after the confirm.
+    const [, errors, warnings] = /导入后数据检查将提示 错误 (\d+) 条、疑点 (\d+) 条/.exec(await page.getByTestId('import-quality-line').innerText()) ?? [];
+    expect(Number(warnings)).toBeGreaterThan(0);
+    await page.getByRole('tab', { name: /导入后数据检查/ }).click();
+    await page.getByTestId('import-quality-rows').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, '23a-import-preview-quality.png'), clip: { x: 0, y: 0, width: 1366, height: 768 } });
 
     await page.getByTestId('import-apply').click();
     await page.getByTestId('import-confirm').click();
@@ -163,12 +170,13 @@ describe('导入花名册 in the browser shell', () => {
     expect(await page.getByTestId('import-backup').innerText()).toMatch(/导入前档案是空的/);
     expect(count('households')).toBe(300);
     expect(count('members')).toBe(1078);
+    expect(checkArchive(shell.session.requireArchive(), { asOf: DEMO_DAY }).counts).toEqual({ error: Number(errors), warning: Number(warnings) });
     await screenshot(page, '24-import-done');
 
     await page.getByTestId('import-open-households').click();
     await shows('household-total', /300/);
     await screenshot(page, '25-import-done-list');
-  });
+  }, 120_000); // two checks of the file (matching, then 导入后数据检查) and the import on a loaded 2-core box: end states, not speed
 
   it('re-imports an edited export: the preview shows each change before → after, then the summary', async () => {
     const bytes = await sampleWith((ws) => {
@@ -273,10 +281,11 @@ describe('导入花名册 in the browser shell', () => {
     await page.locator('input[type=file]').setInputFiles(big);
     await expect.poll(() => phases('imports.check'), { timeout: 50_000, interval: 50 }).toContain('读取文件');
     await screenshot(page, '31-import-check-progress');
-    await shows('import-summary', new RegExp(`12000\\s*户\\s*${rows}\\s*人`), 50_000);
+    // The check now also stages the 12,000 households and runs 导入后数据检查 over them.
+    await shows('import-summary', new RegExp(`12000\\s*户\\s*${rows}\\s*人`), 150_000);
     expect(await page.getByTestId('import-counts').innerText()).toMatch(/新增\s*12,000\s*户/);
     // The check ran with its bar: reading, then checking the data.
-    expect(phases('imports.check')).toEqual(expect.arrayContaining(['读取文件', '检查数据']));
+    expect(phases('imports.check')).toEqual(expect.arrayContaining(['读取文件', '检查数据', '导入后数据检查']));
     expect(shell.session.jobs.status(jobOf['imports.check']!).state).toBe('done');
 
     const before = checksum();
@@ -297,5 +306,5 @@ describe('导入花名册 in the browser shell', () => {
     expect(count('households')).toBe(300);
     // Back on the preview, the import can be started again.
     expect(await page.getByTestId('import-apply').isEnabled()).toBe(true);
-  }, 150_000); // a 12,000-household file read twice (check, then import) on a loaded 2-core box: end states, not speed
+  }, 300_000); // a 12,000-household file read twice (check, then import) on a loaded 2-core box: end states, not speed
 });

@@ -9,11 +9,13 @@ import { emit, progressPrinter } from '../io.ts';
 import type { Io } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
 import { API } from '../../shared/api/index.ts';
+import { qualityLine } from '../../shared/import-quality.ts';
+import { SEVERITY_LABELS } from '../../shared/quality/types.ts';
 
 const usage =
   'relief-archive import 花名册.xlsx --db 文件 [--year 年度] [--dry-run] [--remove-missing] [--skip-rejected] [--rejected 待改正.xlsx] [--map "表头=列名;表头=忽略"]';
 
-const PHASES: Record<ImportProgress['phase'], string> = { read: '读取文件', check: '检查', backup: '备份档案', write: '写入档案' };
+const PHASES: Record<ImportProgress['phase'], string> = { read: '读取文件', check: '检查', quality: '导入后数据检查（预览）', backup: '备份档案', write: '写入档案' };
 
 function progress(io: Io): (p: ImportProgress) => void {
   const printers = new Map<string, (done: number, total: number) => void>();
@@ -34,11 +36,17 @@ function summary(r: ImportResult): string {
   if (v?.notInFile.length) lines.push(`档案中有 ${v.notInFile.length} 户不在这个文件中（未删除；如需销号请走相应程序）。`);
   if (r.rejected) lines.push(`有 ${r.rejected} 户因错误没有导入。`);
   if (r.backupFile) lines.push(`导入前的备份：${r.backupFile}`);
+  if (r.quality) {
+    const { rules } = r.quality;
+    lines.push(qualityLine(r.quality), ...rules.slice(0, 10).map((q) => `  ${q.code} ${q.title}（${SEVERITY_LABELS[q.severity]}）：${q.count} 条`));
+    if (rules.length > 10) lines.push(`  另有 ${rules.length - 10} 条规则；导入后用 check 查看全部。`);
+  }
   if (r.problems.length) lines.push(`另有 ${r.problems.length} 条提示，请核实：`, ...r.problems.map((q) => `  ${q.sheet} ${q.row ? `第${q.row}行` : ''}${q.column ? `“${q.column}”列` : ''}：${q.message}`));
   return lines.join('\n');
 }
 
-const forJson = ({ rejectedWorkbook: _w, ...r }: ImportResult) => r;
+/** The JSON keeps the counts of the quality preview, not its workbook. */
+const forJson = ({ rejectedWorkbook: _w, quality, ...r }: ImportResult) => ({ ...r, quality: quality && { errors: quality.errors, warnings: quality.warnings, byRule: quality.byRule, asOf: quality.asOf, year: quality.year } });
 
 export const importCommand: Command = {
   name: 'import',
@@ -75,6 +83,7 @@ export const importCommand: Command = {
       try {
         const r = await importRoster(archive, actor, file, {
           dryRun: p.values['dry-run'] === true,
+          quality: p.values['dry-run'] === true,
           removeMissing: p.values['remove-missing'] === true,
           skipRejected: p.values['skip-rejected'] === true,
           wantRejected: rejectedOut !== undefined,

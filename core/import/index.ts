@@ -11,6 +11,9 @@ import type { Archive } from '../../db/open.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { UserError } from '../../shared/errors.ts';
 import { applyPlan, ensureTownshipArchive } from './apply.ts';
+import type { ApplyInput } from './apply.ts';
+import { previewQuality } from './quality.ts';
+import type { ImportQuality } from './quality.ts';
 import { headerView, normalizeMapping, rememberedMapping, signatureOf } from './mapping.ts';
 import type { HeaderColumnView } from './mapping.ts';
 import { sheetParser } from './parse.ts';
@@ -28,9 +31,11 @@ export type { ImportProblem } from './types.ts';
 export { mappingFromLabels } from './mapping.ts';
 export type { HeaderColumnView } from './mapping.ts';
 export type { PlanView } from './plan.ts';
+export type { ImportQuality } from './quality.ts';
 
 export interface ImportProgress {
-  phase: 'read' | 'check' | 'backup' | 'write';
+  /** 'quality': a preview's 导入后数据检查 (the plan staged and checked, core/import/quality.ts). */
+  phase: 'read' | 'check' | 'quality' | 'backup' | 'write';
   /** 0…1 within the phase. */
   fraction: number;
   /** Rows read so far (while reading: the file's bytes run ahead of the rows parsed). */
@@ -49,6 +54,14 @@ export interface ImportOptions {
   /** Also build the workbook of rejected rows (returned as `rejectedWorkbook`). */
   wantRejected?: boolean;
   backupDir?: string;
+  /**
+   * With dryRun: also run the data-quality check over what the archive would hold after the
+   * import (staged, nothing written) and return its findings as `quality`; 'workbook': with
+   * every finding as the 问题清单 workbook too.
+   */
+  quality?: boolean | 'workbook';
+  /** Where the preview's staging copy goes (default the system's temp folder). */
+  stagingParent?: string;
   /**
    * The `planStamp` of the preview the clerk confirmed: when the plan made now differs (someone
    * saved one of the file's households since, or the file is read differently), the import is
@@ -77,6 +90,8 @@ export interface ImportResult {
   backupFile: string | null;
   /** Identifies the plan previewed (see ImportPlan.stamp); null when no plan was made. */
   planStamp: string | null;
+  /** What 数据检查 will show after this import (a dry run with `quality`); null otherwise. */
+  quality: ImportQuality | null;
 }
 
 export class ImportRefused extends UserError {
@@ -176,6 +191,7 @@ export async function importRoster(archive: Archive, actor: Actor, file: Workboo
     membersRemoved: 0,
     backupFile: null,
     planStamp: null,
+    quality: null,
   };
   checkAcrossSheets(households, sheetOf, problems);
   const errors = problems.filter((p) => p.severity === 'error');
@@ -203,7 +219,29 @@ export async function importRoster(archive: Archive, actor: Actor, file: Workboo
     result.households = households.length;
     result.members = households.reduce((n, h) => n + h.members.length, 0);
     progress({ phase: 'check', fraction: 1 });
-    if (opts.dryRun) return result;
+    const applyInput = (sha256: string): ApplyInput => ({
+      plan,
+      sheet: used.map((p) => p.sheet.name).join('、'),
+      warnings: problems.length,
+      fileName: sourceName(file),
+      sha256,
+      year,
+      removeMissing: opts.removeMissing ?? false,
+      signature: signatureOf(main, mapping),
+      mapping: given ?? null,
+    });
+    if (opts.dryRun) {
+      if (opts.quality) {
+        result.quality = await previewQuality(archive, applyInput(await sha256Of(file)), {
+          actor,
+          ...(opts.signal ? { signal: opts.signal } : {}),
+          ...(opts.stagingParent ? { stagingParent: opts.stagingParent } : {}),
+          workbook: opts.quality === 'workbook',
+          onProgress: (fraction) => progress({ phase: 'quality', fraction }),
+        });
+      }
+      return result;
+    }
     if (opts.expectedPlanStamp != null && opts.expectedPlanStamp !== plan.stamp) {
       problems.push({ sheet: main.name, row: 0, column: '', message: STALE_PREVIEW, severity: 'error' });
       throw new ImportRefused(result);
@@ -219,17 +257,7 @@ export async function importRoster(archive: Archive, actor: Actor, file: Workboo
     progress({ phase: 'backup', fraction: 1 });
     await check();
     progress({ phase: 'write', fraction: 0 });
-    const counts = applyPlan(archive, actor, {
-      plan,
-      sheet: used.map((p) => p.sheet.name).join('、'),
-      warnings: problems.length,
-      fileName: sourceName(file),
-      sha256,
-      year,
-      removeMissing: opts.removeMissing ?? false,
-      signature: signatureOf(main, mapping),
-      mapping: given ?? null,
-    });
+    const counts = applyPlan(archive, actor, applyInput(sha256));
     progress({ phase: 'write', fraction: 1 });
     return { ...result, applied: true, membersRemoved: counts.membersRemoved };
   }

@@ -3,11 +3,11 @@
 import { basename } from 'node:path';
 import type { Archive } from '../../db/open.ts';
 import type { Actor } from '../../shared/actor.ts';
-import type { ImportableColumn, ImportResultView } from '../../shared/api/index.ts';
+import type { ImportableColumn, ImportQualityView, ImportResultView } from '../../shared/api/index.ts';
 import type { Job, Jobs } from '../jobs.ts';
 import { COLUMNS, REQUIRED_KEYS } from './columns.ts';
 import { ImportRefused, importRoster } from './index.ts';
-import type { ImportOptions, ImportProgress, ImportResult } from './index.ts';
+import type { ImportOptions, ImportProgress, ImportQuality, ImportResult } from './index.ts';
 
 interface Upload {
   fileName: string;
@@ -15,6 +15,10 @@ interface Upload {
   mapping: Record<string, string | null> | null;
   year: number | null;
   jobId: string | null;
+}
+
+function qualityView({ workbook, ...q }: ImportQuality): ImportQualityView {
+  return { ...q, workbookBase64: workbook ? workbook.toString('base64') : null };
 }
 
 const view = (fileName: string, r: ImportResult, refused: boolean): ImportResultView => ({
@@ -31,11 +35,13 @@ const view = (fileName: string, r: ImportResult, refused: boolean): ImportResult
   membersRemoved: r.membersRemoved,
   backupFile: r.backupFile,
   planStamp: r.planStamp,
+  quality: r.quality && qualityView(r.quality),
 });
 
 const PHASES: Record<ImportProgress['phase'], [string, number, number]> = {
   read: ['读取文件', 0, 0.6],
   check: ['检查数据', 0.6, 0.75],
+  quality: ['导入后数据检查（预览，不写入档案）', 0.75, 1],
   backup: ['备份档案', 0.75, 0.85],
   write: ['写入档案', 0.85, 1],
 };
@@ -63,8 +69,8 @@ function run(archive: Archive, actor: Actor, jobs: Jobs, input: Upload, opts: Im
 }
 
 /** Checks without writing. */
-export function checkUpload(archive: Archive, actor: Actor, jobs: Jobs, input: Upload & { skipRejected: boolean }): Promise<ImportResultView> {
-  return run(archive, actor, jobs, input, { dryRun: true, skipRejected: input.skipRejected });
+export function checkUpload(archive: Archive, actor: Actor, jobs: Jobs, input: Upload & { skipRejected: boolean; removeMissing?: boolean; qualityWorkbook?: boolean }): Promise<ImportResultView> {
+  return run(archive, actor, jobs, input, { dryRun: true, quality: input.qualityWorkbook === true ? 'workbook' : true, skipRejected: input.skipRejected, removeMissing: input.removeMissing === true });
 }
 
 /** Imports what the clerk previewed: `planStamp` is the preview's, so whatever changed since is refused with a new preview. */

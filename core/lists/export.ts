@@ -3,6 +3,7 @@
 // landscape fitted to the page width. Written whole or not at all (a .part renamed at the end).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
 import type { ListExportRequest, ListFile } from '../../shared/api/lists.ts';
 import { UserError } from '../../shared/errors.ts';
 import { addTableSheet, newWorkbook, writeWorkbook } from '../../templates/layout/xlsx.ts';
@@ -17,7 +18,7 @@ export function defaultListOutput(dataDir: string, name: string, now: Date): str
   return join(dataDir, '文档', `${name.replace(/[\s/\\:*?"<>|]/g, '')}_${stamp}.xlsx`);
 }
 
-export async function writeListWorkbook(t: ListTable, out: string): Promise<void> {
+async function listWorkbook(t: ListTable): Promise<ExcelJS.Workbook> {
   const wb = await newWorkbook(t.title);
   addTableSheet(wb, {
     name: t.name,
@@ -27,7 +28,17 @@ export async function writeListWorkbook(t: ListTable, out: string): Promise<void
     groups: t.rows.map((r) => [r.map((v, i) => (t.columns[i]?.text && typeof v === 'number' ? String(v) : v))]),
     setup: { paper: t.columns.length > 12 ? 'A3' : 'A4', landscape: true },
   });
+  return wb;
+}
+
+export async function writeListWorkbook(t: ListTable, out: string): Promise<void> {
+  const wb = await listWorkbook(t);
   await writeStreamAtomic(out, (stream) => writeWorkbook(wb, stream));
+}
+
+/** The same workbook as bytes (a preview hands it to the screen to save). */
+export async function listWorkbookBuffer(t: ListTable): Promise<Buffer> {
+  return Buffer.from(await (await listWorkbook(t)).xlsx.writeBuffer());
 }
 
 export async function exportList(s: Session, req: ListExportRequest): Promise<ListFile> {

@@ -5,6 +5,8 @@ import { householdBriefs } from '../../db/repos/household-briefs.ts';
 import { countyQualityTable, townshipProblemsTable } from './county-tables.ts';
 import { ruleCatalogue } from '../../shared/quality/index.ts';
 import { SEVERITY_LABELS } from '../../shared/quality/types.ts';
+import type { Problem } from '../../shared/quality/types.ts';
+import type { CheckResult } from '../check.ts';
 import { listWithSearch } from '../households/search.ts';
 import { packCheck } from '../exchange-archive/pack-check.ts';
 import { cachedCheck } from '../overview.ts';
@@ -129,6 +131,12 @@ async function problemsTable(s: Session, f: Extract<ListExportRequest, { kind: '
   const q = f.search;
   const problems = check.problems.filter((p) => (!f.severity || p.severity === f.severity) && (!q || `${p.code}${p.title}${p.household}${p.member ?? ''}${p.message}`.includes(q)));
   const heads = new Map(householdBriefs(s.requireArchive().db, [...new Set(problems.map((p) => p.householdId))]).map((h) => [h.id, h.head]));
+  const filters = [f.severity && SEVERITY_LABELS[f.severity], q && `查找“${q}”`].filter(Boolean);
+  return problemsListTable(check, problems, heads, filters.join('，'));
+}
+
+/** The 问题清单 of `problems` (of `check`), 户主 from `heads`; `note` (filters, or what was checked) in the subtitle. */
+export function problemsListTable(check: Pick<CheckResult, 'asOf' | 'year'>, problems: readonly Problem[], heads: ReadonlyMap<string, string | null>, note: string): ListTable {
   const hints = new Map(ruleCatalogue().map((r) => [r.code, r.hint]));
   const columns: ListColumn[] = [
     ...PROBLEM_IDENTITY,
@@ -139,11 +147,10 @@ async function problemsTable(s: Session, f: Extract<ListExportRequest, { kind: '
     { label: '整改情况', width: 20 },
   ];
   const rows = problems.map((p, i) => [i + 1, p.village, p.household, heads.get(p.householdId) ?? null, p.member, SEVERITY_LABELS[p.severity], p.code, `${p.title}：${p.message}`, hints.get(p.code) ?? null, null]);
-  const filters = [f.severity && SEVERITY_LABELS[f.severity], q && `查找“${q}”`].filter(Boolean);
   return {
     name: '数据质量问题清单',
     title: '数据质量问题清单',
-    subtitle: `检查日期 ${check.asOf}${check.year != null ? ` · 收入年度 ${check.year}` : ''} · 共 ${problems.length} 条${filters.length ? `（${filters.join('，')}）` : ''}`,
+    subtitle: `检查日期 ${check.asOf}${check.year != null ? ` · 收入年度 ${check.year}` : ''} · 共 ${problems.length} 条${note ? `（${note}）` : ''}`,
     columns,
     rows,
   };

@@ -20,6 +20,7 @@ const result: ImportResultView = {
   membersRemoved: 0,
   backupFile: null,
   planStamp: null,
+  quality: null,
 };
 
 const preview: ImportPreview = {

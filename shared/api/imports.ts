@@ -64,6 +64,24 @@ export interface ImportResultView {
   backupFile: string | null;
   /** Identifies the plan previewed: sent back with imports.apply, which refuses when the plan made then differs. */
   planStamp: string | null;
+  /** A preview's 导入后数据检查: what 数据检查 will show once this file is imported (null: no plan, or not a preview). */
+  quality: ImportQualityView | null;
+}
+
+/** The data-quality check run over what the archive would hold after the import (nothing written). */
+export interface ImportQualityView {
+  asOf: string;
+  year: number | null;
+  errors: number;
+  warnings: number;
+  /** Findings per rule code. */
+  byRule: Record<string, number>;
+  /** The rules that fire, errors first, then most findings first. */
+  rules: { code: string; title: string; severity: 'error' | 'warning'; count: number }[];
+  /** The first 200 findings, in 数据检查's order. */
+  rows: { village: string; no: string; head: string | null; member: string | null; severity: 'error' | 'warning'; code: string; problem: string }[];
+  /** Every finding as the 问题清单 workbook (base64), null when there are none. */
+  workbookBase64: string | null;
 }
 
 /** An archive column a header can be matched to, for the column-matching screen. */
@@ -89,7 +107,13 @@ export const importsApi = {
   check: offThread(endpoint<ImportResultView>()(
     'imports.check',
     /** skipRejected: preview what "import only the households without errors" would do. */
-    upload.extend({ skipRejected: z.boolean().default(false) }),
+    upload.extend({
+      skipRejected: z.boolean().default(false),
+      /** The preview's 导入后数据检查 as if members no longer listed were marked 其他转出. */
+      removeMissing: z.boolean().default(false),
+      /** Also return every finding of 导入后数据检查 as the 问题清单 workbook (on demand: seconds for thousands). */
+      qualityWorkbook: z.boolean().default(false),
+    }),
     readBy(EDIT),
   )),
   apply: offThread(endpoint<ImportResultView>()(

@@ -9,6 +9,7 @@ import ImportProblems from '../ImportProblems.tsx';
 import ChangesTable from './ChangesTable.tsx';
 import { useImportFlow } from './flow.ts';
 import NotInFileTable from './NotInFileTable.tsx';
+import { QualityRows, QualitySummary } from './QualityPreview.tsx';
 import { saveBase64 } from './save-file.ts';
 
 function Counts({ result }: { result: ImportResultView }) {
@@ -22,6 +23,13 @@ function Counts({ result }: { result: ImportResultView }) {
   );
 }
 
+/** Beside 导入: whether the file's hints or the check after the import found anything (neither stops the import). */
+function importNote(warnings: number, quality: ImportResultView['quality']): string {
+  const found = quality ? quality.errors + quality.warnings : 0;
+  if (warnings === 0 && found === 0) return '没有发现问题。';
+  return `${warnings > 0 ? '提示' : ''}${warnings > 0 && found > 0 ? '和' : ''}${found > 0 ? '导入后数据检查的问题' : ''}不影响导入，导入后可以在数据检查中逐条核对、整改。`;
+}
+
 export default function PreviewStep() {
   const { modal } = App.useApp();
   const result = useImportFlow((s) => s.checked);
@@ -30,7 +38,7 @@ export default function PreviewStep() {
   const skipRejected = useImportFlow((s) => s.skipRejected);
   const busy = useImportFlow((s) => s.running !== null);
   const checkNo = useImportFlow((s) => s.checkNo);
-  const { setRemoveMissing, setSkipRejected, apply, goTo, restart } = useImportFlow.getState();
+  const { setRemoveMissing, setSkipRejected, apply, goTo, restart, exportQuality } = useImportFlow.getState();
   if (!result || !file) return null;
 
   const summary = importSummary(result);
@@ -58,6 +66,7 @@ export default function PreviewStep() {
           { key: 'notInFile', label: `文件中没有的户 ${preview.notInFile.length}`, children: <NotInFileTable rows={preview.notInFile} note={notInFileText(preview.notInFile.length)} /> },
         ]
       : []),
+    ...(result.quality ? [{ key: 'quality', label: `导入后数据检查 ${result.quality.errors + result.quality.warnings}`, children: <QualityRows quality={result.quality} /> }] : []),
     {
       key: 'problems',
       label: `问题 ${result.problems.length}`,
@@ -80,6 +89,8 @@ export default function PreviewStep() {
           <Counts result={result} />
         </Space>
       </Card>
+
+      {result.quality && <QualitySummary quality={result.quality} removeMissing={removeMissing} busy={busy} onExport={() => void exportQuality()} />}
 
       {result.refused && (
         <Alert
@@ -124,7 +135,7 @@ export default function PreviewStep() {
         <Button type="primary" data-testid="import-apply" disabled={!canApply} onClick={askApply}>
           {result.refused ? '导入没有问题的户' : '导入'}
         </Button>
-        {!result.refused && <Typography.Text type="secondary">{summary.warnings > 0 ? '提示不影响导入，导入后可以在数据检查中核对。' : '没有发现问题。'}</Typography.Text>}
+        {!result.refused && <Typography.Text type="secondary">{importNote(summary.warnings, result.quality)}</Typography.Text>}
         <Button disabled={busy} onClick={restart}>
           重新选择文件
         </Button>

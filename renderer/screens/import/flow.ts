@@ -10,6 +10,10 @@ import { draftFromColumns, mappingToSend, missingRequired, rememberedMapping, re
 import type { MappingDraft } from '../../editor/import-mapping.ts';
 import type { StepKey } from '../../editor/import-view.ts';
 import { useStore } from '../../store/index.ts';
+import { saveBase64 } from './save-file.ts';
+
+/** 导入后问题清单-花名册.xlsx for 花名册.xlsx. */
+const qualityFileName = (fileName: string): string => `导入后问题清单-${fileName.replace(/\.xlsx$/i, '')}.xlsx`;
 
 export interface RosterFile {
   fileName: string;
@@ -60,6 +64,8 @@ interface FlowActions {
   setRemoveMissing: (on: boolean) => void;
   setSkipRejected: (on: boolean) => void;
   apply: () => Promise<void>;
+  /** Runs the preview again for the workbook of every 导入后数据检查 finding and saves it. */
+  exportQuality: () => Promise<void>;
   cancel: () => void;
   restart: () => void;
 }
@@ -202,6 +208,15 @@ export const useImportFlow = create<FlowState & FlowActions>()((set, get) => {
         return;
       }
       set({ step: 'done', done: r });
+    },
+
+    async exportQuality() {
+      const { file, checked, sentMapping, year, running } = get();
+      if (!file || !checked?.quality || running) return;
+      const r = await withJob('check', (jobId) => api.imports.check({ ...file, mapping: sentMapping, year, jobId, qualityWorkbook: true }));
+      const book = r?.quality?.workbookBase64;
+      if (book) saveBase64(qualityFileName(file.fileName), book);
+      else if (r) set({ notice: { type: 'info', text: '导入后数据检查没有问题，没有导出。' } });
     },
 
     cancel() {
