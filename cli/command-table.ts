@@ -15,7 +15,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'init', summary: '新建一个空档案（乡镇档案或县级档案）', load: async () => (await import('./commands/init.ts')).init },
   { name: 'demo', summary: '在新建的空档案中生成虚构的演示乡镇数据（同一种子结果相同）', load: async () => (await import('./commands/demo.ts')).demo },
   { name: 'stats', summary: '统计：村、户、人，按状态、致贫原因、各村（挂图数据）', load: async () => (await import('./commands/stats.ts')).stats },
-  { name: 'check', summary: '数据质量检查：列出错误和疑点数据（报县前自查）', load: async () => (await import('./commands/check.ts')).check },
+  { name: 'check', summary: '数据质量检查：列出错误和疑点数据（报县前自查）；--ack 标记已核实无误', load: async () => (await import('./commands/check.ts')).check },
   {
     name: 'import',
     summary: '导入国家系统导出的花名册（Excel），可重复导入更新的文件；全部成功或全部不写入；--dry-run 只检查不写入',
