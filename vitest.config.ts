@@ -27,6 +27,9 @@ export default defineConfig({
   test: {
     exclude: ['node_modules/**', 'dist/**'],
     globalSetup: ['./scripts/cli-bundle.ts'],
+    // Two files at a time even on 2 cores (vitest's default is cores − 1 = one): much of a file's
+    // time is spent waiting on Chromium, a CLI child process or the disk, not on this process.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default', './scripts/summary-reporter.ts'],
