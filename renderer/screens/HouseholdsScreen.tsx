@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { API } from '../../shared/api/index.ts';
 import { useMay } from '../hooks/use-may.ts';
-import { itemAt } from '../store/list-slice.ts';
+import { PAGE_SIZE, itemAt } from '../store/list-slice.ts';
 import { useStore } from '../store/index.ts';
 import ExportListButton from '../components/ExportListButton.tsx';
 import HouseholdFilters from './HouseholdFilters.tsx';
@@ -43,10 +43,14 @@ export default function HouseholdsScreen() {
 
   const openActive = async (): Promise<void> => {
     let st = useStore.getState();
-    if (st.searchInput !== st.filter.search) {
-      await st.setFilter({ search: st.searchInput });
+    if (st.searchInput !== st.filter.search) await st.setFilter({ search: st.searchInput });
+    // The debounced search may still be on its way: wait for the page the selection is on.
+    for (let query = -1; query !== useStore.getState().queryId; ) {
       st = useStore.getState();
+      query = st.queryId;
+      await st.loadPage(Math.floor(st.activeIndex / PAGE_SIZE));
     }
+    st = useStore.getState();
     const h = itemAt(st.pages, st.activeIndex);
     if (h) open(h.id);
     else if (st.total === 0) void message.info('没有找到符合条件的农户');

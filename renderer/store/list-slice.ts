@@ -61,7 +61,8 @@ export interface ListSlice {
   loadGroups: () => Promise<void>;
 }
 
-const loading = new Set<string>();
+// In-flight page loads by query and page: a second caller waits for the same request.
+const loading = new Map<string, Promise<void>>();
 
 export const createListSlice: Slice<ListSlice> = (set, get) => ({
   filter: NO_FILTER,
@@ -84,20 +85,25 @@ export const createListSlice: Slice<ListSlice> = (set, get) => ({
     const villageChanged = patch.villageId !== undefined;
     await Promise.all([get().loadPage(0), villageChanged ? get().loadGroups() : Promise.resolve()]);
   },
-  async loadPage(page) {
+  loadPage(page) {
     const { queryId, filter } = get();
     const key = `${queryId}:${page}`;
-    if (loading.has(key) || get().pages[page]) return;
-    loading.add(key);
-    try {
-      const result = await api.households.list({ ...filter, limit: PAGE_SIZE, offset: page * PAGE_SIZE });
-      if (get().queryId !== queryId) return;
-      set({ total: result.total, pages: { ...get().pages, [page]: result.items }, listError: null });
-    } catch (e) {
-      if (get().queryId === queryId) set({ listError: e instanceof Error ? e.message : String(e) });
-    } finally {
-      loading.delete(key);
-    }
+    const inFlight = loading.get(key);
+    if (inFlight) return inFlight;
+    if (get().pages[page]) return Promise.resolve();
+    const request = (async () => {
+      try {
+        const result = await api.households.list({ ...filter, limit: PAGE_SIZE, offset: page * PAGE_SIZE });
+        if (get().queryId !== queryId) return;
+        set({ total: result.total, pages: { ...get().pages, [page]: result.items }, listError: null });
+      } catch (e) {
+        if (get().queryId === queryId) set({ listError: e instanceof Error ? e.message : String(e) });
+      } finally {
+        loading.delete(key);
+      }
+    })();
+    loading.set(key, request);
+    return request;
   },
   ensureRange(first, last) {
     const total = get().total;
