@@ -14,7 +14,7 @@ import type { Problem } from './problems.ts';
 import { codecFor, RECORD_ID_RE } from './rows.ts';
 import type { Row } from './rows.ts';
 import { lines, tableFile } from './staged.ts';
-import { TABLES } from './tables.ts';
+import { ADDED_LATER, TABLES } from './tables.ts';
 
 export interface TownshipRef {
   id: string;
@@ -87,7 +87,7 @@ export async function planSnapshot(
   let done = 0;
 
   if (scope === 'all') {
-    const missing = TABLES.filter((t) => !tableFile(staged, t.name)).map((t) => t.label);
+    const missing = TABLES.filter((t) => !ADDED_LATER.has(t.name) && !tableFile(staged, t.name)).map((t) => t.label);
     if (missing.length) throw new UserError(`数据包 ${file} 声称是完整档案，却缺少 ${missing.join('、')} 等表，不予导入（否则会误删县级档案中该乡镇的记录）。请联系发送方重新制作。`);
   }
   // Entries by content: attachments rows must find theirs here or in the archive.

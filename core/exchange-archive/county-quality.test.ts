@@ -2,16 +2,27 @@
 // their own, sent to one county; each township's row counts exactly what its own archive's check
 // finds, the findings are the same list, and a snapshot's result is kept until a new package.
 // Also the townships' 预警 as the county sees them.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allBlobs, openSnapshot, townshipRefs, travellingRows } from '../../db/repos/exchange-snapshot.ts';
 import { sqlRun, sqlValue } from '../../db/testing.ts';
 import type { Archive } from '../../db/open.ts';
+import { maskIdNumber } from '../../shared/mask.ts';
+import { acknowledge, applyAcks } from '../check-acks.ts';
 import { checkArchive } from '../check.ts';
+import type { JsonObject } from '../exchange/canonical.ts';
+import { writePackage } from '../exchange/index.ts';
+import type { EntrySource } from '../exchange/index.ts';
 import { alertRegister, countyScreening } from '../screening/index.ts';
 import { countyQuality, townshipProblems } from './county-quality.ts';
 import type { CountyQualityCache } from './county-quality.ts';
 import { countyOfTwo } from './county-testing.ts';
 import type { CountyOfTwo } from './county-testing.ts';
-import { AS_OF, refusal } from './testing.ts';
+import { entryIdOf } from './export.ts';
+import { ownKey } from './own-key.ts';
+import { TABLES } from './tables.ts';
+import { AS_OF, countyActor, refusal, townshipActor } from './testing.ts';
+import { unpackPackage } from './unpack.ts';
 
 let p: CountyOfTwo;
 let second: Archive;
@@ -100,3 +111,79 @@ describe('county: the townships’ 预警', () => {
   });
 });
 
+describe('county: what only the county sees, and the townships’ 已核实无误', () => {
+  it('reports a person registered in two townships (Q105X), naming both townships, households and members', async () => {
+    const q = await countyQuality(p.county, { asOf: AS_OF, now });
+    const shared = sqlValue(p.township, 'SELECT id_number FROM members WHERE left_reason IS NULL ORDER BY id LIMIT 1') as string;
+    const mine = (a: Archive) => ({ no: sqlValue(a, 'SELECT h.no FROM members m JOIN households h ON h.id = m.household_id WHERE m.id_number = ?', shared) as string, name: sqlValue(a, 'SELECT name FROM members WHERE id_number = ?', shared) as string });
+    const qs = mine(p.township);
+    const bs = mine(second);
+    const byName = [...q.countyFindings].sort((a, b) => (a.township < b.township ? -1 : 1));
+    expect(byName.map((f) => [f.code, f.severity, f.township, f.household, f.member, f.field])).toEqual([
+      ['Q105X', 'error', '白水乡', bs.no, bs.name, 'idNumber'],
+      ['Q105X', 'error', '青山镇', qs.no, qs.name, 'idNumber'],
+    ]);
+    const [fq, fb] = ['青山镇', '白水乡'].map((n) => q.countyFindings.find((f) => f.township === n)!);
+    expect(fq!.message).toContain(`白水乡户编号${bs.no}`);
+    expect(fq!.message).toContain(bs.name);
+    expect(fb!.message).toContain(`青山镇户编号${qs.no}`);
+    expect(fq!.message).toContain(maskIdNumber(shared));
+    expect(fq!.message).not.toContain(shared);
+    // Not in either township's own counts; listed with the township's findings.
+    const list = townshipProblems(p.county, fq!.townshipId, { asOf: AS_OF, now });
+    expect(list.countyFindings).toEqual([fq]);
+    expect(list.problems.some((x) => x.code === 'Q105X')).toBe(false);
+    // One side's member leaves: nothing left to report.
+    const cache: CountyQualityCache = new Map();
+    expect((await countyQuality(p.county, { asOf: AS_OF, now, cache })).countyFindings).toHaveLength(2);
+    sqlRun(second, "UPDATE members SET left_reason = '迁出', version = version + 1 WHERE id_number = ?", shared);
+    await send(second, '白水乡-迁出');
+    expect((await countyQuality(p.county, { asOf: AS_OF, now, cache })).countyFindings).toEqual([]);
+    sqlRun(second, 'UPDATE members SET left_reason = NULL, version = version + 1 WHERE id_number = ?', shared);
+    await send(second, '白水乡-迁回');
+  });
+
+  it('shows a township’s 已核实无误 as it does, and raises it again once the township’s data changed', async () => {
+    const own = checkArchive(p.township, { asOf: AS_OF });
+    const target = own.problems.find((x) => x.memberId !== null && x.code !== 'Q105')!;
+    acknowledge(p.township, townshipActor, AS_OF, { householdId: target.householdId, code: target.code, memberId: target.memberId, reason: '经入户核实属实' });
+    await send(p.township, '青山镇-核实');
+    const cache: CountyQualityCache = new Map();
+    const q = await countyQuality(p.county, { asOf: AS_OF, now, cache });
+    const row = q.townships.find((t) => t.name === '青山镇')!;
+    const mine = applyAcks(p.township.db, checkArchive(p.township, { asOf: AS_OF }));
+    expect(mine.acknowledged.length).toBeGreaterThan(0);
+    expect({ errors: row.errors, warnings: row.warnings }).toEqual({ errors: mine.counts.error, warnings: mine.counts.warning });
+    const list = townshipProblems(p.county, row.townshipId, { asOf: AS_OF, now, cache });
+    expect(list.acknowledged.map((a) => [a.problem.code, a.problem.memberId, a.ack.reason, a.ack.acknowledgedBy, a.ack.acknowledgedOn])).toEqual(
+      mine.acknowledged.map((a) => [a.problem.code, a.problem.memberId, '经入户核实属实', '李会计', AS_OF]),
+    );
+    expect(list.problems.map((x) => x.message)).toEqual(mine.problems.map((x) => x.message));
+    // The township edits that member (without a new 核实) and sends again: the county raises it again.
+    sqlRun(p.township, "UPDATE members SET phone = '13800000000', version = version + 1 WHERE id = ?", target.memberId);
+    await send(p.township, '青山镇-修改');
+    const again = townshipProblems(p.county, row.townshipId, { asOf: AS_OF, now, cache });
+    expect(again.acknowledged).toEqual([]);
+    expect(again.problems.some((x) => x.code === target.code && x.memberId === target.memberId)).toBe(true);
+    expect(again.counts.error + again.counts.warning).toBe(checkArchive(p.township, { asOf: AS_OF }).problems.length);
+  });
+
+  it('still imports a whole-archive package from before 已核实无误 and 部门筛查 travelled (read as none)', async () => {
+    const file = join(p.dir, '青山镇-旧版.fpkg');
+    const snap = openSnapshot(p.township.file, p.township.key);
+    try {
+      const older = new Set(['quality_acks', 'screening_lists', 'screening_alerts']);
+      const entries: EntrySource[] = TABLES.filter((t) => !older.has(t.name)).map((t) => ({ type: 'table', name: t.name, rows: [...travellingRows(snap.db, t.name)] as JsonObject[] }));
+      for (const b of allBlobs(snap.db)) entries.push({ type: 'attachment', id: entryIdOf(b.sha256), sha256: b.sha256, size: b.size, data: [b.data] });
+      await writePackage({ file, sender: ownKey(p.township), kind: 'township-export', seq: 900, to: { recipients: [ownKey(p.county).publicKey] }, entries, schemaVersion: p.township.schemaVersion, meta: { scope: 'all', batchIds: [], township: { ...townshipRefs(snap.db, 1)[0]! } } });
+    } finally {
+      snap.close();
+    }
+    const r = await unpackPackage(p.county, countyActor, file);
+    expect(r.applied).toBe(true);
+    const t = (await countyQuality(p.county, { asOf: AS_OF, now })).townships.find((x) => x.name === '青山镇')!;
+    expect(sqlValue(p.county, 'SELECT count(*) FROM quality_acks h JOIN households x ON x.id = h.household_id JOIN villages v ON v.id = x.village_id WHERE v.township_id = ?', t.townshipId)).toBe(0);
+    expect(sqlValue(p.county, 'SELECT count(*) FROM screening_alerts')).toBe(0);
+    expect(t.errors + t.warnings).toBe(checkArchive(p.township, { asOf: AS_OF }).problems.length);
+  });
+});

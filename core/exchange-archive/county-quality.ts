@@ -5,23 +5,31 @@
 // A snapshot does not change once received (the county is read-only), so its result is kept per
 // township under the package it came from and the check's context: the screen opens at once the
 // second time, and a new package from one township re-checks that township only.
+// The township's 已核实无误 marks travel with its whole-archive package (quality_acks) and apply
+// here as in the township (core/check-acks.ts applyAcks: listed apart with its reason and operator,
+// out of the counts; raised again when the rows' fingerprint no longer matches). Across townships,
+// the county finds what no township can: the same person registered in two (county-duplicates.ts).
 import type { Archive } from '../../db/open.ts';
 import { duplicateIdProblems, forEachHouseholdFacts } from '../../db/quality.ts';
 import { townshipHouseholdIds, townshipLatestIncomeYear, townshipMemberCount } from '../../db/repos/county-quality.ts';
 import { townshipList } from '../../db/repos/exchange-county.ts';
 import type { TownshipRow } from '../../db/repos/exchange-county.ts';
-import type { CountyQualityView, RuleCount, TownshipProblemsView, TownshipQualityView } from '../../shared/api/county-quality.ts';
+import type { CountyFinding, CountyQualityView, RuleCount, TownshipProblemsView, TownshipQualityView } from '../../shared/api/county-quality.ts';
 import { UserError } from '../../shared/errors.ts';
 import { rulesFor, runRules } from '../../shared/quality/index.ts';
 import type { Problem } from '../../shared/quality/index.ts';
+import { applyAcks } from '../check-acks.ts';
+import type { CheckWithAcks } from '../check-acks.ts';
 import { checkSetup, finishCheck } from '../check.ts';
 import type { CheckResult, CheckSetup } from '../check.ts';
+import { crossTownshipDuplicates } from './county-duplicates.ts';
 import { latestPackage, requireCounty } from './county-review.ts';
 
 export interface TownshipCheck {
   township: TownshipRow;
   packageId: string | null;
-  result: CheckResult;
+  /** The check with the township's 已核实无误 applied (as its own 数据检查 shows it). */
+  result: CheckWithAcks;
   households: number;
   members: number;
   checkedAt: string;
@@ -59,7 +67,7 @@ function cachedTownship(archive: Archive, t: TownshipRow, asOf: string, now: () 
   const key = JSON.stringify([packageId, asOf, setup.ctx]);
   const had = cache?.get(t.id);
   if (had && had.key === key) return had.check;
-  const result = checkTownship(archive, t, asOf, setup);
+  const result = applyAcks(archive.db, checkTownship(archive, t, asOf, setup));
   const check: TownshipCheck = { township: t, packageId, result, households: townshipHouseholdIds(archive.db, t.id).length, members: townshipMemberCount(archive.db, t.id), checkedAt: now().toISOString() };
   cache?.set(t.id, { key, check });
   return check;
@@ -117,7 +125,24 @@ export async function countyQuality(archive: Archive, opts: CountyQualityOptions
   const sum = (k: 'households' | 'members' | 'errors' | 'warnings' | 'errorHouseholds'): number => townships.reduce((n, t) => n + t[k], 0);
   // The cache keeps only townships still held.
   if (opts.cache) for (const id of opts.cache.keys()) if (!list.some((t) => t.id === id)) opts.cache.delete(id);
-  return { asOf: opts.asOf, townships, totals: { households: sum('households'), members: sum('members'), errors: sum('errors'), warnings: sum('warnings'), errorHouseholds: sum('errorHouseholds') } };
+  return {
+    asOf: opts.asOf,
+    townships,
+    totals: { households: sum('households'), members: sum('members'), errors: sum('errors'), warnings: sum('warnings'), errorHouseholds: sum('errorHouseholds') },
+    countyFindings: countyFindings(archive, townships, opts.asOf, opts.cache),
+  };
+}
+
+/** The cross-township findings, kept with the cache while no township sends again. */
+const kept = new WeakMap<CountyQualityCache, { key: string; findings: CountyFinding[] }>();
+
+function countyFindings(archive: Archive, townships: readonly Pick<TownshipQualityView, 'townshipId' | 'packageId'>[], asOf: string, cache?: CountyQualityCache): CountyFinding[] {
+  const key = JSON.stringify([asOf, townships.map((t) => [t.townshipId, t.packageId])]);
+  const had = cache && kept.get(cache);
+  if (had && had.key === key) return had.findings;
+  const findings = crossTownshipDuplicates(archive.db, asOf);
+  if (cache) kept.set(cache, { key, findings });
+  return findings;
 }
 
 /** One township's findings, in the order a clerk works (village order, 户编号, rule). */
@@ -126,6 +151,7 @@ export function townshipProblems(archive: Archive, townshipId: string, opts: Omi
   const t = townshipList(archive.db).find((x) => x.id === townshipId);
   if (!t) throw new UserError('县级档案中没有这个乡镇：请先导入该乡镇报送的数据包。');
   const c = cachedTownship(archive, t, opts.asOf, opts.now, opts.cache);
-  // The township's 已核实无误 marks are not applied at the county: it sees every finding.
-  return { townshipId: t.id, township: t.name, ...c.result, acknowledged: [] };
+  const held = townshipList(archive.db).map((x) => ({ townshipId: x.id, packageId: latestPackage(archive, x.id)?.packageId ?? null }));
+  const mine = countyFindings(archive, held, opts.asOf, opts.cache).filter((f) => f.townshipId === t.id);
+  return { townshipId: t.id, township: t.name, ...c.result, countyFindings: mine };
 }

@@ -45,6 +45,12 @@ export const TABLES: readonly TableSpec[] = TRAVELLING_TABLES.map((t) => ({ ...t
 export const TABLE_BY_NAME: ReadonlyMap<string, TableSpec> = new Map(TABLES.map((t) => [t.name, t]));
 export const TRAVELLING: ReadonlySet<string> = new Set(TABLES.map((t) => t.name));
 
+/**
+ * Tables later versions added to the package: a whole-archive package made before them (an older
+ * version of the app) has none of their rows, and is read so — not refused as incomplete.
+ */
+export const ADDED_LATER: ReadonlySet<TravellingTableName> = new Set(['screening_lists', 'screening_alerts', 'quality_acks']);
+
 export function tableLabel(name: string): string {
   return TABLE_BY_NAME.get(name)?.label ?? name;
 }

@@ -26,3 +26,40 @@ export function townshipMemberCount(db: ReadDb, townshipId: string): number {
     .pluck()
     .get(townshipId) as number;
 }
+
+export interface CrossTownshipRow {
+  /** Upper-cased, trimmed. */
+  idNumber: string;
+  memberId: string;
+  name: string;
+  relation: string | null;
+  townshipId: string;
+  township: string;
+  householdId: string;
+  no: string;
+  village: string;
+}
+
+/**
+ * Current members whose ID number is also a current member's in another township's snapshot (a
+ * person registered in two townships), grouped by number, townships by code, then the check's order.
+ */
+export function crossTownshipIdRows(db: ReadDb): CrossTownshipRow[] {
+  return db.$client
+    .prepare(
+      `WITH cur AS (
+         SELECT m.id, m.household_id, m.name, m.relation, upper(trim(m.id_number)) AS idn, v.township_id AS tid
+         FROM members m JOIN households h ON h.id = m.household_id JOIN villages v ON v.id = h.village_id
+         WHERE (m.left_reason IS NULL OR trim(m.left_reason) = '') AND m.id_number IS NOT NULL AND trim(m.id_number) <> ''
+       ),
+       dup AS (SELECT idn FROM cur GROUP BY idn HAVING count(DISTINCT tid) > 1)
+       SELECT cur.idn AS idNumber, cur.id AS memberId, cur.name AS name, cur.relation AS relation, cur.tid AS townshipId,
+              t.name AS township, h.id AS householdId, h.no AS no, v.name AS village
+       FROM cur JOIN dup ON dup.idn = cur.idn
+       JOIN households h ON h.id = cur.household_id
+       JOIN villages v ON v.id = h.village_id
+       JOIN townships t ON t.id = cur.tid
+       ORDER BY cur.idn, t.code, t.name, v.sort_order, v.code, h.no`,
+    )
+    .all() as CrossTownshipRow[];
+}

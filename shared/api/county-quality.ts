@@ -4,6 +4,7 @@
 // not change after it is received), so the screen opens at once the second time.
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
+import type { Problem } from '../quality/types.ts';
 import type { CheckView } from './other.ts';
 import { id } from './schemas.ts';
 
@@ -36,15 +37,28 @@ export interface TownshipQualityView {
   checkedAt: string;
 }
 
+/**
+ * A county-level finding, seen only across townships (Q105X 同一人在两个乡镇): one per member
+ * involved, in that member's township, naming the other townships' households and members.
+ */
+export interface CountyFinding extends Problem {
+  townshipId: string;
+  township: string;
+}
+
 export interface CountyQualityView {
   asOf: string;
   townships: TownshipQualityView[];
   totals: { households: number; members: number; errors: number; warnings: number; errorHouseholds: number };
+  /** Findings across townships (not in any township's own counts). */
+  countyFindings: CountyFinding[];
 }
 
+/** The township's findings as its own 数据检查 shows them (its 已核实无误 apart) and the county-level ones naming it. */
 export interface TownshipProblemsView extends CheckView {
   townshipId: string;
   township: string;
+  countyFindings: CountyFinding[];
 }
 
 export const countyQualityApi = {

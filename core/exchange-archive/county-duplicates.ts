@@ -1,0 +1,48 @@
+// County-level finding (issue 16): the same person registered in two townships. Each township's
+// own check (Q105 同一人在两户) sees its own households only, so a person in 青山镇 and in 白水乡
+// is found nowhere but at the county: Q105X, one finding per member involved, in that member's
+// township, naming the other townships' households and members. The ID number is shown masked.
+import { crossTownshipIdRows } from '../../db/repos/county-quality.ts';
+import type { CrossTownshipRow } from '../../db/repos/county-quality.ts';
+import type { ReadDb } from '../../db/handles.ts';
+import type { CountyFinding } from '../../shared/api/county-quality.ts';
+import { parseIdNumber } from '../../shared/id-number.ts';
+import { maskIdNumber } from '../../shared/mask.ts';
+
+export const Q105X = { code: 'Q105X', severity: 'error', title: '同一人在两个乡镇' } as const;
+/** The 整改意见 of a Q105X row in a 问题清单. */
+export const Q105X_HINT = '与另一乡镇共同核实此人实际所在的户，在另一乡镇的户中办理减员';
+
+/** Every current member whose valid ID number is also a current member's in another township. */
+export function crossTownshipDuplicates(db: ReadDb, asOf: string): CountyFinding[] {
+  const day = new Date(`${asOf}T00:00:00Z`);
+  const groups = new Map<string, CrossTownshipRow[]>();
+  for (const row of crossTownshipIdRows(db)) {
+    if (!parseIdNumber(row.idNumber, day).ok) continue;
+    const g = groups.get(row.idNumber);
+    if (g) g.push(row);
+    else groups.set(row.idNumber, [row]);
+  }
+  const out: CountyFinding[] = [];
+  for (const [idNumber, group] of groups) {
+    for (const row of group) {
+      const others = group.filter((o) => o.townshipId !== row.townshipId).map((o) => `${o.township}户编号${o.no}（${o.village}，${o.name}）`);
+      if (others.length === 0) continue;
+      out.push({
+        ...Q105X,
+        townshipId: row.townshipId,
+        township: row.township,
+        householdId: row.householdId,
+        household: row.no,
+        village: row.village,
+        member: row.name,
+        memberId: row.memberId,
+        field: 'idNumber',
+        message:
+          `${row.township}成员${row.name}${row.relation ? `（${row.relation}）` : ''}的身份证号${maskIdNumber(idNumber)}同时登记在${[...new Set(others)].join('、')}中，` +
+          '同一人只能在一个乡镇建档，请两乡镇核实后在其中一户办理减员',
+      });
+    }
+  }
+  return out;
+}
