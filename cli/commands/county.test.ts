@@ -51,6 +51,9 @@ describe('relief-archive county', () => {
     const body = rows.slice(header + 1);
     expect(body.map((x) => x[1])).toEqual(q.townships.map((t) => t.name));
     expect(body.map((x) => x[5])).toEqual(q.townships.map((t) => t.errors));
+    // The person registered in both townships: a county-level finding, named in the summary's subtitle.
+    expect(q.countyFindings.map((f) => [f.code, f.township]).sort()).toEqual([['Q105X', '白水乡'], ['Q105X', '青山镇']]);
+    expect(String(rows[1]![0])).toContain('同一人在两个乡镇 2 条');
     await expect(json('quality', '--out', out)).rejects.toThrow(/文件已存在/);
     await expect(json('quality', '--out', join(p.dir, 'x.txt'))).rejects.toThrow(/应以 \.xlsx 结尾/);
   });

@@ -42,6 +42,7 @@ const verbs: Record<string, Verb> = {
           ...q.townships.map(
             (t) => `  ${t.name}：${t.households} 户 ${t.members} 人，错误 ${t.errors}，疑点 ${t.warnings}，错误户占比 ${pct(t.errorHouseholdShare)}；最常见：${t.top.map((r) => `${r.code} ${r.title}（${r.count}）`).join('、') || '无'}`,
           ),
+          ...(q.countyFindings.length ? [`同一人在两个乡镇（Q105X）${q.countyFindings.length} 条：`, ...q.countyFindings.map((f) => `  ${f.township} ${f.village} 户编号 ${f.household} ${f.member ?? ''}：${f.message}`)] : []),
           ...(out ? [`已导出：${out}`] : []),
         ].join('\n'),
       );

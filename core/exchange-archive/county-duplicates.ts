@@ -24,7 +24,9 @@ export function crossTownshipDuplicates(db: ReadDb, asOf: string): CountyFinding
     else groups.set(row.idNumber, [row]);
   }
   const out: CountyFinding[] = [];
+  let person = 0;
   for (const [idNumber, group] of groups) {
+    person += 1;
     for (const row of group) {
       const others = group.filter((o) => o.townshipId !== row.townshipId).map((o) => `${o.township}户编号${o.no}（${o.village}，${o.name}）`);
       if (others.length === 0) continue;
@@ -32,6 +34,7 @@ export function crossTownshipDuplicates(db: ReadDb, asOf: string): CountyFinding
         ...Q105X,
         townshipId: row.townshipId,
         township: row.township,
+        person,
         householdId: row.householdId,
         household: row.no,
         village: row.village,

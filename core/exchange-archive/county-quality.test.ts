@@ -123,6 +123,7 @@ describe('county: what only the county sees, and the townships’ 已核实无�
       ['Q105X', 'error', '白水乡', bs.no, bs.name, 'idNumber'],
       ['Q105X', 'error', '青山镇', qs.no, qs.name, 'idNumber'],
     ]);
+    expect(new Set(byName.map((f) => f.person))).toEqual(new Set([1]));
     const [fq, fb] = ['青山镇', '白水乡'].map((n) => q.countyFindings.find((f) => f.township === n)!);
     expect(fq!.message).toContain(`白水乡户编号${bs.no}`);
     expect(fq!.message).toContain(bs.name);

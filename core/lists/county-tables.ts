@@ -3,6 +3,7 @@
 import { householdBriefs } from '../../db/repos/household-briefs.ts';
 import { ruleCatalogue } from '../../shared/quality/index.ts';
 import { SEVERITY_LABELS } from '../../shared/quality/types.ts';
+import { Q105X_HINT } from '../exchange-archive/county-duplicates.ts';
 import { countyQualityOf, countyTownshipProblemsOf } from '../exchange-archive/county-quality-session.ts';
 import type { CountyQualityView } from '../../shared/api/county-quality.ts';
 import type { Session } from '../session.ts';
@@ -49,17 +50,22 @@ export function countyQualityTableOf(q: CountyQualityView): ListTable {
   return {
     name: '各乡镇数据质量汇总',
     title: '各乡镇数据质量汇总',
-    subtitle: `检查日期 ${q.asOf} · ${q.townships.length} 个乡镇 · ${q.totals.households} 户 ${q.totals.members} 人 · 错误 ${q.totals.errors} 项，疑点 ${q.totals.warnings} 项 · 错误户占比 ${percent(share)}`,
+    subtitle: `检查日期 ${q.asOf} · ${q.townships.length} 个乡镇 · ${q.totals.households} 户 ${q.totals.members} 人 · 错误 ${q.totals.errors} 项，疑点 ${q.totals.warnings} 项 · 错误户占比 ${percent(share)}${q.countyFindings.length ? ` · 同一人在两个乡镇 ${q.countyFindings.length} 条（列入各乡镇问题清单）` : ''}`,
     columns,
     rows,
   };
 }
 
-/** One township's findings as the county's 问题清单 (村, 户编号, 户主, 成员, 问题, 整改意见, 整改情况). */
+/**
+ * One township's findings as the county's 问题清单 (村, 户编号, 户主, 成员, 问题, 整改意见, 整改情况):
+ * the county-level ones naming it (同一人在两个乡镇) first, then its own open ones; those the
+ * township marked 已核实无误 (data unchanged) are left out, as in its own list.
+ */
 export function townshipProblemsTable(s: Session, townshipId: string): ListTable {
   const check = countyTownshipProblemsOf(s, townshipId);
-  const heads = new Map(householdBriefs(s.requireArchive().db, [...new Set(check.problems.map((p) => p.householdId))]).map((h) => [h.id, h.head]));
-  const hints = new Map(ruleCatalogue().map((r) => [r.code, r.hint]));
+  const problems = [...check.countyFindings, ...check.problems];
+  const heads = new Map(householdBriefs(s.requireArchive().db, [...new Set(problems.map((p) => p.householdId))]).map((h) => [h.id, h.head]));
+  const hints = new Map([...ruleCatalogue().map((r) => [r.code, r.hint] as const), ['Q105X', Q105X_HINT] as const]);
   const columns: ListColumn[] = [
     { label: '序号', width: 7 },
     { label: '村', width: 12 },
@@ -72,11 +78,12 @@ export function townshipProblemsTable(s: Session, townshipId: string): ListTable
     { label: '整改意见', width: 36 },
     { label: '整改情况', width: 20 },
   ];
-  const rows = check.problems.map((p, i) => [i + 1, p.village, p.household, heads.get(p.householdId) ?? null, p.member, SEVERITY_LABELS[p.severity], p.code, `${p.title}：${p.message}`, hints.get(p.code) ?? null, null]);
+  const rows = problems.map((p, i) => [i + 1, p.village, p.household, heads.get(p.householdId) ?? null, p.member, SEVERITY_LABELS[p.severity], p.code, `${p.title}：${p.message}`, hints.get(p.code) ?? null, null]);
+  const extra = [check.countyFindings.length ? `同一人在两个乡镇 ${check.countyFindings.length} 项` : '', check.acknowledged.length ? `乡镇已核实无误 ${check.acknowledged.length} 项（不列入）` : ''].filter(Boolean);
   return {
     name: `${check.township}数据质量问题清单`,
     title: `${check.township}数据质量问题清单`,
-    subtitle: `检查日期 ${check.asOf}${check.year != null ? ` · 收入年度 ${check.year}` : ''} · 错误 ${check.counts.error} 项，疑点 ${check.counts.warning} 项`,
+    subtitle: `检查日期 ${check.asOf}${check.year != null ? ` · 收入年度 ${check.year}` : ''} · 错误 ${check.counts.error} 项，疑点 ${check.counts.warning} 项${extra.map((e) => ` · ${e}`).join('')}`,
     columns,
     rows,
   };

@@ -44,6 +44,8 @@ export interface TownshipQualityView {
 export interface CountyFinding extends Problem {
   townshipId: string;
   township: string;
+  /** The person (1, 2, …): the findings of one ID number share it. */
+  person: number;
 }
 
 export interface CountyQualityView {
