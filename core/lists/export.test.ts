@@ -8,6 +8,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope, HouseholdPage, ListFile, MonitoringBoard } from '../../shared/api/index.ts';
 import { fixedDayClock } from '../../shared/clock.ts';
+import { ruleCatalogue } from '../../shared/quality/index.ts';
+import { CATEGORY_LABELS } from '../../shared/quality/types.ts';
+import type { Problem } from '../../shared/quality/types.ts';
 import { createCoreDispatch } from '../api/index.ts';
 import { generateDemo } from '../demo/index.ts';
 import { insertTestBatch } from '../documents/testing.ts';
@@ -110,6 +113,45 @@ describe('lists.export', () => {
     expect(first[6]).toBe(errors[0]!.code);
     expect(first[8]).not.toBe('');
     expect(first[9]).toBe('');
+  });
+
+  it('writes exactly the 数据检查 rows its filters show: 类别, 规则, 行政村, 级别, 查找 and 已核实', async () => {
+    type Check = { problems: Problem[]; acknowledged: { problem: Problem }[] };
+    const before = await ok<Check>('quality.check', {});
+    // The rule that fires most, in the village where it fires most.
+    const count = <K,>(keys: K[]): K => [...new Map(keys.map((k) => [k, keys.filter((x) => x === k).length]))].sort((a, b) => b[1] - a[1])[0]![0];
+    const code = count(before.problems.map((p) => p.code));
+    const village = count(before.problems.filter((p) => p.code === code).map((p) => p.village));
+    const villageId = (await ok<{ id: string; name: string }[]>('villages.list', {})).find((v) => v.name === village)!.id;
+    const category = ruleCatalogue().find((r) => r.code === code)!.category;
+    const other = before.problems.find((p) => p.code !== code && p.village === village && ruleCatalogue().find((r) => r.code === p.code)!.category !== category);
+    // 已核实无误 on one of them: out of the list, back in with 显示已核实.
+    const target = before.problems.find((p) => p.code === code && p.village === village)!;
+    await ok('quality.ack', { householdId: target.householdId, code, memberId: target.memberId, field: target.field, message: target.message, reason: '经入户核实属实' });
+    const check = await ok<Check>('quality.check', {});
+    const shown = check.problems.filter((p) => p.code === code && p.village === village);
+    expect(shown.length).toBeGreaterThan(0);
+    let n = 0;
+    const read = async (filter: Record<string, unknown>): Promise<{ rows: number; lines: string[][]; subtitle: string }> => {
+      const r = await ok<ListFile>('lists.export', { kind: 'problems', filter, out: join(dir, `问题清单-筛选-${++n}.xlsx`) });
+      const ws = await sheetOf(r.file);
+      const lines = Array.from({ length: ws.rowCount - 3 }, (_, i) => Array.from({ length: 10 }, (_x, c) => ws.getCell(i + 4, c + 1).text));
+      return { rows: r.rows, lines, subtitle: ws.getCell(2, 1).text };
+    };
+    const a = await read({ villageId, category, code });
+    expect(a.rows).toBe(shown.length);
+    expect(a.lines.map((l) => [l[1], l[2], l[6], l[7]])).toEqual(shown.map((p) => [village, p.household, code, `${p.title}：${p.message}`]));
+    expect(a.subtitle).toContain(`共 ${shown.length} 条（${CATEGORY_LABELS[category]}，${village}，规则 ${code}）`);
+    // With 显示已核实: the marked one after them, its 整改情况 saying who, when and why.
+    const b = await read({ villageId, category, code, showAcked: true });
+    expect(b.rows).toBe(shown.length + 1);
+    expect(b.lines.at(-1)!.slice(2, 3)).toEqual([target.household]);
+    expect(b.lines.at(-1)![9]).toBe(`已核实无误：经入户核实属实（${TEST_OPERATOR} ${DAY}）`);
+    // Another category in the same village is left out; the search narrows further.
+    if (other) expect(a.lines.some((l) => l[6] === other.code)).toBe(false);
+    const c = await read({ villageId, code, severity: shown[0]!.severity, search: shown[0]!.household });
+    expect(c.lines.map((l) => l[2])).toEqual(shown.filter((p) => p.household === shown[0]!.household && p.severity === shown[0]!.severity).map((p) => p.household));
+    expect(await call('lists.export', { kind: 'problems', filter: { villageId: 'no-such-village' } })).toMatchObject({ ok: false, error: { message: expect.stringContaining('没有这个行政村') as unknown } });
   });
 
   it('refuses a wrong name, an existing file and an empty list in Chinese, writing nothing', async () => {

@@ -4,6 +4,10 @@
 import { householdBriefs } from '../../db/repos/household-briefs.ts';
 import { countyQualityTable, townshipProblemsTable } from './county-tables.ts';
 import { ruleCatalogue } from '../../shared/quality/index.ts';
+import { villagesByIds } from '../../db/repos/villages.ts';
+import { UserError } from '../../shared/errors.ts';
+import { filterWords, problemMatches } from '../../shared/quality/filter.ts';
+import type { ProblemFilter } from '../../shared/quality/filter.ts';
 import { SEVERITY_LABELS } from '../../shared/quality/types.ts';
 import type { Problem } from '../../shared/quality/types.ts';
 import type { CheckResult } from '../check.ts';
@@ -125,18 +129,31 @@ function batchTable(s: Session, batchId: string): ListTable {
   return { name: `${d.title}农户名单`, title: `${d.title} 农户名单`, subtitle: `${d.kindLabel} · ${d.village ?? '全乡镇'} · 共 ${d.households.length} 户`, columns, rows };
 }
 
-/** 数据检查 as the county's 问题清单: 村, 户编号, 户主, 成员, 问题, 整改意见, and 整改情况 left to fill in. */
+/**
+ * 数据检查 as the county's 问题清单: 村, 户编号, 户主, 成员, 问题, 整改意见, and 整改情况 left to fill
+ * in. Exactly the rows the screen shows under the same filters: the whole archive's check (the
+ * screen's result), filtered by shared/quality/filter.ts; with 显示已核实, the 已核实无误 ones
+ * follow, their 整改情况 saying who found them correct, when and why.
+ */
 async function problemsTable(s: Session, f: Extract<ListExportRequest, { kind: 'problems' }>['filter']): Promise<ListTable> {
-  const check = await cachedCheck(s, f.villageId);
-  const q = f.search;
-  const problems = check.problems.filter((p) => (!f.severity || p.severity === f.severity) && (!q || `${p.code}${p.title}${p.household}${p.member ?? ''}${p.message}`.includes(q)));
-  const heads = new Map(householdBriefs(s.requireArchive().db, [...new Set(problems.map((p) => p.householdId))]).map((h) => [h.id, h.head]));
-  const filters = [f.severity && SEVERITY_LABELS[f.severity], q && `查找“${q}”`].filter(Boolean);
-  return problemsListTable(check, problems, heads, filters.join('，'));
+  const db = s.requireArchive().db;
+  const check = await cachedCheck(s, null);
+  const village = f.villageId ? (villagesByIds(db, [f.villageId])[0]?.name ?? null) : null;
+  if (f.villageId && village === null) throw new UserError('没有这个行政村（可能已被删除）：请刷新“数据检查”后再导出。');
+  const filter: ProblemFilter = { category: f.category, severity: f.severity, village, code: f.code || null, search: f.search, showAcked: f.showAcked };
+  const problems = check.problems.filter((p) => problemMatches(p, filter));
+  const acked = f.showAcked ? check.acknowledged.filter((a) => problemMatches(a.problem, filter)) : [];
+  const all = [...problems, ...acked.map((a) => a.problem)];
+  const heads = new Map(householdBriefs(db, [...new Set(all.map((p) => p.householdId))]).map((h) => [h.id, h.head]));
+  const done = acked.map((a) => `已核实无误：${a.ack.reason}（${a.ack.acknowledgedBy} ${a.ack.acknowledgedOn}）`);
+  return problemsListTable(check, all, heads, filterWords(filter), [...problems.map(() => null), ...done]);
 }
 
-/** The 问题清单 of `problems` (of `check`), 户主 from `heads`; `note` (filters, or what was checked) in the subtitle. */
-export function problemsListTable(check: Pick<CheckResult, 'asOf' | 'year'>, problems: readonly Problem[], heads: ReadonlyMap<string, string | null>, note: string): ListTable {
+/**
+ * The 问题清单 of `problems` (of `check`), 户主 from `heads`; `note` (filters, or what was checked)
+ * in the subtitle; `done` the 整改情况 of each row (blank to fill in, when not given).
+ */
+export function problemsListTable(check: Pick<CheckResult, 'asOf' | 'year'>, problems: readonly Problem[], heads: ReadonlyMap<string, string | null>, note: string, done: readonly (string | null)[] = []): ListTable {
   const hints = new Map(ruleCatalogue().map((r) => [r.code, r.hint]));
   const columns: ListColumn[] = [
     ...PROBLEM_IDENTITY,
@@ -146,7 +163,7 @@ export function problemsListTable(check: Pick<CheckResult, 'asOf' | 'year'>, pro
     { label: '整改意见', width: 36 },
     { label: '整改情况', width: 20 },
   ];
-  const rows = problems.map((p, i) => [i + 1, p.village, p.household, heads.get(p.householdId) ?? null, p.member, SEVERITY_LABELS[p.severity], p.code, `${p.title}：${p.message}`, hints.get(p.code) ?? null, null]);
+  const rows = problems.map((p, i) => [i + 1, p.village, p.household, heads.get(p.householdId) ?? null, p.member, SEVERITY_LABELS[p.severity], p.code, `${p.title}：${p.message}`, hints.get(p.code) ?? null, done[i] ?? null]);
   return {
     name: '数据质量问题清单',
     title: '数据质量问题清单',

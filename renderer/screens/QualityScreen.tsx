@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { API } from '../../shared/api/index.ts';
 import type { AckView } from '../../shared/api/index.ts';
 import { diffChecks, diffLine, problemKey } from '../../shared/quality/diff.ts';
-import { ruleCatalogue } from '../../shared/quality/index.ts';
+import { problemMatches } from '../../shared/quality/filter.ts';
 import type { Category, Problem, Severity } from '../../shared/quality/types.ts';
 import { CATEGORY_LABELS, SEVERITY_LABELS } from '../../shared/quality/types.ts';
 import { api } from '../api.ts';
@@ -40,7 +40,6 @@ export default function QualityScreen() {
   const table = useRef<Reference>(null);
   const query = useQuery(() => api.quality.check({ villageId: null }), []);
   const data = query.data;
-  const categoryOf = useMemo(() => new Map<string, Category>(ruleCatalogue().map((r) => [r.code, r.category])), []);
 
   // A new result against the last one checked: 已整改 / 新增 / 仍存在. 重新检查 moves the baseline on;
   // coming back from a fix shows what changed against it without moving it.
@@ -58,19 +57,13 @@ export default function QualityScreen() {
     asked.current = false;
   }, [data, setDiff]);
 
+  // The one filter object: the list below and the 问题清单 export apply it alike (shared/quality/filter.ts).
+  const filter = useMemo(() => ({ category: filters.category, severity: filters.severity, village: filters.village, code: filters.code, search: filters.text.trim() }), [filters]);
   const rows = useMemo((): Row[] => {
     if (!data) return [];
-    const q = filters.text.trim();
     const all: Row[] = [...data.problems.map((p) => ({ key: problemKey(p), p, ack: null })), ...(filters.showAcked ? data.acknowledged.map((a) => ({ key: problemKey(a.problem), p: a.problem, ack: a.ack })) : [])];
-    return all.filter(
-      ({ p }) =>
-        (!filters.severity || p.severity === filters.severity) &&
-        (!filters.village || p.village === filters.village) &&
-        (!filters.code || p.code === filters.code) &&
-        (!filters.category || categoryOf.get(p.code) === filters.category) &&
-        (!q || `${p.code}${p.title}${p.household}${p.member ?? ''}${p.message}`.includes(q)),
-    );
-  }, [data, filters, categoryOf]);
+    return all.filter(({ p }) => problemMatches(p, filter));
+  }, [data, filter, filters.showAcked]);
 
   // Back from a household: the same scroll position, the row opened marked.
   useEffect(() => {
@@ -119,7 +112,7 @@ export default function QualityScreen() {
         <Button onClick={recheck} loading={query.loading} data-testid="recheck">
           重新检查
         </Button>
-        <ExportListButton name="数据质量问题清单" request={{ kind: 'problems', filter: { villageId, severity: filters.severity, search: filters.text.trim() } }} disabled={!rows.length} testId="export-problems" />
+        <ExportListButton name="数据质量问题清单" request={{ kind: 'problems', filter: { villageId, category: filter.category, severity: filter.severity, code: filter.code, search: filter.search, showAcked: filters.showAcked } }} disabled={!rows.length} testId="export-problems" />
       </Space>
       {data && (
         <Typography.Text type="secondary" style={{ marginBottom: 6 }} data-testid="quality-counts">

@@ -2,6 +2,8 @@
 // 农户档案, 防返贫监测 (本月待走访 …), a batch's 农户 and 数据检查 (as the county's 问题清单).
 // One endpoint, one table writer.
 import { z } from 'zod';
+import { CATEGORY_LABELS } from '../quality/types.ts';
+import type { Category } from '../quality/types.ts';
 import { READ } from '../roles.ts';
 import { endpoint, offThread } from './endpoint.ts';
 import { packScope } from './exchange.ts';
@@ -43,11 +45,18 @@ export const listsApi = {
         z.object({ kind: z.literal('pack-problems'), scope: packScope }),
         z.object({
           kind: z.literal('problems'),
+          /** The 数据检查 screen's filters as it applies them (shared/quality/filter.ts): the rows shown, no more. */
           filter: z.object({
+            /** One village (by id; the screen sends it for the village it filters by name). */
             villageId: z.string().nullable().default(null),
+            category: z.enum(Object.keys(CATEGORY_LABELS) as [Category, ...Category[]]).nullable().default(null),
             severity: z.enum(['error', 'warning']).nullable().default(null),
+            /** A rule's code. */
+            code: z.string().trim().max(12).nullable().default(null),
             /** The screen's search: rule, 户编号, name or message. */
             search: z.string().trim().max(40).default(''),
+            /** The 已核实无误 findings too (with who, when and why in 整改情况), as 显示已核实 lists them. */
+            showAcked: z.boolean().default(false),
           }),
         }),
       ]).and(
