@@ -1,8 +1,11 @@
 // The 数据检查 fixing flow at 1366×768, run inside household.test.ts's 1366×768 flow (its archive
 // and page): the summary, a rule's count filters the list, a member's finding opens the household
 // on 家庭成员 with the member's row marked and the field focused, 返回数据检查 comes back to the
-// same filters with the row marked, 已核实无误 with a reason hides it (stored and audited), and
+// same filters with the row marked, 导出 Excel under a filter writes the rows shown, 已核实无误 with a reason hides it (stored and audited), and
 // after a fix 重新检查 says what closed.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { checkArchive } from '../core/check.ts';
@@ -39,6 +42,15 @@ export async function dataCheckFlow(page: Page, shell: DemoShell, query: Query, 
   await expect.poll(() => page.getByTestId('quality-counts').innerText(), WAIT).toContain(`列表 ${ofRule.length} 条`);
   await settled(page);
   await screenshot(page, '18a-data-check-rule');
+  // 导出 Excel under that filter: the 问题清单 holds exactly the rows shown.
+  await page.getByTestId('export-problems').click();
+  await toastSaid(`已导出 ${ofRule.length} 条到：`);
+  const docs = join(shell.dir, 'data', '文档');
+  const file = readdirSync(docs).filter((f) => f.startsWith('数据质量问题清单_')).sort().at(-1)!;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(docs, file));
+  const ws = wb.worksheets[0]!;
+  expect(Array.from({ length: ws.rowCount - 3 }, (_, i) => ws.getCell(i + 4, 7).text)).toEqual(ofRule.map(() => opened.code));
 
   // The row opens the member and the field.
   await (await rowOf(page, opened)).click();
