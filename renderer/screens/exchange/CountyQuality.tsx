@@ -73,7 +73,7 @@ function Findings(props: { township: TownshipQualityView; onClose: () => void })
     return all.filter(({ p }) => (!severity || p.severity === severity) && (!q || `${p.code}${p.title}${p.household}${p.member ?? ''}${p.message}`.includes(q)));
   }, [query.data, severity, text, showAcked]);
   return (
-    <Drawer open size={1180} title={`${township.name} 数据质量问题（只读）`} onClose={props.onClose} data-testid="township-findings">
+    <Drawer open size={1180} title={`${township.name} 数据质量问题（只读）`} onClose={props.onClose} className="township-findings" data-testid="township-findings">
       <Space wrap style={{ marginBottom: 12 }}>
         <Select aria-label="级别" allowClear placeholder="全部级别" style={{ width: 110 }} value={severity ?? undefined} onChange={(v: string | undefined) => setSeverity(v ?? null)} options={Object.entries(SEVERITY_LABELS).map(([value, label]) => ({ value, label }))} />
         <Input.Search aria-label="查找问题" allowClear placeholder="规则、户编号、姓名或说明" style={{ width: 240 }} value={text} onChange={(e) => setText(e.target.value)} />
@@ -84,7 +84,7 @@ function Findings(props: { township: TownshipQualityView; onClose: () => void })
         <ExportListButton name={`${township.name}数据质量问题清单`} request={{ kind: 'township-problems', townshipId: township.townshipId }} disabled={!query.data?.problems.length && !query.data?.countyFindings.length} testId="export-township-problems" />
         {query.data && (
           <Typography.Text type="secondary">
-            错误 {query.data.counts.error} 项 · 疑点 {query.data.counts.warning} 项{query.data.year != null ? ` · 收入年度 ${query.data.year}` : ''} · 检查日期 {query.data.asOf}
+            错误 {query.data.counts.error} 项 · 疑点 {query.data.counts.warning} 项{query.data.countyFindings.length ? ` · 同一人在两个乡镇 ${query.data.countyFindings.length} 项` : ''}{query.data.year != null ? ` · 收入年度 ${query.data.year}` : ''} · 检查日期 {query.data.asOf}
           </Typography.Text>
         )}
       </Space>
@@ -107,7 +107,7 @@ function Findings(props: { township: TownshipQualityView; onClose: () => void })
               { title: '户编号', dataIndex: ['p', 'household'], width: 165 },
               { title: '成员', dataIndex: ['p', 'member'], width: 80, render: (m: string | null) => m ?? '—' },
               { title: '说明', dataIndex: ['p', 'message'], ellipsis: { showTitle: true } },
-              { title: '乡镇核实', dataIndex: 'ack', width: 150, ellipsis: { showTitle: true }, render: (a: AckView | null) => (a ? `核实无误：${a.reason}（${a.acknowledgedBy} ${a.acknowledgedOn}）` : '') },
+              { title: '乡镇核实', dataIndex: 'ack', width: 180, ellipsis: { showTitle: true }, render: (a: AckView | null) => (a ? `核实无误：${a.reason}（${a.acknowledgedBy} ${a.acknowledgedOn}）` : '') },
             ]}
           />
         )}
