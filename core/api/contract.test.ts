@@ -166,7 +166,7 @@ describe('the API contract through the dispatcher', () => {
   });
 
   it('declares every long endpoint offThread, so the shells run it on a worker thread (core/worker/runner.ts)', () => {
-    const LONG = ['exchange.packCheck', 'imports.check', 'imports.apply', 'quality.check', 'documents.preview', 'documents.render', 'exchange.pack', 'exchange.unpack', 'exchange.packReview', 'lists.export'];
+    const LONG = ['exchange.countyQuality', 'exchange.townshipProblems', 'exchange.packCheck', 'imports.check', 'imports.apply', 'quality.check', 'documents.preview', 'documents.render', 'exchange.pack', 'exchange.unpack', 'exchange.packReview', 'lists.export'];
     const routed = [...ENDPOINTS.values()].filter((e) => e.worker).map((e) => e.channel);
     expect(routed.sort()).toEqual(LONG.sort());
     // Whatever reports progress under a job id is long work. The exceptions: the upgrade of a plain
@@ -177,7 +177,7 @@ describe('the API contract through the dispatcher', () => {
     const withJob = [...ENDPOINTS.values()].filter((e) => 'jobId' in ((e.input as { shape?: object }).shape ?? {})).map((e) => e.channel);
     expect(withJob.filter((c) => !routed.includes(c)).sort()).toEqual(['archive.upgrade', 'overview.problems', 'print.document', 'print.households']);
     // Answers kept until the next write: only pure reads (a document written to a file is not one).
-    expect([...ENDPOINTS.values()].filter((e) => e.worker?.cache).map((e) => e.channel).sort()).toEqual(['quality.check']);
+    expect([...ENDPOINTS.values()].filter((e) => e.worker?.cache).map((e) => e.channel).sort()).toEqual(['exchange.countyQuality', 'exchange.townshipProblems', 'quality.check']);
   });
 
   it.each([...CHANNELS])('%s refuses malformed input in Chinese', async (channel) => {

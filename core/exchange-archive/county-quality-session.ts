@@ -1,7 +1,6 @@
 // The county's per-township quality as the shells ask for it: results kept in the session per
-// township snapshot (core/exchange-archive/county-quality.ts), dropped with the archive; between
-// townships the shell's request loop gets its turn (a county of 20 large townships takes a while
-// the first time).
+// township snapshot (core/exchange-archive/county-quality.ts), dropped with the archive; run as a
+// job (on the worker in the shells) that reports each township and stops between townships on 取消.
 import type { CountyQualityView, TownshipProblemsView } from '../../shared/api/county-quality.ts';
 import type { Session } from '../session.ts';
 import { countyQuality, townshipProblems } from './county-quality.ts';
@@ -20,8 +19,20 @@ function cacheOf(s: Session): CountyQualityCache {
 
 const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-export function countyQualityOf(s: Session): Promise<CountyQualityView> {
-  return countyQuality(s.requireArchive(), { asOf: s.today(), now: () => s.clock.now(), cache: cacheOf(s), onTownship: pause });
+/** Every township's quality as job `jobId` (a bar per township, 取消 between townships). */
+export function countyQualityOf(s: Session, jobId: string | null = null): Promise<CountyQualityView> {
+  return s.jobs.run(jobId, '各乡镇数据检查', (job) =>
+    countyQuality(s.requireArchive(), {
+      asOf: s.today(),
+      now: () => s.clock.now(),
+      cache: cacheOf(s),
+      onTownship: (done, total, name) => {
+        job.signal.throwIfAborted();
+        job.report(`各乡镇数据检查（已查 ${name}，${done}/${total}）`, done / total);
+        return pause();
+      },
+    }),
+  );
 }
 
 export function countyTownshipProblemsOf(s: Session, townshipId: string): TownshipProblemsView {

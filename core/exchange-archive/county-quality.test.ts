@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allBlobs, openSnapshot, townshipRefs, travellingRows } from '../../db/repos/exchange-snapshot.ts';
-import { sqlRun, sqlValue } from '../../db/testing.ts';
+import { sqlRun, sqlValue, tempDir } from '../../db/testing.ts';
 import type { Archive } from '../../db/open.ts';
 import { maskIdNumber } from '../../shared/mask.ts';
 import { acknowledge, applyAcks } from '../check-acks.ts';
@@ -14,7 +14,10 @@ import type { JsonObject } from '../exchange/canonical.ts';
 import { writePackage } from '../exchange/index.ts';
 import type { EntrySource } from '../exchange/index.ts';
 import { alertRegister, countyScreening } from '../screening/index.ts';
+import { fixedDayClock } from '../../shared/clock.ts';
+import { createSession } from '../session.ts';
 import { countyQuality, townshipProblems } from './county-quality.ts';
+import { countyQualityOf } from './county-quality-session.ts';
 import type { CountyQualityCache } from './county-quality.ts';
 import { countyOfTwo } from './county-testing.ts';
 import type { CountyOfTwo } from './county-testing.ts';
@@ -84,6 +87,26 @@ describe('county per-township quality', () => {
     expect(r.error.message).toMatch(/这是乡镇档案/);
     expect(r.unchanged).toBe(true);
     expect(() => townshipProblems(p.county, 'no-such-township', { asOf: AS_OF, now })).toThrow(/县级档案中没有这个乡镇/);
+  });
+});
+
+describe('county per-township quality as a job', () => {
+  it('reports each township on the bar, and 取消 stops between townships with the plain message', async () => {
+    const s = createSession({ dataDir: tempDir(), clock: fixedDayClock(AS_OF) });
+    s.archive = p.county;
+    try {
+      const q = await countyQualityOf(s, 'job-county-q1');
+      expect(q.townships).toHaveLength(2);
+      expect(s.jobs.status('job-county-q1')).toMatchObject({ state: 'done', fraction: 1 });
+      expect(s.jobs.phases('job-county-q1')).toEqual(['各乡镇数据检查']);
+      s.cache.clear();
+      const cancelled = countyQualityOf(s, 'job-county-q2');
+      s.jobs.cancel('job-county-q2');
+      await expect(cancelled).rejects.toThrow(/^各乡镇数据检查已取消，没有写入任何内容。$/);
+      expect(s.jobs.status('job-county-q2').state).toBe('cancelled');
+    } finally {
+      s.archive = null;
+    }
   });
 });
 

@@ -63,7 +63,7 @@ export const exchangeHandlers: Handlers['exchange'] = {
     return s.jobs.run(jobId, '制作审核结果数据包', (job) => packReview(archive, actor, townshipId, { out, passphrase, signal: job.signal, onProgress: (l, f) => job.report(l, f) }));
   },
   reviewResults: ({ batchId }, s) => townshipReviews(s.requireArchive(), batchId),
-  countyQuality: (_i, s) => countyQualityOf(s),
+  countyQuality: ({ jobId }, s) => countyQualityOf(s, jobId),
   townshipProblems: ({ townshipId }, s) => countyTownshipProblemsOf(s, townshipId),
 };
 

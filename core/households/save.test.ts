@@ -11,6 +11,8 @@ import { UserError } from '../../shared/errors.ts';
 import { makeIdNumber } from '../../shared/id-number.ts';
 import { initArchive } from '../archive.ts';
 import type { Archive } from '../archive.ts';
+import { acknowledge, applyAcks, householdProblems } from '../check-acks.ts';
+import { checkArchive } from '../check.ts';
 import { generateDemo } from '../demo/index.ts';
 import { householdDetail } from './detail.ts';
 import { saveHousehold } from './save.ts';
@@ -171,5 +173,25 @@ describe('saving a household', () => {
     changeStatus(archive.db, actor, { householdId: hid, status: 'edge', effectiveOn: '2026-11-24', decision: '镇〔2026〕3号' });
     expect(refusal(() => undoLast(archive.db, actor)).message).toMatch(/又被修改过/);
     expect(householdDetail(archive, hid, TODAY).household.status).toBe('edge');
+  });
+
+  it('undoes a save after one of its findings was marked 已核实无误, and the finding is raised again', () => {
+    const hid = save(draft());
+    const was = householdDetail(archive, hid, TODAY);
+    // A 14-year-old with months of work: a finding the save lets in.
+    const working = (d: HouseholdDraft, version: number): HouseholdDraft => ({ ...d, id: hid, expectedVersion: version, members: d.members.map((m) => (m.name === '周小丽' ? { ...m, workMonths: 3 } : m)) });
+    save(working(draft(), was.household.version));
+    const finding = householdProblems(archive, TODAY, hid).find((p) => p.field?.includes('workMonths'))!;
+    expect(finding).toBeDefined();
+    acknowledge(archive, actor, TODAY, { householdId: hid, code: finding.code, memberId: finding.memberId, field: finding.field, message: finding.message, reason: '电话号码经核实' });
+    expect(applyAcks(archive.db, checkArchive(archive, { asOf: TODAY })).acknowledged.map((a) => a.problem.code)).toEqual([finding.code]);
+    undoLast(archive.db, actor);
+    expect(householdDetail(archive, hid, TODAY).members.find((m) => m.name === '周小丽')!.workMonths).toBe(was.members.find((m) => m.name === '周小丽')!.workMonths);
+    expect(householdProblems(archive, TODAY, hid).some((p) => p.code === finding.code)).toBe(false);
+    // Saved again with the same value, the mark does not hold: the data changed since.
+    const now = householdDetail(archive, hid, TODAY);
+    save(working(draft(), now.household.version));
+    expect(householdProblems(archive, TODAY, hid).some((p) => p.code === finding.code)).toBe(true);
+    expect(applyAcks(archive.db, checkArchive(archive, { asOf: TODAY })).acknowledged).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import type { AuditEntryView } from '../../shared/api/index.ts';
 import { UserError } from '../../shared/errors.ts';
 
 const UNDOABLE = ['insert', 'update'];
+const NOT_DATA = new Set(['quality_acks']);
 
 /** The newest household save that has not been undone yet. */
 export function lastUndoable(db: Db): AuditEntryView | null {
@@ -24,8 +25,10 @@ export function undoLast(db: Db, actor: Actor): { undone: AuditEntryView; househ
   const householdId = entry.recordId;
   writeTransaction(db, (w) => {
     const current = householdSnapshot(w, householdId);
-    // Undoable only if everything logged for this household since was itself undone.
-    const later = auditOfHouseholdSince(w, householdId, entry.id);
+    // Undoable only if everything logged for this household since was itself undone. A 已核实无误
+    // mark records a judgement on the data, not a change to it: it does not stand in the way (its
+    // fingerprint no longer matches after the undo, so the finding is raised again).
+    const later = auditOfHouseholdSince(w, householdId, entry.id).filter((e) => !NOT_DATA.has(e.tableName));
     const undone = new Set(later.map((e) => e.undoes));
     const untouched = later.every((e) => (e.action === 'undo' && (e.undoes ?? 0) > entry.id) || undone.has(e.id));
     if (!current || !untouched) {

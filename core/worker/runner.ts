@@ -58,7 +58,9 @@ export class JobRunner implements OffThread {
   }
 
   async run(endpoint: Endpoint, input: unknown, session: Session): Promise<unknown> {
-    const cacheKey = endpoint.worker?.cache ? `worker:${endpoint.channel}:${session.today()}:${JSON.stringify(input)}` : null;
+    // The job's id names the asking, not the question: the same question under a new id is answered from the cache.
+    const { jobId: _asked, ...question } = input as { jobId?: unknown };
+    const cacheKey = endpoint.worker?.cache ? `worker:${endpoint.channel}:${session.today()}:${JSON.stringify(question)}` : null;
     if (cacheKey && session.cache.has(cacheKey)) return session.cache.get(cacheKey);
     // A write meanwhile drops this mark (dropWorkerAnswers, from the dispatcher): a stale answer is not kept.
     const mark = Symbol(endpoint.channel);

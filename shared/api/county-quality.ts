@@ -1,10 +1,12 @@
 // County mode (issue 16): the data check's 217 rules over each township's received snapshot —
 // one row per township (乡镇, 户数, 人数, 错误, 疑点, 错误户占比, 最常见问题, 检查时间) and a
-// township's findings, read-only. Each township's result is kept per snapshot (a snapshot does
-// not change after it is received), so the screen opens at once the second time.
+// township's findings, read-only. Both run on a worker thread (a county of many townships takes a
+// while: a job with a progress bar and 取消), and the shell keeps the answers until the next write,
+// so the screen opens at once the second time.
 import { z } from 'zod';
-import { endpoint } from './endpoint.ts';
 import type { Problem } from '../quality/types.ts';
+import { endpoint, offThread } from './endpoint.ts';
+import { jobId } from './jobs.ts';
 import type { CheckView } from './other.ts';
 import { id } from './schemas.ts';
 
@@ -65,7 +67,7 @@ export interface TownshipProblemsView extends CheckView {
 
 export const countyQualityApi = {
   /** County: the quality check per township (each snapshot checked once, then kept). */
-  countyQuality: endpoint<CountyQualityView>()('exchange.countyQuality', z.object({})),
+  countyQuality: offThread(endpoint<CountyQualityView>()('exchange.countyQuality', z.object({ jobId: jobId.nullable().default(null) })), { cache: true }),
   /** County: one township's findings (read-only; the same rules, its snapshot). */
-  townshipProblems: endpoint<TownshipProblemsView>()('exchange.townshipProblems', z.object({ townshipId: id })),
+  townshipProblems: offThread(endpoint<TownshipProblemsView>()('exchange.townshipProblems', z.object({ townshipId: id })), { cache: true }),
 };

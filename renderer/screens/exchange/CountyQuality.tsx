@@ -2,7 +2,7 @@
 // township; a row opens that township's findings (read-only; the township's 已核实无误 apart, with
 // its reason and operator); both export to Excel. Above, what only the county sees: the same
 // person registered in two townships (Q105X).
-import { Alert, Drawer, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Drawer, Input, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { AckView, TownshipQualityView } from '../../../shared/api/index.ts';
 import type { CountyFinding } from '../../../shared/api/county-quality.ts';
@@ -11,7 +11,9 @@ import { SEVERITY_LABELS } from '../../../shared/quality/types.ts';
 import { api } from '../../api.ts';
 import ExportListButton from '../../components/ExportListButton.tsx';
 import QueryState from '../../components/QueryState.tsx';
+import { useJobQuery } from '../../hooks/use-job-query.ts';
 import { useQuery } from '../../hooks/use-query.ts';
+import { canCancel, progressLabel } from '../../editor/import-job.ts';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
@@ -117,10 +119,23 @@ function Findings(props: { township: TownshipQualityView; onClose: () => void })
 }
 
 export default function CountyQuality(props: { version: number }) {
-  const query = useQuery(() => api.exchange.countyQuality({}), [props.version]);
+  const query = useJobQuery((jobId) => api.exchange.countyQuality({ jobId }), [props.version]);
   const [open, setOpen] = useState<TownshipQualityView | null>(null);
+  const { progress } = query;
   return (
     <div data-testid="county-quality">
+      {progress && query.data === undefined && (
+        <Card size="small" data-testid="county-quality-progress" style={{ marginBottom: 12 }}>
+          <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+            <Typography.Text strong>{progressLabel(progress)}</Typography.Text>
+            <Button danger data-testid="county-quality-cancel" disabled={!canCancel(progress)} onClick={query.cancel}>
+              {progress.cancelling ? '正在取消…' : '取消'}
+            </Button>
+          </Space>
+          <Progress percent={Math.round(progress.fraction * 100)} status="active" />
+          <Typography.Text type="secondary">按各乡镇最新报送的数据逐个检查；检查不会改动档案，取消后可再点“重试”。</Typography.Text>
+        </Card>
+      )}
       <QueryState query={query}>
         {(q) => (
           <>

@@ -1,0 +1,47 @@
+// A read that is long work (a job on the worker): like useQuery, plus the job's progress and 取消
+// while it runs (renderer/editor/import-job.ts polls jobs.status). A kept answer comes back at once.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../api.ts';
+import { newJobId, runJob } from '../editor/import-job.ts';
+import type { JobProgress, RunningJob } from '../editor/import-job.ts';
+import type { Query } from './use-query.ts';
+
+export interface JobQuery<T> extends Query<T> {
+  /** While the job runs. */
+  progress: JobProgress | null;
+  cancel: () => void;
+}
+
+export function useJobQuery<T>(call: (jobId: string) => Promise<T>, deps: readonly unknown[]): JobQuery<T> {
+  const [state, setState] = useState<{ data?: T; error: string | null; progress: JobProgress | null }>({ error: null, progress: null });
+  const [tick, setTick] = useState(0);
+  const callRef = useRef(call);
+  callRef.current = call;
+  const running = useRef<RunningJob<T> | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, error: null, progress: { label: '正在启动…', fraction: 0, cancelling: false } }));
+    const job = runJob({
+      api: { status: (id) => api.jobs.status({ id }), cancel: (id) => api.jobs.cancel({ id }) },
+      kind: 'whole',
+      id: newJobId().replace('imp-', 'job-'),
+      call: (jobId) => callRef.current(jobId),
+      onProgress: (progress) => live && setState((s) => ({ ...s, progress })),
+    });
+    running.current = job;
+    job.result.then(
+      (data) => live && setState({ data, error: null, progress: null }),
+      (e: unknown) => live && setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e), progress: null })),
+    );
+    return () => {
+      live = false;
+      running.current = null;
+    };
+    // Callers pass their own deps, like useEffect.
+  }, [...deps, tick]);
+
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  const cancel = useCallback(() => running.current?.cancel(), []);
+  return { data: state.data, error: state.error, loading: state.progress !== null, progress: state.progress, reload, cancel };
+}
