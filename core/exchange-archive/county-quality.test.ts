@@ -17,6 +17,8 @@ import { alertRegister, countyScreening } from '../screening/index.ts';
 import { fixedDayClock } from '../../shared/clock.ts';
 import { createSession } from '../session.ts';
 import { countyQuality, townshipProblems } from './county-quality.ts';
+import { townshipProblemsTable } from '../lists/county-tables.ts';
+import { Q105X_HINT } from './county-duplicates.ts';
 import { countyQualityOf } from './county-quality-session.ts';
 import type { CountyQualityCache } from './county-quality.ts';
 import { countyOfTwo } from './county-testing.ts';
@@ -183,6 +185,17 @@ describe('county: what only the county sees, and the townships’ 已核实无�
       mine.acknowledged.map((a) => [a.problem.code, a.problem.memberId, '经入户核实属实', '李会计', AS_OF]),
     );
     expect(list.problems.map((x) => x.message)).toEqual(mine.problems.map((x) => x.message));
+    // The township's 问题清单 from the county: the person in two townships first, the marked one left out.
+    const session = createSession({ dataDir: tempDir(), clock: fixedDayClock(AS_OF) });
+    session.archive = p.county;
+    try {
+      const table = townshipProblemsTable(session, row.townshipId);
+      expect(table.rows.map((r) => r[6])).toEqual(['Q105X', ...mine.problems.map((x) => x.code)]);
+      expect(table.rows[0]![8]).toBe(Q105X_HINT);
+      expect(table.subtitle).toContain(`同一人在两个乡镇 1 项 · 乡镇已核实无误 ${mine.acknowledged.length} 项（不列入）`);
+    } finally {
+      session.archive = null;
+    }
     // The township edits that member (without a new 核实) and sends again: the county raises it again.
     sqlRun(p.township, "UPDATE members SET phone = '13800000000', version = version + 1 WHERE id = ?", target.memberId);
     await send(p.township, '青山镇-修改');
