@@ -316,9 +316,12 @@ function forgetWrittenPage(doc: PDFKit.PDFDocument): void {
   const root = (doc as unknown as { _root: { data: { Pages: { data: { Kids: { data: unknown; offset?: number }[] } } } } })._root;
   const kids = root.data.Pages.data.Kids;
   const written = kids[kids.length - 2];
-  // `offset` is set when pdfkit wrote the object out.
-  if (written?.offset !== undefined) written.data = {};
+  // `offset` is set when pdfkit wrote the object out; the reference keeps its number, shares one empty dictionary.
+  if (written?.offset !== undefined) written.data = WRITTEN;
 }
+
+/** The data of every written page's reference (frozen: nothing may add to it). */
+const WRITTEN = Object.freeze({});
 
 /**
  * pdfkit turns every drawing operator into its own small byte array as it is written (tens of
