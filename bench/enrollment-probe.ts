@@ -2,7 +2,8 @@
 // township of N households, renders its whole enrollment PDF and prints pages/s and RSS every
 // 1,000 pages. `npx tsx bench/enrollment-probe.ts [households] [dir]`; `PROBE_REUSE=1` renders the
 // township built by an earlier run of the same size instead of building it again, `PROBE_BENCH=1`
-// builds it as the bench does (30 villages, seed "bench", planted problems).
+// builds it as the bench does (30 villages, seed "bench", planted problems); `PROBE_LIMIT=N`
+// renders only the first N households (for a profile).
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
@@ -42,7 +43,9 @@ const cpu0 = process.cpuUsage();
 let lastPrint = 0;
 const before = process.memoryUsage().rss;
 console.log(`start rss ${mb(before)} MB`);
+const limit = process.env.PROBE_LIMIT ? { limit: Number(process.env.PROBE_LIMIT) } : {};
 const r = await renderDocument(archive, { kind: 'enrollment', asOf: AS_OF }, { out: join(dir, 'enrollment.pdf') }, {
+  ...limit,
   onProgress: (n) => {
     if (snapAt.includes(n)) console.log('snapshot', writeHeapSnapshot(join(dir, `at-${n}.heapsnapshot`)));
     if (n - lastPrint >= Number(process.env.PROBE_EVERY ?? 833)) {

@@ -84,9 +84,9 @@ export class Pdf {
   private readonly output: Writable;
   private pageCount = 0;
   /** Widths of single lines by font, size and text: layout measures a row's cells, then draws them, and labels repeat on every page. */
-  private readonly widths = new RecentCache<number>(WIDTH_CACHE);
-  /** Heights of wrapped texts: a table measures each cell for its row, then again to centre it. */
-  private readonly heights = new RecentCache<number>(WIDTH_CACHE);
+  private readonly widths = new Map<string, RecentCache<number[]>>();
+  /** Heights of wrapped texts by text, then size, width and line gap: a table measures each cell for its row, then again to centre it. */
+  private readonly heights = new RecentCache<number[]>(WIDTH_CACHE);
   /** The fill colour last set for text; null when something else may have changed it. */
   private textColor: string | null = null;
   private drawingFooter = false;
@@ -242,26 +242,19 @@ export class Pdf {
   /** The width of a printable line in the current font at `size` (which the caller has set), cached. */
   private measured(printable: string, size: number): number {
     const font = (this.doc as unknown as { _font: { id: string } })._font.id;
-    const key = `${font}|${size}|${printable}`;
-    let w = this.widths.get(key);
-    if (w === undefined) {
-      w = this.doc.widthOfString(printable);
-      this.widths.set(key, w);
+    let cache = this.widths.get(font);
+    if (cache === undefined) {
+      cache = new RecentCache<number[]>(WIDTH_CACHE);
+      this.widths.set(font, cache);
     }
-    return w;
+    return settled(cache, printable, size, 0, 0, () => this.doc.widthOfString(printable));
   }
 
   heightOf(text: string, width: number, size = 10, lineGap = 0): number {
     const doc = this.doc.fontSize(size);
     const printable = this.clean(text);
     if (this.singleLineWidth(printable, width, size) !== null) return doc.currentLineHeight(true) + lineGap;
-    const key = `${size}|${width}|${lineGap}|${printable}`;
-    let h = this.heights.get(key);
-    if (h === undefined) {
-      h = doc.heightOfString(printable, { width, lineGap });
-      this.heights.set(key, h);
-    }
-    return h;
+    return settled(this.heights, printable, size, width, lineGap, () => doc.heightOfString(printable, { width, lineGap }));
   }
 
   widthOf(text: string, size = 10, face?: 'title'): number {
@@ -304,6 +297,24 @@ export class Pdf {
     await new Promise<void>((r) => setImmediate(r));
     while (readable.readableLength > 4 * 1024 * 1024) await new Promise<void>((r) => setTimeout(r, 2));
   }
+}
+
+/**
+ * A measurement cached by the text itself — a string the caller already has (labels, a record's
+ * values), so the lookup needs no "size|width|text" key built and hashed per call — with the
+ * settings it was measured at: a flat list of (a, b, c, value), seldom more than one or two.
+ */
+function settled(cache: RecentCache<number[]>, text: string, a: number, b: number, c: number, measure: () => number): number {
+  let known = cache.get(text);
+  if (known !== undefined) {
+    for (let i = 0; i < known.length; i += 4) if (known[i] === a && known[i + 1] === b && known[i + 2] === c) return known[i + 3]!;
+  } else {
+    known = [];
+    cache.set(text, known);
+  }
+  const v = measure();
+  known.push(a, b, c, v);
+  return v;
 }
 
 /**
