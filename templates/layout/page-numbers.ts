@@ -39,6 +39,8 @@ interface Geometry {
 /** Where footers sit: this far above the paper's bottom edge (the same as Pdf.footer). */
 export const FOOTER_RISE = 26;
 const NAME = 'PgNo';
+/** Footers written between two waits for the output. */
+const DRAIN_EVERY = 500;
 
 const num = (n: number): string => String(Math.round(n * 1000) / 1000);
 
@@ -74,8 +76,12 @@ export class PageNumbers {
     }
   }
 
-  /** Writes every page's footer; call before the document ends (the font is finalised then). */
-  finish(label: (index: number, count: number) => string): void {
+  /**
+   * Writes every page's footer; call before the document ends (the font is finalised then).
+   * `drain` lets the output catch up now and then (23,000 footers would otherwise wait in
+   * pdfkit's stream buffer all at once).
+   */
+  async finish(label: (index: number, count: number) => string, drain: () => Promise<void> = async () => {}): Promise<void> {
     const font = (this.doc as unknown as { _font: EmbeddedFont | null })._font;
     if (!font) throw new Error('page numbers: no font selected');
     const count = this.ids.length;
@@ -93,6 +99,11 @@ export class PageNumbers {
       // A hundred bytes each: compressing them one by one costs more (a zlib stream apiece) than it saves.
       ref.compress = false;
       ref.end(`0 0 0 rg\nBT\n1 0 0 1 ${num(x)} ${num(y)} Tm\n/${font.id} ${num(this.size)} Tf\n${showText(font.encode(line))}\nET`);
+      if (i % DRAIN_EVERY === DRAIN_EVERY - 1) {
+        await drain();
+        // Drawing nothing meanwhile, but the size is the document's: set again after yielding.
+        this.doc.fontSize(this.size);
+      }
     }
     this.ids.length = 0;
     this.runs.length = 0;

@@ -282,7 +282,7 @@ export class Pdf {
   /** Ends the document (stamping page numbers when numbered) and waits until it is written. */
   async finish(label: (index: number, count: number) => string = (i, n) => `第 ${i + 1} 页 共 ${n} 页`): Promise<RenderResult> {
     if (this.pageCount === 0) this.newPage();
-    this.numbers?.finish(label);
+    await this.numbers?.finish(label, () => this.drain());
     this.doc.end();
     await finished(this.output);
     return { pages: this.pageCount, missingGlyphs: this.glyphs.report() };
