@@ -56,10 +56,14 @@ export const PDF_FONT = 'doc';
 /** The name of the title face when a document has one (notices). */
 const TITLE_FONT = 'title';
 const DEFAULT_MARGINS = { top: 36, bottom: 38, left: 40, right: 40 };
-/** Words whose shaping the body font keeps (each generation; see boundLayoutCache). */
-const LAYOUT_CACHE = 8192;
-/** Entries of each generation of the width and height caches (a few MB at most). */
-const WIDTH_CACHE = 4096;
+/**
+ * Words whose shaping the body font keeps (each generation; see boundLayoutCache). A page's
+ * labels are a few hundred words; four times as many cost no less CPU per page in the township
+ * probe but kept ~50 MB more heap (V8 sizes the heap at a multiple of what stays live).
+ */
+const LAYOUT_CACHE = 2048;
+/** Texts of each generation of the width and height caches (about a MB). */
+const WIDTH_CACHE = 1024;
 
 let pdfkit: typeof PDFDocument | null = null;
 
