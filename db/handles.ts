@@ -51,3 +51,29 @@ export function bulkWriteTransaction<T>(db: Db, fn: (w: WriteDb) => T): T {
 
 /** The page cache of a bulk write, in KiB (negative: SQLite's unit for KiB). */
 const BULK_CACHE_KIB = -4096;
+
+/** Long reads holding a connection's page cache small, and the size to give back after the last. */
+const longReads = new WeakMap<object, { open: number; cache: number }>();
+
+/**
+ * For one long read that visits each page once (a township's forms streamed into one PDF, read
+ * a few hundred households at a time): the page cache is held small while it runs, as for a bulk
+ * write, instead of filling the archive's 64 MiB with pages it will not read again — the process
+ * grew by that much over a township's 23,000 pages. Returns the call that ends it (reads that
+ * overlap each other give the cache back when the last one ends).
+ */
+export function beginLongRead(db: Db): () => void {
+  const sqlite = db.$client;
+  const held = longReads.get(sqlite) ?? { open: 0, cache: sqlite.pragma('cache_size', { simple: true }) as number };
+  if (held.open++ === 0) sqlite.pragma(`cache_size = ${BULK_CACHE_KIB}`);
+  longReads.set(sqlite, held);
+  let ended = false;
+  return () => {
+    if (ended) return;
+    ended = true;
+    if (--held.open === 0) {
+      longReads.delete(sqlite);
+      if (sqlite.open) sqlite.pragma(`cache_size = ${held.cache}`);
+    }
+  };
+}

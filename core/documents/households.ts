@@ -4,6 +4,7 @@
 import type { FormHelper, HouseholdFormRecord } from '../../db/repos/document-households.ts';
 import { householdFormChunk } from '../../db/repos/document-households.ts';
 import { householdIdsInOrder } from '../../db/repos/document-scope.ts';
+import { beginLongRead } from '../../db/handles.ts';
 import { ageOn } from '../../shared/dates.ts';
 import { HOUSEHOLD_FIELDS, MEMBER_FIELDS } from '../../shared/fields/index.ts';
 import { presentRecord } from '../../shared/fields/mask.ts';
@@ -17,6 +18,8 @@ import type { DocContext } from './context.ts';
 import { exitStandard, policyValue } from './context.ts';
 
 const CHUNK = 250;
+/** Households from which a batch reads with a small page cache (a village of ~700 reads with the archive's own). */
+const LONG_READ = 2000;
 
 /** An empty text prints as nothing, like a missing one. */
 const str = (v: string | null): string | null => (v === '' ? null : v);
@@ -134,8 +137,14 @@ export function* chunksOf(ids: readonly string[]): Generator<string[]> {
 
 /** The households in the order given, a chunk of rows at a time. */
 export function* householdViews(ctx: DocContext, ids: readonly string[]): Generator<HouseholdView> {
-  for (const chunk of chunksOf(ids)) {
-    for (const r of householdFormChunk(ctx.archive.db, chunk, { year: ctx.year, asOf: ctx.asOf })) yield view(ctx, r);
+  // More than a few chunks: a long read through the archive, with a small page cache (db/handles.ts).
+  const end = ids.length > LONG_READ ? beginLongRead(ctx.archive.db) : null;
+  try {
+    for (const chunk of chunksOf(ids)) {
+      for (const r of householdFormChunk(ctx.archive.db, chunk, { year: ctx.year, asOf: ctx.asOf })) yield view(ctx, r);
+    }
+  } finally {
+    end?.();
   }
 }
 

@@ -76,21 +76,29 @@ export class GlyphCheck {
   /** The text with every character the font lacks replaced by a blank; records what was replaced. */
   printable(text: string, where: string): string {
     if (this.ok.has(text)) return text;
-    let missing: string[] | null = null;
+    // Looked through first: most texts are whole, and need no copy built character by character.
+    let whole = true;
+    for (let i = 0; i < text.length && whole; i++) {
+      if (text.charCodeAt(i) < 0x80) continue;
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++; // the other half of the surrogate pair
+      whole = this.coverage.has(cp);
+    }
+    if (whole) {
+      // Bounded: a township batch prints hundreds of thousands of distinct texts.
+      if (this.ok.size >= 20_000) this.ok.clear();
+      this.ok.add(text);
+      return text;
+    }
+    const missing: string[] = [];
     let out = '';
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
       if (cp < 0x80 || this.coverage.has(cp)) out += ch;
       else {
-        (missing ??= []).push(ch);
+        missing.push(ch);
         out += BLANK_GLYPH;
       }
-    }
-    if (!missing) {
-      // Bounded: a township batch prints hundreds of thousands of distinct texts.
-      if (this.ok.size >= 20_000) this.ok.clear();
-      this.ok.add(text);
-      return text;
     }
     const key = `${where}\u0000${text}`;
     if (!this.seen.has(key)) this.seen.set(key, { text, chars: [...new Set(missing)], where });

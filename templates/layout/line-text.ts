@@ -4,6 +4,8 @@
 // roster draws some 80,000 table cells; this was a third of its drawing time. Lines whose glyphs
 // need offsets (combining marks) are left to pdfkit: the caller falls back when this says no.
 
+import { RecentCache } from './recent-cache.ts';
+
 interface Position {
   xAdvance: number;
   advanceWidth: number;
@@ -25,6 +27,28 @@ interface DocInternals {
   addContent(data: string): unknown;
 }
 
+/** Encoded lines by font: a page's labels are drawn again on every page (values age out). */
+const encodedLines = new WeakMap<LineFont, RecentCache<ReturnType<LineFont['encode']>>>();
+const ENCODED_LINES = 1024;
+
+/**
+ * The font's encoding of a line (glyph ids as hex, positions), kept for lines drawn again. The
+ * first encoding has already put the glyphs in the font's subset, so a kept one is the same.
+ */
+function encoded(font: LineFont, text: string): ReturnType<LineFont['encode']> {
+  let cache = encodedLines.get(font);
+  if (cache === undefined) {
+    cache = new RecentCache(ENCODED_LINES);
+    encodedLines.set(font, cache);
+  }
+  let e = cache.get(text);
+  if (e === undefined) {
+    e = font.encode(text);
+    cache.set(text, e);
+  }
+  return e;
+}
+
 /** Numbers as pdfkit writes them (PDFObject.number): at most six decimals. */
 const num = (v: number): number => Math.round(v * 1e6) / 1e6;
 
@@ -36,7 +60,7 @@ export function drawLine(doc: PDFKit.PDFDocument, text: string, x: number, y: nu
   if (text.length === 0) return true;
   const d = doc as unknown as DocInternals;
   const font = d._font;
-  const [encoded, positions] = font.encode(text);
+  const [glyphs, positions] = encoded(font, text);
   if (positions.some((p) => p.xOffset || p.yOffset)) return false;
   const size = d._fontSize;
   const page = d.page;
@@ -48,11 +72,11 @@ export function drawLine(doc: PDFKit.PDFDocument, text: string, x: number, y: nu
   for (let i = 0; i < positions.length; i++) {
     const p = positions[i]!;
     if (p.xAdvance - p.advanceWidth !== 0) {
-      runs.push(`<${encoded.slice(from, i + 1).join('')}> ${num(-(p.xAdvance - p.advanceWidth))}`);
+      runs.push(`<${glyphs.slice(from, i + 1).join('')}> ${num(-(p.xAdvance - p.advanceWidth))}`);
       from = i + 1;
     }
   }
-  if (from < positions.length) runs.push(`<${encoded.slice(from).join('')}> 0`);
+  if (from < positions.length) runs.push(`<${glyphs.slice(from).join('')}> 0`);
   d.addContent('q');
   d.addContent(`1 0 0 -1 0 ${num(page.height)} cm`);
   d.addContent('BT');

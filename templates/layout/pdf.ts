@@ -56,10 +56,14 @@ export const PDF_FONT = 'doc';
 /** The name of the title face when a document has one (notices). */
 const TITLE_FONT = 'title';
 const DEFAULT_MARGINS = { top: 36, bottom: 38, left: 40, right: 40 };
-/** Words whose shaping the body font keeps (each generation; see boundLayoutCache). */
-const LAYOUT_CACHE = 8192;
-/** Entries of each generation of the width and height caches (a few MB at most). */
-const WIDTH_CACHE = 4096;
+/**
+ * Words whose shaping the body font keeps (each generation; see boundLayoutCache). A page's
+ * labels are a few hundred words; four times as many cost no less CPU per page in the township
+ * probe but kept ~50 MB more heap (V8 sizes the heap at a multiple of what stays live).
+ */
+const LAYOUT_CACHE = 2048;
+/** Texts of each generation of the width and height caches (about a MB). */
+const WIDTH_CACHE = 1024;
 
 let pdfkit: typeof PDFDocument | null = null;
 
@@ -84,9 +88,9 @@ export class Pdf {
   private readonly output: Writable;
   private pageCount = 0;
   /** Widths of single lines by font, size and text: layout measures a row's cells, then draws them, and labels repeat on every page. */
-  private readonly widths = new RecentCache<number>(WIDTH_CACHE);
-  /** Heights of wrapped texts: a table measures each cell for its row, then again to centre it. */
-  private readonly heights = new RecentCache<number>(WIDTH_CACHE);
+  private readonly widths = new Map<string, RecentCache<number[]>>();
+  /** Heights of wrapped texts by text, then size, width and line gap: a table measures each cell for its row, then again to centre it. */
+  private readonly heights = new RecentCache<number[]>(WIDTH_CACHE);
   /** The fill colour last set for text; null when something else may have changed it. */
   private textColor: string | null = null;
   private drawingFooter = false;
@@ -242,26 +246,19 @@ export class Pdf {
   /** The width of a printable line in the current font at `size` (which the caller has set), cached. */
   private measured(printable: string, size: number): number {
     const font = (this.doc as unknown as { _font: { id: string } })._font.id;
-    const key = `${font}|${size}|${printable}`;
-    let w = this.widths.get(key);
-    if (w === undefined) {
-      w = this.doc.widthOfString(printable);
-      this.widths.set(key, w);
+    let cache = this.widths.get(font);
+    if (cache === undefined) {
+      cache = new RecentCache<number[]>(WIDTH_CACHE);
+      this.widths.set(font, cache);
     }
-    return w;
+    return settled(cache, printable, size, 0, 0, () => this.doc.widthOfString(printable));
   }
 
   heightOf(text: string, width: number, size = 10, lineGap = 0): number {
     const doc = this.doc.fontSize(size);
     const printable = this.clean(text);
     if (this.singleLineWidth(printable, width, size) !== null) return doc.currentLineHeight(true) + lineGap;
-    const key = `${size}|${width}|${lineGap}|${printable}`;
-    let h = this.heights.get(key);
-    if (h === undefined) {
-      h = doc.heightOfString(printable, { width, lineGap });
-      this.heights.set(key, h);
-    }
-    return h;
+    return settled(this.heights, printable, size, width, lineGap, () => doc.heightOfString(printable, { width, lineGap }));
   }
 
   widthOf(text: string, size = 10, face?: 'title'): number {
@@ -289,7 +286,7 @@ export class Pdf {
   /** Ends the document (stamping page numbers when numbered) and waits until it is written. */
   async finish(label: (index: number, count: number) => string = (i, n) => `第 ${i + 1} 页 共 ${n} 页`): Promise<RenderResult> {
     if (this.pageCount === 0) this.newPage();
-    this.numbers?.finish(label);
+    await this.numbers?.finish(label, () => this.drain());
     this.doc.end();
     await finished(this.output);
     return { pages: this.pageCount, missingGlyphs: this.glyphs.report() };
@@ -307,6 +304,24 @@ export class Pdf {
 }
 
 /**
+ * A measurement cached by the text itself — a string the caller already has (labels, a record's
+ * values), so the lookup needs no "size|width|text" key built and hashed per call — with the
+ * settings it was measured at: a flat list of (a, b, c, value), seldom more than one or two.
+ */
+function settled(cache: RecentCache<number[]>, text: string, a: number, b: number, c: number, measure: () => number): number {
+  let known = cache.get(text);
+  if (known !== undefined) {
+    for (let i = 0; i < known.length; i += 4) if (known[i] === a && known[i + 1] === b && known[i + 2] === c) return known[i + 3]!;
+  } else {
+    known = [];
+    cache.set(text, known);
+  }
+  const v = measure();
+  known.push(a, b, c, v);
+  return v;
+}
+
+/**
  * pdfkit keeps every page's dictionary in the page tree until the document ends, and with it the
  * page's resources and content objects: a few KB a page, 20,000 pages of a township's forms. The
  * tree only needs each page's object number; the page before the one just added is already
@@ -316,9 +331,12 @@ function forgetWrittenPage(doc: PDFKit.PDFDocument): void {
   const root = (doc as unknown as { _root: { data: { Pages: { data: { Kids: { data: unknown; offset?: number }[] } } } } })._root;
   const kids = root.data.Pages.data.Kids;
   const written = kids[kids.length - 2];
-  // `offset` is set when pdfkit wrote the object out.
-  if (written?.offset !== undefined) written.data = {};
+  // `offset` is set when pdfkit wrote the object out; the reference keeps its number, shares one empty dictionary.
+  if (written?.offset !== undefined) written.data = WRITTEN;
 }
+
+/** The data of every written page's reference (frozen: nothing may add to it). */
+const WRITTEN = Object.freeze({});
 
 /**
  * pdfkit turns every drawing operator into its own small byte array as it is written (tens of
