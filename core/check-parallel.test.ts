@@ -9,6 +9,7 @@ import { sqlColumn, sqlRun, tempDir } from '../db/testing.ts';
 import type { Archive } from '../db/open.ts';
 import { initArchive } from './archive.ts';
 import { checkArchive } from './check.ts';
+import { CheckCache } from './check-cache.ts';
 import { checkArchiveParallel, closeCheckWorkers, PARALLEL_FROM } from './check-parallel.ts';
 import type { Actor } from './context.ts';
 import { generateDemo } from './demo/index.ts';
@@ -66,5 +67,20 @@ describe('the check on several threads', () => {
     const running = checkArchiveParallel(archive, { asOf: AS_OF, threads: 2, from: 0, callerShare: false, signal: controller.signal });
     controller.abort(new Error('已取消'));
     await expect(running).rejects.toThrow('已取消');
+  });
+
+  it("keeps the app's check: everything on workers, then one household re-checked on save", async () => {
+    const cache = new CheckCache(archive, () => new Promise((r) => setImmediate(r)), () => true, 0);
+    const all = await cache.compute(AS_OF);
+    expect(cache.lastRechecked).toBe(ids.length);
+    expect(JSON.stringify(all)).toBe(JSON.stringify(checkArchive(archive, { asOf: AS_OF })));
+    // A member born after the check day: the household is re-checked alone, on this thread.
+    const household = ids[1]!;
+    sqlRun(archive, "UPDATE members SET id_number = NULL, birth_date = '2030-01-01' WHERE id = (SELECT id FROM members WHERE household_id = ? ORDER BY seq LIMIT 1)", household);
+    cache.changed([household]);
+    const after = await cache.compute(AS_OF);
+    expect(cache.lastRechecked).toBe(1);
+    expect(after.problems.length).toBeGreaterThan(all.problems.length);
+    expect(JSON.stringify(after)).toBe(JSON.stringify(checkArchive(archive, { asOf: AS_OF })));
   });
 });
