@@ -2,7 +2,9 @@
 // re-checking only the households a write touched (core/derived.ts tells which), in slices that
 // give the shell's request loop back between them and report progress. The archive-wide part
 // (one ID number in two households) is cheap and recomputed each time; a change of the check's
-// context (its day, year, province or policy) re-checks everything.
+// context (its day, year, province or policy) re-checks everything. Checking everything of a
+// large archive runs on worker threads (core/check-parallel.ts): the shell's loop stays free and
+// the machine's cores share the work.
 import type { Archive } from '../db/open.ts';
 import { duplicateIdProblems, gatherFacts } from '../db/quality.ts';
 import { householdNosInOrder } from '../db/repos/households.ts';
@@ -10,6 +12,7 @@ import { UserError } from '../shared/errors.ts';
 import { runRules } from '../shared/quality/index.ts';
 import type { Problem } from '../shared/quality/index.ts';
 import { checkSetup, finishCheck } from './check.ts';
+import { checkArchiveParallel, PARALLEL_FROM } from './check-parallel.ts';
 import type { CheckResult, CheckSetup } from './check.ts';
 
 /** Households per slice: tens of milliseconds each at 80k members. */
@@ -32,6 +35,8 @@ export class CheckCache {
     private readonly pause: () => Promise<void>,
     /** False once the archive is closed or replaced: a running check stops. */
     private readonly current: () => boolean,
+    /** Re-checking everything from this many households runs on worker threads (tests force a small archive through). */
+    private readonly parallelFrom: number = PARALLEL_FROM,
   ) {}
 
   /** The result, when nothing changed since it was computed for this day. */
@@ -90,12 +95,38 @@ export class CheckCache {
   }
 
   private async walk(setup: CheckSetup, key: string, order: { id: string; no: string }[]): Promise<CheckResult> {
-    const { db } = this.archive;
-    const todo = this.dirty === 'all' ? order.map((h) => h.id) : [...this.dirty];
-    if (this.dirty === 'all') this.byHousehold.clear();
+    const dirty = this.dirty;
+    const all = dirty === 'all';
+    const todo = dirty === 'all' ? order.map((h) => h.id) : [...dirty];
+    if (all) this.byHousehold.clear();
     this.dirty = new Set();
     this.contextKey = key;
     this.lastRechecked = todo.length;
+    if (all && todo.length >= this.parallelFrom) await this.inWorkers(setup, todo.length);
+    else await this.inSlices(setup, todo);
+    return this.finish(setup, order);
+  }
+
+  /** Everything on worker threads, this thread waiting; its problems kept per household (Q105 is added at the end, as for a slice). */
+  private async inWorkers(setup: CheckSetup, households: number): Promise<void> {
+    let r: CheckResult;
+    try {
+      const onProgress = (f: number): void => this.report(`检查数据（${Math.round(f * households)} / ${households} 户）`, f);
+      r = await checkArchiveParallel(this.archive, { asOf: setup.asOf, year: setup.year ?? undefined, callerShare: false, from: 0, onProgress });
+    } catch (e) {
+      if (!this.current()) throw new UserError('档案已关闭，数据检查已停止；重新打开档案后再看。');
+      throw e;
+    }
+    for (const p of r.problems) {
+      if (p.code === 'Q105') continue;
+      const list = this.byHousehold.get(p.householdId);
+      if (list) list.push(p);
+      else this.byHousehold.set(p.householdId, [p]);
+    }
+  }
+
+  private async inSlices(setup: CheckSetup, todo: string[]): Promise<void> {
+    const { db } = this.archive;
     for (let i = 0; i < todo.length; i += SLICE) {
       this.report(`检查数据（${i} / ${todo.length} 户）`, i / todo.length);
       await this.pause();
@@ -104,6 +135,10 @@ export class CheckCache {
       for (const id of slice) this.byHousehold.delete(id);
       for (const f of gatherFacts(db, { householdIds: slice })) this.byHousehold.set(f.household.id, runRules(f, setup.ctx, setup.rules));
     }
+  }
+
+  private finish(setup: CheckSetup, order: { id: string; no: string }[]): CheckResult {
+    const { db } = this.archive;
     const position = new Map(order.map((h, i) => [h.id, i]));
     // A household deleted since: its problems go with it.
     for (const id of this.byHousehold.keys()) if (!position.has(id)) this.byHousehold.delete(id);

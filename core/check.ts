@@ -1,7 +1,9 @@
 // The data-quality check (`relief-archive check`, the app's 数据检查): every rule over every
 // household, plus the archive-wide ones, in the order a clerk works through a village.
 import type { Archive } from '../db/open.ts';
-import { DuplicateIds, duplicateIdProblems, forEachHouseholdFacts, forEachHouseholdFactsById, loadQualityContextParts } from '../db/quality.ts';
+import { DuplicateIds, duplicateIdProblems, forEachHouseholdFacts, forEachHouseholdFactsOfRun, householdHeadsById, loadQualityContextParts } from '../db/quality.ts';
+import type { HeadById } from '../db/quality.ts';
+import type { ReadDb } from '../db/handles.ts';
 import { isIsoDate } from '../shared/dates.ts';
 import { UserError } from '../shared/errors.ts';
 import { rulesFor, runRules } from '../shared/quality/index.ts';
@@ -74,15 +76,9 @@ export function checkArchive(archive: Archive, opts: CheckOptions & { onProgress
   };
   if (duplicates) {
     // The whole archive: read in id order (range scans), each household placed by its position.
-    forEachHouseholdFactsById(
-      archive.db,
-      (f, at) => {
-        position.set(f.household.id, at);
-        for (const m of f.members) duplicates.add(m);
-        for (const p of runRules(f, setup.ctx, setup.rules)) problems.push(p);
-      },
-      progress,
-    );
+    const heads = householdHeadsById(archive.db);
+    for (const h of heads) position.set(h.id, h.position);
+    checkRun(archive.db, setup, heads, problems, duplicates, progress);
   } else {
     forEachHouseholdFacts(
       archive.db,
@@ -94,5 +90,29 @@ export function checkArchive(archive: Archive, opts: CheckOptions & { onProgress
       progress,
     );
   }
-  return finishCheck(setup, problems, position, duplicateIdProblems(archive.db, setup.asOf, { candidates: duplicates?.found }));
+  return finishCheck(setup, problems, position, duplicateIdProblems(archive.db, setup.asOf, { candidates: duplicates?.found, stored: duplicates?.stored() }));
+}
+
+/**
+ * The rules over a run of households (consecutive in id order: householdHeadsById), their
+ * problems added to `problems`, their members' ID numbers to `duplicates` (for Q105). The whole
+ * check is one run; the parallel check (core/check-parallel.ts) gives each thread one.
+ */
+export function checkRun(
+  db: ReadDb,
+  setup: CheckSetup,
+  heads: readonly HeadById[],
+  problems: Problem[],
+  duplicates: DuplicateIds,
+  afterChunk?: (done: number, total: number) => void,
+): void {
+  forEachHouseholdFactsOfRun(
+    db,
+    heads,
+    (f) => {
+      for (const m of f.members) duplicates.add(m);
+      for (const p of runRules(f, setup.ctx, setup.rules)) problems.push(p);
+    },
+    afterChunk,
+  );
 }

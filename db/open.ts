@@ -244,6 +244,23 @@ function openChecked(file: string, options: OpenOptions): Archive {
   }
 }
 
+/**
+ * A second, read-only connection to an archive open elsewhere at its current schema (a worker
+ * thread of the parallel check): no migration, nothing written. The key comes from the caller's
+ * memory, as the job worker's does.
+ */
+export function openArchiveReadOnly(file: string, key: Buffer | null): Archive {
+  try {
+    const sqlite = connect(file, archiveFileKind(file) === 'encrypted' ? key : null, { readonly: true });
+    sqlite.pragma('temp_store = MEMORY');
+    sqlite.pragma('cache_size = -65536');
+    sqlite.pragma('busy_timeout = 5000');
+    return wrap(file, sqlite, null, key);
+  } catch (e) {
+    throw translateDbError(e) ?? e;
+  }
+}
+
 /** Creates a new, empty archive file with the full schema. Refuses to touch an existing file. */
 export function createArchiveFile(file: string, options: OpenOptions = {}): Archive {
   if (existsSync(file)) {

@@ -161,27 +161,52 @@ export function forEachHouseholdFacts(db: ReadDb, opts: GatherOptions, visit: (f
   }
 }
 
-/**
- * Every household's facts, for the whole check: in the order of their ids, each chunk read by one
- * range scan of each table's household index (a third faster than the village order's IN lists,
- * which seek every household in every table). `position` is the household's place in village
- * order then 户编号 (the order the check reports in).
- */
-export function forEachHouseholdFactsById(db: ReadDb, visit: (facts: HouseholdFacts, position: number) => void, afterChunk?: (done: number, total: number) => void): void {
-  // Ordered by SQLite itself, so the chunks' ranges are exactly its comparison of the ids.
-  const heads = db.$client
+/** A household as the whole check walks them: in id order, with its place in village order then 户编号. */
+export interface HeadById {
+  id: string;
+  villageName: string;
+  /** The household's place in village order then 户编号 (the order the check reports in). */
+  position: number;
+}
+
+/** Every household in the order of their ids (ordered by SQLite itself, so chunks' ranges are exactly its comparison of the ids). */
+export function householdHeadsById(db: ReadDb): HeadById[] {
+  return db.$client
     .prepare(`SELECT h.id AS id, v.name AS villageName, row_number() OVER (${HEAD_ORDER}) - 1 AS position
       FROM households h JOIN villages v ON v.id = h.village_id ORDER BY h.id`)
-    .all() as { id: string; villageName: string; position: number }[];
+    .all() as HeadById[];
+}
+
+/**
+ * The facts of `heads` (a run of householdHeadsById: consecutive in id order), each chunk read by
+ * one range scan of each table's household index (a third faster than the village order's IN
+ * lists, which seek every household in every table). A worker of the parallel check walks its
+ * own run of the households this way.
+ */
+export function forEachHouseholdFactsOfRun(
+  db: ReadDb,
+  heads: readonly HeadById[],
+  visit: (facts: HouseholdFacts, head: HeadById) => void,
+  afterChunk?: (done: number, total: number) => void,
+): void {
   if (heads.length === 0) return;
   const statements = statementsOf(db, (column) => `${column} BETWEEN ? AND ?`);
   let done = 0;
   for (const chunk of chunks(heads)) {
-    const position = new Map(chunk.map((h) => [h.id, h.position]));
-    for (const facts of readChunk(statements, [chunk[0]!.id, chunk.at(-1)!.id], chunk)) visit(facts, position.get(facts.household.id)!);
+    let i = 0;
+    for (const facts of readChunk(statements, [chunk[0]!.id, chunk.at(-1)!.id], chunk)) {
+      // readChunk keeps the chunk's order, leaving out only a household deleted meanwhile.
+      while (chunk[i]!.id !== facts.household.id) i++;
+      visit(facts, chunk[i]!);
+    }
     done += chunk.length;
     afterChunk?.(done, heads.length);
   }
+}
+
+/** Every household's facts, for the whole check, in the order of their ids (forEachHouseholdFactsOfRun over all of them). */
+export function forEachHouseholdFactsById(db: ReadDb, visit: (facts: HouseholdFacts, position: number) => void, afterChunk?: (done: number, total: number) => void): void {
+  forEachHouseholdFactsOfRun(db, householdHeadsById(db), (f, h) => visit(f, h.position), afterChunk);
 }
 
 /** The facts of every household in scope, in village order then 户编号 (for a few households: the whole check streams). */

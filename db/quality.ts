@@ -37,8 +37,8 @@ export function loadQualityContextParts(db: Db): QualityContextParts {
   return { province: province?.trim() ?? '', policy, latestIncomeYear: latest?.year ?? null };
 }
 
-export { forEachHouseholdFacts, forEachHouseholdFactsById, gatherFacts } from './quality-facts.ts';
-export type { GatherOptions } from './quality-facts.ts';
+export { forEachHouseholdFacts, forEachHouseholdFactsById, forEachHouseholdFactsOfRun, gatherFacts, householdHeadsById } from './quality-facts.ts';
+export type { GatherOptions, HeadById } from './quality-facts.ts';
 
 interface DuplicateRow {
   idNumber: string;
@@ -59,10 +59,12 @@ const Q105 = { code: 'Q105', severity: 'error', title: '同一人在两户' } as
  * `scope.candidates` (from a pass that saw every member: DuplicateIds) limits it to those numbers,
  * instead of grouping every member's number in SQL; empty, there is nothing to report.
  */
-export function duplicateIdProblems(db: Db, asOf: string, scope: { townshipId?: string; candidates?: ReadonlySet<string> } = {}): Problem[] {
-  const { townshipId, candidates } = scope;
+export function duplicateIdProblems(db: Db, asOf: string, scope: { townshipId?: string; candidates?: ReadonlySet<string>; stored?: readonly string[] } = {}): Problem[] {
+  const { townshipId, candidates, stored } = scope;
   if (candidates?.size === 0) return [];
   const inTownship = townshipId === undefined ? '' : ' AND household_id IN (SELECT h.id FROM households h JOIN villages v ON v.id = h.village_id WHERE v.township_id = @townshipId)';
+  // `stored`: every spelling the candidates have in the table (DuplicateIds.stored): the index finds them, no scan of all members.
+  const spelled = stored ? ' AND id_number IN (SELECT value FROM json_each(@stored))' : '';
   const dup = candidates
     ? 'dup AS (SELECT value AS idn FROM json_each(@candidates))'
     : 'dup AS (SELECT idn FROM cur GROUP BY idn HAVING count(DISTINCT household_id) > 1)';
@@ -70,7 +72,7 @@ export function duplicateIdProblems(db: Db, asOf: string, scope: { townshipId?: 
     `WITH cur AS (
          SELECT id, household_id, name, relation, upper(trim(id_number)) AS idn
          FROM members
-         WHERE (left_reason IS NULL OR trim(left_reason) = '') AND id_number IS NOT NULL AND trim(id_number) <> ''${inTownship}
+         WHERE (left_reason IS NULL OR trim(left_reason) = '') AND id_number IS NOT NULL AND trim(id_number) <> ''${inTownship}${spelled}
        ),
        ${dup}
        SELECT cur.idn AS idNumber, cur.id AS memberId, cur.name AS name, cur.relation AS relation,
@@ -83,6 +85,7 @@ export function duplicateIdProblems(db: Db, asOf: string, scope: { townshipId?: 
   const params: Record<string, string> = {};
   if (townshipId !== undefined) params.townshipId = townshipId;
   if (candidates) params.candidates = JSON.stringify([...candidates]);
+  if (stored) params.stored = JSON.stringify(stored);
   const rows = (Object.keys(params).length ? statement.all(params) : statement.all()) as DuplicateRow[];
 
   const byId = new Map<string, DuplicateRow[]>();
@@ -134,6 +137,8 @@ const LOWER_ASCII = /[a-z]/;
  */
 export class DuplicateIds {
   private readonly first = new Map<string, string>();
+  /** Numbers stored otherwise than their key (spaces around, lower-case x): rare. */
+  private readonly spellings = new Map<string, Set<string>>();
   readonly found = new Set<string>();
 
   add(m: { idNumber: string | null; leftReason: string | null; householdId: string }): void {
@@ -141,8 +146,52 @@ export class DuplicateIds {
     let key = sqlTrim(m.idNumber);
     if (key === '') return;
     if (LOWER_ASCII.test(key)) key = key.replace(/[a-z]+/g, (x) => x.toUpperCase());
-    const household = this.first.get(key);
-    if (household === undefined) this.first.set(key, m.householdId);
-    else if (household !== m.householdId) this.found.add(key);
+    if (key !== m.idNumber) this.spell(key, m.idNumber);
+    this.note(key, m.householdId);
   }
+
+  private spell(key: string, stored: string): void {
+    const set = this.spellings.get(key);
+    if (set) set.add(stored);
+    else this.spellings.set(key, new Set([stored]));
+  }
+
+  /** How the found numbers are stored in the table: each as its key, and as any other spelling seen. */
+  stored(): string[] {
+    const out: string[] = [];
+    for (const key of this.found) {
+      out.push(key);
+      for (const s of this.spellings.get(key) ?? []) out.push(s);
+    }
+    return out;
+  }
+
+  private note(key: string, householdId: string): void {
+    const household = this.first.get(key);
+    if (household === undefined) this.first.set(key, householdId);
+    else if (household !== householdId) this.found.add(key);
+  }
+
+  /** What this walk saw, as plain lists (a worker thread of the parallel check sends it back). */
+  seen(): DuplicateIdsSeen {
+    const spellings: [string, string][] = [];
+    for (const [key, set] of this.spellings) for (const s of set) spellings.push([key, s]);
+    return { keys: [...this.first.keys()], households: [...this.first.values()], found: [...this.found], spellings };
+  }
+
+  /** Adds another walk's numbers (of other households): a number both saw in different households is found. */
+  merge(other: DuplicateIdsSeen): void {
+    for (const key of other.found) this.found.add(key);
+    for (const [key, stored] of other.spellings) this.spell(key, stored);
+    for (let i = 0; i < other.keys.length; i++) this.note(other.keys[i]!, other.households[i]!);
+  }
+}
+
+/** DuplicateIds' state as plain data: each number's first household, and the numbers found in two. */
+export interface DuplicateIdsSeen {
+  keys: string[];
+  households: string[];
+  found: string[];
+  /** [key, stored spelling] of numbers stored otherwise than their key. */
+  spellings: [string, string][];
 }

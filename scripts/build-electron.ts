@@ -125,6 +125,8 @@ export async function buildElectron(opts: { root?: string; outDir?: string } = {
     build(nodeBundleOptions(join(root, 'electron', 'main.ts'), main, root)),
     // Long work's worker thread (core/worker/runner.ts finds it beside main.cjs).
     build(nodeBundleOptions(join(root, 'core', 'worker', 'job-worker.ts'), join(outDir, 'job-worker.cjs'), root)),
+    // The parallel check's worker threads (core/check-parallel.ts finds it beside job-worker.cjs).
+    build(nodeBundleOptions(join(root, 'core', 'worker', 'check-worker.ts'), join(outDir, 'check-worker.cjs'), root)),
     build(preloadBundleOptions(join(root, 'electron', 'preload.ts'), preload)),
   ]);
   return { main, preload, warnings: results.flatMap((r) => r.warnings) };

@@ -19,8 +19,14 @@ import { MAIN_EXTERNALS, nodeBundleOptions, ROOT } from './build-electron.ts';
 export const CLI_BUNDLE = join(ROOT, 'dist', 'cli', 'main.mjs');
 /** The browser shell (`npm run web`, bin/web.mjs), built the same way. */
 export const WEB_BUNDLE = join(ROOT, 'dist', 'web', 'main.mjs');
-/** Entries bundled beside a shell's: the browser shell's job worker (core/worker/runner.ts finds it beside the bundle). */
-const SIDE_ENTRIES: Record<string, readonly string[]> = { 'web/main.ts': ['core/worker/job-worker.ts'] };
+/**
+ * Entries bundled beside a shell's: the browser shell's job worker (core/worker/runner.ts finds it
+ * beside the bundle), and the parallel check's worker (core/check-parallel.ts finds it there too).
+ */
+const SIDE_ENTRIES: Record<string, readonly string[]> = {
+  'cli/main.ts': ['core/worker/check-worker.ts'],
+  'web/main.ts': ['core/worker/job-worker.ts', 'core/worker/check-worker.ts'],
+};
 export const CLI_EXTERNALS = [...MAIN_EXTERNALS, 'echarts', 'zrender'];
 /** The build's own code: a change to it makes the bundle stale too. */
 const BUILD_INPUTS = ['scripts/cli-bundle.ts', 'scripts/build-electron.ts', 'bin/cli-stamp.mjs'];
