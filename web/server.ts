@@ -72,8 +72,18 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'content-security-policy': CSP,
-    ...(close ? { connection: 'close' } : {}),
+    ...(close ? { connection: 'close', 'content-length': String(Buffer.byteLength(body)) } : {}),
   });
+  // A refused body still arriving: the answer goes out now, but the socket is closed only once the
+  // rest has been read — closing with bytes unread sends a reset the client may see before the 413.
+  const req = res.req;
+  if (close && !req.complete && !req.destroyed) {
+    res.write(body);
+    const finish = (): void => void res.end();
+    req.once('end', finish);
+    req.once('close', finish);
+    return;
+  }
   res.end(body);
 }
 
