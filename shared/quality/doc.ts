@@ -2,6 +2,7 @@
 // drift from the code): `npx tsx scripts/quality-rules-doc.ts` rewrites it, and
 // shared/quality/rules.test.ts fails when the file differs from what the rules say.
 import { CATEGORIES, ruleCatalogue } from './index.ts';
+import type { RuleInfo } from './index.ts';
 import { CATEGORY_LABELS, SEVERITY_LABELS } from './types.ts';
 
 const INTRO = `# Data-quality rules (数据质量检查规则)
@@ -19,6 +20,14 @@ Pure rules live in \`shared/quality/rules/\` (one household's facts each); the a
 person in two households, Q105) in \`db/quality.ts\`. Each rule's planted case and the clean demo
 are in \`shared/quality/rules-all.test.ts\`; the message of each finding says what was found.
 
+One more rule runs only at the county (县级审核 → 数据质量, \`county quality\`), over the latest packages
+of all its townships: Q105X, the same person (a valid ID number of a current member) registered in two
+townships, which no township's own check can see (\`core/exchange-archive/county-duplicates.ts\`). It
+gives one finding per member involved, in that member's township, on the member's 身份证号
+(\`idNumber\`), naming the other township's 户编号, village and member, the number masked; it heads
+that township's 问题清单 at the county. It is listed under 一致性 beside Q105, marked *(county)*, and
+not counted with the rules of the check.
+
 Definitions used by the rules:
 - *current members*: members with no 减员原因 (\`leftReason\`).
 - *age*: whole years on the check date (\`--as-of\`, default today), from the birth date (the ID
@@ -35,6 +44,22 @@ Definitions used by the rules:
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|');
 
+/**
+ * Rules only the county runs, across its townships (not in ruleCatalogue(): no township check
+ * runs them). The title and 整改意见 are those of Q105X and Q105X_HINT in
+ * core/exchange-archive/county-duplicates.ts, which shared/ cannot import: keep them the same.
+ */
+const COUNTY_RULES: readonly RuleInfo[] = [
+  {
+    code: 'Q105X',
+    severity: 'error',
+    title: '同一人在两个乡镇',
+    category: 'consistency',
+    hint: '与另一乡镇共同核实此人实际所在的户，在另一乡镇的户中办理减员',
+    source: '数据质量清洗手册：人员重复',
+  },
+];
+
 /** The whole document. */
 export function qualityRulesDoc(checkYearCodes: readonly string[]): string {
   const all = ruleCatalogue();
@@ -47,8 +72,9 @@ export function qualityRulesDoc(checkYearCodes: readonly string[]): string {
   );
   for (const c of CATEGORIES) {
     parts.push(`## ${CATEGORY_LABELS[c]}`, '', '| code | severity | title | 整改意见 (hint) | source |', '|---|---|---|---|---|');
-    for (const r of all.filter((x) => x.category === c)) {
-      const title = checkYearCodes.includes(r.code) ? `${r.title} *(check year)*` : r.title;
+    const listed = [...all, ...COUNTY_RULES].filter((x) => x.category === c).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    for (const r of listed) {
+      const title = COUNTY_RULES.includes(r) ? `${r.title} *(county)*` : checkYearCodes.includes(r.code) ? `${r.title} *(check year)*` : r.title;
       parts.push(`| ${r.code} | ${r.severity} | ${cell(title)} | ${cell(r.hint)} | ${cell(r.source)} |`);
     }
     parts.push('');
