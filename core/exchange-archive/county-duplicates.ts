@@ -8,10 +8,8 @@ import type { ReadDb } from '../../db/handles.ts';
 import type { CountyFinding } from '../../shared/api/county-quality.ts';
 import { parseIdNumber } from '../../shared/id-number.ts';
 import { maskIdNumber } from '../../shared/mask.ts';
+import { Q105X } from '../../shared/quality/county-rules.ts';
 
-export const Q105X = { code: 'Q105X', severity: 'error', title: '同一人在两个乡镇' } as const;
-/** The 整改意见 of a Q105X row in a 问题清单. */
-export const Q105X_HINT = '与另一乡镇共同核实此人实际所在的户，在另一乡镇的户中办理减员';
 
 /** Every current member whose valid ID number is also a current member's in another township. */
 export function crossTownshipDuplicates(db: ReadDb, asOf: string): CountyFinding[] {
@@ -31,7 +29,9 @@ export function crossTownshipDuplicates(db: ReadDb, asOf: string): CountyFinding
       const others = group.filter((o) => o.townshipId !== row.townshipId).map((o) => `${o.township}户编号${o.no}（${o.village}，${o.name}）`);
       if (others.length === 0) continue;
       out.push({
-        ...Q105X,
+        code: Q105X.code,
+        severity: Q105X.severity,
+        title: Q105X.title,
         townshipId: row.townshipId,
         township: row.township,
         person,

@@ -18,7 +18,7 @@ import { fixedDayClock } from '../../shared/clock.ts';
 import { createSession } from '../session.ts';
 import { countyQuality, townshipProblems } from './county-quality.ts';
 import { townshipProblemsTable } from '../lists/county-tables.ts';
-import { Q105X_HINT } from './county-duplicates.ts';
+import { Q105X } from '../../shared/quality/county-rules.ts';
 import { countyQualityOf } from './county-quality-session.ts';
 import type { CountyQualityCache } from './county-quality.ts';
 import { countyOfTwo } from './county-testing.ts';
@@ -191,7 +191,7 @@ describe('county: what only the county sees, and the townships’ 已核实无�
     try {
       const table = townshipProblemsTable(session, row.townshipId);
       expect(table.rows.map((r) => r[6])).toEqual(['Q105X', ...mine.problems.map((x) => x.code)]);
-      expect(table.rows[0]![8]).toBe(Q105X_HINT);
+      expect(table.rows[0]![8]).toBe(Q105X.hint);
       expect(table.subtitle).toContain(`同一人在两个乡镇 1 项 · 乡镇已核实无误 ${mine.acknowledged.length} 项（不列入）`);
     } finally {
       session.archive = null;

@@ -3,7 +3,7 @@
 import { householdBriefs } from '../../db/repos/household-briefs.ts';
 import { ruleCatalogue } from '../../shared/quality/index.ts';
 import { SEVERITY_LABELS } from '../../shared/quality/types.ts';
-import { Q105X_HINT } from '../exchange-archive/county-duplicates.ts';
+import { COUNTY_RULES } from '../../shared/quality/county-rules.ts';
 import { countyQualityOf, countyTownshipProblemsOf } from '../exchange-archive/county-quality-session.ts';
 import type { CountyQualityView } from '../../shared/api/county-quality.ts';
 import type { Session } from '../session.ts';
@@ -65,7 +65,7 @@ export function townshipProblemsTable(s: Session, townshipId: string): ListTable
   const check = countyTownshipProblemsOf(s, townshipId);
   const problems = [...check.countyFindings, ...check.problems];
   const heads = new Map(householdBriefs(s.requireArchive().db, [...new Set(problems.map((p) => p.householdId))]).map((h) => [h.id, h.head]));
-  const hints = new Map([...ruleCatalogue().map((r) => [r.code, r.hint] as const), ['Q105X', Q105X_HINT] as const]);
+  const hints = new Map([...ruleCatalogue(), ...COUNTY_RULES].map((r) => [r.code, r.hint] as const));
   const columns: ListColumn[] = [
     { label: '序号', width: 7 },
     { label: '村', width: 12 },

@@ -2,7 +2,7 @@
 // drift from the code): `npx tsx scripts/quality-rules-doc.ts` rewrites it, and
 // shared/quality/rules.test.ts fails when the file differs from what the rules say.
 import { CATEGORIES, ruleCatalogue } from './index.ts';
-import type { RuleInfo } from './index.ts';
+import { COUNTY_RULES } from './county-rules.ts';
 import { CATEGORY_LABELS, SEVERITY_LABELS } from './types.ts';
 
 const INTRO = `# Data-quality rules (数据质量检查规则)
@@ -43,22 +43,6 @@ Definitions used by the rules:
 `;
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|');
-
-/**
- * Rules only the county runs, across its townships (not in ruleCatalogue(): no township check
- * runs them). The title and 整改意见 are those of Q105X and Q105X_HINT in
- * core/exchange-archive/county-duplicates.ts, which shared/ cannot import: keep them the same.
- */
-const COUNTY_RULES: readonly RuleInfo[] = [
-  {
-    code: 'Q105X',
-    severity: 'error',
-    title: '同一人在两个乡镇',
-    category: 'consistency',
-    hint: '与另一乡镇共同核实此人实际所在的户，在另一乡镇的户中办理减员',
-    source: '数据质量清洗手册：人员重复',
-  },
-];
 
 /** The whole document. */
 export function qualityRulesDoc(checkYearCodes: readonly string[]): string {
