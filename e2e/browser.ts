@@ -80,3 +80,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
+
+/**
+ * After a failed step: a screenshot and what the open dialogs say (printed, for the CI log), then
+ * every dialog closed, so that the next test starts from the page and not behind a leftover modal.
+ */
+export async function afterFailure(page: Page, name: string): Promise<void> {
+  const dir = tempDir();
+  await page.screenshot({ path: join(dir, `fail-${name}.png`) }).catch(() => undefined);
+  const dialogs = await page
+    .locator('.ant-modal-wrap:visible .ant-modal')
+    .allInnerTexts()
+    .catch(() => [] as string[]);
+  console.log(`failure screenshot: ${join(dir, `fail-${name}.png`)}; open dialogs: ${JSON.stringify(dialogs)}`);
+  for (let i = 0; i < 5 && (await page.locator('.ant-modal-wrap:visible').count()) > 0; i++) await page.keyboard.press('Escape');
+}

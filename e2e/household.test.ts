@@ -6,11 +6,11 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkArchive } from '../core/check.ts';
 import { townshipStats } from '../core/stats.ts';
 import { makeIdNumber } from '../shared/id-number.ts';
-import { DEMO_DAY, PASSWORD, demoShell, launchBrowser, login, readArchive, screenshot } from './browser.ts';
+import { DEMO_DAY, PASSWORD, afterFailure, demoShell, launchBrowser, login, readArchive, screenshot } from './browser.ts';
 import { settled, watchToasts } from './page-state.ts';
 import { dataCheckFlow } from './quality-steps.ts';
 import type { DemoShell } from './browser.ts';
@@ -74,6 +74,9 @@ beforeAll(async () => {
   await page.goto(shell.url);
   await login(page);
   toastSaid = await watchToasts(page);
+});
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await afterFailure(page, ctx.task.name.slice(0, 16));
 });
 afterAll(async () => {
   await browser.close();
