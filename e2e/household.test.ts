@@ -246,7 +246,12 @@ describe('household editing in the browser shell', () => {
     await page.getByLabel('帮扶责任人姓名').fill('王建军');
     await page.getByLabel('帮扶责任人单位').fill('县农业农村局');
     await page.getByTestId('helper-save').click();
+    // The closing dialog hands the focus back to 新增帮扶责任人: typing before it has closed
+    // lost the date once (CI). Wait for it to close and the new helper to be chosen.
+    await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('pair-helper').innerText()).toContain('王建军');
     await page.getByLabel('结对开始日期').fill('2026-11-24');
+    await expect.poll(() => page.getByLabel('结对开始日期').inputValue()).toBe('2026-11-24');
     await page.getByTestId('pair-submit').click();
     await expect.poll(() => query('SELECT p.start_on AS s, p.end_on AS e, x.name AS n FROM pairings p JOIN helpers x ON x.id = p.helper_id JOIN households h ON h.id = p.household_id WHERE h.no = ?', NO)).toEqual([{ s: '2026-11-24', e: null, n: '王建军' }]);
     await page.getByTestId('add-measure').click();
