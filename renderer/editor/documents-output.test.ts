@@ -9,6 +9,7 @@ import {
   isExistingFile,
   isFrameBlock,
   joinPath,
+  hasPrintDialog,
   printPlan,
   batchPrintNotice,
   folderOf,
@@ -82,7 +83,7 @@ describe('summaries and progress', () => {
 });
 
 describe('printing', () => {
-  const pdf = { format: 'pdf' as const, truncated: false, pages: 2, frameBlocked: false, electron: false };
+  const pdf = { format: 'pdf' as const, truncated: false, pages: 2, frameBlocked: false, electron: false, printDialog: true };
   it('prints the frame when the page may show it', () => {
     expect(printPlan(pdf)).toEqual({ kind: 'frame' });
     // Electron prints through its print bridge: the whole document, a batch's too, in the system dialog.
@@ -91,6 +92,16 @@ describe('printing', () => {
   });
   it('opens a browser tab in the browser shell when the frame is refused', () => {
     expect(printPlan({ ...pdf, frameBlocked: true })).toMatchObject({ kind: 'tab', message: expect.stringMatching(/新的浏览器标签页/) as unknown });
+  });
+  it('never asks a browser without a print dialog (headless Chromium) to print: it would crash the page', () => {
+    expect(hasPrintDialog('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36')).toBe(false);
+    expect(hasPrintDialog('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36 Edg/156.0.0.0')).toBe(true);
+    expect(hasPrintDialog('Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0')).toBe(true);
+    for (const frameBlocked of [false, true]) {
+      expect(printPlan({ ...pdf, frameBlocked, printDialog: false })).toMatchObject({ kind: 'refuse', message: expect.stringMatching(/没有打印对话框.*“保存”/) as unknown });
+    }
+    // The desktop shell prints through its bridge whatever its user agent says.
+    expect(printPlan({ ...pdf, electron: true, printDialog: false })).toEqual({ kind: 'bridge' });
   });
   it('never prints a cut preview or a workbook', () => {
     expect(printPlan({ ...pdf, truncated: true })).toMatchObject({ kind: 'refuse', message: expect.stringMatching(/前几户/) as unknown });

@@ -100,17 +100,40 @@ export type PrintPlan =
   /** Nothing to print from the app itself: say what to do instead. */
   | { kind: 'refuse'; message: string };
 
+/** Where 打印 runs: the desktop shell, or a browser (whether it may frame a PDF, whether it has a print dialog). */
+export interface PrintShell {
+  frameBlocked: boolean;
+  electron: boolean;
+  /**
+   * False in headless Chromium (automated tests): it has no print dialog, and asking a PDF frame
+   * to print makes its browser end the page's renderer ("Unexpected Print Manager call").
+   */
+  printDialog: boolean;
+}
+
+/**
+ * Headless Chromium (how the tests drive the browser shell) says so in its user agent: it has no
+ * print dialog, and a PDF frame's print() there is a call its browser does not expect — it ends
+ * the page's renderer (the page crashes). A desktop Chromium opens its print preview instead.
+ */
+export function hasPrintDialog(userAgent: string): boolean {
+  return !/\bHeadlessChrome\//.test(userAgent);
+}
+
 /**
  * How 打印 can work: in Electron, the print bridge prints the whole document (a batch's included)
  * through the system dialog; in the browser, only a complete PDF preview can be printed (a
- * batch's preview holds its first records only): the preview frame when the page may show it,
- * else a browser tab.
+ * batch's preview holds its first records only), and only where the browser has a print dialog:
+ * the preview frame when the page may show it, else a browser tab.
  */
-export function printPlan(opts: { format: DocumentFormat; truncated: boolean; pages: number | null; frameBlocked: boolean; electron: boolean }): PrintPlan {
+export function printPlan(opts: { format: DocumentFormat; truncated: boolean; pages: number | null } & PrintShell): PrintPlan {
   if (opts.format !== 'pdf') return { kind: 'refuse', message: 'Excel 表格不能在程序里打印：请“保存”后用 WPS 或 Excel 打开打印，或改选 PDF 格式。' };
   if (opts.electron) return { kind: 'bridge' };
   if (opts.truncated) {
     return { kind: 'refuse', message: '这是一批农户的文档，预览只含前几户。要打印全部，请先“保存”，再用 PDF 阅读器打开保存的文件打印。' };
+  }
+  if (!opts.printDialog) {
+    return { kind: 'refuse', message: '这个浏览器没有打印对话框（无界面模式），不能在程序里打印：请先“保存”，再用 PDF 阅读器打开保存的文件打印。' };
   }
   if (!opts.frameBlocked) return { kind: 'frame' };
   return { kind: 'tab', message: '已在新的浏览器标签页中打开文档，请在那里点打印按钮（或按 Ctrl+P）。' };

@@ -12,14 +12,25 @@ export interface JobQuery<T> extends Query<T> {
   cancel: () => void;
 }
 
-export function useJobQuery<T>(call: (jobId: string) => Promise<T>, deps: readonly unknown[]): JobQuery<T> {
+export interface JobQueryOptions {
+  /**
+   * No job now (what it needs is not there yet, or the caller already holds the answer): the
+   * hook keeps what it had, and a job still running for the deps before is let go.
+   */
+  skip?: boolean;
+}
+
+export function useJobQuery<T>(call: (jobId: string) => Promise<T>, deps: readonly unknown[], opts: JobQueryOptions = {}): JobQuery<T> {
   const [state, setState] = useState<{ data?: T; error: string | null; progress: JobProgress | null }>({ error: null, progress: null });
   const [tick, setTick] = useState(0);
   const callRef = useRef(call);
   callRef.current = call;
   const running = useRef<RunningJob<T> | null>(null);
 
+  const skip = opts.skip ?? false;
+
   useEffect(() => {
+    if (skip) return;
     let live = true;
     setState((s) => ({ ...s, error: null, progress: { label: '正在启动…', fraction: 0, cancelling: false } }));
     const job = runJob({
@@ -39,7 +50,7 @@ export function useJobQuery<T>(call: (jobId: string) => Promise<T>, deps: readon
       running.current = null;
     };
     // Callers pass their own deps, like useEffect.
-  }, [...deps, tick]);
+  }, [...deps, skip, tick]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
   const cancel = useCallback(() => running.current?.cancel(), []);

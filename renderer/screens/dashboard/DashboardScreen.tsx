@@ -13,7 +13,7 @@ import QueryState from '../../components/QueryState.tsx';
 import { useQuery } from '../../hooks/use-query.ts';
 import { useThisYear } from '../../hooks/use-today.ts';
 import { useStore } from '../../store/index.ts';
-import { blobUrlOf, frameSupport, printFrame, probeFrames, useFrameSupport } from '../documents/pdf-frame.ts';
+import { blobUrlOf, frameSupport, printFrame, printShell, probeFrames, useFrameSupport } from '../documents/pdf-frame.ts';
 import { useDocuments } from '../documents/state.ts';
 import EChart from './EChart.tsx';
 
@@ -38,7 +38,7 @@ function usePrintWallChart() {
       const p = await api.documents.preview({ kind: 'wallchart', format: 'pdf', year, options: { paper }, jobId: null });
       if (p.missingGlyphs.length) void message.warning(`挂图中有 ${p.missingGlyphs.length} 处文字含字库里没有的字，打印时留空“＿”，请手工填写。`, 8);
       const blob = blobUrlOf(p.dataBase64, p.mime);
-      const plan = printPlan({ format: 'pdf', truncated: p.truncated, pages: p.pages, frameBlocked: frameSupport() === 'blocked', electron: isElectron() });
+      const plan = printPlan({ format: 'pdf', truncated: p.truncated, pages: p.pages, ...printShell() });
       if (plan.kind === 'refuse' || plan.kind === 'bridge') {
         URL.revokeObjectURL(blob);
         if (plan.kind === 'refuse') void message.warning(plan.message, 8);

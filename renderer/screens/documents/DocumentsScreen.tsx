@@ -19,7 +19,7 @@ import KindList from './KindList.tsx';
 import OptionFields from './OptionFields.tsx';
 import PreviewPane from './PreviewPane.tsx';
 import ScopeFields from './ScopeFields.tsx';
-import { frameSupport, printFrame, probeFrames, useFrameSupport } from './pdf-frame.ts';
+import { printFrame, printShell, probeFrames, useFrameSupport } from './pdf-frame.ts';
 import { useDocuments } from './state.ts';
 
 const FORMAT_LABELS: Record<DocumentFormat, string> = { pdf: 'PDF（打印用）', xlsx: 'Excel 表格' };
@@ -85,7 +85,7 @@ export default function DocumentsScreen() {
     const current = preview && preview.key === requestKey(request) ? preview : await doPreview();
     if (!current) return;
     const r = current.result;
-    const plan = printPlan({ format: r.format, truncated: r.truncated, pages: r.pages, frameBlocked: frameSupport() === 'blocked', electron: isElectron() });
+    const plan = printPlan({ format: r.format, truncated: r.truncated, pages: r.pages, ...printShell() });
     if (plan.kind === 'bridge') {
       await docs.printDialog(request);
     } else if (plan.kind === 'refuse') {

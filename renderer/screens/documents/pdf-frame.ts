@@ -2,7 +2,9 @@
 // a blob at all (its content security policy may refuse; the page then learns it from a
 // `securitypolicyviolation` event, or from a one-off probe when the screen opens).
 import { useSyncExternalStore } from 'react';
-import { isFrameBlock } from '../../editor/documents-output.ts';
+import { isElectron } from '../../api.ts';
+import { hasPrintDialog, isFrameBlock } from '../../editor/documents-output.ts';
+import type { PrintShell } from '../../editor/documents-output.ts';
 
 export function blobUrlOf(base64: string, mime: string): string {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -57,6 +59,11 @@ export function useFrameSupport(): FrameSupport {
     },
     () => support,
   );
+}
+
+/** What printPlan needs to know of this shell. */
+export function printShell(): PrintShell {
+  return { frameBlocked: support === 'blocked', electron: isElectron(), printDialog: hasPrintDialog(navigator.userAgent) };
 }
 
 /** Prints a loaded PDF frame with the browser's (Electron: the system's) print dialog. */
