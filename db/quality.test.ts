@@ -175,7 +175,9 @@ describe('duplicateIdProblems (Q105)', () => {
     // A tab is not trimmed by SQLite: this one stays apart.
     archive.db.update(members).set({ idNumber: `\t${ID_B}` }).where(eqId('m21')).run();
     const walk = new DuplicateIds();
-    for (const f of gatherFacts(archive.db)) for (const m of f.members) walk.add(m);
+    gatherFacts(archive.db).forEach((f, household) => {
+      for (const m of f.members) walk.add(m, household);
+    });
     expect([...walk.found].sort()).toEqual([ID_A, ID_B.toUpperCase()].sort());
     const all = duplicateIdProblems(archive.db, '2026-11-24');
     expect(all.map((p) => p.memberId).sort()).toEqual(['m11', 'm12', 'm22', 'm31']);
