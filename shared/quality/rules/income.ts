@@ -2,11 +2,19 @@
 import { INCOME_LABELS, negativeComponents } from '../../income.ts';
 import { STATUS_LABELS } from '../../status.ts';
 import { currentMembers, incomeOf, isRegistered, perCapitaOf, policyValue, yuan } from '../facts.ts';
-import type { Finding, RuleCheck } from '../types.ts';
+import type { FactIncome, Finding, RuleCheck } from '../types.ts';
+import { NONE } from './make.ts';
 
 /** 200,000 元: above this a per-capita figure was almost certainly typed in 分 or 万元 wrongly. */
 const PER_CAPITA_CEILING_FEN = 200_000 * 100;
 const MAX_HOUSEHOLD_SIZE = 30;
+/** Whether negativeComponents(row) would name any (the same test, without its list). */
+function hasNegative(row: FactIncome): boolean {
+  const values = row as unknown as Record<string, number>;
+  for (const k of Object.keys(row)) if (values[k]! < 0) return true;
+  return false;
+}
+
 /** The first year of 防返贫监测 ranges. */
 const MONITORING_FROM = 2020;
 
@@ -16,6 +24,8 @@ export const incomeRules: RuleCheck[] = [
     severity: 'error',
     title: '收入分项为负数',
     check(facts) {
+      // Nearly every household has none: leave before copying and sorting its rows.
+      if (!facts.incomes.some(hasNegative)) return NONE;
       const out: Finding[] = [];
       for (const row of [...facts.incomes].sort((a, b) => a.year - b.year)) {
         const bad = negativeComponents(row);
@@ -34,9 +44,11 @@ export const incomeRules: RuleCheck[] = [
     severity: 'error',
     title: '年度家庭人口数无效',
     check(facts) {
+      const invalid = (row: FactIncome): boolean => row.householdSize <= 0 || row.householdSize > MAX_HOUSEHOLD_SIZE;
+      if (!facts.incomes.some(invalid)) return NONE;
       return [...facts.incomes]
         .sort((a, b) => a.year - b.year)
-        .filter((row) => row.householdSize <= 0 || row.householdSize > MAX_HOUSEHOLD_SIZE)
+        .filter(invalid)
         .map((row) => ({
           field: 'householdSize',
           message: `${row.year}年收入的年度家庭人口数为${row.householdSize}，应在1到${MAX_HOUSEHOLD_SIZE}之间，人均纯收入无法正确计算，请改正`,
