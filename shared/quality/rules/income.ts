@@ -11,8 +11,14 @@ const MAX_HOUSEHOLD_SIZE = 30;
 /** Whether negativeComponents(row) would name any (the same test, without its list). */
 function hasNegative(row: FactIncome): boolean {
   const values = row as unknown as Record<string, number>;
-  for (const k of Object.keys(row)) if (values[k]! < 0) return true;
+  // for…in: the row's own keys (a plain object), without Object.keys' array per row.
+  for (const k in values) if (values[k]! < 0) return true;
   return false;
+}
+
+/** A household size no per-capita figure can be computed with (a module function: tsx names an inner one on every call). */
+function invalidSize(row: FactIncome): boolean {
+  return row.householdSize <= 0 || row.householdSize > MAX_HOUSEHOLD_SIZE;
 }
 
 /** The first year of 防返贫监测 ranges. */
@@ -44,11 +50,10 @@ export const incomeRules: RuleCheck[] = [
     severity: 'error',
     title: '年度家庭人口数无效',
     check(facts) {
-      const invalid = (row: FactIncome): boolean => row.householdSize <= 0 || row.householdSize > MAX_HOUSEHOLD_SIZE;
-      if (!facts.incomes.some(invalid)) return NONE;
+      if (!facts.incomes.some(invalidSize)) return NONE;
       return [...facts.incomes]
         .sort((a, b) => a.year - b.year)
-        .filter(invalid)
+        .filter(invalidSize)
         .map((row) => ({
           field: 'householdSize',
           message: `${row.year}年收入的年度家庭人口数为${row.householdSize}，应在1到${MAX_HOUSEHOLD_SIZE}之间，人均纯收入无法正确计算，请改正`,
