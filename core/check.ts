@@ -109,8 +109,8 @@ export function checkRun(
   forEachHouseholdFactsOfRun(
     db,
     heads,
-    (f) => {
-      for (const m of f.members) duplicates.add(m);
+    (f, head) => {
+      for (const m of f.members) duplicates.add(m, head.position);
       for (const p of runRules(f, setup.ctx, setup.rules)) problems.push(p);
     },
     afterChunk,

@@ -129,6 +129,17 @@ function sqlTrim(s: string): string {
 
 const LOWER_ASCII = /[a-z]/;
 
+/** Whether a non-empty number is its own key: no space at either end, no ASCII lower-case letter (a loop: asked of every member). */
+function plainKey(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
+}
+
 /**
  * The ID numbers current in two or more households, found while the check walks every member
  * (a Map over the numbers, instead of Q105's GROUP BY): exactly what Q105's SQL groups —
@@ -136,18 +147,26 @@ const LOWER_ASCII = /[a-z]/;
  * (trim takes spaces only, upper ASCII letters only).
  */
 export class DuplicateIds {
-  private readonly first = new Map<string, string>();
+  /** Each number's first household, by its position (HeadById.position: a number, not the id's string, kept for 80k members). */
+  private readonly first = new Map<string, number>();
   /** Numbers stored otherwise than their key (spaces around, lower-case x): rare. */
   private readonly spellings = new Map<string, Set<string>>();
   readonly found = new Set<string>();
 
-  add(m: { idNumber: string | null; leftReason: string | null; householdId: string }): void {
-    if (m.idNumber == null || (m.leftReason != null && sqlTrim(m.leftReason) !== '')) return;
-    let key = sqlTrim(m.idNumber);
+  /** `household`: the member's household as HeadById.position (any number unique to the household). */
+  add(m: { idNumber: string | null; leftReason: string | null }, household: number): void {
+    const stored = m.idNumber;
+    if (stored == null || (m.leftReason != null && sqlTrim(m.leftReason) !== '')) return;
+    // Nearly every stored number is already its key: no space at either end, no lower-case letter.
+    if (plainKey(stored)) {
+      this.note(stored, household);
+      return;
+    }
+    let key = sqlTrim(stored);
     if (key === '') return;
     if (LOWER_ASCII.test(key)) key = key.replace(/[a-z]+/g, (x) => x.toUpperCase());
-    if (key !== m.idNumber) this.spell(key, m.idNumber);
-    this.note(key, m.householdId);
+    if (key !== stored) this.spell(key, stored);
+    this.note(key, household);
   }
 
   private spell(key: string, stored: string): void {
@@ -166,10 +185,10 @@ export class DuplicateIds {
     return out;
   }
 
-  private note(key: string, householdId: string): void {
-    const household = this.first.get(key);
-    if (household === undefined) this.first.set(key, householdId);
-    else if (household !== householdId) this.found.add(key);
+  private note(key: string, household: number): void {
+    const first = this.first.get(key);
+    if (first === undefined) this.first.set(key, household);
+    else if (first !== household) this.found.add(key);
   }
 
   /** What this walk saw, as plain lists (a worker thread of the parallel check sends it back). */
@@ -190,7 +209,8 @@ export class DuplicateIds {
 /** DuplicateIds' state as plain data: each number's first household, and the numbers found in two. */
 export interface DuplicateIdsSeen {
   keys: string[];
-  households: string[];
+  /** The first household of each key, as HeadById.position. */
+  households: number[];
   found: string[];
   /** [key, stored spelling] of numbers stored otherwise than their key. */
   spellings: [string, string][];

@@ -1,16 +1,28 @@
 // Calendar dates are plain 'YYYY-MM-DD' strings, computed in UTC so no time zone shifts a day.
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** A real calendar day written 'YYYY-MM-DD' (the quality check asks this of every date field: no Date objects). */
+/** The number of the ASCII digits at `from`…`to` (exclusive) of `s`, or -1 if any is not one. */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * A real calendar day written 'YYYY-MM-DD' (four, two and two ASCII digits, read by char codes: the quality
+ * check asks this of every date field of every member, with no match arrays and no Date objects).
+ */
 export function isIsoDate(s: string): boolean {
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const y = digitsAt(s, 0, 4);
+  const month = digitsAt(s, 5, 7);
+  const day = digitsAt(s, 8, 10);
+  if (y < 0 || month < 0 || day < 0) return false;
   // Years before 100 were never accepted (Date.UTC reads 0–99 as 1900–1999).
   if (y < 100 || month < 1 || month > 12 || day < 1) return false;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);

@@ -7,17 +7,16 @@ import { computeIncome } from '../income.ts';
 import { formatYuan } from '../money.ts';
 import { resolvePolicy } from '../policy.ts';
 import type { PolicyKind } from '../policy.ts';
-import type { IncomeRecord, MemberRecord } from '../records.ts';
 import { MONITORED_STATUSES, REGISTERED_STATUSES } from '../status.ts';
 import type { HouseholdStatus } from '../status.ts';
-import type { Finding, HouseholdFacts, QualityContext } from './types.ts';
+import type { FactIncome, FactMember, Finding, HouseholdFacts, QualityContext } from './types.ts';
 
 /** Empty or whitespace-only counts as not filled in. */
 export function blank(s: string | null | undefined): boolean {
   return s == null || s.trim() === '';
 }
 
-export function isCurrent(m: MemberRecord): boolean {
+export function isCurrent(m: FactMember): boolean {
   return blank(m.leftReason);
 }
 
@@ -26,9 +25,9 @@ export function isCurrent(m: MemberRecord): boolean {
 // a run (a rule's own test), they are worked out at each call.
 interface Memo {
   facts: HouseholdFacts;
-  current?: readonly MemberRecord[];
-  heads?: readonly MemberRecord[];
-  derived?: Map<MemberRecord, Derived>;
+  current?: readonly FactMember[];
+  heads?: readonly FactMember[];
+  derived?: Map<FactMember, Derived>;
   /** Ages of the current members (same order), on `agesOn`: the ~70 member rules share them. */
   ages?: readonly (number | null)[];
   agesOn?: string;
@@ -51,7 +50,7 @@ function ownMemo(facts: HouseholdFacts): Memo | null {
 }
 
 /** Current members in household order (户内序号). */
-export function currentMembers(facts: HouseholdFacts): readonly MemberRecord[] {
+export function currentMembers(facts: HouseholdFacts): readonly FactMember[] {
   const memo = ownMemo(facts);
   if (memo?.current) return memo.current;
   const current = facts.members.filter(isCurrent);
@@ -83,7 +82,7 @@ export function currentAges(facts: HouseholdFacts, today: string): readonly (num
 
 export const HEAD = '户主';
 
-export function heads(facts: HouseholdFacts): readonly MemberRecord[] {
+export function heads(facts: HouseholdFacts): readonly FactMember[] {
   const memo = ownMemo(facts);
   if (memo?.heads) return memo.heads;
   const found = currentMembers(facts).filter((m) => m.relation === HEAD);
@@ -92,7 +91,7 @@ export function heads(facts: HouseholdFacts): readonly MemberRecord[] {
 }
 
 /** The head the relation rules compare against: the first current 户主, if any. */
-export function headOf(facts: HouseholdFacts): MemberRecord | null {
+export function headOf(facts: HouseholdFacts): FactMember | null {
   return heads(facts)[0] ?? null;
 }
 
@@ -120,10 +119,10 @@ function dayOf(today: string): Date {
 // Keyed on the inputs too, so a record changed in place is derived again. Inside a run the
 // household's own map holds them (dropped with the household: a WeakMap over 300k members
 // made the garbage collector's work grow with the archive); outside, this one.
-const derivedCache = new WeakMap<MemberRecord, Derived>();
+const derivedCache = new WeakMap<FactMember, Derived>();
 
-function derived(m: MemberRecord, today: string): Derived {
-  const cache: { get(m: MemberRecord): Derived | undefined; set(m: MemberRecord, d: Derived): unknown } = running ? (running.derived ??= new Map<MemberRecord, Derived>()) : derivedCache;
+function derived(m: FactMember, today: string): Derived {
+  const cache: { get(m: FactMember): Derived | undefined; set(m: FactMember, d: Derived): unknown } = running ? (running.derived ??= new Map<FactMember, Derived>()) : derivedCache;
   const hit = cache.get(m);
   if (hit && hit.today === today && hit.raw === m.idNumber && hit.recordedBirth === m.birthDate) return hit;
   const id = parseIdNumber(m.idNumber, dayOf(today));
@@ -134,29 +133,29 @@ function derived(m: MemberRecord, today: string): Derived {
 }
 
 /** The member's ID parsed as of the check date (a birth date after it is invalid). */
-export function idOf(m: MemberRecord, today: string): IdResult {
+export function idOf(m: FactMember, today: string): IdResult {
   return derived(m, today).id;
 }
 
 /** Whole years on the check date, from the ID's birth date when valid, else the recorded one. */
-export function ageOf(m: MemberRecord, today: string): number | null {
+export function ageOf(m: FactMember, today: string): number | null {
   return derived(m, today).age;
 }
 
 /** The ID's gender when the ID is valid, else the recorded 男/女; null when unknown. */
-export function genderOf(m: MemberRecord, today: string): '男' | '女' | null {
+export function genderOf(m: FactMember, today: string): '男' | '女' | null {
   const id = idOf(m, today);
   if (id.ok) return id.info.gender;
   return m.gender === '男' || m.gender === '女' ? m.gender : null;
 }
 
 /** "张三（之女，9岁）" — names the member the way a clerk finds them on the form. */
-export function who(m: MemberRecord, today: string): string {
+export function who(m: FactMember, today: string): string {
   const age = ageOf(m, today);
   return `${m.name}（${m.relation}${age == null ? '' : `，${age}岁`}）`;
 }
 
-export function memberFinding(m: MemberRecord, field: string, message: string): Finding {
+export function memberFinding(m: FactMember, field: string, message: string): Finding {
   return { memberId: m.id, field, message };
 }
 
@@ -178,7 +177,7 @@ export function latestYear(rows: readonly { year: number }[]): number | null {
   return latest;
 }
 
-export function incomeOf(facts: HouseholdFacts, year: number): IncomeRecord | null {
+export function incomeOf(facts: HouseholdFacts, year: number): FactIncome | null {
   return facts.incomes.find((i) => i.year === year) ?? null;
 }
 
@@ -222,7 +221,7 @@ export function isUnsafeHousing(value: string | null | undefined): boolean {
 }
 
 /** Whether a member is in school (a school status other than none / pre-school age). */
-export function isStudent(m: MemberRecord): boolean {
+export function isStudent(m: FactMember): boolean {
   const s = m.schoolStatus?.trim();
   return s != null && s !== '' && s !== '非在校生' && s !== '学龄前儿童';
 }

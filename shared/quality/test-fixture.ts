@@ -109,10 +109,11 @@ export function cleanFacts(): HouseholdFacts {
   };
 }
 
+/** The fixture's member of that relation (fixture facts hold whole records: member()). */
 export function byRelation(facts: HouseholdFacts, relation: string): MemberRecord {
   const m = facts.members.find((x) => x.relation === relation);
   if (!m) throw new Error(`fixture has no ${relation}`);
-  return m;
+  return m as MemberRecord;
 }
 
 export function rule(code: string): Rule {

@@ -15,12 +15,28 @@ export type Severity = 'error' | 'warning';
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '疑点' };
 
+/**
+ * Columns the rules never read, which the check leaves unread in the archive (db/quality-facts.ts:
+ * fewer strings to build for every household): the sync bookkeeping, the village's id (the facts
+ * carry its name), the pinyin search key, an income row's own id.
+ */
+export const UNREAD_HOUSEHOLD = ['version', 'updatedAt', 'updatedBy', 'villageId'] as const;
+export const UNREAD_MEMBER = ['version', 'updatedAt', 'updatedBy', 'nameInitials'] as const;
+export const UNREAD_INCOME = ['id', 'version', 'updatedAt', 'updatedBy'] as const;
+
+/** A household as the rules see it. */
+export type FactHousehold = Omit<HouseholdRecord, (typeof UNREAD_HOUSEHOLD)[number]>;
+/** A member as the rules see it. */
+export type FactMember = Omit<MemberRecord, (typeof UNREAD_MEMBER)[number]>;
+/** A year's income as the rules see it. */
+export type FactIncome = Omit<IncomeRecord, (typeof UNREAD_INCOME)[number]>;
+
 export interface HouseholdFacts {
-  household: HouseholdRecord;
+  household: FactHousehold;
   villageName: string;
   /** All members, including those who left (leftReason set); most rules look at current ones. */
-  members: MemberRecord[];
-  incomes: IncomeRecord[];
+  members: FactMember[];
+  incomes: FactIncome[];
   assessments: AssessmentRecord[];
   measures: MeasureRecord[];
   pairings: PairingRecord[];

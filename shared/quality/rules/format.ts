@@ -60,8 +60,10 @@ function householdList(code: string, key: keyof HouseholdValues, category: CodeC
     ...listHead(code, category, label), field: key,
     test(f) {
       const v = f.household[key];
-      const values = Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
-      const bad = values.filter((x) => !blank(x) && !inList(category, x));
+      // One label (most lists): no array per household and rule.
+      if (typeof v === 'string') return !blank(v) && !inList(category, v) ? `${label}“${v}”不在值列表中` : null;
+      if (!Array.isArray(v)) return null;
+      const bad = v.filter((x) => !blank(x) && !inList(category, x));
       return bad.length > 0 ? `${label}“${bad.join('、')}”不在值列表中` : null;
     },
   });

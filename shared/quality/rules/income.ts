@@ -2,11 +2,25 @@
 import { INCOME_LABELS, negativeComponents } from '../../income.ts';
 import { STATUS_LABELS } from '../../status.ts';
 import { currentMembers, incomeOf, isRegistered, perCapitaOf, policyValue, yuan } from '../facts.ts';
-import type { Finding, RuleCheck } from '../types.ts';
+import type { FactIncome, Finding, RuleCheck } from '../types.ts';
+import { NONE } from './make.ts';
 
 /** 200,000 元: above this a per-capita figure was almost certainly typed in 分 or 万元 wrongly. */
 const PER_CAPITA_CEILING_FEN = 200_000 * 100;
 const MAX_HOUSEHOLD_SIZE = 30;
+/** Whether negativeComponents(row) would name any (the same test, without its list). */
+function hasNegative(row: FactIncome): boolean {
+  const values = row as unknown as Record<string, number>;
+  // for…in: the row's own keys (a plain object), without Object.keys' array per row.
+  for (const k in values) if (values[k]! < 0) return true;
+  return false;
+}
+
+/** A household size no per-capita figure can be computed with (a module function: tsx names an inner one on every call). */
+function invalidSize(row: FactIncome): boolean {
+  return row.householdSize <= 0 || row.householdSize > MAX_HOUSEHOLD_SIZE;
+}
+
 /** The first year of 防返贫监测 ranges. */
 const MONITORING_FROM = 2020;
 
@@ -16,6 +30,8 @@ export const incomeRules: RuleCheck[] = [
     severity: 'error',
     title: '收入分项为负数',
     check(facts) {
+      // Nearly every household has none: leave before copying and sorting its rows.
+      if (!facts.incomes.some(hasNegative)) return NONE;
       const out: Finding[] = [];
       for (const row of [...facts.incomes].sort((a, b) => a.year - b.year)) {
         const bad = negativeComponents(row);
@@ -34,9 +50,10 @@ export const incomeRules: RuleCheck[] = [
     severity: 'error',
     title: '年度家庭人口数无效',
     check(facts) {
+      if (!facts.incomes.some(invalidSize)) return NONE;
       return [...facts.incomes]
         .sort((a, b) => a.year - b.year)
-        .filter((row) => row.householdSize <= 0 || row.householdSize > MAX_HOUSEHOLD_SIZE)
+        .filter(invalidSize)
         .map((row) => ({
           field: 'householdSize',
           message: `${row.year}年收入的年度家庭人口数为${row.householdSize}，应在1到${MAX_HOUSEHOLD_SIZE}之间，人均纯收入无法正确计算，请改正`,

@@ -36,9 +36,12 @@ function planOf(fields: readonly FieldDef[]): { key: string; field: FieldDef; by
 export function plainChars(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x7f) {
+    // Chinese text first: from U+206A up only U+FEFF is refused (two comparisons per character).
+    if (c >= 0x206a) {
+      if (c === 0xfeff) return false;
+    } else if (c < 0x7f) {
       if (c < 0x20) return false;
-    } else if (c <= 0x9f || c === 0x061c || c === 0x2060 || c === 0xfeff || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+    } else if (c <= 0x9f || c === 0x061c || c === 0x2060 || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
       return false;
     }
   }

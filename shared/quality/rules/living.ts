@@ -1,7 +1,6 @@
 // Production and living conditions: areas and distances in plausible ranges, safe housing.
-import type { HouseholdRecord } from '../../records.ts';
 import { isUnsafeHousing } from '../facts.ts';
-import type { Finding, RuleCheck } from '../types.ts';
+import type { FactHousehold, Finding, RuleCheck } from '../types.ts';
 
 type AreaField = 'farmlandMu' | 'forestMu' | 'returnedFarmlandMu' | 'orchardMu';
 
@@ -12,7 +11,7 @@ const AREA_LABELS: Record<AreaField, string> = {
   orchardMu: '林果面积',
 };
 
-function areaFindings(h: HouseholdRecord, fields: readonly AreaField[], max: number): Finding[] {
+function areaFindings(h: FactHousehold, fields: readonly AreaField[], max: number): Finding[] {
   const out: Finding[] = [];
   for (const field of fields) {
     const v = h[field];

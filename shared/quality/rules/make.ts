@@ -1,9 +1,8 @@
 // Builders for the rules that carry their own category, hint and source: a household rule
 // (one finding at most, on a field of the household) and a member rule (one finding per
 // current member it describes). The message is what was found, then the hint.
-import type { MemberRecord } from '../../records.ts';
 import { currentAges, currentMembers, memberFinding, who } from '../facts.ts';
-import type { Finding, HouseholdFacts, QualityContext, Rule, RuleMeta, Severity } from '../types.ts';
+import type { FactMember, Finding, HouseholdFacts, QualityContext, Rule, RuleMeta, Severity } from '../types.ts';
 
 export interface RuleHead extends RuleMeta {
   code: string;
@@ -32,7 +31,7 @@ export function householdRule(head: RuleHead & { field?: string; test: (facts: H
 
 /** A member rule over current members: `test` gets the member and its age; its text follows the member's name. */
 export function memberRule(
-  head: RuleHead & { field: string; test: (m: MemberRecord, age: number | null, facts: HouseholdFacts, ctx: QualityContext) => string | null },
+  head: RuleHead & { field: string; test: (m: FactMember, age: number | null, facts: HouseholdFacts, ctx: QualityContext) => string | null },
 ): Rule {
   const { test, field, ...rest } = head;
   return {
@@ -52,7 +51,7 @@ export function memberRule(
 }
 
 /** Like memberRule, over every member (those who left too): for dates of leaving. */
-export function anyMemberRule(head: RuleHead & { field: string; test: (m: MemberRecord, ctx: QualityContext) => string | null }): Rule {
+export function anyMemberRule(head: RuleHead & { field: string; test: (m: FactMember, ctx: QualityContext) => string | null }): Rule {
   const { test, field, ...rest } = head;
   return {
     ...rest,

@@ -1,8 +1,7 @@
 // One member's own fields against each other: age, health, schooling, labour, work, insurance.
 import { STATUS_LABELS } from '../../status.ts';
 import { ageOf, blank, currentMembers, isRegistered, memberFinding, who } from '../facts.ts';
-import type { Finding, HouseholdFacts, QualityContext, RuleCheck } from '../types.ts';
-import type { MemberRecord } from '../../records.ts';
+import type { FactMember, Finding, HouseholdFacts, QualityContext, RuleCheck } from '../types.ts';
 
 const NOT_IN_SCHOOL = '非在校生';
 /** Recorded for toddlers: not a school status, so no "student of the wrong age". */
@@ -15,7 +14,7 @@ function perMember(
   facts: HouseholdFacts,
   ctx: QualityContext,
   field: string,
-  test: (m: MemberRecord, age: number | null) => string | null,
+  test: (m: FactMember, age: number | null) => string | null,
 ): Finding[] {
   const out: Finding[] = [];
   for (const m of currentMembers(facts)) {
