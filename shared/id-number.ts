@@ -68,10 +68,9 @@ export function normalizeIdInput(raw: string): string {
   );
 }
 
-const CLEAN_18 = /^\d{17}[\dX]$/;
 const fail = (problem: IdProblem): IdResult => ({ ok: false, problem, message: MESSAGES[problem] });
 
-/** Whether `s` is 17 ASCII digits and a digit or X (CLEAN_18, by char codes: the check asks it of every member). */
+/** Whether `s` is 17 ASCII digits and a digit or X (by char codes: the check asks it of every member). */
 function isClean18(s: string): boolean {
   if (s.length !== 18) return false;
   for (let i = 0; i < 17; i++) {
@@ -114,32 +113,17 @@ function parseClean18(id: string, today: Date): IdResult {
 
 export function parseIdNumber(raw: string | null | undefined, today: Date = new Date()): IdResult {
   if (raw == null) return fail('empty');
-  if (isClean18(raw)) return parseClean18(raw, today);
   // Stored numbers are already normalised (18 digits, upper-case X): skip the three replaces.
-  let id = CLEAN_18.test(raw) ? raw : normalizeIdInput(raw);
+  if (isClean18(raw)) return parseClean18(raw, today);
+  let id = normalizeIdInput(raw);
   if (id === '') return fail('empty');
   if (id.length === 15) {
     if (!/^\d{15}$/.test(id)) return fail('characters');
     id = upgradeLegacyId(id);
   }
   if (id.length !== 18) return fail('length');
-  if (!CLEAN_18.test(id)) return fail('characters');
-  if (id.startsWith('999999')) return fail('placeholder');
-  if (!PROVINCE_PREFIXES.has(id.slice(0, 2))) return fail('region');
-  const y = Number(id.slice(6, 10));
-  const m = Number(id.slice(10, 12));
-  const d = Number(id.slice(12, 14));
-  if (!validDate(y, m, d, today)) return fail('birthDate');
-  if (checkDigit(id.slice(0, 17)) !== id[17]) return fail('checkDigit');
-  return {
-    ok: true,
-    info: {
-      normalized: id,
-      birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
-      gender: Number(id[16]) % 2 === 1 ? '男' : '女',
-      regionCode: id.slice(0, 6),
-    },
-  };
+  if (!isClean18(id)) return fail('characters');
+  return parseClean18(id, today);
 }
 
 /** Builds a valid 18-digit ID (for synthetic demo data and tests only). */
