@@ -7,7 +7,7 @@ import { useRef, useState } from 'react';
 import { api } from '../api.ts';
 import { upgradeAdmin } from '../editor/account-forms.ts';
 import type { AdminValues } from '../editor/account-forms.ts';
-import { STARTING_LABEL, runJob } from '../editor/import-job.ts';
+import { progressLabel, runJob } from '../editor/import-job.ts';
 import type { JobProgress, RunningJob } from '../editor/import-job.ts';
 import { useStore } from '../store/index.ts';
 import NewPasswordFields from './NewPasswordFields.tsx';
@@ -16,8 +16,6 @@ import { markInvalid, placeFailure } from './form-errors.ts';
 const FIELDS: Record<string, string> = { 'admin.name': 'name', 'admin.password': 'password', password: 'password' };
 /** After these steps the archive is being swapped: a cancel would no longer be looked at. */
 const TOO_LATE = ['替换', '完成'];
-
-const labelOf = (p: JobProgress): string => (p.label === STARTING_LABEL ? '准备加密' : p.label) + (p.cancelling ? '（正在取消…）' : '');
 
 type Result = Awaited<ReturnType<typeof api.archive.upgrade>>;
 
@@ -39,6 +37,7 @@ export default function UpgradeScreen({ file }: { file: string }) {
     const running = runJob<Result>({
       api: { status: (id) => api.jobs.status({ id }), cancel: (id) => api.jobs.cancel({ id }) },
       kind: 'apply',
+      startLabel: '准备加密',
       call: (jobId) => api.archive.upgrade({ admin: r.input, jobId }),
       onProgress: setProgress,
     });
@@ -81,7 +80,7 @@ export default function UpgradeScreen({ file }: { file: string }) {
         {progress && (
           <div data-testid="upgrade-progress">
             <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-              <Typography.Text strong>正在加密：{labelOf(progress)}</Typography.Text>
+              <Typography.Text strong>正在加密：{progressLabel(progress)}</Typography.Text>
               <Button danger disabled={progress.cancelling || TOO_LATE.includes(progress.label)} onClick={() => job.current?.cancel()}>
                 {progress.cancelling ? '正在取消…' : '取消'}
               </Button>

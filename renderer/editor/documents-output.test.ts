@@ -3,7 +3,6 @@ import { ApiError } from '../../shared/api/index.ts';
 import {
   defaultOutPath,
   docJobId,
-  docProgressLabel,
   glyphNotice,
   isCancelled,
   isExistingFile,
@@ -68,12 +67,6 @@ describe('summaries and progress', () => {
     expect(resultSummary({ ...base, pages: 14 })).toBe('共 14 页');
     expect(resultSummary({ ...base, format: 'xlsx', pages: null, sheets: 3 })).toBe('共 3 个工作表');
     expect(resultSummary({ ...base, pages: 5, truncated: true })).toBe('共 5 页（预览只含前几户；保存时生成全部）');
-  });
-
-  it('labels the bar, before the job is known and while cancelling', () => {
-    expect(docProgressLabel({ label: '正在上传文件', fraction: 0, cancelling: false })).toBe('正在准备');
-    expect(docProgressLabel({ label: '生成入户登记表（12/90）', fraction: 0.1, cancelling: true })).toBe('生成入户登记表（12/90）（正在取消…）');
-    expect(docProgressLabel({ label: '生成入户登记表（12/90）（正在取消…）', fraction: 0.1, cancelling: true })).toBe('生成入户登记表（12/90）（正在取消…）');
   });
 
   it('makes job ids the contract accepts', () => {

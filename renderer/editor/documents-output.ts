@@ -2,8 +2,6 @@
 // folder's 文档/, the refusals the screen handles itself (an existing file, a cancel), the
 // names the font could not print, the progress label, and how 打印 can work in this shell.
 import type { DocumentFormat, DocumentResult, MissingGlyphView, PrintBatchView } from '../../shared/api/index.ts';
-import { STARTING_LABEL } from './import-job.ts';
-import type { JobProgress } from './import-job.ts';
 
 /** Characters Windows and Linux refuse in a file name, and blanks. */
 const UNSAFE = /[\s/\\:*?"<>|]+/g;
@@ -75,12 +73,6 @@ export function glyphNotice(missing: readonly MissingGlyphView[]): GlyphNotice |
 export function resultSummary(r: DocumentResult & { truncated?: boolean }): string {
   const size = r.pages != null ? `共 ${r.pages} 页` : `共 ${r.sheets ?? 1} 个工作表`;
   return r.truncated ? `${size}（预览只含前几户；保存时生成全部）` : size;
-}
-
-/** The bar's text: the job's own label, or 正在准备 before the archive has taken the job. */
-export function docProgressLabel(p: JobProgress): string {
-  const label = p.label === STARTING_LABEL ? '正在准备' : p.label;
-  return p.cancelling && !label.includes('正在取消') ? `${label}（正在取消…）` : label;
 }
 
 /** A fresh job id for a document ([A-Za-z0-9_-]{6,64}). */

@@ -104,6 +104,25 @@ describe('a long call with progress and cancel', () => {
     expect(t.pending()).toBe(false);
   });
 
+  it('says the caller’s start words until the archive reports the job, also while cancelling', async () => {
+    const t = manualTimers();
+    const call = deferred<string>();
+    const seen: JobProgress[] = [];
+    const job = runJob({
+      api: { status: () => Promise.resolve(view('unknown')), cancel: () => Promise.resolve(view('unknown')) },
+      kind: 'whole',
+      startLabel: '数据检查',
+      call: () => call.promise,
+      onProgress: (p) => seen.push(p),
+      timers: t.timers,
+    });
+    job.cancel();
+    await t.tick();
+    expect(seen.map(progressLabel)).toEqual(['数据检查', '数据检查（正在取消…）']);
+    call.resolve('ok');
+    await job.result;
+  });
+
   it('keeps polling through a lost status answer', async () => {
     const t = manualTimers();
     const call = deferred<string>();

@@ -70,6 +70,8 @@ export function runJob<T>(opts: {
   call: (jobId: string) => Promise<T>;
   onProgress: (p: JobProgress) => void;
   id?: string;
+  /** What the bar says until the archive reports the job (an import's file is uploaded first). */
+  startLabel?: string;
   timers?: Timers;
   pollMs?: number;
 }): RunningJob<T> {
@@ -79,7 +81,7 @@ export function runJob<T>(opts: {
   let cancelWanted = false;
   let cancelSeen = false;
   let handle: unknown = null;
-  let progress: JobProgress = { label: STARTING_LABEL, fraction: 0, cancelling: false };
+  let progress: JobProgress = { label: opts.startLabel ?? STARTING_LABEL, fraction: 0, cancelling: false };
   const report = (p: JobProgress): void => {
     progress = p;
     if (!settled) opts.onProgress(p);

@@ -18,6 +18,8 @@ export interface JobQueryOptions {
    * hook keeps what it had, and a job still running for the deps before is let go.
    */
   skip?: boolean;
+  /** What the bar says until the archive reports the job. */
+  startLabel?: string;
 }
 
 export function useJobQuery<T>(call: (jobId: string) => Promise<T>, deps: readonly unknown[], opts: JobQueryOptions = {}): JobQuery<T> {
@@ -32,8 +34,9 @@ export function useJobQuery<T>(call: (jobId: string) => Promise<T>, deps: readon
   useEffect(() => {
     if (skip) return;
     let live = true;
-    setState((s) => ({ ...s, error: null, progress: { label: '正在启动…', fraction: 0, cancelling: false } }));
+    setState((s) => ({ ...s, error: null }));
     const job = runJob({
+      startLabel: opts.startLabel ?? '正在启动…',
       api: { status: (id) => api.jobs.status({ id }), cancel: (id) => api.jobs.cancel({ id }) },
       kind: 'whole',
       id: newJobId().replace('imp-', 'job-'),

@@ -14,7 +14,7 @@ export interface OverviewCheck {
 
 export function useOverviewCheck(known: OverviewProblemsView | null | undefined, loaded: boolean): OverviewCheck {
   // While the figures reload (`loaded` false) the card keeps what it showed.
-  const job = useJobQuery((jobId) => api.overview.problems({ jobId }), [known, loaded], { skip: !loaded || Boolean(known) });
+  const job = useJobQuery((jobId) => api.overview.problems({ jobId }), [known, loaded], { skip: !loaded || Boolean(known), startLabel: '数据检查' });
   if (known) return { result: known, progress: null, error: null };
   // A check under way or failed shows its bar or its error, never the answer of an earlier one.
   const busy = job.progress !== null || job.error !== null;

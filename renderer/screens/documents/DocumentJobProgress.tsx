@@ -2,7 +2,7 @@
 // take a while): what is being done, how far, and 取消 — a cancelled document leaves no file, a
 // cancelled batch print sends no further household.
 import { Button, Card, Progress, Space, Typography } from 'antd';
-import { docProgressLabel } from '../../editor/documents-output.ts';
+import { progressLabel } from '../../editor/import-job.ts';
 import type { RunningSave } from './state.ts';
 
 export default function DocumentJobProgress({ running, onCancel }: { running: RunningSave; onCancel: () => void }) {
@@ -12,7 +12,7 @@ export default function DocumentJobProgress({ running, onCancel }: { running: Ru
       <Space orientation="vertical" size={4} style={{ width: '100%' }}>
         <Space style={{ width: '100%', justifyContent: 'space-between' }}>
           <Typography.Text strong data-testid="doc-progress-label">
-            {running.what === 'print' ? '正在打印' : '正在保存'}：{docProgressLabel(progress)}
+            {running.what === 'print' ? '正在打印' : '正在保存'}：{progressLabel(progress)}
           </Typography.Text>
           <Button danger data-testid="doc-cancel" disabled={progress.cancelling} onClick={onCancel}>
             {progress.cancelling ? '正在取消…' : '取消'}

@@ -87,17 +87,19 @@ export const useDocuments = create<DocsState & DocsActions>()((set, get) => {
   /** One long call at a time, as a job with its progress bar and 取消; null when one is already running. */
   const runDoc = async <T>(what: RunningSave['what'], call: (jobId: string) => Promise<T>): Promise<T | null> => {
     if (get().running) return null;
+    const startLabel = '正在准备';
     const job = runJob({
       api: { status: (id) => api.jobs.status({ id }), cancel: (id) => api.jobs.cancel({ id }) },
       kind: 'apply',
       id: docJobId(),
+      startLabel,
       call,
       onProgress: (progress) => {
         const r = get().running;
         if (r) set({ running: { ...r, progress } });
       },
     });
-    set({ running: { job, what, progress: { label: what === 'save' ? '正在上传文件' : '正在准备', fraction: 0, cancelling: false } }, notice: null, saved: null });
+    set({ running: { job, what, progress: { label: startLabel, fraction: 0, cancelling: false } }, notice: null, saved: null });
     try {
       return await job.result;
     } finally {

@@ -10,6 +10,9 @@ import { runJob } from '../../editor/import-job.ts';
 import type { JobProgress, RunningJob } from '../../editor/import-job.ts';
 import type { ImportChoices, Outcome } from '../../editor/exchange-import.ts';
 
+/** The bar's words until the archive reports the job. */
+const START_LABEL = '正在开始';
+
 export type JobKey = 'pack' | 'preview' | 'unpack' | 'review';
 
 export interface Running {
@@ -104,13 +107,14 @@ export const useExchange = create<ExchangeState & ExchangeActions>()((set, get) 
       api: { status: (id) => api.jobs.status({ id }), cancel: (id) => api.jobs.cancel({ id }) },
       kind: 'apply',
       id: jobIdOf(key),
+      startLabel: START_LABEL,
       call,
       onProgress: (progress) => {
         const r = get().running;
         if (r && r.key === key) set({ running: { ...r, progress } });
       },
     });
-    set({ running: { key, title, progress: { label: '正在开始', fraction: 0, cancelling: false }, job, cancelWanted: false } });
+    set({ running: { key, title, progress: { label: START_LABEL, fraction: 0, cancelling: false }, job, cancelWanted: false } });
     try {
       return { ok: true, value: await job.result };
     } catch (e) {
