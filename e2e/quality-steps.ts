@@ -76,6 +76,8 @@ export async function dataCheckFlow(page: Page, shell: DemoShell, query: Query, 
 
   // 已核实无误: a reason is required; then hidden from the counts, stored with operator and day, audited.
   await page.locator('.finding-marked').getByTestId('ack').click();
+  // The dialog is open and its field has the cursor (autoFocus) before its button is pressed.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), WAIT).toBe('ack-reason');
   await page.getByRole('button', { name: '确认核实无误' }).click();
   await page.getByText('请填写核实无误的理由').waitFor();
   expect(query('SELECT * FROM quality_acks')).toEqual([]);
