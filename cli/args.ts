@@ -18,14 +18,31 @@ export interface Parsed {
   positionals: string[];
 }
 
+/** node:util's parse errors (English) in Chinese: which argument, what is wrong with it. */
+function parseFailure(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  const msg = e instanceof Error ? e.message : String(e);
+  const named = /'(-{1,2}[^'\s]+)/.exec(msg)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `没有参数 ${named ?? ''}（拼写错误？）：请删去它，或按下面的用法改正。`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const flag = named ?? '';
+    return /does not take/.test(msg) ? `参数 ${flag} 不带值：请去掉它后面的“=…”。` : `参数 ${flag} 后面缺少它的值：请在 ${flag} 后面写上值（以“-”开头的值写成 ${flag}=值）。`;
+  }
+  return `命令参数有误（${msg}）。`;
+}
+
 export function parse(argv: string[], options: OptionSpec, usage: string): Parsed {
   try {
     const { values, positionals } = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
     return { values: values, positionals };
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    throw new UserError(`命令参数有误：${msg}\n用法：${usage}`, { kind: 'usage' });
+    throw new UserError(`${parseFailure(e)}\n用法：${usage}`, { kind: 'usage' });
   }
+}
+
+/** Wrong usage when the command takes no bare arguments and was given some (a typo, a missing "--"). */
+export function noPositionals(p: Parsed, usage: string): void {
+  if (p.positionals.length > 0) throw new UserError(`多余的参数：${p.positionals.join(' ')}。请删去，或在前面写上它所属的参数名（如 --year）。\n用法：${usage}`, { kind: 'usage' });
 }
 
 export function requireString(p: Parsed, name: string, usage: string): string {
@@ -54,7 +71,8 @@ export function intOption(p: Parsed, name: string, fallback: number, range: [num
 export function dateOption(p: Parsed, name: string): string | undefined {
   const v = optionalString(p, name);
   if (v === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
+  // Round-tripped: Date.parse takes 2026-02-30 (and rolls it over to March).
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) {
     throw new UserError(`参数 --${name} 应为日期，格式 YYYY-MM-DD，例如 2026-11-24；收到“${v}”。`, { kind: 'usage' });
   }
   return v;

@@ -16,21 +16,32 @@ function helpText(): string {
     '用法：relief-archive <命令> --db 档案文件 [选项] [--json]',
     '',
     '命令：',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(10)}${c.summary}`),
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(Math.max(...COMMANDS.map((x) => x.name.length)) + 2)}${c.summary}`),
     '',
-    '通用选项：--db 档案文件  --json 输出一个 JSON 对象  --operator 操作员姓名（或环境变量 RELIEF_ARCHIVE_OPERATOR）  --help 帮助',
-    '密码：在终端中询问，或用环境变量 RELIEF_ARCHIVE_PASSWORD（不要写在命令参数里）。',
+    COMMON_HELP,
     '每个命令的用法：relief-archive <命令> --help',
   ].join('\n');
 }
+
+/** The options every command takes, and where the password comes from: in every help text. */
+const COMMON_HELP = [
+  '通用选项：--db 档案文件  --json 输出一个 JSON 对象（其余信息在标准错误输出）  --operator 操作员姓名（或环境变量 RELIEF_ARCHIVE_OPERATOR）  --help 帮助',
+  '密码：在终端中询问，或用环境变量 RELIEF_ARCHIVE_PASSWORD（不要写在命令参数里）。',
+  '退出码：0 完成，1 被拒绝（档案没有改动，原因见提示），2 用法有误。',
+].join('\n');
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const json = rest.includes('--json');
   const io = processIo(json);
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    // Wrong usage: the help goes to stderr, stdout stays empty (a script reading --json gets nothing).
+    io.err(`请写明要运行的命令。\n\n${helpText()}`);
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.out(helpText());
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {
@@ -39,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`${command.summary}\n用法：${command.usage}`);
+    io.out(`${command.summary}\n用法：${command.usage}\n\n${COMMON_HELP}`);
     return 0;
   }
   try {

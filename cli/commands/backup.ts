@@ -1,6 +1,6 @@
 import { backupArchive, restoreArchive } from '../../core/backup.ts';
 import { UserError } from '../../shared/errors.ts';
-import { optionalString, parse, requireString } from '../args.ts';
+import { noPositionals, optionalString, parse, requireString } from '../args.ts';
 import { cliActor } from '../clock.ts';
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
@@ -17,6 +17,7 @@ export const backup: Command = {
   acts: () => READ,
   run(argv, io) {
     const p = parse(argv, { out: { type: 'string' } }, backupUsage);
+    noPositionals(p, backupUsage);
     const out = requireString(p, 'out', backupUsage);
     return withArchive(requireString(p, 'db', backupUsage), (archive) => {
       const r = backupArchive(archive, out);

@@ -5,7 +5,7 @@ import type { AckView } from '../../shared/api/quality.ts';
 import { UserError } from '../../shared/errors.ts';
 import { SEVERITY_LABELS } from '../../shared/quality/index.ts';
 import type { Problem } from '../../shared/quality/index.ts';
-import { PERIOD_OPTIONS, optionalString, parse, periodOptions, requireString } from '../args.ts';
+import { noPositionals, optionalString, parse, PERIOD_OPTIONS, periodOptions, requireString } from '../args.ts';
 import type { Parsed } from '../args.ts';
 import { cliActor } from '../clock.ts';
 import type { Command } from '../command.ts';
@@ -54,6 +54,7 @@ export const check: Command = {
   usage,
   run(argv, io) {
     const p = parse(argv, OPTIONS, usage);
+    noPositionals(p, usage);
     const file = requireString(p, 'db', usage);
     const spec = optionalString(p, 'ack');
     if (spec !== undefined) return ack(p, io, file, spec);

@@ -5,7 +5,7 @@ import { contactsView, saveContacts } from '../../core/documents/contacts.ts';
 import type { ContactsInput, ContactsView } from '../../shared/api/documents.ts';
 import { API } from '../../shared/api/index.ts';
 import { UserError } from '../../shared/errors.ts';
-import { optionalString, parse, requireString } from '../args.ts';
+import { noPositionals, optionalString, parse, requireString } from '../args.ts';
 import { cliActor } from '../clock.ts';
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
@@ -51,6 +51,7 @@ export const contacts: Command = {
   usage,
   run(argv, io) {
     const p = parse(argv, OPTIONS, usage);
+    noPositionals(p, usage);
     const file = requireString(p, 'db', usage);
     const phones = p.values.phone as string[] | undefined;
     const input: ContactsInput = {

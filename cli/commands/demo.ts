@@ -1,5 +1,5 @@
 import { generateDemo } from '../../core/demo/index.ts';
-import { dateOption, intOption, optionalString, parse, requireString } from '../args.ts';
+import { dateOption, intOption, noPositionals, optionalString, parse, requireString } from '../args.ts';
 import { cliActor, cliClock } from '../clock.ts';
 import type { Command } from '../command.ts';
 import { emit, progressPrinter } from '../io.ts';
@@ -15,6 +15,7 @@ export const demo: Command = {
   usage,
   run(argv, io) {
     const p = parse(argv, { villages: { type: 'string' }, households: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' } }, usage);
+    noPositionals(p, usage);
     const file = requireString(p, 'db', usage);
     const villages = intOption(p, 'villages', 5, [1, 200]);
     const households = intOption(p, 'households', 600, [1, 200_000]);

@@ -1,5 +1,5 @@
 import { exportRoster } from '../../core/export.ts';
-import { intOption, optionalString, parse, requireString } from '../args.ts';
+import { intOption, noPositionals, optionalString, parse, requireString } from '../args.ts';
 import { cliClock } from '../clock.ts';
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
@@ -15,6 +15,7 @@ export const exportXlsx: Command = {
   usage,
   run(argv, io) {
     const p = parse(argv, { out: { type: 'string' }, village: { type: 'string' }, year: { type: 'string' } }, usage);
+    noPositionals(p, usage);
     const out = requireString(p, 'out', usage);
     const villageCode = optionalString(p, 'village');
     const year = p.values.year === undefined ? undefined : intOption(p, 'year', 0, [2000, 2100]);

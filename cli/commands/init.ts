@@ -1,6 +1,6 @@
 import { createProtectedArchive, summarize } from '../../core/archive.ts';
 import { UserError } from '../../shared/errors.ts';
-import { optionalString, parse, requireString } from '../args.ts';
+import { noPositionals, optionalString, parse, requireString } from '../args.ts';
 import { cliActor } from '../clock.ts';
 import { credentialsFrom } from '../credentials.ts';
 import type { Command } from '../command.ts';
@@ -16,6 +16,7 @@ export const init: Command = {
   usage,
   async run(argv, io) {
     const p = parse(argv, { township: { type: 'string' }, code: { type: 'string' }, county: { type: 'string' }, city: { type: 'string' }, province: { type: 'string' }, role: { type: 'string' } }, usage);
+    noPositionals(p, usage);
     const role = optionalString(p, 'role') ?? 'township';
     if (role !== 'township' && role !== 'county') {
       throw new UserError(`--role 只能是 township（乡镇）或 county（县级），收到“${role}”。`, { kind: 'usage' });

@@ -9,7 +9,7 @@ import { formatFingerprint, generateKeyPair, loadPublicKey, PUBLIC_FILE, saveKey
 import type { Role } from '../../core/exchange/index.ts';
 import { UserError } from '../../shared/errors.ts';
 import { createOwnKey, ownKey, registeredView, revokeKey, savePublicKey, trustKey, listKeys } from '../../core/exchange-archive/index.ts';
-import { intOption, optionalString, parse, requireString } from '../args.ts';
+import { intOption, noPositionals, optionalString, parse, requireString } from '../args.ts';
 import { exportUsage, importUsage, keysExport, keysImport } from './keys-transfer.ts';
 import { withArchive } from '../with-archive.ts';
 import { cliActor } from '../clock.ts';
@@ -133,6 +133,7 @@ function keysRevoke(argv: string[], io: Parameters<Command['run']>[1]): Promise<
 
 function keysList(argv: string[], io: Parameters<Command['run']>[1]): Promise<number> {
   const p = parse(argv, {}, listUsage);
+  noPositionals(p, listUsage);
   const db = requireString(p, 'db', listUsage);
   return withArchive(db, (archive) => {
     const list = listKeys(archive).map(registeredView);

@@ -1,11 +1,11 @@
 import { townshipStats } from '../../core/stats.ts';
-import { PERIOD_OPTIONS, parse, periodOptions, requireString } from '../args.ts';
+import { noPositionals, parse, PERIOD_OPTIONS, periodOptions, requireString } from '../args.ts';
 import type { Command } from '../command.ts';
 import { emit } from '../io.ts';
 import { withArchive } from '../with-archive.ts';
 import { API } from '../../shared/api/index.ts';
 
-const usage = 'relief-archive stats --db 文件 [--year 年度]';
+const usage = 'relief-archive stats --db 文件 [--year 年度] [--as-of YYYY-MM-DD]';
 
 export const stats: Command = {
   name: 'stats',
@@ -14,6 +14,7 @@ export const stats: Command = {
   usage,
   run(argv, io) {
     const p = parse(argv, PERIOD_OPTIONS, usage);
+    noPositionals(p, usage);
     const file = requireString(p, 'db', usage);
     const period = periodOptions(p);
     return withArchive(file, (archive) => {

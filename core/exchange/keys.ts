@@ -2,7 +2,7 @@
 // them. An archive keeps its own pair inside (core/exchange-archive/own-key.ts); a folder with
 // private.json (mode 0600) and public.json is only the clear hand-over of `keys new --out DIR`.
 // public.json is self-signed, carries its fingerprint and is what the other side registers.
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ed25519, x25519 } from '@noble/curves/ed25519.js';
 import { bech32Decode, bech32Encode } from './bech32.ts';
@@ -11,7 +11,7 @@ import { canonicalBytes } from './canonical.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import type { PublicKeyBody } from './fingerprint.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
-import { readFailure } from '../files/disk-errors.ts';
+import { diskFailure, makeFolder, readFailure } from '../files/disk-errors.ts';
 import { refusal } from './messages.ts';
 import { ROLES } from './roles.ts';
 import type { Role } from './roles.ts';
@@ -158,7 +158,11 @@ export function saveKeyPair(dir: string, pair: KeyPair): { privateFile: string; 
   for (const f of [privateFile, publicFile]) {
     if (existsSync(f)) throw refusal(`文件夹 ${dir} 里已有密钥（${f}）。为免覆盖，请换一个空文件夹。`);
   }
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    makeFolder(dir, 0o700);
+  } catch (e) {
+    throw diskFailure(e, privateFile) ?? e; // a read-only stick, no permission: said in Chinese
+  }
   // Never over an existing key (its loss cannot be undone): the writer links, and refuses a name taken meanwhile.
   writeFileAtomic(privateFile, `${JSON.stringify(privateRecordOf(pair), null, 2)}\n`, { mode: 0o600, noOverwrite: true });
   chmodSync(privateFile, 0o600); // the umask may have cut the mode given at creation

@@ -5,13 +5,13 @@
 // final name nor a stray .part is ever left; disk failures become Chinese messages
 // (disk-errors.ts). Streams have their 'error' listened to from the first byte, so a full disk
 // while rendering rejects the write instead of crashing the process.
-import { closeSync, createWriteStream, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { UserError } from '../../shared/errors.ts';
-import { diskFailure } from './disk-errors.ts';
+import { diskFailure, makeFolder } from './disk-errors.ts';
 
 export interface AtomicOptions {
   /** The bytes the file needs, when known beforehand: named in the full-disk message. */
@@ -132,7 +132,7 @@ function failed(e: unknown, part: string, final: string, opts: AtomicOptions): u
 export function writeAtomicSync<T>(final: string, produce: (part: string) => T, opts: AtomicOptions = {}): T {
   const part = partPathOf(final);
   try {
-    mkdirSync(dirname(final), { recursive: true });
+    makeFolder(dirname(final));
     const r = produce(part);
     commit(part, final, opts);
     return r;
@@ -175,7 +175,11 @@ export async function writeStreamAtomic<T>(
   opts: AtomicOptions & { signal?: AbortSignal } = {},
 ): Promise<T> {
   const part = partPathOf(final);
-  mkdirSync(dirname(final), { recursive: true });
+  try {
+    makeFolder(dirname(final));
+  } catch (e) {
+    throw diskFailure(e, final, opts.needed) ?? e;
+  }
   const file = createWriteStream(part, { flags: 'wx' });
   const out = fault ? faultyStream(file, fault) : file;
   const stop = new AbortController();

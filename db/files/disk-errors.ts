@@ -1,7 +1,7 @@
 // What a clerk reads when a file cannot be written: full disk, read-only stick, no permission,
 // pulled-out stick. Each message names the folder (and, for a full disk, the space needed when
 // known and what is left) and says that nothing half-written was left behind.
-import { closeSync, openSync, statSync, statfsSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, statSync, statfsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { UserError } from '../../shared/errors.ts';
 
@@ -93,4 +93,23 @@ export function checkReadableFile(file: string, what = '文件'): number {
     throw readFailure(e, file, what) ?? e;
   }
   return size;
+}
+
+/**
+ * `mkdir -p` that fails with the real reason: Node's recursive mkdir says ENOENT ("no such
+ * folder") on a read-only disk or a folder without write permission, so on ENOENT the first
+ * missing folder is made alone, which fails with EROFS / EACCES when that is the cause.
+ */
+export function makeFolder(dir: string, mode?: number): void {
+  const opts = mode === undefined ? { recursive: true } : { recursive: true, mode };
+  try {
+    mkdirSync(dir, opts);
+  } catch (e) {
+    if (codeOf(e) !== 'ENOENT') throw e;
+    let missing = resolve(dir);
+    while (dirname(missing) !== missing && !existsSync(dirname(missing))) missing = dirname(missing);
+    if (dirname(missing) === missing || !existsSync(dirname(missing))) throw e;
+    mkdirSync(missing, mode === undefined ? {} : { mode }); // throws EROFS, EACCES … when that is why
+    mkdirSync(dir, opts);
+  }
 }
