@@ -7,7 +7,7 @@ import { tempDir } from '../db/testing.ts';
 import { fromRounds, interleave, table } from './harness.ts';
 import { BenchError, contextFor, plan, SUITES } from './registry.ts';
 import type { Suite } from './registry.ts';
-import { runBench, runSuite } from './run.ts';
+import { benchArgs, BENCH_USAGE, runBench, runSuite } from './run.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -34,6 +34,25 @@ describe('bench plan', () => {
     expect(() => contextFor('queries', 'small', dir).input('export')).toThrow(/没有在登记中声明/);
     contextFor('demo', 'small', dir).publish({ file: 'x.db' });
     expect(contextFor('queries', 'small', dir).input('demo')).toEqual({ file: 'x.db' });
+  });
+});
+
+describe('bench options (npm run bench -- …)', () => {
+  it('reads --json, --only and --size; --help asks for the usage; wrong usage is a BenchError (exit 2) in Chinese, before anything runs', () => {
+    expect(benchArgs([])).toEqual({ help: false, json: false, size: 'full', only: [] });
+    expect(benchArgs(['--json', '--only', 'queries,doc', '--size', 'small'])).toEqual({ help: false, json: true, size: 'small', only: ['queries', 'doc'] });
+    expect(benchArgs(['--help']).help).toBe(true);
+    expect(BENCH_USAGE).toMatch(/^用法：npm run bench \[-- --json\] \[--only 套件名/);
+    expect(BENCH_USAGE).toContain('import-peak-rss');
+    const refused = (argv: string[], message: RegExp) => {
+      expect(() => benchArgs(argv)).toThrow(BenchError);
+      expect(() => benchArgs(argv)).toThrow(message);
+    };
+    refused(['--bogus'], /^基准测试：没有参数 --bogus。\n用法：/);
+    refused(['--only'], /^基准测试：参数 --only 后面缺少它的值/);
+    refused(['queries'], /^基准测试：多余的参数（套件名写在 --only 后面）/);
+    refused(['--size', 'huge'], /^基准测试：--size 只能是 small（快速版）或 full（默认），收到“huge”/); // used to run the full size silently
+    refused(['--only', 'nope', '--json'], /没有名为 nope 的套件/);
   });
 });
 

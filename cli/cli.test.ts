@@ -101,7 +101,34 @@ describe('relief-archive CLI', { timeout: 180_000 }, () => {
   });
 
   it('wrong usage exits 2 with a Chinese hint', () => {
-    expect(run().code).toBe(2);
+    const none = run();
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe(''); // the help goes to stderr: this is wrong usage, not a result
+    expect(none.stderr).toMatch(/^请写明要运行的命令。[\s\S]*export-xlsx {2}把整个档案/);
+    // node:util's parse errors, in Chinese, with the usage; stdout empty also with --json.
+    const usage = (r: { code: number | null; stdout: string; stderr: string }, message: RegExp) => {
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/Unknown option|argument|ambiguous/);
+    };
+    usage(run('stats', '--db', db, '--bogus', '--json'), /^没有参数 --bogus（拼写错误？）：请删去它，或按下面的用法改正。\n用法：relief-archive stats --db 文件/);
+    usage(run('stats', '--db', db, '--year', '--json'), /^参数 --year 后面缺少它的值：请在 --year 后面写上值/);
+    usage(run('stats', '--db', db, '--json=yes'), /^参数 --json 不带值/);
+    // A bare word is no longer silently dropped (a missing option name: `--year` forgotten).
+    usage(run('stats', '--db', db, '2026', '--json'), /^多余的参数：2026。请删去，或在前面写上它所属的参数名/);
+    usage(run('export-xlsx', '--db', db, '--out', join(dir, 'x.xlsx'), 'extra'), /^多余的参数：extra/);
+    // Impossible dates and years: the day Date.parse would roll over into March too.
+    usage(run('stats', '--db', db, '--as-of', '2026-02-30', '--json'), /^参数 --as-of 应为日期，格式 YYYY-MM-DD，例如 2026-11-24；收到“2026-02-30”。/);
+    usage(run('stats', '--db', db, '--as-of', '2026-13-01', '--json'), /收到“2026-13-01”/);
+    usage(run('stats', '--db', db, '--year', '20x6', '--json'), /^参数 --year 应为 2000 到 2100 之间的整数，收到“20x6”。/);
+    expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
+    // Each command's help lists its options and the common ones, and the exit codes.
+    const help = run('stats', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/relief-archive stats --db 文件 \[--year 年度\] \[--as-of YYYY-MM-DD\]/);
+    expect(help.stdout).toMatch(/通用选项：--db 档案文件 {2}--json 输出一个 JSON 对象/);
+    expect(help.stdout).toMatch(/退出码：0 完成，1 被拒绝（档案没有改动，原因见提示），2 用法有误。/);
     const unknown = run('frobnicate');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/未知命令/);

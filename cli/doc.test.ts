@@ -43,6 +43,15 @@ describe('relief-archive doc', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ format: 'xlsx', pages: null, sheets: 1, file: out });
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    // The same --out again: refused (exit 1), naming the option that allows it; the file as it was.
+    const before = readFileSync(out);
+    const again = run('doc', 'roster', '--db', db, '--out', out, '--village', village, '--json');
+    expect(again.code).toBe(1);
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toMatch(/^文件已存在：.*花名册\.xlsx。为免覆盖，没有生成；请换一个文件名，或加 --overwrite 覆盖它。/);
+    expect(readFileSync(out).equals(before)).toBe(true);
+    const over = run('doc', 'roster', '--db', db, '--out', out, '--village', village, '--overwrite', '--json');
+    expect(over.code, over.stderr).toBe(0);
   });
 
   it('refuses what the archive lacks with exit 1 and writes nothing', () => {

@@ -1,12 +1,13 @@
 // Opening an archive: check what the file is before writing a single byte to it, then
 // pragmas → refuse a newer schema → back up if migrations are pending → migrate → ready.
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { UserError } from '../shared/errors.ts';
 import { writeAtomicSync } from './files/atomic-write.ts';
+import { diskFailure } from './files/disk-errors.ts';
 import { applyKey } from './cipher.ts';
 import { translateDbError } from './errors.ts';
 import { newDataKey } from './keystore.ts';
@@ -268,6 +269,11 @@ export function createArchiveFile(file: string, options: OpenOptions = {}): Arch
   }
   const dir = dirname(file);
   if (!existsSync(dir)) throw new UserError(`文件夹不存在：${dir}。请先建好文件夹或换一个保存位置。`);
+  try {
+    accessSync(dir, constants.W_OK); // a read-only stick or folder: say which, not SQLite's "cannot open"
+  } catch (e) {
+    throw diskFailure(e, file) ?? e;
+  }
   const migrations = options.migrations ?? readMigrations();
   // Every new archive is encrypted: with the key given, or a new random one (kept on the Archive).
   const key = options.legacyPlain ? null : (options.key ?? newDataKey());

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { documentKinds, renderDocument } from '../../core/documents/index.ts';
 import type { DatedRequest } from '../../core/documents/index.ts';
 import type { DocumentKind } from '../../shared/api/documents.ts';
@@ -94,6 +95,8 @@ export const doc: Command = {
         registeredOnly: p.values['registered-only'] === true,
       },
     };
+    // Said before the login, with the option that allows it (the core refuses it again).
+    if (p.values.overwrite !== true && existsSync(out)) throw new UserError(`文件已存在：${out}。为免覆盖，没有生成；请换一个文件名，或加 --overwrite 覆盖它。`);
     return withArchive(requireString(p, 'db', usage), async (archive) => {
       // Ctrl+C stops between records and leaves no half-written file.
       const controller = new AbortController();
