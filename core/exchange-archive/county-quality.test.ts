@@ -86,7 +86,8 @@ describe('county per-township quality', () => {
 
   it('is a county view: a township archive is refused, and so is a township the county does not hold', async () => {
     const r = await refusal(p.township, () => countyQuality(p.township, { asOf: AS_OF, now }));
-    expect(r.error.message).toMatch(/这是乡镇档案/);
+    // Not the review's refusal (审核意见…): what this view is and where to look instead.
+    expect(r.error.message).toBe('这是乡镇档案：各乡镇的数据质量汇总只在县级档案中查看（导入乡镇报送的数据包之后）；本乡镇的数据请用“数据检查”（命令行 check）。');
     expect(r.unchanged).toBe(true);
     expect(() => townshipProblems(p.county, 'no-such-township', { asOf: AS_OF, now })).toThrow(/县级档案中没有这个乡镇/);
   });

@@ -23,7 +23,7 @@ import type { CheckWithAcks } from '../check-acks.ts';
 import { checkSetup, finishCheck } from '../check.ts';
 import type { CheckResult, CheckSetup } from '../check.ts';
 import { crossTownshipDuplicates } from './county-duplicates.ts';
-import { latestPackage, requireCounty } from './county-review.ts';
+import { COUNTY_VIEW_ONLY, latestPackage, requireCounty } from './county-review.ts';
 
 export interface TownshipCheck {
   township: TownshipRow;
@@ -115,7 +115,7 @@ export interface CountyQualityOptions {
 
 /** Every township held, checked (or kept from an earlier visit), by code and name. */
 export async function countyQuality(archive: Archive, opts: CountyQualityOptions): Promise<CountyQualityView> {
-  requireCounty(archive);
+  requireCounty(archive, COUNTY_VIEW_ONLY);
   const list = townshipList(archive.db);
   const townships: TownshipQualityView[] = [];
   for (const t of list) {
@@ -147,7 +147,7 @@ function countyFindings(archive: Archive, townships: readonly Pick<TownshipQuali
 
 /** One township's findings, in the order a clerk works (village order, 户编号, rule). */
 export function townshipProblems(archive: Archive, townshipId: string, opts: Omit<CountyQualityOptions, 'onTownship'>): TownshipProblemsView {
-  requireCounty(archive);
+  requireCounty(archive, COUNTY_VIEW_ONLY);
   const t = townshipList(archive.db).find((x) => x.id === townshipId);
   if (!t) throw new UserError('县级档案中没有这个乡镇：请先导入该乡镇报送的数据包。');
   const c = cachedTownship(archive, t, opts.asOf, opts.now, opts.cache);

@@ -36,9 +36,13 @@ export function stepLabelOf(kind: string, code: string): string {
   return (isWorkflowKind(kind) ? KINDS[kind].steps.find((s) => s.code === code)?.label : undefined) ?? code;
 }
 
-export function requireCounty(archive: Archive): void {
-  if (identityOf(archive).role !== 'county') throw new UserError('这是乡镇档案：审核意见只能在县级档案中登记。');
+/** Refuses a township archive; `why` says what is county-only (the default: the review's opinions). */
+export function requireCounty(archive: Archive, why = '审核意见只能在县级档案中登记。'): void {
+  if (identityOf(archive).role !== 'county') throw new UserError(`这是乡镇档案：${why}`);
 }
+
+/** What a township archive reads when it asks for the county's views of the townships. */
+export const COUNTY_VIEW_ONLY = '各乡镇的数据质量汇总只在县级档案中查看（导入乡镇报送的数据包之后）；本乡镇的数据请用“数据检查”（命令行 check）。';
 
 /** The latest township package applied for a township. */
 export function latestPackage(archive: Archive, townshipId: string): LogRow | undefined {
