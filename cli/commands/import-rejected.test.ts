@@ -14,12 +14,13 @@ let dir: string;
 let db: string;
 let roster: string;
 
-async function run(...args: string[]): Promise<{ code: number; stderr: string }> {
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  let stdout = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((t) => ((stdout += String(t)), true));
   const err = vi.spyOn(process.stderr, 'write').mockImplementation((t) => ((stderr += String(t)), true));
   try {
-    return { code: await main(['import', ...args]), stderr };
+    return { code: await main(['import', ...args]), stdout, stderr };
   } finally {
     out.mockRestore();
     err.mockRestore();
@@ -46,10 +47,13 @@ describe('import --rejected', () => {
     const out = join(dir, 'full');
     mkdirSync(out);
     injectWriteFault('ENOSPC');
-    const r = await run(roster, '--db', db, '--rejected', join(out, '待改正.xlsx'));
-    expect(r.code).not.toBe(0);
+    const r = await run(roster, '--db', db, '--rejected', join(out, '待改正.xlsx'), '--json');
+    expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`磁盘空间不足，无法在文件夹 ${out} 中保存 待改正\\.xlsx（约需 .*）。没有留下不完整的文件。`));
     expect(readdirSync(out)).toEqual([]);
+    // The import's own refusal is still the answer: said on stderr, and the one JSON object on stdout.
+    expect(r.stderr).toMatch(/导入被拒绝，档案没有任何改动/);
+    expect(JSON.parse(r.stdout)).toMatchObject({ refused: true, applied: false, households: expect.any(Number) as unknown });
   });
 
   it('otherwise writes the rejected rows whole', async () => {

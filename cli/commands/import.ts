@@ -1,7 +1,7 @@
 import { ImportRefused, importRoster, mappingFromLabels } from '../../core/import/index.ts';
 import { writeFileAtomic } from '../../core/files/atomic-write.ts';
 import type { ImportProgress, ImportResult } from '../../core/import/index.ts';
-import { UserError } from '../../shared/errors.ts';
+import { isUserError, UserError } from '../../shared/errors.ts';
 import { intOption, optionalString, parse, requireString } from '../args.ts';
 import { cliActor } from '../clock.ts';
 import type { Command } from '../command.ts';
@@ -96,7 +96,13 @@ export const importCommand: Command = {
         return 0;
       } catch (e) {
         if (e instanceof ImportRefused) {
-          saveRejected(e.result);
+          // The refusal is the answer: a failed copy of its rows is said too, and does not replace it.
+          try {
+            saveRejected(e.result);
+          } catch (failed) {
+            if (!isUserError(failed)) throw failed;
+            io.err(failed.message);
+          }
           if (io.json) io.out(JSON.stringify({ ...forJson(e.result), refused: true }, null, 2));
         }
         throw e;
