@@ -71,6 +71,11 @@ describe('relief-archive batch / monitor', () => {
     const r = run('batch', 'frobnicate', '--db', db);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/未知的 batch 操作“frobnicate”。可用：list、show、create/);
+    // A batch number that is not in the archive: refused (exit 1), saying which command lists them.
+    const none = run('batch', 'show', '--db', db, '--batch', 'ffffffff', '--json');
+    expect(none.code).toBe(1);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toMatch(/^找不到编号为“ffffffff”的批次：请核对编号（batch list 命令或“程序”页面列出各批次的编号）。/);
   });
 
   it('scripts an edge batch from creation to announcement (in process)', async () => {

@@ -31,18 +31,18 @@ export function villageIdsByCode(db: ReadDb, refs: readonly string[]): string[] 
 }
 
 /** A record id from the whole id or its first characters (at least 4), as printed by list commands. */
-function byPrefix(db: ReadDb, table: 'batches' | 'objections', ref: string, what: string): string {
+function byPrefix(db: ReadDb, table: 'batches' | 'objections', ref: string, what: string, where: string): string {
   const t = ref.trim().toLowerCase();
   if (t.length < 4) throw new UserError(`${what}编号“${ref}”太短：请至少填写前4位（如 list 命令显示的编号）。`, { kind: 'usage' });
   const rows = idsByPrefix(db, table, t);
   if (rows.includes(t)) return t;
-  if (rows.length === 0) throw new UserError(`找不到编号为“${ref}”的${what}：请用 list 命令查看编号。`);
+  if (rows.length === 0) throw new UserError(`找不到编号为“${ref}”的${what}：请核对编号（${where}）。`);
   if (rows.length > 1) throw new UserError(`编号“${ref}”对应不止一个${what}：请多填几位。`, { kind: 'usage' });
   return rows[0]!;
 }
 
-export const batchIdOf = (db: ReadDb, ref: string): string => byPrefix(db, 'batches', ref, '批次');
-export const objectionIdOf = (db: ReadDb, ref: string): string => byPrefix(db, 'objections', ref, '异议');
+export const batchIdOf = (db: ReadDb, ref: string): string => byPrefix(db, 'batches', ref, '批次', 'batch list 命令或“程序”页面列出各批次的编号');
+export const objectionIdOf = (db: ReadDb, ref: string): string => byPrefix(db, 'objections', ref, '异议', 'batch show 命令或批次页面列出各条异议的编号');
 
 /** A step by number or by its code or label within the batch's kind. */
 export function stepSeqOf(steps: readonly { seq: number; code: string; label: string }[], ref: string): number {
