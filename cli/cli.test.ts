@@ -129,6 +129,11 @@ describe('relief-archive CLI', { timeout: 180_000 }, () => {
     expect(help.stdout).toMatch(/relief-archive stats --db 文件 \[--year 年度\] \[--as-of YYYY-MM-DD\]/);
     expect(help.stdout).toMatch(/通用选项：--db 档案文件 {2}--json 输出一个 JSON 对象/);
     expect(help.stdout).toMatch(/退出码：0 完成，1 被拒绝（档案没有改动，原因见提示），2 用法有误。/);
+    // With --json even the help is one JSON object on stdout.
+    const helpJson = run('stats', '--help', '--json');
+    expect(helpJson.code).toBe(0);
+    expect(json(helpJson.stdout)).toMatchObject({ command: 'stats', usage: expect.stringContaining('--as-of') as unknown, help: help.stdout.trimEnd() });
+    expect((json(run('--help', '--json').stdout).commands as { name: string }[]).map((c) => c.name)).toContain('export-xlsx');
     const unknown = run('frobnicate');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/未知命令/);

@@ -40,7 +40,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
-    io.out(helpText());
+    // With --json, help too is one JSON object (the text in "help").
+    io.out(json ? JSON.stringify({ help: helpText(), commands: COMMANDS.map((c) => ({ name: c.name, summary: c.summary })) }, null, 2) : helpText());
     return 0;
   }
   const entry = COMMANDS.find((c) => c.name === name);
@@ -50,7 +51,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`${command.summary}\n用法：${command.usage}\n\n${COMMON_HELP}`);
+    const help = `${command.summary}\n用法：${command.usage}\n\n${COMMON_HELP}`;
+    io.out(json ? JSON.stringify({ command: command.name, summary: command.summary, usage: command.usage, help }, null, 2) : help);
     return 0;
   }
   try {
