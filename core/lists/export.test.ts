@@ -85,6 +85,34 @@ describe('lists.export', () => {
     expect(found.objects.map((o) => o.no)).toEqual([one.no]);
   });
 
+  it('writes the villages and the batches as their screens list them (batches under the screen’s filters)', async () => {
+    const villages = await ok<{ code: string; name: string; households: number; members: number }[]>('villages.list', {});
+    const v = await ok<ListFile>('lists.export', { kind: 'villages', out: join(dir, '行政村.xlsx') });
+    expect(v.rows).toBe(villages.length);
+    const vs = await sheetOf(v.file);
+    expect(vs.getCell(1, 1).value).toBe('行政村名单');
+    expect(rowValues(vs, 3).slice(0, 7)).toEqual(['序号', '区划代码', '行政村', '贫困村', '出列年度', '总户数', '人数']);
+    const first = rowValues(vs, 4);
+    expect([first[1], first[2], first[5], first[6]]).toEqual([villages[0]!.code, villages[0]!.name, villages[0]!.households, villages[0]!.members]);
+    expect(typeof first[1]).toBe('string');
+
+    const year = 2031;
+    const batch = insertTestBatch(session.requireArchive(), { kind: 'edge', year, households: 2 });
+    const listed = await ok<{ id: string; title: string; next: string }[]>('workflows.list', { year });
+    const b = await ok<ListFile>('lists.export', { kind: 'batches', filter: { year }, out: join(dir, '批次.xlsx') });
+    expect(b.rows).toBe(listed.length);
+    const bs = await sheetOf(b.file);
+    expect(bs.getCell(1, 1).value).toBe('流程批次清单');
+    expect(rowValues(bs, 3)).toEqual(['序号', '批次', '程序', '年度', '行政村', '户数', '当前环节', '下一步 / 受阻原因', '状态']);
+    expect(listed.map((l) => l.id)).toEqual([batch.id]);
+    expect(Array.from({ length: listed.length }, (_, i) => rowValues(bs, 4 + i)[1])).toEqual(listed.map((l) => l.title));
+    expect(rowValues(bs, 4)[7]).toBe(listed[0]!.next);
+    // A filter that finds nothing writes nothing and says so.
+    const none = await call<ListFile>('lists.export', { kind: 'batches', filter: { year: 2099 }, out: join(dir, '空.xlsx') });
+    expect(none.ok ? null : none.error.message).toMatch(/^流程批次清单是空的/);
+    expect(existsSync(join(dir, '空.xlsx'))).toBe(false);
+  });
+
   it('writes a batch’s households with a column per step', async () => {
     const batch = insertTestBatch(session.requireArchive(), { kind: 'edge', year: 2026, households: 5, failOne: true });
     const r = await ok<ListFile>('lists.export', { kind: 'batch-households', batchId: batch.id });

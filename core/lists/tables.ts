@@ -3,6 +3,7 @@
 // saw. Identity columns (户编号, 户主) come first, as on screen.
 import { householdBriefs } from '../../db/repos/household-briefs.ts';
 import { countyQualityTable, townshipProblemsTable } from './county-tables.ts';
+import { batchesTable, villagesTable } from './work-tables.ts';
 import { ruleCatalogue } from '../../shared/quality/index.ts';
 import { villagesByIds } from '../../db/repos/villages.ts';
 import { UserError } from '../../shared/errors.ts';
@@ -186,6 +187,10 @@ export async function listTable(s: Session, req: ListExportRequest): Promise<Lis
   switch (req.kind) {
     case 'households':
       return householdsTable(s, req.filter);
+    case 'villages':
+      return villagesTable(s);
+    case 'batches':
+      return batchesTable(s, req.filter);
     case 'monitoring':
       return monitoringTable(s, req.filter);
     case 'batch-households':

@@ -2,6 +2,7 @@
 import { Alert, Layout, Menu, Spin } from 'antd';
 import { lazy, Suspense, useEffect } from 'react';
 import HouseholdPage from '../household/HouseholdPage.tsx';
+import { useDialogEnter } from '../hooks/use-dialog-enter.ts';
 import { useHistorySync } from '../hooks/use-history-sync.ts';
 import HouseholdsScreen from '../screens/HouseholdsScreen.tsx';
 import OverviewScreen from '../screens/OverviewScreen.tsx';
@@ -115,6 +116,7 @@ export default function AppShell() {
     bindExchange(archiveFile);
   }, [archiveFile, bindExchange]);
   useHistorySync();
+  useDialogEnter();
 
   useEffect(() => {
     void refreshLastAudit();

@@ -8,7 +8,7 @@ import { api } from '../api.ts';
 
 type ListRequest = InputOf<Api['lists']['export']>;
 
-export default function ExportListButton(props: { request: ListRequest; name: string; disabled?: boolean; testId?: string }) {
+export default function ExportListButton(props: { request: ListRequest; name: string; disabled?: boolean; testId?: string; size?: 'small' }) {
   const { message, modal } = App.useApp();
   const [busy, setBusy] = useState(false);
 
@@ -39,7 +39,7 @@ export default function ExportListButton(props: { request: ListRequest; name: st
   };
 
   return (
-    <Button loading={busy} disabled={props.disabled} onClick={() => void start()} data-testid={props.testId ?? 'export-list'}>
+    <Button size={props.size} loading={busy} disabled={props.disabled} onClick={() => void start()} data-testid={props.testId ?? 'export-list'}>
       导出 Excel
     </Button>
   );

@@ -12,6 +12,8 @@ export const SHORTCUTS: { keys: string; where: string; what: string }[] = [
   { keys: 'Ctrl+S', where: '农户编辑', what: '保存' },
   { keys: 'Alt+1 … Alt+8', where: '农户编辑', what: '切换到第 1…8 个标签页（基本情况、家庭成员、收入……），光标落在该页第一格' },
   { keys: 'Esc', where: '农户编辑', what: '回到农户列表（有未保存的修改会先询问）' },
+  { keys: 'Enter', where: '对话框（新增、登记、修改……）', what: '在文字框里按 Enter 等于点“保存 / 确定”（删除、消除等危险操作除外）' },
+  { keys: 'Esc', where: '对话框', what: '关闭对话框，不保存' },
   { keys: '输入文字', where: '下拉选择框', what: '按名称或常用别名查找（如“儿子”找到“之子”），以输入开头的选项排在最前，Enter 选中' },
 ];
 

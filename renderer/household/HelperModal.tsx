@@ -47,7 +47,6 @@ export default function HelperModal(props: { open: boolean; run: HelpRun; onClos
       open={props.open}
       title="新增帮扶责任人"
       onCancel={props.onClose}
-      forceRender
       afterOpenChange={(open) => {
         if (!open) form.resetFields();
       }}

@@ -60,7 +60,6 @@ export default function MeasureModal(props: {
       open={open}
       title={measure ? '修改帮扶措施' : '添加帮扶措施'}
       onCancel={props.onClose}
-      forceRender
       width={560}
       footer={[
         <Button key="cancel" onClick={props.onClose}>

@@ -42,7 +42,7 @@ export default function HouseholdFilters() {
   return (
     <Space wrap>
       <FilterSelect label="行政村" field="villageId" options={villages.map((v) => ({ value: v.id, label: v.name }))} />
-      <FilterSelect label="村民小组" field="groupName" options={groups.map((g) => ({ value: g, label: g }))} width={120} />
+      <FilterSelect label="村民小组" field="groupName" options={groups.map((g) => ({ value: g, label: g }))} width={132} />
       <FilterSelect label="户状态" field="status" options={STATUSES satisfies { value: HouseholdStatus; label: string }[]} />
       <FilterSelect label="属性" field="attribute" options={ATTRIBUTES} />
       <FilterSelect label="致贫原因" field="mainCause" options={CAUSES} />

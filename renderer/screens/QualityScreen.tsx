@@ -100,10 +100,10 @@ export default function QualityScreen() {
           数据检查
         </Typography.Title>
         <Select aria-label="类别" allowClear placeholder="全部类别" style={{ width: 100 }} value={filters.category ?? undefined} onChange={(v: Category | undefined) => setFilters({ category: v ?? null })} options={Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label }))} />
-        <Select aria-label="级别" allowClear placeholder="全部级别" style={{ width: 90 }} value={filters.severity ?? undefined} onChange={(v: Severity | undefined) => setFilters({ severity: v ?? null })} options={Object.entries(SEVERITY_LABELS).map(([value, label]) => ({ value, label }))} />
-        <Select aria-label="行政村" allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部行政村" style={{ width: 110 }} value={filters.village ?? undefined} onChange={(v: string | undefined) => setFilters({ village: v ?? null })} options={villages.map((v) => ({ value: v.name, label: v.name }))} />
+        <Select aria-label="级别" allowClear placeholder="全部级别" style={{ width: 100 }} value={filters.severity ?? undefined} onChange={(v: Severity | undefined) => setFilters({ severity: v ?? null })} options={Object.entries(SEVERITY_LABELS).map(([value, label]) => ({ value, label }))} />
+        <Select aria-label="行政村" allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部行政村" style={{ width: 124 }} value={filters.village ?? undefined} onChange={(v: string | undefined) => setFilters({ village: v ?? null })} options={villages.map((v) => ({ value: v.name, label: v.name }))} />
         <Select aria-label="规则" allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部规则" style={{ width: 150 }} value={filters.code ?? undefined} onChange={(v: string | undefined) => setFilters({ code: v ?? null })} options={codes.map(([value, title]) => ({ value, label: `${value} ${title}` }))} popupMatchSelectWidth={320} />
-        <Input.Search aria-label="查找问题" allowClear placeholder="户编号、姓名或说明" style={{ width: 150 }} value={filters.text} onChange={(e) => setFilters({ text: e.target.value })} />
+        <Input.Search aria-label="查找问题" allowClear placeholder="户编号、姓名或说明" style={{ width: 200 }} value={filters.text} onChange={(e) => setFilters({ text: e.target.value })} />
         <Space size={4}>
           <Switch size="small" checked={filters.showAcked} onChange={(v) => setFilters({ showAcked: v })} aria-label="显示已核实无误" data-testid="show-acked" />
           <span style={{ whiteSpace: 'nowrap' }}>已核实（{data?.acknowledged.length ?? 0}）</span>

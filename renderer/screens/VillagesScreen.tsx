@@ -1,6 +1,7 @@
 // 行政村: the township's villages.
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../api.ts';
+import ExportListButton from '../components/ExportListButton.tsx';
 import QueryState from '../components/QueryState.tsx';
 import { useQuery } from '../hooks/use-query.ts';
 import { useState } from 'react';
@@ -31,6 +32,7 @@ export default function VillagesScreen() {
                 新增行政村
               </Button>
             )}
+            <ExportListButton size="small" name="行政村名单" request={{ kind: 'villages' }} disabled={!villages.length} testId="export-villages" />
           </Space>
           {adding && (
             <VillageModal

@@ -1,5 +1,5 @@
 // Every list on screen goes to Excel as the clerk sees it (its filters, its search, its order):
-// 农户档案, 防返贫监测 (本月待走访 …), a batch's 农户 and 数据检查 (as the county's 问题清单).
+// 农户档案, 行政村, 流程批次, 防返贫监测 (本月待走访 …), a batch's 农户 and 数据检查 (as the county's 问题清单).
 // One endpoint, one table writer.
 import { z } from 'zod';
 import { CATEGORY_LABELS } from '../quality/types.ts';
@@ -9,12 +9,15 @@ import { endpoint, offThread } from './endpoint.ts';
 import { packScope } from './exchange.ts';
 import { householdFilter } from './households.ts';
 import { monitoringApi } from './monitoring.ts';
+import { WORKFLOW_KINDS } from '../workflows/index.ts';
 
-export const LIST_KINDS = ['households', 'monitoring', 'batch-households', 'problems', 'county-quality', 'township-problems', 'pack-problems'] as const;
+export const LIST_KINDS = ['households', 'villages', 'batches', 'monitoring', 'batch-households', 'problems', 'county-quality', 'township-problems', 'pack-problems'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
 export const LIST_LABELS: Record<ListKind, string> = {
   households: '农户名单',
+  villages: '行政村名单',
+  batches: '流程批次清单',
   monitoring: '监测对象名单',
   'batch-households': '批次农户名单',
   problems: '数据质量问题清单',
@@ -37,6 +40,17 @@ export const listsApi = {
       z.discriminatedUnion('kind', [
         z.object({ kind: z.literal('households'), filter: householdFilter.omit({ limit: true, offset: true }) }),
         z.object({ kind: z.literal('monitoring'), filter: monitoringApi.board.input }),
+        z.object({ kind: z.literal('villages') }),
+        /** 流程批次 under the screen's filters. */
+        z.object({
+          kind: z.literal('batches'),
+          filter: z.object({
+            kind: z.enum(WORKFLOW_KINDS, '程序类型无效').nullable().default(null),
+            year: z.number().int().nullable().default(null),
+            villageId: z.string().nullable().default(null),
+            status: z.enum(['open', 'closed', 'cancelled']).nullable().default(null),
+          }),
+        }),
         z.object({ kind: z.literal('batch-households'), batchId: z.string().min(1, '缺少批次编号') }),
         // County mode: the per-township quality summary, and one township's findings.
         z.object({ kind: z.literal('county-quality') }),

@@ -44,7 +44,7 @@ export default function MonitoringScreen() {
         <Checkbox checked={includeRemoved} onChange={(e) => setIncludeRemoved(e.target.checked)}>
           含已消除风险
         </Checkbox>
-        <Input allowClear aria-label="查找监测对象" data-testid="monitoring-search" placeholder="户主 / 拼音首字母 / 户编号" style={{ width: 200 }} value={searchInput} onChange={(e) => setSearchInput(e.target.value)} />
+        <Input allowClear aria-label="查找监测对象" data-testid="monitoring-search" placeholder="户主 / 拼音首字母 / 户编号" style={{ width: 240 }} value={searchInput} onChange={(e) => setSearchInput(e.target.value)} />
         <ExportListButton name={dueOnly ? '本月待走访名单' : '监测对象名单'} request={{ kind: 'monitoring', filter }} disabled={!query.data?.objects.length} testId="export-monitoring" />
       </Space>
       <QueryState query={query}>

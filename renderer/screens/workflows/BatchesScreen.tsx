@@ -7,6 +7,7 @@ import { API } from '../../../shared/api/index.ts';
 import type { BatchListItem, QuotaView } from '../../../shared/api/index.ts';
 import type { BatchStatus, WorkflowKind } from '../../../shared/workflows/index.ts';
 import { api } from '../../api.ts';
+import ExportListButton from '../../components/ExportListButton.tsx';
 import QueryState from '../../components/QueryState.tsx';
 import { quotaNotes } from '../../editor/workflow-households.ts';
 import { useQuery } from '../../hooks/use-query.ts';
@@ -82,6 +83,7 @@ export default function BatchesScreen() {
         <Button onClick={() => setQuotas(true)} data-testid="open-quotas">
           规模与公示设置
         </Button>
+        <ExportListButton name="流程批次清单" request={{ kind: 'batches', filter: { kind, year, status, villageId } }} disabled={!query.data?.batches.length} testId="export-batches" />
       </Space>
       <QueryState query={query}>
         {({ batches, quotas: qs }) => (
