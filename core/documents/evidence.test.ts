@@ -12,8 +12,11 @@ import { computeIncome } from '../../shared/income.ts';
 import type { IncomeComponents } from '../../shared/income.ts';
 import { formatYuan } from '../../shared/money.ts';
 import { resolvePolicy } from '../../shared/policy.ts';
-import { cardLine } from '../../templates/card/index.ts';
+import { cardLine, cardPage } from '../../templates/card/index.ts';
+import type { Cell, FormPage } from '../../templates/layout/blocks.ts';
+import { intakePage } from '../../templates/monitoring/index.ts';
 import type { HouseholdView, MemberView } from '../../templates/layout/household.ts';
+import { outOfSchoolChildren } from '../../templates/layout/household.ts';
 import { pdfText } from '../../templates/layout/pdf-tools.ts';
 import type { WallChartModel } from '../../templates/wallchart/index.ts';
 import { wallChartPdf, wallChartXlsx, XLSX_PAPER } from '../../templates/wallchart/index.ts';
@@ -93,6 +96,40 @@ describe('脱贫验收表 evidence', () => {
     expect(text).toMatch(/人均纯收入[\d,.]+元[＞≤]当年标/);
     expect(text).toContain('√不涉及');
     expect(text).toContain('非易地搬迁户');
+  });
+});
+
+describe('义务教育辍学 on every paper', () => {
+  /** The cell printed right of a label in a form's grids. */
+  const cellAfter = (page: FormPage, label: string): Cell => {
+    for (const b of page.blocks) {
+      if (b.type !== 'grid') continue;
+      for (const row of b.rows) {
+        const i = row.findIndex((c) => c.label && c.text === label);
+        if (i >= 0) return row[i + 1]!;
+      }
+    }
+    throw new Error(`no ${label}`);
+  };
+  const doc = { township: '青山镇', year: 2025, printedOn: TEST_AS_OF, hotline: '12317' };
+
+  it('is one test on the 明白卡, the 监测对象信息采集表 and the 验收表: a member of 6–15 or a 义务教育 grade recorded 非在校生', () => {
+    const { id } = householdOf('exited');
+    const [h] = [...householdViews(docContext(fx.archive, { asOf: TEST_AS_OF }), [id])];
+    const grownUps: HouseholdView = { ...h!, members: h!.members.map((m) => ({ ...m, age: 40, schoolStatus: '非在校生' })) };
+    const child = { ...grownUps.members[0]!, name: '李小明', relation: '之子', age: 12, schoolStatus: '非在校生' };
+    const pupil = { ...child, name: '李小华', schoolStatus: '七年级' };
+    const cases: [HouseholdView, boolean][] = [
+      [grownUps, false],
+      [{ ...grownUps, members: [...grownUps.members, pupil] }, false],
+      [{ ...grownUps, members: [...grownUps.members, child] }, true],
+    ];
+    for (const [view, out] of cases) {
+      expect(outOfSchoolChildren(view).map((m) => m.name)).toEqual(out ? ['李小明'] : []);
+      expect(cellAfter(cardPage(doc, view), '义务教育辍学').text).toBe(out ? '有，请核实' : '无');
+      // The 采集表 used to look for 辍学/失学辍学, values the 在校生状况 list never holds: always 否.
+      expect(cellAfter(intakePage(doc, view), '义务教育阶段失学辍学').options?.chosen).toEqual([out ? '是' : '否']);
+    }
   });
 });
 
