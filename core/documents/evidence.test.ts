@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlAll, sqlGet, sqlRun } from '../../db/testing.ts';
+import { archiveChecksum, sqlAll, sqlGet, sqlRun } from '../../db/testing.ts';
 import { computeIncome } from '../../shared/income.ts';
 import type { IncomeComponents } from '../../shared/income.ts';
 import { formatYuan } from '../../shared/money.ts';
@@ -25,7 +25,7 @@ import { docContext } from './context.ts';
 import { householdViews } from './households.ts';
 import { renderDocument } from './index.ts';
 import type { DocFixture } from './testing.ts';
-import { documentsFixture, TEST_AS_OF } from './testing.ts';
+import { documentsFixture, insertTestBatch, TEST_AS_OF } from './testing.ts';
 import { evidenceItems } from './verification-evidence.ts';
 
 let fx: DocFixture;
@@ -130,6 +130,26 @@ describe('义务教育辍学 on every paper', () => {
       // The 采集表 used to look for 辍学/失学辍学, values the 在校生状况 list never holds: always 否.
       expect(cellAfter(intakePage(doc, view), '义务教育阶段失学辍学').options?.chosen).toEqual([out ? '是' : '否']);
     }
+  });
+});
+
+describe('a scope without households', () => {
+  it('is refused naming the document, the village or batch and what to do; no file, archive unchanged', async () => {
+    const township = sqlGet<{ townshipId: string }>(fx.archive, 'SELECT township_id AS townshipId FROM villages LIMIT 1')!;
+    sqlRun(fx.archive, "INSERT INTO villages (id, version, updated_at, updated_by, township_id, code, name, is_poor_village, sort_order) VALUES ('empty-v2', 1, '2026-11-20T08:00:00Z', '测试', ?, '511922101298', '空山村', 0, 98)", township.townshipId);
+    const batch = insertTestBatch(fx.archive, { kind: 'monitoring', year: 2026, villageIds: ['empty-v2'], households: 0 });
+    const before = archiveChecksum(fx.archive.sqlite);
+    const cases: [string, Record<string, string>, string][] = [
+      ['enrollment', { villageCode: '511922101298' }, '没有符合条件的农户（空山村（511922101298）没有农户），未生成入户登记表：请换一个村、批次或年度。'],
+      ['income-calc', { villageCode: '511922101298' }, '没有符合条件的农户（空山村（511922101298）没有建档立卡户或监测户），未生成年度人均纯收入计算表：请换一个村、批次或年度。'],
+      ['card', { batchId: batch.id }, '没有符合条件的农户（批次“2026年防止返贫监测对象识别”中还没有农户），未生成明白卡：请先把农户加入该批次，或换一个批次、村。'],
+    ];
+    for (const [kind, scope, message] of cases) {
+      const out = fx.file(`none-${kind}.pdf`);
+      await expect(renderDocument(fx.archive, { kind: kind as 'card', scope, asOf: TEST_AS_OF }, { out })).rejects.toThrow(message);
+      expect(existsSync(out)).toBe(false);
+    }
+    expect(archiveChecksum(fx.archive.sqlite)).toBe(before);
   });
 });
 
