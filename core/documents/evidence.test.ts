@@ -19,7 +19,7 @@ import type { HouseholdView, MemberView } from '../../templates/layout/household
 import { outOfSchoolChildren } from '../../templates/layout/household.ts';
 import { pdfText } from '../../templates/layout/pdf-tools.ts';
 import type { WallChartModel } from '../../templates/wallchart/index.ts';
-import { wallChartPdf, wallChartXlsx, XLSX_PAPER } from '../../templates/wallchart/index.ts';
+import { VILLAGE_COLUMNS, wallChartPdf, wallChartXlsx, XLSX_PAPER } from '../../templates/wallchart/index.ts';
 import { exitChecks } from '../workflows/exit-checks.ts';
 import { docContext } from './context.ts';
 import { householdViews } from './households.ts';
@@ -27,6 +27,7 @@ import { renderDocument } from './index.ts';
 import type { DocFixture } from './testing.ts';
 import { documentsFixture, insertTestBatch, TEST_AS_OF } from './testing.ts';
 import { evidenceItems } from './verification-evidence.ts';
+import { wallChartModel } from './wallchart.ts';
 
 let fx: DocFixture;
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -134,9 +135,12 @@ describe('义务教育辍学 on every paper', () => {
 });
 
 describe('a scope without households', () => {
-  it('is refused naming the document, the village or batch and what to do; no file, archive unchanged', async () => {
+  beforeAll(() => {
     const township = sqlGet<{ townshipId: string }>(fx.archive, 'SELECT township_id AS townshipId FROM villages LIMIT 1')!;
     sqlRun(fx.archive, "INSERT INTO villages (id, version, updated_at, updated_by, township_id, code, name, is_poor_village, sort_order) VALUES ('empty-v2', 1, '2026-11-20T08:00:00Z', '测试', ?, '511922101298', '空山村', 0, 98)", township.townshipId);
+  });
+
+  it('is refused naming the document, the village or batch and what to do; no file, archive unchanged', async () => {
     const batch = insertTestBatch(fx.archive, { kind: 'monitoring', year: 2026, villageIds: ['empty-v2'], households: 0 });
     const before = archiveChecksum(fx.archive.sqlite);
     const cases: [string, Record<string, string>, string][] = [
@@ -150,6 +154,13 @@ describe('a scope without households', () => {
       expect(existsSync(out)).toBe(false);
     }
     expect(archiveChecksum(fx.archive.sqlite)).toBe(before);
+  });
+
+  it('prints — as its 贫困发生率 on the 挂图, not a 0.00% that reads as a result', () => {
+    const m = wallChartModel(docContext(fx.archive, { asOf: TEST_AS_OF }));
+    const rate = VILLAGE_COLUMNS.find((c) => c.label === '贫困发生率')!;
+    expect(m.villages.map((v, i) => [v.name, rate.value(v, i)])).toContainEqual(['空山村', '—']);
+    m.villages.forEach((v, i) => v.members > 0 && expect(rate.value(v, i)).toMatch(/^\d+\.\d\d%$/));
   });
 });
 
