@@ -118,4 +118,11 @@ describe('签到表', () => {
     expect(numbers).toHaveLength(30);
     expect(numbers.at(-1)).toBe('30');
   });
+
+  it('names the batch’s own village for a village batch with no households yet (not the township)', () => {
+    const [village] = sqlAll<{ id: string; name: string }>(fx.archive, 'SELECT id, name FROM villages ORDER BY code DESC LIMIT 1');
+    const empty = insertTestBatch(fx.archive, { kind: 'monitoring', year: 2026, villageIds: [village!.id], households: 0 });
+    const m = signInModel(docContext(fx.archive, { asOf: TEST_AS_OF }), empty.id);
+    expect(m.meetingName).toBe(`${village!.name}2026年防止返贫监测对象识别民主评议会`);
+  });
 });
