@@ -120,7 +120,21 @@ describe('入户登记表: what it prints', () => {
     expect(r.sheets).toBe(1);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets[0]!.getCell('A1').text).toContain('农户入户登记表');
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell('A1').text).toContain('农户入户登记表');
+    // Every member's ID number: text, one line, shrunk to its merged cell rather than broken in two.
+    const ids = sqlAll<{ idNumber: string }>(fx.archive, 'SELECT id_number AS idNumber FROM members WHERE household_id = ? AND id_number IS NOT NULL', long.id).map((m) => m.idNumber);
+    const cells: ExcelJS.Cell[] = [];
+    ws.eachRow((row) => {
+      row.eachCell((c) => {
+        if (ids.includes(c.text)) cells.push(c);
+      });
+    });
+    expect(cells.length).toBeGreaterThanOrEqual(ids.length);
+    for (const c of cells) {
+      expect(c.numFmt).toBe('@');
+      expect([c.alignment.wrapText ?? false, c.alignment.shrinkToFit]).toEqual([false, true]);
+    }
   });
 });
 
