@@ -145,6 +145,8 @@ describe('a scope without households', () => {
     const before = archiveChecksum(fx.archive.sqlite);
     const cases: [string, Record<string, string>, string][] = [
       ['enrollment', { villageCode: '511922101298' }, '没有符合条件的农户（空山村（511922101298）没有农户），未生成入户登记表：请换一个村、批次或年度。'],
+      ['roster', { villageCode: '511922101298' }, '没有符合条件的农户（空山村（511922101298）没有农户），未生成花名册：请换一个村，或先导入该村农户。'],
+      ['verification-household', { villageCode: '511922101298' }, '没有符合条件的农户（空山村（511922101298）没有2025年待验收（未脱贫、返贫或当年脱贫）的农户），未生成脱贫验收表：请换一个村、批次或年度。'],
       ['income-calc', { villageCode: '511922101298' }, '没有符合条件的农户（空山村（511922101298）没有建档立卡户或监测户），未生成年度人均纯收入计算表：请换一个村、批次或年度。'],
       ['card', { batchId: batch.id }, '没有符合条件的农户（批次“2026年防止返贫监测对象识别”中还没有农户），未生成明白卡：请先把农户加入该批次，或换一个批次、村。'],
     ];

@@ -17,7 +17,8 @@ export const MAX_SHEETS = 500;
 export const NO_HOUSEHOLDS = '没有符合条件的农户';
 
 /** Which households a status filter keeps, as the refusal names them. */
-function householdsOf(statuses?: readonly HouseholdStatus[]): string {
+function householdsOf(statuses?: readonly HouseholdStatus[] | string): string {
+  if (typeof statuses === 'string') return statuses;
   if (!statuses) return '农户';
   if (statuses === REGISTERED_STATUSES) return '建档立卡户或监测户';
   if (statuses === MONITORED_STATUSES) return '监测对象';
@@ -26,11 +27,12 @@ function householdsOf(statuses?: readonly HouseholdStatus[]): string {
 
 /**
  * The refusal of a scope without a household the document covers: what (the document), where
- * (the village with its code, the batch, the township) and what to do. Starts with NO_HOUSEHOLDS
+ * (the village with its code, the batch, the township) and what to do. `statuses`: the filter
+ * applied, or the households wanted in words (“2025年待验收……的农户”). Starts with NO_HOUSEHOLDS
  * (print.ts counts the households a document does not cover by it). A batch's households are
  * not filtered by status, so an empty batch is simply empty.
  */
-export function noHouseholds(ctx: DocContext, req: DocumentRequest, what: string, statuses?: readonly HouseholdStatus[]): UserError {
+export function noHouseholds(ctx: DocContext, req: DocumentRequest, what: string, statuses?: readonly HouseholdStatus[] | string): UserError {
   const { scope } = req;
   const kind = householdsOf(statuses);
   const where = scope.householdNo
