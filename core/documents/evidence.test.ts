@@ -158,6 +158,19 @@ describe('a scope without households', () => {
     expect(archiveChecksum(fx.archive.sqlite)).toBe(before);
   });
 
+  it('refuses a scope the document does not take instead of printing another (a 挂图 of one village was the township’s)', async () => {
+    const { no } = householdOf('exited');
+    const cases: [string, Record<string, string>, string][] = [
+      ['wallchart', { villageCode: '511922101298' }, '统计挂图按全镇生成，不能指定行政村：请去掉行政村（命令行的 --village），或换一种文档。'],
+      ['roster', { householdNo: no }, '村花名册按行政村生成，不能指定单户：请去掉单户（命令行的 --household），或换一种文档。'],
+    ];
+    for (const [kind, scope, message] of cases) {
+      const out = fx.file(`scope-${kind}.pdf`);
+      await expect(renderDocument(fx.archive, { kind: kind as 'roster', scope, asOf: TEST_AS_OF }, { out })).rejects.toThrow(message);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
   it('prints — as its 贫困发生率 on the 挂图, not a 0.00% that reads as a result', () => {
     const m = wallChartModel(docContext(fx.archive, { asOf: TEST_AS_OF }));
     const rate = VILLAGE_COLUMNS.find((c) => c.label === '贫困发生率')!;
