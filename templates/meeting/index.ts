@@ -63,7 +63,7 @@ const BLANK_TIME = '\u3000\u3000时\u3000\u3000分至\u3000\u3000时\u3000\u3000
 
 /**
  * The date and the times of a meeting: a blank time to write in goes on its own line (in the
- * half-width cell it broke as "……时　分至 / 时　分").
+ * half-width cell it broke as "……时 分至 / 时 分").
  */
 export function meetingWhen(heldOn: string | null, time: string): string {
   return time ? `${dateCn(heldOn)} ${time}` : `${dateCn(heldOn)}\n${BLANK_TIME}`;
