@@ -29,6 +29,8 @@ export interface VillageStats {
   monitoredMembers: number;
   /** 贫困发生率 in percent, poor members over the rural population (or archive members). */
   incidence: number;
+  /** The rate's denominator: the rural population of the village's yearly figures, else the archive's members; 0 = no rate. */
+  population: number;
 }
 
 export interface TownshipStats {
@@ -81,6 +83,7 @@ export function townshipStats(archive: Archive, opts: { year?: number; asOf: str
       monitoredHouseholds: sum(v, MONITORED_STATUSES, 'households'),
       monitoredMembers: sum(v, MONITORED_STATUSES, 'members'),
       incidence: population > 0 ? round2((poorMembers / population) * 100) : 0,
+      population,
     };
   });
 

@@ -120,7 +120,21 @@ describe('入户登记表: what it prints', () => {
     expect(r.sheets).toBe(1);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets[0]!.getCell('A1').text).toContain('农户入户登记表');
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell('A1').text).toContain('农户入户登记表');
+    // Every member's ID number: text, one line, shrunk to its merged cell rather than broken in two.
+    const ids = sqlAll<{ idNumber: string }>(fx.archive, 'SELECT id_number AS idNumber FROM members WHERE household_id = ? AND id_number IS NOT NULL', long.id).map((m) => m.idNumber);
+    const cells: ExcelJS.Cell[] = [];
+    ws.eachRow((row) => {
+      row.eachCell((c) => {
+        if (ids.includes(c.text)) cells.push(c);
+      });
+    });
+    expect(cells.length).toBeGreaterThanOrEqual(ids.length);
+    for (const c of cells) {
+      expect(c.numFmt).toBe('@');
+      expect([c.alignment.wrapText ?? false, c.alignment.shrinkToFit]).toEqual([false, true]);
+    }
   });
 });
 
@@ -155,11 +169,11 @@ describe('监测对象信息采集表 and 承诺授权书', () => {
   });
 
   it('refuses a village with no monitored household in Chinese, writes no file and leaves the archive unchanged', async () => {
-    const other = sqlGet<{ id: string; code: string }>(fx.archive, 'SELECT id, code FROM villages WHERE id <> ? ORDER BY code LIMIT 1', village.id)!;
+    const other = sqlGet<{ id: string; code: string; name: string }>(fx.archive, 'SELECT id, code, name FROM villages WHERE id <> ? ORDER BY code LIMIT 1', village.id)!;
     sqlRun(fx.archive, "UPDATE households SET status = 'exited' WHERE village_id = ? AND status IN ('edge', 'unstable', 'sudden')", other.id);
     const before = archiveChecksum(fx.archive.sqlite);
     const out = fx.file('consent-none.pdf');
-    await expect(renderDocument(fx.archive, { kind: 'consent', scope: { villageCode: other.code }, asOf: TEST_AS_OF }, { out })).rejects.toThrow(/没有符合条件的农户，未生成承诺授权书：请换一个村、批次或年度。/);
+    await expect(renderDocument(fx.archive, { kind: 'consent', scope: { villageCode: other.code }, asOf: TEST_AS_OF }, { out })).rejects.toThrow(`没有符合条件的农户（${other.name}（${other.code}）没有监测对象），未生成承诺授权书：请换一个村、批次或年度。`);
     expect(existsSync(out)).toBe(false);
     expect(archiveChecksum(fx.archive.sqlite)).toBe(before);
   });

@@ -7,23 +7,27 @@ import { existsSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlAll, sqlGet, sqlRun } from '../../db/testing.ts';
+import { archiveChecksum, sqlAll, sqlGet, sqlRun } from '../../db/testing.ts';
 import { computeIncome } from '../../shared/income.ts';
 import type { IncomeComponents } from '../../shared/income.ts';
 import { formatYuan } from '../../shared/money.ts';
 import { resolvePolicy } from '../../shared/policy.ts';
-import { cardLine } from '../../templates/card/index.ts';
+import { cardLine, cardPage } from '../../templates/card/index.ts';
+import type { Cell, FormPage } from '../../templates/layout/blocks.ts';
+import { intakePage } from '../../templates/monitoring/index.ts';
 import type { HouseholdView, MemberView } from '../../templates/layout/household.ts';
+import { outOfSchoolChildren } from '../../templates/layout/household.ts';
 import { pdfText } from '../../templates/layout/pdf-tools.ts';
 import type { WallChartModel } from '../../templates/wallchart/index.ts';
-import { wallChartPdf, wallChartXlsx, XLSX_PAPER } from '../../templates/wallchart/index.ts';
+import { VILLAGE_COLUMNS, wallChartPdf, wallChartXlsx, XLSX_PAPER } from '../../templates/wallchart/index.ts';
 import { exitChecks } from '../workflows/exit-checks.ts';
 import { docContext } from './context.ts';
 import { householdViews } from './households.ts';
 import { renderDocument } from './index.ts';
 import type { DocFixture } from './testing.ts';
-import { documentsFixture, TEST_AS_OF } from './testing.ts';
+import { documentsFixture, insertTestBatch, TEST_AS_OF } from './testing.ts';
 import { evidenceItems } from './verification-evidence.ts';
+import { wallChartModel } from './wallchart.ts';
 
 let fx: DocFixture;
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -93,6 +97,85 @@ describe('脱贫验收表 evidence', () => {
     expect(text).toMatch(/人均纯收入[\d,.]+元[＞≤]当年标/);
     expect(text).toContain('√不涉及');
     expect(text).toContain('非易地搬迁户');
+  });
+});
+
+describe('义务教育辍学 on every paper', () => {
+  /** The cell printed right of a label in a form's grids. */
+  const cellAfter = (page: FormPage, label: string): Cell => {
+    for (const b of page.blocks) {
+      if (b.type !== 'grid') continue;
+      for (const row of b.rows) {
+        const i = row.findIndex((c) => c.label && c.text === label);
+        if (i >= 0) return row[i + 1]!;
+      }
+    }
+    throw new Error(`no ${label}`);
+  };
+  const doc = { township: '青山镇', year: 2025, printedOn: TEST_AS_OF, hotline: '12317' };
+
+  it('is one test on the 明白卡, the 监测对象信息采集表 and the 验收表: a member of 6–15 or a 义务教育 grade recorded 非在校生', () => {
+    const { id } = householdOf('exited');
+    const [h] = [...householdViews(docContext(fx.archive, { asOf: TEST_AS_OF }), [id])];
+    const grownUps: HouseholdView = { ...h!, members: h!.members.map((m) => ({ ...m, age: 40, schoolStatus: '非在校生' })) };
+    const child = { ...grownUps.members[0]!, name: '李小明', relation: '之子', age: 12, schoolStatus: '非在校生' };
+    const pupil = { ...child, name: '李小华', schoolStatus: '七年级' };
+    const cases: [HouseholdView, boolean][] = [
+      [grownUps, false],
+      [{ ...grownUps, members: [...grownUps.members, pupil] }, false],
+      [{ ...grownUps, members: [...grownUps.members, child] }, true],
+    ];
+    for (const [view, out] of cases) {
+      expect(outOfSchoolChildren(view).map((m) => m.name)).toEqual(out ? ['李小明'] : []);
+      expect(cellAfter(cardPage(doc, view), '义务教育辍学').text).toBe(out ? '有，请核实' : '无');
+      // The 采集表 used to look for 辍学/失学辍学, values the 在校生状况 list never holds: always 否.
+      expect(cellAfter(intakePage(doc, view), '义务教育阶段失学辍学').options?.chosen).toEqual([out ? '是' : '否']);
+    }
+  });
+});
+
+describe('a scope without households', () => {
+  beforeAll(() => {
+    const township = sqlGet<{ townshipId: string }>(fx.archive, 'SELECT township_id AS townshipId FROM villages LIMIT 1')!;
+    sqlRun(fx.archive, "INSERT INTO villages (id, version, updated_at, updated_by, township_id, code, name, is_poor_village, sort_order) VALUES ('empty-v2', 1, '2026-11-20T08:00:00Z', '测试', ?, '511922101298', '空山村', 0, 98)", township.townshipId);
+  });
+
+  it('is refused naming the document, the village or batch and what to do; no file, archive unchanged', async () => {
+    const batch = insertTestBatch(fx.archive, { kind: 'monitoring', year: 2026, villageIds: ['empty-v2'], households: 0 });
+    const before = archiveChecksum(fx.archive.sqlite);
+    const cases: [string, Record<string, string>, string][] = [
+      ['enrollment', { villageCode: '511922101298' }, '没有符合条件的农户（空山村（511922101298）没有农户），未生成入户登记表：请换一个村、批次或年度。'],
+      ['roster', { villageCode: '511922101298' }, '没有符合条件的农户（空山村（511922101298）没有农户），未生成花名册：请换一个村，或先导入该村农户。'],
+      ['verification-household', { villageCode: '511922101298' }, '没有符合条件的农户（空山村（511922101298）没有2025年待验收（未脱贫、返贫或当年脱贫）的农户），未生成脱贫验收表：请换一个村、批次或年度。'],
+      ['income-calc', { villageCode: '511922101298' }, '没有符合条件的农户（空山村（511922101298）没有建档立卡户或监测户），未生成年度人均纯收入计算表：请换一个村、批次或年度。'],
+      ['card', { batchId: batch.id }, '没有符合条件的农户（批次“2026年防止返贫监测对象识别”中还没有农户），未生成明白卡：请先把农户加入该批次，或换一个批次、村。'],
+    ];
+    for (const [kind, scope, message] of cases) {
+      const out = fx.file(`none-${kind}.pdf`);
+      await expect(renderDocument(fx.archive, { kind: kind as 'card', scope, asOf: TEST_AS_OF }, { out })).rejects.toThrow(message);
+      expect(existsSync(out)).toBe(false);
+    }
+    expect(archiveChecksum(fx.archive.sqlite)).toBe(before);
+  });
+
+  it('refuses a scope the document does not take instead of printing another (a 挂图 of one village was the township’s)', async () => {
+    const { no } = householdOf('exited');
+    const cases: [string, Record<string, string>, string][] = [
+      ['wallchart', { villageCode: '511922101298' }, '统计挂图按全镇生成，不能指定行政村：请去掉行政村（命令行的 --village），或换一种文档。'],
+      ['roster', { householdNo: no }, '村花名册按行政村生成，不能指定单户：请去掉单户（命令行的 --household），或换一种文档。'],
+    ];
+    for (const [kind, scope, message] of cases) {
+      const out = fx.file(`scope-${kind}.pdf`);
+      await expect(renderDocument(fx.archive, { kind: kind as 'roster', scope, asOf: TEST_AS_OF }, { out })).rejects.toThrow(message);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
+  it('prints — as its 贫困发生率 on the 挂图, not a 0.00% that reads as a result', () => {
+    const m = wallChartModel(docContext(fx.archive, { asOf: TEST_AS_OF }));
+    const rate = VILLAGE_COLUMNS.find((c) => c.label === '贫困发生率')!;
+    expect(m.villages.map((v, i) => [v.name, rate.value(v, i)])).toContainEqual(['空山村', '—']);
+    m.villages.forEach((v, i) => v.members > 0 && expect(rate.value(v, i)).toMatch(/^\d+\.\d\d%$/));
   });
 });
 

@@ -11,7 +11,7 @@ import type { DocContext } from './context.ts';
 import { exitStandard, policyValue } from './context.ts';
 import { householdFormsDef } from './forms-render.ts';
 import { householdViews } from './households.ts';
-import { NO_HOUSEHOLDS, scopeHouseholdIds } from './scope.ts';
+import { noHouseholds, scopeHouseholdIds } from './scope.ts';
 
 /** One household's sheet: the year's income as the archive computes it (shared/income.ts, via the household view). */
 export function incomeCalcRecord(ctx: DocContext, h: HouseholdView): IncomeCalcRecord {
@@ -40,7 +40,7 @@ export const incomeCalc = householdFormsDef({
       throw new UserError('年度人均纯收入计算表需要指定一户、一个行政村或一个批次（命令行用 --household、--village 或 --batch）。', { kind: 'usage' });
     }
     const all = scopeHouseholdIds(ctx, req, REGISTERED_STATUSES);
-    if (all.length === 0) throw new UserError(`${NO_HOUSEHOLDS}（该村没有建档立卡户或监测户），未生成年度人均纯收入计算表：请换一个村、批次或年度。`);
+    if (all.length === 0) throw noHouseholds(ctx, req, '年度人均纯收入计算表', REGISTERED_STATUSES);
     const ids = limit !== undefined ? all.slice(0, limit) : all;
     return { total: ids.length, records: records(ctx, ids), truncated: ids.length < all.length };
   },

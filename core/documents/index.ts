@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import type { Archive } from '../../db/open.ts';
-import type { DocumentKind, DocumentKindView, DocumentRequest, DocumentRequestInput, DocumentResult } from '../../shared/api/documents.ts';
+import type { DocumentKind, DocumentKindView, DocumentRequest, DocumentRequestInput, DocumentResult, ScopeType } from '../../shared/api/documents.ts';
 import { documentRequest } from '../../shared/api/documents.ts';
 import { UserError } from '../../shared/errors.ts';
 import { writeStreamAtomic } from '../files/atomic-write.ts';
@@ -66,7 +66,28 @@ function parseRequest(input: DocumentRequestInput): { req: DocumentRequest; def:
   if (!def.formats.includes(req.format)) {
     throw new UserError(`${def.label}只能生成 ${def.formats.map((f) => f.toUpperCase()).join(' 或 ')} 格式。`, { kind: 'usage' });
   }
+  // A scope the document does not take is refused, not silently dropped (a 挂图 asked for one
+  // village printed the whole township). No scope at all: each document says what it needs.
+  const type = scopeTypeOf(req.scope);
+  if (type !== 'township' && !def.scopes.includes(type)) {
+    const [label, flag] = SCOPE_WORDS[type];
+    throw new UserError(`${def.label}按${def.scopes.map((t) => SCOPE_WORDS[t][0]).join('、')}生成，不能指定${label}：请去掉${label}（命令行的 ${flag}），或换一种文档。`, { kind: 'usage' });
+  }
   return { req, def };
+}
+
+const SCOPE_WORDS: Record<ScopeType, readonly [string, string]> = {
+  township: ['全镇', ''],
+  village: ['行政村', '--village'],
+  batch: ['程序批次', '--batch'],
+  household: ['单户', '--household'],
+};
+
+/** The scope a request is for: the most specific one given, as scopeHouseholdIds reads it. */
+function scopeTypeOf(scope: DocumentRequest['scope']): ScopeType {
+  if (scope.householdNo) return 'household';
+  if (scope.batchId) return 'batch';
+  return scope.villageCode ? 'village' : 'township';
 }
 
 function result(def: DocumentDef, req: DocumentRequest, r: Rendered): DocumentResult {

@@ -59,7 +59,9 @@ describe('民主评议会议记录', () => {
     await renderDocument(fx.archive, { kind: 'meeting', scope: { batchId: blank.id }, asOf: TEST_AS_OF }, { out });
     const text = squash(pdfText(out));
     expect(text).toContain('投票方式举手表决无记名投票监票人计票人');
-    expect(text).toMatch(/年月日时分.*至时分/);
+    expect(text).toMatch(/年月日.*时分至时分/);
+    // The blank times to write in stay on one line of their own (they broke as "时 分至 / 时 分").
+    expect(pdfText(out).split('\n').some((line) => /时\s+分至\s+时\s+分/.test(line))).toBe(true);
   });
 
   it('refuses a step that is not a 民主评议 step of the batch, in Chinese', async () => {
@@ -117,5 +119,12 @@ describe('签到表', () => {
     const numbers = Array.from({ length: 40 }, (_, i) => ws.getCell(row + 1 + i, 1).text).filter((t) => /^\d+$/.test(t));
     expect(numbers).toHaveLength(30);
     expect(numbers.at(-1)).toBe('30');
+  });
+
+  it('names the batch’s own village for a village batch with no households yet (not the township)', () => {
+    const [village] = sqlAll<{ id: string; name: string }>(fx.archive, 'SELECT id, name FROM villages ORDER BY code DESC LIMIT 1');
+    const empty = insertTestBatch(fx.archive, { kind: 'monitoring', year: 2026, villageIds: [village!.id], households: 0 });
+    const m = signInModel(docContext(fx.archive, { asOf: TEST_AS_OF }), empty.id);
+    expect(m.meetingName).toBe(`${village!.name}2026年防止返贫监测对象识别民主评议会`);
   });
 });

@@ -40,6 +40,13 @@ export function meetingStep(ctx: DocContext, batch: BatchRef, stepId: string | n
   return { id: s.id, seq: s.seq, label: def.label, startedOn: s.startedOn };
 }
 
+/** Where a batch's meeting is held, as its papers name it: the one village of its households, else its own village, else the township. */
+export function meetingPlace(ctx: DocContext, batch: BatchRef, households: readonly { village: string }[]): string {
+  const villages = [...new Set(households.map((h) => h.village))];
+  if (villages.length === 1) return villages[0]!;
+  return villages.length === 0 && batch.villageName ? batch.villageName : ctx.township;
+}
+
 /** The meeting a batch's papers print: the chosen step's latest, else the batch's latest. */
 export function meetingOf(ctx: DocContext, batch: BatchRef, stepId: string | null): MeetingRecord | null {
   const step = meetingStep(ctx, batch, stepId);
@@ -53,8 +60,7 @@ export function meetingModel(ctx: DocContext, batchId: string, stepId: string | 
   if (households.length === 0) throw new UserError(`批次“${batch.title}”中还没有农户，未生成会议记录：请先把要评议的农户加入批次。`);
   const votes = meeting ? meetingVotesOf(ctx.archive.db, meeting.id) : new Map<string, HouseholdVotes>();
   const kind = isWorkflowKind(batch.kind) ? KINDS[batch.kind] : null;
-  const villages = [...new Set(households.map((h) => h.village))];
-  const place = villages.length === 1 ? villages[0]! : ctx.township;
+  const place = meetingPlace(ctx, batch, households);
   return {
     title: '民主评议会议记录',
     batchTitle: batch.title,

@@ -3,7 +3,7 @@
 // and embeds the font; the workbook reads back with its cells and print settings.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlGet } from '../../db/testing.ts';
+import { sqlGet, sqlRun } from '../../db/testing.ts';
 import { pdfDrawnText, pdfFonts, pdfInfo, pdfPages, pdfText } from '../../templates/layout/pdf-tools.ts';
 import { townshipStats } from '../stats.ts';
 import { docContext } from './context.ts';
@@ -94,5 +94,23 @@ describe('roster (村花名册)', () => {
     const lastRow = ws.getRow(ws.actualRowCount - 2);
     expect(lastRow.getCell(2).value).toMatch(/^合计 \d+ 户$/);
     expect(ws.getRow(ws.actualRowCount).getCell(1).text).toMatch(/日期：/);
+  });
+
+  it('reports a name the font lacks as of its household (户编号 and 户主), as the household forms do', async () => {
+    const h = sqlGet<{ id: string; no: string; village: string; head: string }>(
+      fx.archive,
+      `SELECT h.id, h.no, v.name AS village, m.name AS head FROM households h JOIN villages v ON v.id = h.village_id
+         JOIN members m ON m.household_id = h.id AND m.relation = '户主' WHERE v.code = ? ORDER BY h.no LIMIT 1 OFFSET 1`,
+      code,
+    )!;
+    sqlRun(fx.archive, "UPDATE members SET name = '吉𠮷' WHERE household_id = ? AND relation = '户主'", h.id);
+    try {
+      const out = fx.file('roster-glyph.pdf');
+      const r = await renderDocument(fx.archive, { kind: 'roster', scope: { villageCode: code }, asOf: TEST_AS_OF }, { out });
+      // It used to say where: '' (the roster never named the record it was drawing).
+      expect(r.missingGlyphs).toEqual([{ text: '吉𠮷', chars: ['𠮷'], where: `${h.village} 户编号 ${h.no}（户主 吉𠮷）` }]);
+    } finally {
+      sqlRun(fx.archive, "UPDATE members SET name = ? WHERE household_id = ? AND relation = '户主'", h.head, h.id);
+    }
   });
 });

@@ -12,13 +12,16 @@ import type { RosterHousehold, RosterModel } from '../../templates/roster/index.
 import { rosterPdf, rosterXlsx } from '../../templates/roster/index.ts';
 import type { DocContext } from './context.ts';
 import { villageByCode } from './context.ts';
+import { NO_HOUSEHOLDS } from './scope.ts';
 import type { DocumentDef } from './types.ts';
 
 export function rosterModel(ctx: DocContext, villageCode: string, opts: { registeredOnly: boolean }): RosterModel {
   const village = villageByCode(ctx, villageCode);
   const statuses = opts.registeredOnly ? REGISTERED_STATUSES : HOUSEHOLD_STATUSES;
   const households = rosterHouseholds(ctx.archive.db, village.id, ctx.year, statuses);
-  if (households.length === 0) throw new UserError(`${village.name}没有${opts.registeredOnly ? '建档立卡或监测的' : ''}农户，未生成花名册。`);
+  if (households.length === 0) {
+    throw new UserError(`${NO_HOUSEHOLDS}（${village.name}（${village.code}）没有${opts.registeredOnly ? '建档立卡户或监测户' : '农户'}），未生成花名册：请换一个村，或先导入该村农户。`);
+  }
   const members = rosterMembers(ctx.archive.db, village.id);
   const byHousehold = new Map<string, RosterMemberRow[]>();
   for (const m of members) byHousehold.set(m.householdId, [...(byHousehold.get(m.householdId) ?? []), m]);

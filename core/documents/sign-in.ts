@@ -12,14 +12,13 @@ import type { SignInModel } from '../../templates/sign-in/index.ts';
 import { signInPage } from '../../templates/sign-in/index.ts';
 import type { DocContext } from './context.ts';
 import { batchById } from './context.ts';
-import { meetingOf } from './meeting.ts';
+import { meetingOf, meetingPlace } from './meeting.ts';
 import type { DocumentDef } from './types.ts';
 
 export function signInModel(ctx: DocContext, batchId: string, stepId: string | null = null): SignInModel {
   const batch = batchById(ctx, batchId);
   const meeting = meetingOf(ctx, batch, stepId);
-  const villages = [...new Set(meetingHouseholds(ctx.archive.db, batch.id).map((h) => h.village))];
-  const place = villages.length === 1 ? villages[0]! : ctx.township;
+  const place = meetingPlace(ctx, batch, meetingHouseholds(ctx.archive.db, batch.id));
   const kind = isWorkflowKind(batch.kind) ? KINDS[batch.kind] : null;
   const names = attendeeNames(meeting?.attendees);
   return {

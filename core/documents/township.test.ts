@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlGet } from '../../db/testing.ts';
-import { percent } from '../../templates/layout/format.ts';
+import { percent, rateText } from '../../templates/layout/format.ts';
 import { pdfFonts, pdfInfo, pdfText } from '../../templates/layout/pdf-tools.ts';
 import { townshipStats } from '../stats.ts';
 import { docContext } from './context.ts';
@@ -54,7 +54,7 @@ describe('wall chart (挂图)', () => {
     const text = squash(pdfText(out));
     expect(text).toContain(squash(m.title));
     for (const v of m.villages) expect(text).toContain(v.name);
-    for (const v of m.villages) expect(text).toContain(percent(v.incidence));
+    for (const v of m.villages) expect(text).toContain(rateText(v.incidence));
     expect(text).toContain('主要致贫原因');
     expect(text).toContain('监测对象风险等级');
     expect(pdfFonts(out).every((f) => f.embedded)).toBe(true);

@@ -6,22 +6,13 @@ import type { ExitCheckRow } from '../../shared/api/workflows.ts';
 import { formatYuan } from '../../shared/money.ts';
 import type { VerificationItem, Verdict } from '../../templates/verification-household/index.ts';
 import type { HouseholdView, MemberView } from '../../templates/layout/household.ts';
-import { incomeOf } from '../../templates/layout/household.ts';
+import { NOT_IN_SCHOOL, compulsorySchoolAge, incomeOf, outOfSchoolChildren } from '../../templates/layout/household.ts';
 
 type CheckItem = ExitCheckRow['items'][number];
 
-/** 义务教育 ages (6 to 15 years) and the grades of 义务教育 (FIELDS-REFERENCE 在校生状况). */
-const SCHOOL_AGE = { min: 6, max: 15 } as const;
-const COMPULSORY_GRADES = new Set(['小学', '七年级', '八年级', '九年级']);
-const NOT_IN_SCHOOL = '非在校生';
 
 const count = (ms: readonly MemberView[], pick: (m: MemberView) => boolean): number => ms.filter(pick).length;
 const names = (ms: readonly MemberView[]): string => ms.map((m) => m.name).join('、');
-
-function schoolAge(m: MemberView): boolean {
-  if (m.schoolStatus != null && COMPULSORY_GRADES.has(m.schoolStatus)) return true;
-  return m.age != null && m.age >= SCHOOL_AGE.min && m.age <= SCHOOL_AGE.max;
-}
 
 /** The latest measure of a category, as "2019年" (the year a house was rebuilt, a water supply made safe). */
 function measureYear(h: HouseholdView, category: string): number | null {
@@ -46,10 +37,10 @@ function incomeEvidence(h: HouseholdView, item: CheckItem, year: number): string
 }
 
 function educationEvidence(h: HouseholdView): { applies: boolean; text: string } {
-  const children = h.members.filter(schoolAge);
+  const children = h.members.filter(compulsorySchoolAge);
   if (children.length === 0) return { applies: false, text: '无义务教育阶段适龄成员' };
   const inSchool = count(children, (m) => m.schoolStatus != null && m.schoolStatus !== NOT_IN_SCHOOL && m.schoolStatus !== '学龄前儿童');
-  const out = children.filter((m) => m.schoolStatus === NOT_IN_SCHOOL);
+  const out = outOfSchoolChildren(h);
   const unknown = children.filter((m) => m.schoolStatus == null);
   const parts = [`义务教育阶段 ${children.length} 人，在校 ${inSchool} 人`];
   if (out.length) parts.push(`${names(out)}为非在校生，请核实`);

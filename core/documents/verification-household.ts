@@ -14,7 +14,7 @@ import type { DocContext } from './context.ts';
 import { villageByCode } from './context.ts';
 import { householdFormsDef } from './forms-render.ts';
 import { chunksOf, householdViews } from './households.ts';
-import { MAX_SHEETS, scopeHouseholdIds } from './scope.ts';
+import { MAX_SHEETS, noHouseholds, scopeHouseholdIds } from './scope.ts';
 
 const ABLE = new Set(['普通劳动力', '技能劳动力']);
 
@@ -52,7 +52,7 @@ export const verificationHousehold = householdFormsDef({
   scopes: ['household', 'batch', 'village', 'township'],
   source(ctx, req, limit) {
     const all = req.scope.householdNo || req.scope.batchId ? scopeHouseholdIds(ctx, req) : candidateIds(ctx, req.scope.villageCode);
-    if (all.length === 0) throw new UserError(`${ctx.year}年没有待验收（未脱贫、返贫或当年脱贫）的农户，未生成脱贫验收表：请换一个村、批次或年度。`);
+    if (all.length === 0) throw noHouseholds(ctx, req, '脱贫验收表', `${ctx.year}年待验收（未脱贫、返贫或当年脱贫）的农户`);
     if (req.format === 'xlsx' && all.length > MAX_SHEETS) throw new UserError(`脱贫验收表的 Excel 格式一次最多 ${MAX_SHEETS} 户，本次有 ${all.length} 户：请按村分别生成，或选择 PDF 格式。`);
     const ids = limit !== undefined ? all.slice(0, limit) : all;
     return { total: ids.length, records: verificationRecords(ctx, ids), truncated: ids.length < all.length };

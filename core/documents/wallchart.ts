@@ -6,7 +6,7 @@ import { GUARANTEE_KEYS, LEVEL_LABELS, monitoringLevel } from '../../shared/work
 import { DEFAULT_THRESHOLDS } from '../../shared/workflows/monitoring.ts';
 import { MONITORED_STATUSES, POOR_STATUSES, REGISTERED_STATUSES, STATUS_LABELS } from '../../shared/status.ts';
 import { computeIncome } from '../../shared/income.ts';
-import { percent } from '../../templates/layout/format.ts';
+import { percent, rateText } from '../../templates/layout/format.ts';
 import type { WallChartModel } from '../../templates/wallchart/index.ts';
 import { wallChartOptions, wallChartPdf, wallChartXlsx } from '../../templates/wallchart/index.ts';
 import { townshipStats } from '../stats.ts';
@@ -74,7 +74,7 @@ export function wallChartModel(ctx: DocContext): WallChartModel {
       exitedMembers: v.exitedMembers,
       monitoredHouseholds: v.monitoredHouseholds,
       monitoredMembers: v.monitoredMembers,
-      incidence: v.incidence,
+      incidence: v.population > 0 ? v.incidence : null,
       firstSecretary: v.firstSecretary,
     })),
     byCause: s.byCause,
@@ -103,7 +103,7 @@ export function wallChartView(ctx: DocContext): WallChartView {
       poor: `${v.poorHouseholds} / ${v.poorMembers}`,
       exited: `${v.exitedHouseholds} / ${v.exitedMembers}`,
       monitored: `${v.monitoredHouseholds} / ${v.monitoredMembers}`,
-      incidence: percent(v.incidence),
+      incidence: rateText(v.incidence),
       firstSecretary: v.firstSecretary ?? '',
     })),
     charts: wallChartOptions(m),

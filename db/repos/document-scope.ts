@@ -24,6 +24,8 @@ export interface BatchRef {
   year: number;
   title: string;
   villageId: string | null;
+  /** The name of the batch's own village (a village-level batch), whether or not it has households yet. */
+  villageName: string | null;
   status: string;
 }
 
@@ -37,8 +39,9 @@ export function householdRefByNo(db: ReadDb, no: string): HouseholdRef | undefin
 
 export function batchRefById(db: ReadDb, id: string): BatchRef | undefined {
   return db
-    .select({ id: batches.id, kind: batches.kind, year: batches.year, title: batches.title, villageId: batches.villageId, status: batches.status })
+    .select({ id: batches.id, kind: batches.kind, year: batches.year, title: batches.title, villageId: batches.villageId, villageName: villages.name, status: batches.status })
     .from(batches)
+    .leftJoin(villages, eq(villages.id, batches.villageId))
     .where(eq(batches.id, id))
     .get();
 }

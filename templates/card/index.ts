@@ -6,7 +6,7 @@ import type { FormBatch } from '../layout/forms.ts';
 import { dateCn, orBlank, yuan, yuanFigure } from '../layout/format.ts';
 import type { HouseholdView, IncomeView } from '../layout/household.ts';
 import { MONITORED_STATUSES } from '../../shared/status.ts';
-import { headOf, helpersTable, householdMeta, householdWhere, measuresTable } from '../layout/household.ts';
+import { headOf, helpersTable, householdMeta, householdWhere, measuresTable, outOfSchoolChildren } from '../layout/household.ts';
 
 export interface CardDocument {
   township: string;
@@ -37,7 +37,7 @@ function guarantees(h: HouseholdView): Block {
   const head = headOf(h);
   const housing = h.living.housingSafety == null ? '' : h.living.housingSafety === '安全' ? '安全' : `危房（${h.living.housingSafety}）`;
   const water = h.living.drinkingWaterSafe == null ? '' : h.living.drinkingWaterSafe ? '安全' : '不安全';
-  const dropout = h.members.some((m) => m.age != null && m.age >= 6 && m.age <= 15 && m.schoolStatus === '非在校生');
+  const dropout = outOfSchoolChildren(h).length > 0;
   return {
     type: 'grid',
     columns: [4, 4, 4, 4, 4, 4],

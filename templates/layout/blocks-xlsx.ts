@@ -4,7 +4,7 @@ import type ExcelJS from 'exceljs';
 import type { Block, Cell, FormPage } from './blocks.ts';
 import { GRID, optionsText } from './blocks.ts';
 import type { SheetSetup } from './xlsx.ts';
-import { HEADER_FILL, LABEL_FILL, sheetOptions, THIN, titleRow, wrappedHeight } from './xlsx.ts';
+import { HEADER_FILL, idLike, LABEL_FILL, sheetOptions, THIN, titleRow, wrappedHeight } from './xlsx.ts';
 
 /** Width of one of the 24 columns, in Excel units (A4 portrait, fit to width). */
 const UNIT = 3.9;
@@ -23,10 +23,18 @@ class SheetWriter {
       const cell = this.ws.getCell(this.row, col);
       cell.value = c.text;
       cell.font = { size, bold: c.bold ?? false };
-      cell.alignment = { horizontal: c.align ?? (c.label ? 'center' : 'left'), vertical: 'middle', wrapText: true };
+      const horizontal = c.align ?? (c.label ? 'center' : 'left');
+      if (idLike(c.text)) {
+        // An ID number never breaks over two lines: as text, on one line, shrunk by Excel when its
+        // merged cell is narrower than the digits (the form's 24 columns are all one width).
+        cell.numFmt = '@';
+        cell.alignment = { horizontal, vertical: 'middle', wrapText: false, shrinkToFit: true };
+      } else {
+        cell.alignment = { horizontal, vertical: 'middle', wrapText: true };
+        height = Math.max(height, wrappedHeight(c.text, span * UNIT, size));
+      }
       if (c.label || c.fill) cell.fill = c.fill ?? LABEL_FILL;
       if (c.border !== false) for (let k = col; k < col + span; k++) this.ws.getCell(this.row, k).border = THIN;
-      height = Math.max(height, wrappedHeight(c.text, span * UNIT, size));
       col += span;
     });
     this.ws.getRow(this.row).height = height;

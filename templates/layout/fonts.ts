@@ -100,9 +100,23 @@ export class GlyphCheck {
         out += BLANK_GLYPH;
       }
     }
-    const key = `${where}\u0000${text}`;
-    if (!this.seen.has(key)) this.seen.set(key, { text, chars: [...new Set(missing)], where });
+    this.record({ text, chars: [...new Set(missing)], where });
     return out;
+  }
+
+  /**
+   * Once per text and place; a text that only repeats one already reported at the same place
+   * (the "（续页）… （户主 𠮷祥）" line after the name 𠮷祥) is not reported again, whichever comes first.
+   */
+  private record(m: MissingGlyph): void {
+    const key = `${m.where}\u0000${m.text}`;
+    if (this.seen.has(key)) return;
+    for (const [k, old] of this.seen) {
+      if (old.where !== m.where) continue;
+      if (m.text.includes(old.text)) return;
+      if (old.text.includes(m.text)) this.seen.delete(k);
+    }
+    this.seen.set(key, m);
   }
 
   report(): MissingGlyph[] {

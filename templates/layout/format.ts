@@ -26,6 +26,11 @@ export function percent(n: number): string {
   return `${n.toFixed(2)}%`;
 }
 
+/** A rate that may not exist (nobody to count): — rather than a 0.00% that reads as a result. */
+export function rateText(n: number | null): string {
+  return n == null ? '—' : percent(n);
+}
+
 export function orBlank(v: string | number | null | undefined): string {
   return v == null ? '' : String(v);
 }

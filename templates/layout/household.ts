@@ -144,6 +144,23 @@ export function monthCn(ym: string | null): string {
 const yesNoText = (v: boolean | null): string => (v == null ? '' : v ? '是' : '否');
 
 /** "是/是/否": 基本医保 / 大病保险 / 养老保险; blank when none is recorded. */
+/** 义务教育 ages (6 to 15 years) and grades (FIELDS-REFERENCE 在校生状况). */
+const SCHOOL_AGE = { min: 6, max: 15 } as const;
+const COMPULSORY_GRADES = new Set(['小学', '七年级', '八年级', '九年级']);
+/** The value list's 在校生状况 for a member not at school (its aliases 不在校, 辍学… land here). */
+export const NOT_IN_SCHOOL = '非在校生';
+
+/** In 义务教育: a compulsory grade, or aged 6 to 15. */
+export function compulsorySchoolAge(m: Pick<MemberView, 'age' | 'schoolStatus'>): boolean {
+  if (m.schoolStatus != null && COMPULSORY_GRADES.has(m.schoolStatus)) return true;
+  return m.age != null && m.age >= SCHOOL_AGE.min && m.age <= SCHOOL_AGE.max;
+}
+
+/** Members of 义务教育 age recorded 非在校生: the one test of 辍学 every paper prints (明白卡, 采集表, 验收表). */
+export function outOfSchoolChildren(h: Pick<HouseholdView, 'members'>): MemberView[] {
+  return h.members.filter((m) => compulsorySchoolAge(m) && m.schoolStatus === NOT_IN_SCHOOL);
+}
+
 export function insurances(m: MemberView): string {
   const all = [m.medicalInsurance, m.seriousIllnessInsurance, m.pensionInsurance];
   return all.every((v) => v == null) ? '' : all.map((v) => (v == null ? '—' : yesNoText(v))).join('/');

@@ -43,6 +43,20 @@ describe('the document font', () => {
       { text: '𪚥', chars: ['𪚥'], where: '户 2' },
     ]);
   });
+
+  it('does not report again a longer text that only repeats a name already reported at the same place, either way round', () => {
+    const check = new GlyphCheck(documentFont().coverage);
+    check.printable('𠮷祥', '户 1');
+    check.printable('（续页）观音村 户编号 1（户主 𠮷祥）', '户 1');
+    check.printable('（续页）观音村 户编号 2（户主 𠮷利）', '户 2');
+    check.printable('𠮷利', '户 2');
+    check.printable('𠮷利', '户 3');
+    expect(check.report()).toEqual([
+      { text: '𠮷祥', chars: ['𠮷'], where: '户 1' },
+      { text: '𠮷利', chars: ['𠮷'], where: '户 2' },
+      { text: '𠮷利', chars: ['𠮷'], where: '户 3' },
+    ]);
+  });
 });
 
 describe('pdf pages', () => {

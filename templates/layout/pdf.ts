@@ -102,6 +102,8 @@ export class Pdf {
     out: Writable,
   ) {
     this.output = out;
+    // Until a record is being drawn, unprintable characters are reported as of the document.
+    this.where = setup.title;
     const font = setup.faces?.body ?? documentFont();
     const title = setup.faces?.title ?? null;
     this.hasTitleFace = title !== null;

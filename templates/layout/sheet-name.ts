@@ -1,8 +1,21 @@
 // Worksheet names: Excel refuses []:*?/\ and names over 31 characters or used twice.
 
+/** Excel (and exceljs, which cuts longer names with substring) counts UTF-16 units: 𠮷 is two. */
+const MAX_UNITS = 31;
+
+/** The longest start of `text` within `units` UTF-16 units, never cutting a character in two. */
+function cut(text: string, units: number): string {
+  let out = '';
+  for (const ch of text) {
+    if (out.length + ch.length > units) break;
+    out += ch;
+  }
+  return out;
+}
+
 export function sheetName(name: string): string {
   const clean = name.replace(/[[\]:*?/\\]/g, '_').trim() || '表';
-  return Array.from(clean).slice(0, 31).join('');
+  return cut(clean, MAX_UNITS);
 }
 
 /** Hands out distinct sheet names: a name used before gets "(2)", "(3)" … */
@@ -14,6 +27,6 @@ export function uniqueSheetNames(): (name: string) => string {
     used.set(base, n);
     if (n === 1) return base;
     const suffix = `(${n})`;
-    return `${Array.from(base).slice(0, 31 - suffix.length).join('')}${suffix}`;
+    return `${cut(base, MAX_UNITS - suffix.length)}${suffix}`;
   };
 }

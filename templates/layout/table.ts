@@ -21,6 +21,8 @@ export interface Row {
   fill?: string;
   /** Every cell of the row shrinks to stay on one line, down to this size, before it wraps (a totals row). */
   shrinkTo?: number;
+  /** The record the row (and its group) is about, for reports of unprintable characters ("户编号 …（户主 …）"). */
+  where?: string;
 }
 
 export interface TableSpec {
@@ -162,6 +164,11 @@ export function drawTable(pdf: Pdf, spec: TableSpec): number {
   const groupCols = spec.columns.map((c) => c.group === true);
   const headerHeight = rowHeight(pdf, { ...g, size: size - 0.5 }, spec.columns.map((c) => c.label));
   let drawn = 0;
+  const outside = pdf.where;
+  /** Unprintable characters of a group are reported as of its record (the table's own place otherwise). */
+  const about = (rows: readonly Row[]): void => {
+    pdf.where = rows.find((r) => r.where)?.where ?? outside;
+  };
   const startPage = (): void => {
     pdf.newPage();
     spec.continued?.(pdf);
@@ -171,6 +178,7 @@ export function drawTable(pdf: Pdf, spec: TableSpec): number {
   else drawHeader(pdf, g, spec.columns);
 
   const drawGroup = (rows: readonly Row[]): void => {
+    about(rows);
     const sizes = rows.map((r) => rowSizes(pdf, g, spec.columns, r));
     const heights = rows.map((r, k) => rowHeight(pdf, g, r.cells, k === 0 ? undefined : groupCols, sizes[k]));
     const total = heights.reduce((s, h) => s + h, 0);
@@ -208,7 +216,10 @@ export function drawTable(pdf: Pdf, spec: TableSpec): number {
   if (closing > 0 && Array.isArray(spec.groups)) {
     const groups = spec.groups as readonly (readonly Row[])[];
     // Height of each group and of every group from it to the end (the footer included).
-    const heights = groups.map((rows) => rows.reduce((s, r, k) => s + rowHeight(pdf, g, r.cells, k === 0 ? undefined : groupCols, rowSizes(pdf, g, spec.columns, r)), 0));
+    const heights = groups.map((rows) => {
+      about(rows);
+      return rows.reduce((s, r, k) => s + rowHeight(pdf, g, r.cells, k === 0 ? undefined : groupCols, rowSizes(pdf, g, spec.columns, r)), 0);
+    });
     const rest = [...heights, (spec.footer ?? []).reduce((s, r) => s + rowHeight(pdf, g, r.cells, undefined, rowSizes(pdf, g, spec.columns, r)), 0)];
     for (let i = rest.length - 2; i >= 0; i--) rest[i]! += rest[i + 1]!;
     groups.forEach((group, i) => {
@@ -222,6 +233,7 @@ export function drawTable(pdf: Pdf, spec: TableSpec): number {
   } else for (const group of spec.groups) drawGroup(group);
   if (spec.footer?.length) drawGroup(spec.footer);
   bottomRule(pdf, g, pdf.y);
+  pdf.where = outside;
   return drawn;
 }
 

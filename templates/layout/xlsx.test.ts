@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SheetPaper, TableSheet } from './xlsx.ts';
+import { sheetName, uniqueSheetNames } from './sheet-name.ts';
 import { addTableSheet, newWorkbook, PAPER_CODES, textWidth, writeWorkbook } from './xlsx.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'xlsx-'));
@@ -94,5 +95,25 @@ describe('table sheets', () => {
     expect(full!.pageSetup.fitToHeight).toBe(1);
     expect(short!.pageSetup.fitToHeight).toBe(0);
     expect(full!.pageSetup.printTitlesRow).toBe('2:2');
+  });
+});
+
+describe('sheet names', () => {
+  it('stay within Excel’s 31 UTF-16 units without cutting a character beyond the BMP in two', async () => {
+    // A household sheet: 户编号 and a long name ending in 𠮷 (two UTF-16 units) at the limit.
+    const name = `5119220001000002阿卜杜热合曼买买提依明艾则孜𠮷`;
+    const safe = sheetName(name);
+    expect(safe.length).toBeLessThanOrEqual(31);
+    expect(safe).toBe('5119220001000002阿卜杜热合曼买买提依明艾则孜');
+    const unique = uniqueSheetNames();
+    unique(name);
+    expect(unique(name)).toBe('5119220001000002阿卜杜热合曼买买提依明艾(2)');
+    expect(sheetName('5119220001000002𠮷祥')).toBe('5119220001000002𠮷祥');
+    // exceljs cuts longer names with substring: what it writes must read back as given.
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet(safe);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await wb.xlsx.writeBuffer());
+    expect(back.worksheets[0]!.name).toBe(safe);
   });
 });

@@ -58,6 +58,17 @@ const V = (text: string, span = 1): Cell => ({ text, span });
 const count = (n: number | null | undefined): string => (n == null ? '' : String(n));
 
 /** The record without the attendees' signatures (a worksheet of its own in the workbook). */
+/** 起止时刻 to fill in by hand. */
+const BLANK_TIME = '\u3000\u3000时\u3000\u3000分至\u3000\u3000时\u3000\u3000分';
+
+/**
+ * The date and the times of a meeting: a blank time to write in goes on its own line (in the
+ * half-width cell it broke as "……时 分至 / 时 分").
+ */
+export function meetingWhen(heldOn: string | null, time: string): string {
+  return time ? `${dateCn(heldOn)} ${time}` : `${dateCn(heldOn)}\n${BLANK_TIME}`;
+}
+
 export function meetingPage(m: MeetingModel): FormPage {
   const mt = m.meeting;
   const cols = [
@@ -88,7 +99,7 @@ export function meetingPage(m: MeetingModel): FormPage {
       type: 'grid',
       columns: [4, 8, 4, 8],
       rows: [
-        [L('会议时间'), V(mt ? `${dateCn(mt.heldOn)} ${mt.time || '\u3000\u3000时\u3000\u3000分至\u3000\u3000时\u3000\u3000分'}` : `${dateCn(null)} \u3000\u3000时\u3000\u3000分至\u3000\u3000时\u3000\u3000分`), L('会议地点'), V(orBlank(mt?.place))],
+        [L('会议时间'), V(meetingWhen(mt?.heldOn ?? null, mt?.time ?? '')), L('会议地点'), V(orBlank(mt?.place))],
         [L('主持人'), V(orBlank(mt?.host)), L('记录人'), V(orBlank(mt?.recorder))],
         [L('投票方式'), { options: { options: VOTE_METHOD_OPTIONS, chosen: mt?.voteMethod ? [mt.voteMethod] : [] }, span: 3 }],
         [L('监票人'), V(orBlank(mt?.scrutineer)), L('计票人'), V(orBlank(mt?.teller))],

@@ -10,7 +10,7 @@ import { yesNo } from '../layout/blocks.ts';
 import type { FormBatch } from '../layout/forms.ts';
 import { dateCn, orBlank, yuanFigure } from '../layout/format.ts';
 import type { HouseholdView, MemberView } from '../layout/household.ts';
-import { headOf, helpersTable, householdMeta, householdWhere, incomeOf, measuresTable, membersTable, monthCn, noneRow } from '../layout/household.ts';
+import { headOf, helpersTable, householdMeta, householdWhere, incomeOf, measuresTable, membersTable, monthCn, noneRow, outOfSchoolChildren } from '../layout/household.ts';
 
 export interface MonitoringFormsDocument {
   township: string;
@@ -51,7 +51,7 @@ const anyMember = (h: HouseholdView, test: (m: MemberView) => boolean): boolean 
 
 function risks(h: HouseholdView): Block[] {
   const uninsured = anyMember(h, (m) => m.medicalInsurance === false);
-  const dropout = anyMember(h, (m) => m.schoolStatus === '辍学' || m.schoolStatus === '失学辍学');
+  const dropout = h.members.length ? outOfSchoolChildren(h).length > 0 : null;
   const unsafeHouse = h.living.housingSafety ? h.living.housingSafety !== '安全' : null;
   const unsafeWater = h.living.drinkingWaterSafe == null ? null : !h.living.drinkingWaterSafe;
   const removal = [h.monitoring.removalMethod, h.monitoring.end ? monthCn(h.monitoring.end) : null].filter(Boolean).join(' ');

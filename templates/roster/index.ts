@@ -115,6 +115,11 @@ function subtitle(model: RosterModel): string {
   return `县（市、区）：${model.county}\u3000乡（镇）：${model.township}\u3000行政村：${model.village}（${model.villageCode}）\u3000年度：${model.year}\u3000打印日期：${dateCn(model.printedOn)}`;
 }
 
+/** "观音村 户编号 …（户主 张三）", as the household forms report it. */
+function rosterWhere(model: RosterModel, h: RosterHousehold): string {
+  return `${model.village} 户编号 ${h.no}（户主 ${(h.members.find((m) => m.relation === '户主') ?? h.members[0])?.name ?? '未填写'}）`;
+}
+
 export async function rosterPdf(model: RosterModel, out: Writable): Promise<RenderResult> {
   await loadPdfkit();
   const pdf = new Pdf({ paper: 'A4', landscape: true, title: model.title, numbered: true, margins: { top: 36, bottom: 40, left: 28, right: 28 } }, out);
@@ -128,7 +133,7 @@ export async function rosterPdf(model: RosterModel, out: Writable): Promise<Rend
   drawTable(pdf, {
     columns: cols,
     size: 7,
-    groups: model.households.map((h, i) => rowsOf(cols, h, i + 1).map((cells): Row => ({ cells }))),
+    groups: model.households.map((h, i) => rowsOf(cols, h, i + 1).map((cells): Row => ({ cells, where: rosterWhere(model, h) }))),
     footer: [{ cells: cols.map((_, i) => (i === 1 ? `合计 ${model.totals.households} 户` : i === 3 ? String(model.totals.members) : '')), bold: true, shrinkTo: 5 }],
     continued: (p) => {
       p.text(`${model.title}（续）`, p.left, p.y, { size: 9, width: p.width });

@@ -2,7 +2,7 @@
 // six charts — all vectors, laid out on A3 landscape and scaled up unchanged for A2 and A1. The
 // workbook carries the table, the charts as pictures (resvg PNGs) and each chart's figures.
 import type { Writable } from 'node:stream';
-import { dateCn, percent } from '../layout/format.ts';
+import { dateCn, rateText } from '../layout/format.ts';
 import type ExcelJS from 'exceljs';
 import { chartPng, drawChart } from '../layout/chart.ts';
 import type { RenderResult } from '../layout/pdf.ts';
@@ -33,7 +33,7 @@ export const VILLAGE_COLUMNS: readonly (Column & { width: number; value: (v: Wal
   { label: '未脱贫（户/人）', weight: 62, width: 14, value: (v) => pair(v.poorHouseholds, v.poorMembers) },
   { label: '已脱贫（户/人）', weight: 62, width: 14, value: (v) => pair(v.exitedHouseholds, v.exitedMembers) },
   { label: '监测对象（户/人）', weight: 62, width: 15, value: (v) => pair(v.monitoredHouseholds, v.monitoredMembers) },
-  { label: '贫困发生率', weight: 52, width: 11, value: (v) => percent(v.incidence) },
+  { label: '贫困发生率', weight: 52, width: 11, value: (v) => rateText(v.incidence) },
   { label: '第一书记', weight: 56, width: 12, value: (v) => v.firstSecretary ?? '' },
 ];
 

@@ -14,8 +14,8 @@ export interface WallChartVillage {
   exitedMembers: number;
   monitoredHouseholds: number;
   monitoredMembers: number;
-  /** Percent. */
-  incidence: number;
+  /** Percent; null for a village without people (no rate of nobody: printed —, not 0.00%). */
+  incidence: number | null;
   firstSecretary: string | null;
 }
 
