@@ -13,6 +13,8 @@ import type { Limited } from '../../shared/fields/limits.ts';
 export type ColumnKind =
   | 'text'
   | 'int'
+  /** A year: 2019, also 2019年, 2019.12, 201912, 2019-12-31 or a date cell (its year). */
+  | 'year'
   | 'decimal'
   | 'money'
   | 'flag'
@@ -70,7 +72,6 @@ const risk = (n: number) => col(`risk${n}`, `致贫返贫风险${n}`, 'household
 function kindOf(f: FieldDef): ColumnKind {
   const k = f.kind;
   if (isCode(k) || isCodes(k)) return k;
-  if (k === 'year') return 'int';
   if (k === 'status') throw new Error(`${f.key} is not read from a column`);
   return k;
 }

@@ -106,7 +106,7 @@ function readSheet(sheet: SheetRows, chosen: Department | null, file: string): R
   for (const [j, c] of match.columns) {
     const key = c.dept ? c.dept.key : c.key;
     byKey.set(key, j);
-    headers[key] = sheet.rows[match.row]![j] ?? c.label;
+    headers[key] = match.labels[j] || c.label;
   }
   const problems: ScreeningProblem[] = [];
   const hasId = byKey.has('idNumber');
