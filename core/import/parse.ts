@@ -153,13 +153,13 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
     const columns = header!.columns;
     if (isFooter(cells, idColumn)) return;
     const v = newRow();
-    let idRefused = false;
+    const refusedKeys = new Set<string>();
     for (const [j, def] of columns) {
       const res = readCell(def, cells[j] ?? '');
       v[def.key] = texts.of(res.value);
       if (res.warning) add(rowNo, labelOf.get(j)!, res.warning, 'warning');
       if (res.error) add(rowNo, labelOf.get(j)!, `${res.error}。`);
-      if (res.error && def.key === 'idNumber') idRefused = true;
+      if (res.error) refusedKeys.add(def.key);
       const refused = cellLimitProblem(def, res.value, cells[j] ?? '');
       if (refused) add(rowNo, labelOf.get(j)!, refused);
     }
@@ -170,13 +170,14 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
     }
     if (!v.relation) add(rowNo, '与户主关系', `${brief(String(v.name))}的与户主关系为空，请补上。`);
     township ??= typeof v.township === 'string' ? v.township : null;
-    const member = memberOf(v, newMember(), rowNo, today, (column, message) => idRefused || add(rowNo, column, message, 'warning')); // a refused ID is not also "missing"
+    const member = memberOf(v, newMember(), rowNo, today, (column, message) => refusedKeys.has('idNumber') || add(rowNo, column, message, 'warning')); // a refused ID is not also "missing"
     member.gender = texts.of(member.gender);
     member.birthDate = texts.of(member.birthDate);
     let h: ParsedHousehold | undefined;
     if (keys.has('householdNo')) {
       const no = typeof v.householdNo === 'string' ? v.householdNo : '';
       if (!no) {
+        if (refusedKeys.has('householdNo')) return; // said above: the cell is a rounded number
         add(rowNo, '户编号', `${brief(member.name)}的户编号为空，不知道属于哪一户。请补上户编号。`);
         return;
       }

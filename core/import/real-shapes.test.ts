@@ -10,6 +10,7 @@ import { archiveChecksum, rowsWhere, tempDir } from '../../db/testing.ts';
 import { makeIdNumber } from '../../shared/id-number.ts';
 import { initArchive } from '../archive.ts';
 import type { Archive } from '../archive.ts';
+import { columnFor } from './columns.ts';
 import { fileKind } from './file-kind.ts';
 import { ImportRefused, importRoster } from './index.ts';
 import type { ImportResult } from './index.ts';
@@ -85,6 +86,11 @@ describe('real-shaped roster layouts', () => {
     expect(r).toMatchObject({ applied: true, households: 2, members: 4, problems: [] });
     expect(r.columns.map((c) => c.key)).toEqual(['householdNo', 'village', 'name', 'idNumber', 'relation', 'medicalInsurance', 'exitYear', 'wageFen', 'businessExpenseFen']);
     expect(households().map((h) => h.no).sort()).toEqual(['5137220001000001', '5137220001000002']);
+  });
+
+  it('matches header cells with required marks, units, line breaks (Alt+Enter) and invisible characters', () => {
+    const written = ['*姓名', '姓\n名', '与户主\r\n关系', '家庭人口数（人）', '务工时间(个月)', '住房面积(㎡)', '工资性收入（元）', '证件\u200b号码', '务工时间（月）'];
+    expect(written.map((h) => columnFor(h)?.key)).toEqual(['name', 'name', 'relation', 'size', 'workMonths', 'housingArea', 'wageFen', 'idNumber', 'workMonths']);
   });
 
   it('skips 合计 and 制表人 lines under the table, also when they sit in the 姓名 column', async () => {

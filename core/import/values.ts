@@ -27,7 +27,7 @@ const ROUNDED = /^\d(?:\.\d+)?E\+(1[5-9]|[2-9]\d)$/i;
 function rounded(def: ColumnDef, text: string): CellResult {
   return {
     value: null,
-    error: `“${def.label}”这一格是数字 ${text}：Excel 对超过15位的数字只保留前15位，后几位已变成0，原来的号码无法还原。请从原系统重新导出（号码列须为文本），或在 Excel 中把这一列设为“文本”格式后重新填写号码，然后再导入`,
+    error: `“${def.label}”这一格是数字 ${text}：Excel 对超过15位的数字只保留前15位，后几位会变成0，原来的号码无法还原。请从原系统重新导出（号码列须为文本），或在 Excel 中把这一列设为“文本”格式后重新填写号码，然后再导入`,
   };
 }
 

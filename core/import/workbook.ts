@@ -38,7 +38,10 @@ function cellText(v: ExcelJS.CellValue): string {
     if ('result' in v) return cellText(v.result);
     return '';
   }
-  if (typeof v === 'number' && Math.abs(v) >= 1e15) return v.toExponential().toUpperCase();
+  // Excel keeps 15 significant digits: a longer number (an ID, a 户编号 typed into a number cell)
+  // has lost its last digits, and is passed on as Excel shows it (5.13722195007085E+17) for the
+  // columns to refuse (values.ts). A 16-digit one not ending in 0 was written exactly (not by Excel).
+  if (typeof v === 'number' && Math.abs(v) >= 1e15 && !(Number.isSafeInteger(v) && v % 10 !== 0)) return v.toExponential().toUpperCase();
   return typeof v === 'string' ? own(v.trim()) : String(v);
 }
 
