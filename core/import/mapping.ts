@@ -5,8 +5,9 @@ import { createHash } from 'node:crypto';
 import type { Archive } from '../../db/open.ts';
 import { UserError } from '../../shared/errors.ts';
 import { columnFor, headerKey } from './columns.ts';
-import { findHeader, headerCandidates } from './workbook.ts';
-import type { ColumnMapping, SheetRows } from './workbook.ts';
+import { findHeader, headerCandidates } from './header.ts';
+import type { ColumnMapping } from './header.ts';
+import type { SheetRows } from './workbook.ts';
 import { rememberedMappingFor } from '../../db/repos/imports.ts';
 
 export interface HeaderColumnView {

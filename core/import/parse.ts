@@ -9,14 +9,14 @@ import type { IncomeComponents } from '../../shared/income.ts';
 import { formatYuan } from '../../shared/money.ts';
 import { INCOME_COLUMNS, MEMBER_COLUMNS, REQUIRED_KEYS } from './columns.ts';
 import type { ColumnDef } from './columns.ts';
-import type { ColumnMapping } from './workbook.ts';
+import type { ColumnMapping } from './header.ts';
 import type { ImportProblem, ParsedHousehold, ParsedMember, ParsedRoster } from './types.ts';
 import { MAX_MEMBERS } from '../../shared/fields/index.ts';
 import { brief, cellLimitProblem } from './limits.ts';
 import { readCell } from './values.ts';
 import type { CellValue } from './values.ts';
-import { findHeader } from './workbook.ts';
-import type { HeaderMatch } from './workbook.ts';
+import { findHeader } from './header.ts';
+import type { HeaderMatch } from './header.ts';
 import type { SheetRows } from './workbook.ts';
 
 const MEMBER_KEYS = new Set(MEMBER_COLUMNS.map((c) => c.key));

@@ -4,8 +4,8 @@
 import { loadExcelJS } from '../files/exceljs.ts';
 import type { ImportProblem, ParsedHousehold } from './types.ts';
 import type { SheetRows } from './workbook.ts';
-import { findHeader } from './workbook.ts';
-import type { ColumnMapping } from './workbook.ts';
+import { findHeader } from './header.ts';
+import type { ColumnMapping } from './header.ts';
 
 export interface Rejection {
   /** 户编号 of the households left out because one of their rows has an error. */

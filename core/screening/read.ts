@@ -6,7 +6,8 @@
 import { columnFor, headerKey } from '../import/columns.ts';
 import type { ColumnDef } from '../import/columns.ts';
 import { readCell } from '../import/values.ts';
-import { findHeaderWith, readSheets, sourceName } from '../import/workbook.ts';
+import { findHeaderWith } from '../import/header.ts';
+import { readSheets, sourceName } from '../import/workbook.ts';
 import type { SheetRows, WorkbookSource } from '../import/workbook.ts';
 import { DEPARTMENTS, DEPARTMENT_DEFS } from '../../shared/screening/departments.ts';
 import type { DeptColumn, Department } from '../../shared/screening/departments.ts';
