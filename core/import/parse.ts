@@ -111,6 +111,8 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
   const byNo = new Map<string, ParsedHousehold>();
   const order: ParsedHousehold[] = [];
   let current: ParsedHousehold | null = null;
+  /** The row the last member came from (a merged 户编号 continues only on the next row). */
+  let lastRow = 0;
   let township: string | null = null;
   let header: HeaderMatch | null = null;
   let decided = false;
@@ -176,12 +178,16 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
     let h: ParsedHousehold | undefined;
     if (keys.has('householdNo')) {
       const no = typeof v.householdNo === 'string' ? v.householdNo : '';
-      if (!no) {
+      if (no) h = byNo.get(no);
+      else if (current && lastRow === rowNo - 1 && member.relation !== '户主') {
+        // A 户编号 merged down over the household's rows (hand-made rosters merge the household's
+        // cells): only the first row holds it, the rows under it belong to the same household.
+        h = current;
+      } else {
         if (refusedKeys.has('householdNo')) return; // said above: the cell is a rounded number
-        add(rowNo, '户编号', `${brief(member.name)}的户编号为空，不知道属于哪一户。请补上户编号。`);
+        add(rowNo, '户编号', `${brief(member.name)}的户编号为空，不知道属于哪一户。请补上户编号（合并的单元格请把户编号写在该户第一行）。`);
         return;
       }
-      h = byNo.get(no);
     } else {
       h = member.relation === '户主' || !current ? undefined : current;
     }
@@ -195,6 +201,7 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
       agree(h, v, rowNo, columns);
     }
     current = h;
+    lastRow = rowNo;
     h.members.push(member);
   };
 

@@ -93,6 +93,21 @@ describe('real-shaped roster layouts', () => {
     expect(written.map((h) => columnFor(h)?.key)).toEqual(['name', 'name', 'relation', 'size', 'workMonths', 'housingArea', 'wageFen', 'idNumber', 'workMonths']);
   });
 
+  it('reads household cells merged down over the household’s rows (户编号 on its first row only)', async () => {
+    const file = await roster('merged-household.xlsx', (r, label, v) => (r % 2 === 1 && ['户编号', '行政村', '脱贫年度', '工资性收入', '生产经营性支出'].includes(label) ? null : v), (ws) => {
+      for (const c of ['A', 'B', 'G', 'H', 'I']) {
+        ws.mergeCells(`${c}3:${c}4`);
+        ws.mergeCells(`${c}5:${c}6`);
+      }
+    });
+    const r = await importRoster(archive, actor, file, { year: 2025 });
+    expect(r).toMatchObject({ applied: true, households: 2, members: 4, problems: [] });
+    expect(households().sort((a, b) => a.no.localeCompare(b.no))).toEqual([
+      { no: '5137220001000001', exitYear: 2019 },
+      { no: '5137220001000002', exitYear: 2020 },
+    ]);
+  });
+
   it('skips 合计 and 制表人 lines under the table, also when they sit in the 姓名 column', async () => {
     const file = await book('footer.xlsx', (ws) => {
       ws.addRow(['姓名', ...HEAD.filter((h) => h !== '姓名')]);
