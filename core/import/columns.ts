@@ -13,6 +13,8 @@ import type { Limited } from '../../shared/fields/limits.ts';
 export type ColumnKind =
   | 'text'
   | 'int'
+  /** A year: 2019, also 2019年, 2019.12, 201912, 2019-12-31 or a date cell (its year). */
+  | 'year'
   | 'decimal'
   | 'money'
   | 'flag'
@@ -70,7 +72,6 @@ const risk = (n: number) => col(`risk${n}`, `致贫返贫风险${n}`, 'household
 function kindOf(f: FieldDef): ColumnKind {
   const k = f.kind;
   if (isCode(k) || isCodes(k)) return k;
-  if (k === 'year') return 'int';
   if (k === 'status') throw new Error(`${f.key} is not read from a column`);
   return k;
 }
@@ -128,14 +129,20 @@ export const REQUIRED_KEYS = ['name', 'idNumber', 'relation'] as const;
 
 export const RISK_KEYS = ['risk1', 'risk2', 'risk3', 'risk4', 'risk5'] as const;
 
-/** Header text as compared: no spaces, half-width parentheses turned full-width, 元 units dropped. */
+/**
+ * Header text as compared: no spaces or line breaks (Alt+Enter) or invisible characters, no
+ * required-column marks (*姓名), half-width parentheses turned full-width, and a trailing unit
+ * dropped — 人均纯收入（元）, 家庭人口数（人）, 务工时间（个月）, 住房面积（平方米） read as the label
+ * without it (labels are keyed the same way, so a label that carries its unit still matches).
+ */
 export function headerKey(s: string): string {
   return s
-    .replace(/[\s\u3000]/g, '')
+    .replace(/[\s\u3000\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/^[*＊★※]+|[*＊★※]+$/g, '')
     .replace(/\(/g, '（')
     .replace(/\)/g, '）')
     .replace(/[/／]/g, '')
-    .replace(/（元）$/, '');
+    .replace(/（(元|万元|人|户|个月|月|亩|平方米|㎡|m²|公里|km|年)）$/i, '');
 }
 
 const BY_LABEL = new Map<string, ColumnDef>();

@@ -23,8 +23,10 @@ import type { PlanView } from './plan.ts';
 import { rejectedWorkbook, rejectionOf } from './rejected.ts';
 import type { Rejection } from './rejected.ts';
 import type { ImportProblem, ParsedHousehold } from './types.ts';
-import { cancelled, feedSheets, findHeader, readSheets, sourceName } from './workbook.ts';
-import type { ColumnMapping, SheetRows, WorkbookSource } from './workbook.ts';
+import { cancelled, feedSheets, readSheets, sourceName } from './workbook.ts';
+import type { SheetRows, WorkbookSource } from './workbook.ts';
+import { findHeader } from './header.ts';
+import type { ColumnMapping } from './header.ts';
 import { archiveHasHouseholds } from '../../db/repos/imports.ts';
 
 export type { ImportProblem } from './types.ts';

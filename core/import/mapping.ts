@@ -5,8 +5,9 @@ import { createHash } from 'node:crypto';
 import type { Archive } from '../../db/open.ts';
 import { UserError } from '../../shared/errors.ts';
 import { columnFor, headerKey } from './columns.ts';
-import { findHeader } from './workbook.ts';
-import type { ColumnMapping, SheetRows } from './workbook.ts';
+import { findHeader, headerCandidates } from './header.ts';
+import type { ColumnMapping } from './header.ts';
+import type { SheetRows } from './workbook.ts';
 import { rememberedMappingFor } from '../../db/repos/imports.ts';
 
 export interface HeaderColumnView {
@@ -22,7 +23,7 @@ export interface HeaderColumnView {
 export function headerView(sheet: SheetRows, mapping?: ColumnMapping): HeaderColumnView[] {
   const header = findHeader(sheet, mapping) ?? findHeader(sheet);
   if (!header) return [];
-  return (sheet.rows[header.row] ?? []).flatMap((h, index) => (h ? [{ index, header: h, key: header.columns.get(index)?.key ?? null, auto: columnFor(h)?.key ?? null }] : []));
+  return header.labels.flatMap((h, index) => (h ? [{ index, header: h, key: header.columns.get(index)?.key ?? null, auto: columnFor(h)?.key ?? null }] : []));
 }
 
 function rowSignature(cells: readonly string[]): string {
@@ -32,12 +33,12 @@ function rowSignature(cells: readonly string[]): string {
 /** The signature of the sheet's header row (what "the same header" means). */
 export function signatureOf(sheet: SheetRows, mapping?: ColumnMapping): string | null {
   const header = findHeader(sheet, mapping);
-  return header ? rowSignature(sheet.rows[header.row] ?? []) : null;
+  return header ? rowSignature(header.labels) : null;
 }
 
 /** The corrections last used with a header like one among the first rows of these sheets. */
 export function rememberedMapping(archive: Archive, sheets: SheetRows[]): ColumnMapping | undefined {
-  const candidates = sheets.flatMap((s) => s.rows.slice(0, 15).map(rowSignature));
+  const candidates = sheets.flatMap((s) => [...headerCandidates(s)].map((c) => rowSignature(c.labels)));
   return rememberedMappingFor(archive.db, candidates);
 }
 

@@ -9,14 +9,14 @@ import type { IncomeComponents } from '../../shared/income.ts';
 import { formatYuan } from '../../shared/money.ts';
 import { INCOME_COLUMNS, MEMBER_COLUMNS, REQUIRED_KEYS } from './columns.ts';
 import type { ColumnDef } from './columns.ts';
-import type { ColumnMapping } from './workbook.ts';
+import type { ColumnMapping } from './header.ts';
 import type { ImportProblem, ParsedHousehold, ParsedMember, ParsedRoster } from './types.ts';
 import { MAX_MEMBERS } from '../../shared/fields/index.ts';
 import { brief, cellLimitProblem } from './limits.ts';
 import { readCell } from './values.ts';
 import type { CellValue } from './values.ts';
-import { findHeader } from './workbook.ts';
-import type { HeaderMatch } from './workbook.ts';
+import { findHeader } from './header.ts';
+import type { HeaderMatch } from './header.ts';
 import type { SheetRows } from './workbook.ts';
 
 const MEMBER_KEYS = new Set(MEMBER_COLUMNS.map((c) => c.key));
@@ -44,6 +44,18 @@ const same = (a: CellValue, b: CellValue) => (Array.isArray(a) || Array.isArray(
 const shown = (v: CellValue) => (Array.isArray(v) ? v.join('、') : String(v));
 
 const HEADER_SEARCH_ROWS = 15;
+
+/** Said when a list of people has neither 与户主关系 nor 户编号: most likely not a roster at all. */
+const NOT_A_ROSTER = '这份表没有“与户主关系”和“户编号”，看起来是一份人员名单而不是花名册：如果是医保、民政等部门的筛查名单，请到“部门预警 → 导入部门名单”导入；如果是花名册，请补上这两列。';
+
+/** A totals or signature line under the table (合计：300户, 制表人：…, 审核人：…, 填报日期：…). */
+const FOOTER = /^(合\s*计|总\s*计|小\s*计|共\s*计|制\s*表|填\s*表|填\s*报|审\s*核|负责人|单位负责人|统计人|备\s*注|说\s*明|注\s*[:：])/;
+/** A row whose first written cell starts a totals or signature line, and that has no ID number. */
+function isFooter(cells: readonly string[], idColumn: number): boolean {
+  if (idColumn >= 0 && cells[idColumn]?.trim()) return false;
+  const first = cells.find((c) => c && c.trim() !== '');
+  return first !== undefined && FOOTER.test(first.trim());
+}
 
 type Values = Record<string, CellValue>;
 
@@ -99,11 +111,14 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
   const byNo = new Map<string, ParsedHousehold>();
   const order: ParsedHousehold[] = [];
   let current: ParsedHousehold | null = null;
+  /** The row the last member came from (a merged 户编号 continues only on the next row). */
+  let lastRow = 0;
   let township: string | null = null;
   let header: HeaderMatch | null = null;
   let decided = false;
   let usable = false;
   let keys = new Set<string>();
+  let idColumn = -1;
   let labelOf = new Map<number, string>();
   let newRow: () => Values = () => ({});
   let newMember: () => Values = () => ({});
@@ -121,13 +136,14 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
     }
     const h = header;
     keys = new Set([...h.columns.values()].map((c) => c.key));
-    labelOf = new Map([...h.columns.entries()].map(([j]) => [j, head.rows[h.row]![j]!]));
+    idColumn = [...h.columns].find(([, c]) => c.key === 'idNumber')?.[0] ?? -1;
+    labelOf = new Map([...h.columns.entries()].map(([j]) => [j, h.labels[j]!]));
     const defs = [...h.columns.values()];
     newRow = recordMaker(defs.map((d) => d.key));
     newMember = recordMaker(defs.filter((d) => MEMBER_KEYS.has(d.key) && !MEMBER_OWN_KEYS.has(d.key)).map((d) => d.key));
     newHousehold = recordMaker(defs.filter(isHouseholdLevel).map((d) => d.key));
     for (const k of REQUIRED_KEYS) {
-      if (!keys.has(k)) add(h.row + 1, '', `缺少必需的列“${{ name: '姓名', idNumber: '证件号码', relation: '与户主关系' }[k]}”。请检查表头（第${h.row + 1}行）。`);
+      if (!keys.has(k)) add(h.row + 1, '', `缺少必需的列“${{ name: '姓名', idNumber: '证件号码', relation: '与户主关系' }[k]}”。请检查表头（第${h.row + 1}行）。${k === 'relation' && !keys.has('householdNo') ? NOT_A_ROSTER : ''}`);
     }
     usable = problems.length === 0;
     const held = head.rows.slice(h.row + 1);
@@ -137,11 +153,15 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
 
   const row = (cells: string[], rowNo: number) => {
     const columns = header!.columns;
+    if (isFooter(cells, idColumn)) return;
     const v = newRow();
+    const refusedKeys = new Set<string>();
     for (const [j, def] of columns) {
       const res = readCell(def, cells[j] ?? '');
       v[def.key] = texts.of(res.value);
       if (res.warning) add(rowNo, labelOf.get(j)!, res.warning, 'warning');
+      if (res.error) add(rowNo, labelOf.get(j)!, `${res.error}。`);
+      if (res.error) refusedKeys.add(def.key);
       const refused = cellLimitProblem(def, res.value, cells[j] ?? '');
       if (refused) add(rowNo, labelOf.get(j)!, refused);
     }
@@ -152,17 +172,22 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
     }
     if (!v.relation) add(rowNo, '与户主关系', `${brief(String(v.name))}的与户主关系为空，请补上。`);
     township ??= typeof v.township === 'string' ? v.township : null;
-    const member = memberOf(v, newMember(), rowNo, today, (column, message) => add(rowNo, column, message, 'warning'));
+    const member = memberOf(v, newMember(), rowNo, today, (column, message) => refusedKeys.has('idNumber') || add(rowNo, column, message, 'warning')); // a refused ID is not also "missing"
     member.gender = texts.of(member.gender);
     member.birthDate = texts.of(member.birthDate);
     let h: ParsedHousehold | undefined;
     if (keys.has('householdNo')) {
       const no = typeof v.householdNo === 'string' ? v.householdNo : '';
-      if (!no) {
-        add(rowNo, '户编号', `${brief(member.name)}的户编号为空，不知道属于哪一户。请补上户编号。`);
+      if (no) h = byNo.get(no);
+      else if (current && lastRow === rowNo - 1 && member.relation !== '户主') {
+        // A 户编号 merged down over the household's rows (hand-made rosters merge the household's
+        // cells): only the first row holds it, the rows under it belong to the same household.
+        h = current;
+      } else {
+        if (refusedKeys.has('householdNo')) return; // said above: the cell is a rounded number
+        add(rowNo, '户编号', `${brief(member.name)}的户编号为空，不知道属于哪一户。请补上户编号（合并的单元格请把户编号写在该户第一行）。`);
         return;
       }
-      h = byNo.get(no);
     } else {
       h = member.relation === '户主' || !current ? undefined : current;
     }
@@ -176,6 +201,7 @@ export function sheetParser(name: string, today: Date, mappingOf?: ColumnMapping
       agree(h, v, rowNo, columns);
     }
     current = h;
+    lastRow = rowNo;
     h.members.push(member);
   };
 

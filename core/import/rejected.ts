@@ -4,8 +4,8 @@
 import { loadExcelJS } from '../files/exceljs.ts';
 import type { ImportProblem, ParsedHousehold } from './types.ts';
 import type { SheetRows } from './workbook.ts';
-import { findHeader } from './workbook.ts';
-import type { ColumnMapping } from './workbook.ts';
+import { findHeader } from './header.ts';
+import type { ColumnMapping } from './header.ts';
 
 export interface Rejection {
   /** 户编号 of the households left out because one of their rows has an error. */
@@ -38,7 +38,7 @@ export async function rejectedWorkbook(sheets: SheetRows[], rejection: Rejection
     const header = findHeader(sheet, mapping);
     if (!rows?.size || !header) continue;
     const ws = wb.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-    const head = sheet.rows[header.row] ?? [];
+    const head = header.labels;
     ws.addRow([...head, '问题说明']).font = { bold: true };
     const notes = new Map<number, string[]>();
     for (const p of problems) if (p.sheet === sheet.name && p.row > 0) notes.set(p.row, [...(notes.get(p.row) ?? []), `${p.severity === 'error' ? '【须改正】' : '【请核实】'}${p.column ? `${p.column}：` : ''}${p.message}`]);

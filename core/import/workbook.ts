@@ -1,5 +1,5 @@
 // Reading a roster workbook into plain rows of strings, streaming (80k rows in bounded
-// memory), and finding the header row under whatever title rows sit above it.
+// memory); the header under the title rows is found by header.ts.
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
@@ -7,9 +7,9 @@ import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../files/exceljs.ts';
 import { UserError } from '../../shared/errors.ts';
 import { InflateBudget, WorkbookTooLarge, checkDeclared, declaredEntries, declaredLayout } from './bounds.ts';
-import { columnByKey, columnFor, headerKey } from './columns.ts';
-import type { ColumnDef } from './columns.ts';
 import { orderedSpans, readSpans } from './zip-order.ts';
+import { fileKind, fileKindAdvice } from './file-kind.ts';
+import type { FileKind } from './file-kind.ts';
 
 export interface SheetRows {
   name: string;
@@ -32,10 +32,14 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'object') {
     if (v instanceof Date) return v.toISOString().slice(0, 10);
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v && typeof v.text === 'string') return own(v.text);
+    if ('text' in v) return cellText(v.text); // a hyperlink: its text, plain or rich
     if ('result' in v) return cellText(v.result);
     return '';
   }
+  // Excel keeps 15 significant digits: a longer number (an ID, a 户编号 typed into a number cell)
+  // has lost its last digits, and is passed on as Excel shows it (5.13722195007085E+17) for the
+  // columns to refuse (values.ts). A 16-digit one not ending in 0 was written exactly (not by Excel).
+  if (typeof v === 'number' && Math.abs(v) >= 1e15 && !(Number.isSafeInteger(v) && v % 10 !== 0)) return v.toExponential().toUpperCase();
   return typeof v === 'string' ? own(v.trim()) : String(v);
 }
 
@@ -67,7 +71,13 @@ function openSource(src: WorkbookSource): { input: Readable; total: number } {
 
 function unreadable(file: WorkbookSource, cause: unknown): UserError {
   if (cause instanceof WorkbookTooLarge) return cause;
-  return new UserError(`无法读取“${sourceName(file)}”：这不是可以读取的 Excel 工作簿（.xlsx）。如果是 .xls 或 .et 文件，请先用 Excel 或 WPS 另存为 .xlsx 再导入。`, { cause });
+  let kind: FileKind = 'other';
+  try {
+    kind = fileKind(typeof file === 'string' ? file : file.bytes);
+  } catch {
+    // Unreadable even as bytes: the general advice.
+  }
+  return new UserError(`无法读取“${sourceName(file)}”：${fileKindAdvice(kind)}`, { cause });
 }
 
 /**
@@ -247,53 +257,4 @@ export async function readSheets(file: WorkbookSource, opts: ReadOptions = {}): 
   }
   for (const s of sheets) for (let i = 0; i < s.rows.length; i++) s.rows[i] ??= [];
   return sheets;
-}
-
-/** The clerk's corrections of the automatic matching: header text → column key, or null to ignore. */
-export type ColumnMapping = Readonly<Record<string, string | null>>;
-
-export interface HeaderMatch {
-  /** 0-based index of the header row. */
-  row: number;
-  /** column index → definition, for recognised columns. */
-  columns: Map<number, ColumnDef>;
-  /** Headers that were not recognised (kept as they are written, for the clerk). */
-  unknown: string[];
-}
-
-function columnOf(header: string, mapping: ColumnMapping | undefined): ColumnDef | undefined {
-  const key = headerKey(header);
-  if (mapping && key in mapping) {
-    const to = mapping[key];
-    return to == null ? undefined : columnByKey(to);
-  }
-  return columnFor(header);
-}
-
-/** The header is the row, among the first 15, that names the most known columns (at least 3). */
-export function findHeader(sheet: SheetRows, mapping?: ColumnMapping): HeaderMatch | null {
-  return findHeaderWith(sheet, (h) => columnOf(h, mapping));
-}
-
-/**
- * The header row under any title rows, for columns described elsewhere (a department's list,
- * core/screening): the row among the first 15 where `lookup` knows the most headers (at least `min`).
- */
-export function findHeaderWith<C extends { key: string }>(sheet: SheetRows, lookup: (header: string) => C | undefined, min = 3): { row: number; columns: Map<number, C>; unknown: string[] } | null {
-  let best: { row: number; columns: Map<number, C>; unknown: string[] } | null = null;
-  for (let r = 0; r < Math.min(15, sheet.rows.length); r++) {
-    const columns = new Map<number, C>();
-    const unknown: string[] = [];
-    const seen = new Set<string>();
-    (sheet.rows[r] ?? []).forEach((h, j) => {
-      if (!h) return;
-      const def = lookup(h);
-      if (def && !seen.has(def.key)) {
-        columns.set(j, def);
-        seen.add(def.key);
-      } else if (!def) unknown.push(h);
-    });
-    if (columns.size >= min && (!best || columns.size > best.columns.size)) best = { row: r, columns, unknown };
-  }
-  return best;
 }

@@ -6,7 +6,8 @@
 import { columnFor, headerKey } from '../import/columns.ts';
 import type { ColumnDef } from '../import/columns.ts';
 import { readCell } from '../import/values.ts';
-import { findHeaderWith, readSheets, sourceName } from '../import/workbook.ts';
+import { findHeaderWith } from '../import/header.ts';
+import { readSheets, sourceName } from '../import/workbook.ts';
 import type { SheetRows, WorkbookSource } from '../import/workbook.ts';
 import { DEPARTMENTS, DEPARTMENT_DEFS } from '../../shared/screening/departments.ts';
 import type { DeptColumn, Department } from '../../shared/screening/departments.ts';
@@ -106,7 +107,7 @@ function readSheet(sheet: SheetRows, chosen: Department | null, file: string): R
   for (const [j, c] of match.columns) {
     const key = c.dept ? c.dept.key : c.key;
     byKey.set(key, j);
-    headers[key] = sheet.rows[match.row]![j] ?? c.label;
+    headers[key] = match.labels[j] || c.label;
   }
   const problems: ScreeningProblem[] = [];
   const hasId = byKey.has('idNumber');
