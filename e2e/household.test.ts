@@ -369,6 +369,7 @@ describe('household editing in the browser shell', () => {
       // 新增行政村, audited.
       await page.getByTestId('menu-villages').click();
       await page.getByTestId('village-add').click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('village-code');
       await page.getByTestId('village-code').fill('511922101077');
       await page.getByTestId('village-name').fill('新建村');
       await page.getByTestId('village-save').click();

@@ -374,6 +374,8 @@ describe('the 防返贫监测 board', () => {
     await row.click();
     await page.getByTestId('object-level').waitFor();
     await page.getByTestId('record-check').click();
+    // The cursor starts in the first field a clerk fills (the day is prefilled), not on the dialog's ✕.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('预估人均纯收入');
     await page.getByLabel('预估人均纯收入').fill('4999.99');
     await expect.poll(() => page.getByTestId('level-preview').innerText()).toMatch(/登记后为[\s\S]*红色/);
     await page.getByLabel('预估人均纯收入').fill('12000');

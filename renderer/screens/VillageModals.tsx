@@ -35,10 +35,10 @@ export function VillageModal(props: { village: VillageView | null; onClose: () =
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form layout="horizontal" labelCol={{ span: 6 }} wrapperCol={{ span: 17 }}>
         <Form.Item label="区划代码" required extra="12位统计用区划代码，例如 511922101001">
-          <Input aria-label="区划代码" data-testid="village-code" maxLength={12} value={v.code} onChange={(e) => set({ code: e.target.value })} />
+          <Input aria-label="区划代码" autoFocus={!props.village} data-testid="village-code" maxLength={12} value={v.code} onChange={(e) => set({ code: e.target.value })} />
         </Form.Item>
         <Form.Item label="行政村名称" required>
-          <Input aria-label="行政村名称" data-testid="village-name" maxLength={40} value={v.name} onChange={(e) => set({ name: e.target.value })} />
+          <Input aria-label="行政村名称" autoFocus={!!props.village} data-testid="village-name" maxLength={40} value={v.name} onChange={(e) => set({ name: e.target.value })} />
         </Form.Item>
         <Form.Item label="贫困村">
           <Space>

@@ -58,7 +58,7 @@ export function CheckModal({ object, thresholds, onClose, onDone }: { object: Mo
           <DateInput aria-label="走访日期" value={v.checkedOn} onChange={(checkedOn) => set({ checkedOn })} />
         </Row>
         <Row label="预估人均纯收入" field="predicted" error={s.error} extra="不填则按红色管理">
-          <Input aria-label="预估人均纯收入" suffix="元" style={{ width: 180 }} value={v.predicted} onChange={(e) => set({ predicted: e.target.value })} />
+          <Input aria-label="预估人均纯收入" autoFocus suffix="元" style={{ width: 180 }} value={v.predicted} onChange={(e) => set({ predicted: e.target.value })} />
         </Row>
         <Row label="有风险的项目" field="atRisk" error={s.error}>
           <Checkbox.Group value={v.atRisk} onChange={(atRisk) => set({ atRisk: atRisk })} options={GUARANTEE_OPTIONS} />
@@ -111,7 +111,7 @@ export function RemedyModal({ detail, remedy, onClose, onDone }: { detail: Monit
           <Select aria-label="针对的走访" allowClear placeholder="不针对某次走访" value={v.checkId ?? undefined} onChange={(checkId: string | undefined) => set({ checkId: checkId ?? null })} options={detail.checks.map((c) => ({ value: c.id, label: `${c.checkedOn}（${c.levelLabel}）` }))} />
         </Row>
         <Row label="短板" field="shortfall" error={s.error} required>
-          <Input aria-label="短板" maxLength={50} placeholder="收入，或“两不愁三保障”的哪一项" value={v.shortfall} onChange={(e) => set({ shortfall: e.target.value })} />
+          <Input aria-label="短板" autoFocus maxLength={50} placeholder="收入，或“两不愁三保障”的哪一项" value={v.shortfall} onChange={(e) => set({ shortfall: e.target.value })} />
         </Row>
         <Row label="帮扶措施" field="action" error={s.error} required>
           <Input.TextArea aria-label="帮扶措施内容" maxLength={1000} autoSize={{ minRows: 2, maxRows: 4 }} value={v.action} onChange={(e) => set({ action: e.target.value })} />

@@ -54,7 +54,7 @@ export default function CreateBatchModal({ open, onClose, onCreated }: { open: b
       <ErrorAlert error={error} />
       <Form layout="horizontal" labelCol={{ span: 5 }} size="small">
         <Row label="程序类型" field="kind" error={error} required>
-          <Select aria-label="新批次程序类型" placeholder="请选择" value={v.kind ?? undefined} onChange={(kind) => set({ kind })} options={KIND_OPTIONS} />
+          <Select aria-label="新批次程序类型" autoFocus placeholder="请选择" value={v.kind ?? undefined} onChange={(kind) => set({ kind })} options={KIND_OPTIONS} />
         </Row>
         {def && (
           <Typography.Paragraph type="secondary" style={{ marginLeft: '21%', fontSize: 12 }}>
