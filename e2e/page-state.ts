@@ -9,6 +9,11 @@ import { expect } from 'vitest';
  */
 export async function settled(page: Page): Promise<void> {
   await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 15_000 });
+  await animationsDone(page);
+}
+
+/** Every finite animation run to its end (a dialog that has just opened stands still). */
+export async function animationsDone(page: Page): Promise<void> {
   await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => undefined)))).then(() => undefined);
 }
 

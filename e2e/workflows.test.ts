@@ -9,12 +9,12 @@
 // starting a 监测识别 batch, another dismissed with a reason. Assertions read the archive file
 // itself, not just the screen.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { writeSampleLists } from '../core/demo/screening-lists.ts';
 import { openReadOnly } from '../db/testing.ts';
-import { demoShell, launchBrowser, login, readArchive, screenshot } from './browser.ts';
-import { settled } from './page-state.ts';
+import { afterFailure, demoShell, launchBrowser, login, readArchive, screenshot } from './browser.ts';
+import { animationsDone, settled } from './page-state.ts';
 import type { DemoShell } from './browser.ts';
 
 let shell: DemoShell;
@@ -83,6 +83,9 @@ beforeAll(async () => {
       JOIN villages v ON v.id = h.village_id WHERE v.name = '茶园村' AND h.status = 'ordinary' ORDER BY h.no LIMIT 3`,
   );
   expect(hh).toHaveLength(3);
+});
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await afterFailure(page, ctx.task.name.slice(0, 16));
 });
 afterAll(async () => {
   await browser.close();
@@ -403,6 +406,9 @@ describe('the 防返贫监测 board', () => {
     await page.getByTestId('remedy-ok').waitFor({ state: 'detached' });
     expect(query("SELECT action FROM monitoring_remedies WHERE household_id = ? AND responsible = '镇林业站'", target.id)).toEqual([{ action: '安排公益性岗位（护林员），每月800元' }]);
     await page.getByTestId('remove-risk').click();
+    // A click right after the dialog opened did not take once in CI (busy box): click once it stands still.
+    await page.getByLabel('帮扶消除').waitFor();
+    await animationsDone(page);
     await page.getByLabel('帮扶消除').check();
     await page.getByLabel('消除决定').fill('青山镇防返贫监测会议〔2026〕11号');
     await page.getByLabel('消除理由').fill('务工收入稳定，“两不愁三保障”均达标');
