@@ -4,11 +4,12 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { archiveChecksum, rowsWhere, tempDir } from '../../db/testing.ts';
+import { rowsWhere, tempDir } from '../../db/testing.ts';
 import { initArchive } from '../archive.ts';
 import type { Archive } from '../archive.ts';
 import { exportRoster } from '../export.ts';
-import { ImportRefused, importRoster } from './index.ts';
+import { importRoster } from './index.ts';
+import { importRefused } from './testing/refused.ts';
 import type { ImportResult } from './index.ts';
 import { writeRosterFile } from './testing/book.ts';
 
@@ -37,16 +38,7 @@ const ROWS = [
 
 const workbook = (name: string, rows: unknown[][]): Promise<string> => writeRosterFile(join(dir, name), rows, HEADER);
 
-async function refused(file: string): Promise<ImportResult> {
-  const before = archiveChecksum(archive.sqlite);
-  const err = await importRoster(archive, actor, file).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(archiveChecksum(archive.sqlite)).toBe(before);
-  if (err instanceof ImportRefused) return err.result;
-  throw err instanceof Error ? err : new Error('the import was not refused');
-}
+const refused = (file: string): Promise<ImportResult> => importRefused(archive, actor, file);
 
 describe('cells beyond the catalogue limits', () => {
   it('refuses the file, naming each hostile cell by row and column, and writes nothing', async () => {

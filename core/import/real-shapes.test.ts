@@ -12,7 +12,8 @@ import { initArchive } from '../archive.ts';
 import type { Archive } from '../archive.ts';
 import { columnFor } from './columns.ts';
 import { fileKind } from './file-kind.ts';
-import { ImportRefused, importRoster } from './index.ts';
+import { importRoster } from './index.ts';
+import { importRefused } from './testing/refused.ts';
 import type { ImportResult } from './index.ts';
 
 const actor = { operator: '李会计', now: () => new Date('2026-11-24T08:00:00Z') };
@@ -55,16 +56,7 @@ const roster = (name: string, cell: (r: number, label: string, v: ExcelJS.CellVa
     extra(ws);
   });
 
-async function refused(file: string): Promise<ImportResult> {
-  const before = archiveChecksum(archive.sqlite);
-  const err = await importRoster(archive, actor, file).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(archiveChecksum(archive.sqlite)).toBe(before);
-  if (err instanceof ImportRefused) return err.result;
-  throw err;
-}
+const refused = (file: string): Promise<ImportResult> => importRefused(archive, actor, file);
 
 const members = () => rowsWhere(archive.db, 'members').map((m) => ({ name: m.name, id: m.idNumber, insured: m.medicalInsurance }));
 const households = () => rowsWhere(archive.db, 'households').map((h) => ({ no: h.no, exitYear: h.exitYear }));
